@@ -1,0 +1,96 @@
+import type { WordLookup } from "./gazetteer.js";
+import type { EntitySpan, EntityType, Tag } from "./tags.js";
+import { ENTITY_TYPES, entitySpans, spansToTags } from "./tags.js";
+import { isCapitalised } from "./words.js";
+
+/**
+ * One-sense-per-document: a name tagged in one sentence is tagged the same way where it recurs
+ * untagged ("30 Seconds to Mars" found once, missed in the next sentence), where it got a
+ * minority type, and a person's surname alone ("Cavallaro" after "Carmen Cavallaro") is that person.
+ */
+interface Votes {
+  tokens: readonly string[];
+  counts: Map<EntityType, number>;
+}
+
+const keyOf = (tokens: readonly string[]): string => tokens.join(" ");
+
+function majority(votes: Votes): { type: EntityType; share: number } {
+  let best: EntityType = "PER";
+  let total = 0;
+  for (const type of ENTITY_TYPES) {
+    const count = votes.counts.get(type) ?? 0;
+    total += count;
+    if (count > (votes.counts.get(best) ?? 0)) best = type;
+  }
+  return { type: best, share: (votes.counts.get(best) ?? 0) / total };
+}
+
+function collectVotes(sentences: readonly (readonly string[])[], spans: readonly EntitySpan[][], lookup?: WordLookup) {
+  const votes = new Map<string, Votes>();
+  const vote = (tokens: readonly string[], type: EntityType, weight: number): void => {
+    if (tokens.length === 1 && (tokens[0]!.length < 3 || lookup?.(tokens[0]!.toLowerCase()) === "common")) return;
+    const key = keyOf(tokens);
+    const entry = votes.get(key) ?? { tokens, counts: new Map<EntityType, number>() };
+    entry.counts.set(type, (entry.counts.get(type) ?? 0) + weight);
+    votes.set(key, entry);
+  };
+  spans.forEach((sentenceSpans, s) => {
+    for (const span of sentenceSpans) {
+      const tokens = sentences[s]!.slice(span.startToken, span.endToken);
+      vote(tokens, span.type, 1);
+      const surname = tokens[tokens.length - 1]!;
+      if (span.type === "PER" && tokens.length > 1 && isCapitalised(surname)) vote([surname], "PER", 0.5);
+    }
+  });
+  return votes;
+}
+
+/** Untagged recurrences of known names in one sentence, longest first, not touching other capitalised words. */
+function recurrences(tokens: readonly string[], taken: Uint8Array, byFirst: Map<string, Votes[]>): EntitySpan[] {
+  const found: EntitySpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = byFirst.get(tokens[i]!);
+    if (!candidates || taken[i]) continue;
+    for (const votes of candidates) {
+      const end = i + votes.tokens.length;
+      if (end > tokens.length || votes.tokens.some((token, k) => tokens[i + k] !== token || taken[i + k])) continue;
+      const before = tokens[i - 1];
+      const after = tokens[end];
+      if ((i > 1 && before !== undefined && isCapitalised(before)) || (after !== undefined && isCapitalised(after)))
+        continue;
+      found.push({ startToken: i, endToken: end, type: majority(votes).type });
+      taken.fill(1, i, end);
+      break;
+    }
+  }
+  return found;
+}
+
+export function propagateNames(
+  sentences: readonly (readonly string[])[],
+  tagged: readonly (readonly Tag[])[],
+  lookup?: WordLookup,
+): Tag[][] {
+  const spans = sentences.map((tokens, s) => entitySpans(tokens, tagged[s] ?? []));
+  const votes = collectVotes(sentences, spans, lookup);
+  const byFirst = new Map<string, Votes[]>();
+  for (const entry of votes.values()) {
+    if (!isCapitalised(entry.tokens[0]!)) continue;
+    const list = byFirst.get(entry.tokens[0]!) ?? [];
+    list.push(entry);
+    byFirst.set(entry.tokens[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  return sentences.map((tokens, s) => {
+    const own = spans[s]!.map((span) => {
+      const entry = votes.get(keyOf(tokens.slice(span.startToken, span.endToken)));
+      const best = entry ? majority(entry) : undefined;
+      return best && best.share > 0.66 ? { ...span, type: best.type } : span;
+    });
+    const taken = new Uint8Array(tokens.length);
+    for (const span of own) taken.fill(1, span.startToken, span.endToken);
+    const added = recurrences(tokens, taken, byFirst);
+    return spansToTags(tokens.length, [...own, ...added]);
+  });
+}

@@ -1,0 +1,231 @@
+import type { WordLookup } from "./gazetteer.js";
+import { bucketOf, mixNumber, mixText, templateSeed } from "./hashing.js";
+import {
+  NAME_PARTICLES,
+  ORG_HEAD_WORDS,
+  TITLE_WORDS,
+  bareLower,
+  isCapitalised,
+  joinedParticle,
+  shapeClass,
+  wordShape,
+} from "./words.js";
+
+/** Emission features of a sentence: the buckets of token i are buckets[offsets[i]..offsets[i+1]). */
+export interface SentenceFeatures {
+  length: number;
+  offsets: Int32Array;
+  buckets: Int32Array;
+  /** Hash state of each lower-cased token, for features that combine the word with a tag. */
+  wordStates: Int32Array;
+  classStates: Int32Array;
+}
+
+let nextTemplate = 1;
+const t = (): number => templateSeed(nextTemplate++);
+const T = {
+  bias: t(),
+  word: t(),
+  shape: t(),
+  cls: t(),
+  prefix: t(),
+  suffix: t(),
+  flag: t(),
+  initial: t(),
+  prev1: t(),
+  prev2: t(),
+  next1: t(),
+  next2: t(),
+  prev1Cls: t(),
+  prev2Cls: t(),
+  next1Cls: t(),
+  next2Cls: t(),
+  bigramLeft: t(),
+  bigramRight: t(),
+  clsTrigram: t(),
+  title: t(),
+  titlePrev: t(),
+  titlePrev2: t(),
+  particle: t(),
+  particlePrev: t(),
+  particleNext: t(),
+  orgHead: t(),
+  orgHeadNext: t(),
+  orgHeadNext2: t(),
+  gazetteer: t(),
+  gazetteerPrev: t(),
+  gazetteerNext: t(),
+  wordLen: t(),
+  runShape: t(),
+  runHead: t(),
+  runFirst: t(),
+  runListed: t(),
+};
+/** Seeds of the tag-dependent templates used by the greedy decoder. */
+export const TAG_TEMPLATES = { prevTag: t(), prevTags: t(), prevTagWord: t(), prevTagClass: t() };
+
+const FLAG_CAPITALISED = 1;
+const FLAG_ALL_CAPS = 2;
+const FLAG_DIGIT = 3;
+const FLAG_HYPHEN = 4;
+const FLAG_APOSTROPHE = 5;
+const BOUNDARY = "<s>";
+const WORD_SEED = templateSeed(0);
+const BOUNDARY_STATE = mixText(WORD_SEED, BOUNDARY);
+/** Lower-case words that may join capitalised words into one name ("Bank of England", "al - Assad"). */
+const CONNECTORS = new Set("of de del der la le al el the and & - bin ibn abu for on".split(" "));
+
+/**
+ * For each token in a run of capitalised words (connectors allowed inside), the run's first and
+ * one-past-last token; [-1, -1] outside runs.
+ */
+function capitalisedRuns(tokens: readonly string[], lower: readonly string[]): Int32Array {
+  const n = tokens.length;
+  const runs = new Int32Array(2 * n).fill(-1);
+  const member = tokens.map((token) => isCapitalised(token) || /^\d/.test(token));
+  let i = 0;
+  while (i < n) {
+    if (!member[i]) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    for (;;) {
+      if (end < n && member[end]) end++;
+      else if (end + 1 < n && CONNECTORS.has(lower[end]!) && member[end + 1]) end += 2;
+      else break;
+    }
+    for (let k = i; k < end; k++) {
+      runs[2 * k] = i;
+      runs[2 * k + 1] = end;
+    }
+    i = end;
+  }
+  return runs;
+}
+
+interface TokenInfo {
+  lower: string[];
+  bare: string[];
+  cls: string[];
+}
+
+function tokenInfo(tokens: readonly string[]): TokenInfo {
+  const lower = tokens.map((token) => token.toLowerCase());
+  return { lower, bare: tokens.map(bareLower), cls: tokens.map(shapeClass) };
+}
+
+/** Computes the emission features of every token, hashed into 2^bits buckets. */
+export function sentenceFeatures(tokens: readonly string[], bits: number, gazetteer?: WordLookup): SentenceFeatures {
+  const mask = (1 << bits) - 1;
+  const n = tokens.length;
+  const { lower, bare, cls } = tokenInfo(tokens);
+  let out = new Int32Array(n * 48 + 16);
+  let size = 0;
+  const offsets = new Int32Array(n + 1);
+  const wordStates = new Int32Array(n);
+  const classStates = new Int32Array(n);
+  const add = (state: number): void => {
+    if (size === out.length) {
+      const grown = new Int32Array(out.length * 2);
+      grown.set(out);
+      out = grown;
+    }
+    out[size++] = bucketOf(state, mask);
+  };
+  const text = (template: number, value: string): void => add(mixText(template, value));
+  const at = (list: string[], i: number): string => (i >= 0 && i < n ? list[i]! : BOUNDARY);
+  for (let i = 0; i < n; i++) {
+    wordStates[i] = mixText(WORD_SEED, lower[i]!);
+    classStates[i] = mixText(WORD_SEED, cls[i]!);
+  }
+  // Features of neighbouring words mix the words' precomputed hashes instead of rehashing them.
+  const word = (i: number): number => (i >= 0 && i < n ? wordStates[i]! : BOUNDARY_STATE);
+  const shape = (i: number): number => (i >= 0 && i < n ? classStates[i]! : BOUNDARY_STATE);
+  const particles = lower.map((w, i) => (NAME_PARTICLES.has(bare[i]!) ? bare[i] : joinedParticle(w)));
+  const hasParticle = (i: number): boolean => particles[i] !== undefined;
+  const listed = gazetteer ? lower.map((word) => gazetteer(word)) : [];
+  const gazetteerType = (i: number): string | undefined => listed[i];
+
+  const runs = capitalisedRuns(tokens, lower);
+  for (let i = 0; i < n; i++) {
+    offsets[i] = size;
+    const token = tokens[i]!;
+    const lowered = lower[i]!;
+    add(T.bias);
+    add(mixNumber(T.word, word(i)));
+    text(T.shape, wordShape(token));
+    add(mixNumber(T.cls, shape(i)));
+    add(mixNumber(T.wordLen, Math.min(lowered.length, 12)));
+    for (let k = 1; k <= 4 && k <= lowered.length; k++) {
+      add(mixText(mixNumber(T.prefix, k), lowered, 0, k));
+      add(mixText(mixNumber(T.suffix, k), lowered, lowered.length - k));
+    }
+    if (isCapitalised(token)) add(mixNumber(T.flag, FLAG_CAPITALISED));
+    if (token.length > 1 && token === token.toUpperCase() && token !== lowered) add(mixNumber(T.flag, FLAG_ALL_CAPS));
+    if (/\d/.test(token)) add(mixNumber(T.flag, FLAG_DIGIT));
+    if (token.includes("-")) add(mixNumber(T.flag, FLAG_HYPHEN));
+    if (/['’]/.test(token)) add(mixNumber(T.flag, FLAG_APOSTROPHE));
+    if (i === 0) add(mixNumber(T.initial, shape(i)));
+
+    add(mixNumber(T.prev1, word(i - 1)));
+    add(mixNumber(T.prev2, word(i - 2)));
+    add(mixNumber(T.next1, word(i + 1)));
+    add(mixNumber(T.next2, word(i + 2)));
+    add(mixNumber(T.prev1Cls, shape(i - 1)));
+    add(mixNumber(T.prev2Cls, shape(i - 2)));
+    add(mixNumber(T.next1Cls, shape(i + 1)));
+    add(mixNumber(T.next2Cls, shape(i + 2)));
+    add(mixNumber(mixNumber(T.bigramLeft, word(i - 1)), word(i)));
+    add(mixNumber(mixNumber(T.bigramRight, word(i)), word(i + 1)));
+    add(mixNumber(mixNumber(mixNumber(T.clsTrigram, shape(i - 1)), shape(i)), shape(i + 1)));
+
+    if (TITLE_WORDS.has(bare[i]!)) add(T.title);
+    if (TITLE_WORDS.has(at(bare, i - 1))) add(mixNumber(T.titlePrev, shape(i)));
+    if (TITLE_WORDS.has(at(bare, i - 2))) add(mixNumber(T.titlePrev2, shape(i)));
+    const particle = particles[i];
+    if (particle !== undefined) text(T.particle, particle);
+    if (hasParticle(i - 1)) add(T.particlePrev);
+    if (hasParticle(i + 1)) add(T.particleNext);
+    if (ORG_HEAD_WORDS.has(bare[i]!)) add(mixNumber(T.orgHead, shape(i)));
+    if (ORG_HEAD_WORDS.has(at(bare, i + 1))) add(mixNumber(T.orgHeadNext, shape(i)));
+    if (ORG_HEAD_WORDS.has(at(bare, i + 2))) add(mixNumber(T.orgHeadNext2, shape(i)));
+
+    const runStart = runs[2 * i]!;
+    if (runStart >= 0) {
+      const runEnd = runs[2 * i + 1]!;
+      const position = i === runStart ? (runEnd - runStart === 1 ? 0 : 1) : i === runEnd - 1 ? 2 : 3;
+      add(mixNumber(mixNumber(T.runShape, Math.min(runEnd - runStart, 5)), position));
+      add(mixNumber(T.runHead, word(runEnd - 1)));
+      if (runStart !== i) add(mixNumber(T.runFirst, word(runStart)));
+      for (let k = runStart; k < runEnd; k++) {
+        const category = gazetteerType(k);
+        if (category !== undefined && k !== i) text(T.runListed, category);
+      }
+    }
+    const own = gazetteerType(i);
+    if (own !== undefined) text(T.gazetteer, own);
+    const before = gazetteerType(i - 1);
+    if (before !== undefined) text(T.gazetteerPrev, before);
+    const after = gazetteerType(i + 1);
+    if (after !== undefined) text(T.gazetteerNext, after);
+  }
+  offsets[n] = size;
+  return { length: n, offsets, buckets: out.subarray(0, size), wordStates, classStates };
+}
+
+/** Buckets of the features that combine the previous tags with token i (greedy decoder only). */
+export function tagFeatureBuckets(
+  features: SentenceFeatures,
+  i: number,
+  previous: number,
+  beforePrevious: number,
+  mask: number,
+  into: Int32Array,
+): number {
+  into[0] = bucketOf(mixNumber(TAG_TEMPLATES.prevTag, previous), mask);
+  into[1] = bucketOf(mixNumber(mixNumber(TAG_TEMPLATES.prevTags, beforePrevious), previous), mask);
+  into[2] = bucketOf(mixNumber(TAG_TEMPLATES.prevTagWord ^ features.wordStates[i]!, previous), mask);
+  into[3] = bucketOf(mixNumber(TAG_TEMPLATES.prevTagClass ^ features.classStates[i]!, previous), mask);
+  return 4;
+}

@@ -1,0 +1,118 @@
+/**
+ * Trains the NER tagger and writes models/ner-perceptron.json.gz:
+ *   npx tsx src/annotate/mentions/model/train.ts [--epochs N] [--decoder viterbi|greedy] [--bits B] [--out PATH]
+ *     [--no-gazetteer]
+ * Evaluation honesty: the shipped model is trained on the training split only (every 5th WikiGold
+ * document and every 5th re3d sentence are held out, see training-data.ts), so the held-out scores
+ * that `npm run eval` writes to docs/quality.md are measured on text the model never saw.
+ * Deterministic: fixed seed, sentences shuffled by a seeded PRNG, same file for the same data.
+ */
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Decoder } from "./decode.js";
+import type { WordLists, WordLookup } from "./gazetteer.js";
+import { lookupFromLists } from "./gazetteer.js";
+import { compromiseGazetteer } from "./compromise-gazetteer.js";
+import { sentenceFeatures } from "./features.js";
+import type { NerModel } from "./model-file.js";
+import { saveModel } from "./model-file.js";
+import { packageRoot } from "./package-root.js";
+import type { TrainingSentence } from "./perceptron.js";
+import { trainPerceptron } from "./perceptron.js";
+import { tagIndex } from "./tags.js";
+import type { NerDataset, NerSentence } from "./training-data.js";
+import { loadNerDatasets } from "./training-data.js";
+import { SHIPPED_MODEL } from "./index.js";
+
+export interface TrainNerOptions {
+  epochs: number;
+  decoder: Decoder;
+  bits: number;
+  seed: number;
+  wordLists?: WordLists;
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_TRAINING: TrainNerOptions = { epochs: 12, decoder: "viterbi", bits: 18, seed: 1958 };
+
+export function toTrainingSentences(sentences: readonly NerSentence[], bits: number, lookup?: WordLookup) {
+  return sentences.map((s): TrainingSentence => ({
+    features: sentenceFeatures(s.tokens, bits, lookup),
+    gold: Int32Array.from(s.tags, tagIndex),
+  }));
+}
+
+/** Trains on the training split of every dataset. */
+export function trainNerModel(datasets: readonly NerDataset[], options: TrainNerOptions): NerModel {
+  const sentences = datasets.flatMap((dataset) => dataset.train);
+  const started = performance.now();
+  const lists = options.wordLists;
+  const lookup = lists ? lookupFromLists(lists) : undefined;
+  const weights = trainPerceptron(toTrainingSentences(sentences, options.bits, lookup), {
+    bits: options.bits,
+    decoder: options.decoder,
+    epochs: options.epochs,
+    seed: options.seed,
+    onEpoch: (epoch, mistakes, tokens) =>
+      options.log?.(
+        `epoch ${epoch}: ${mistakes} of ${tokens} tokens wrong (${((100 * mistakes) / tokens).toFixed(2)}%)`,
+      ),
+  });
+  const seconds = (performance.now() - started) / 1000;
+  options.log?.(`trained in ${seconds.toFixed(1)} s`);
+  return {
+    weights,
+    ...(lists && lookup ? { wordLists: lists, wordLookup: lookup } : {}),
+    training: {
+      data: datasets.map((d) => `${d.name}: ${d.train.length} sentences (${d.split})`),
+      decoder: options.decoder,
+      epochs: options.epochs,
+      seed: options.seed,
+      hashBits: options.bits,
+      wordLists: lists ? "compromise lexicon" : "none",
+    },
+  };
+}
+
+interface CommandOptions extends TrainNerOptions {
+  out: string;
+  minScaled: number;
+  useGazetteer: boolean;
+}
+
+function parseArgs(argv: readonly string[]): CommandOptions {
+  const options: CommandOptions = {
+    ...DEFAULT_TRAINING,
+    out: join(packageRoot(), SHIPPED_MODEL),
+    minScaled: 1,
+    useGazetteer: true,
+  };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [flag, value] = [argv[i], argv[i + 1] ?? ""];
+    if (flag === "--epochs") options.epochs = Number(value);
+    else if (flag === "--decoder" && (value === "viterbi" || value === "greedy")) options.decoder = value;
+    else if (flag === "--bits") options.bits = Number(value);
+    else if (flag === "--seed") options.seed = Number(value);
+    else if (flag === "--out") options.out = value;
+    else if (flag === "--min-scaled") options.minScaled = Number(value);
+    else if (flag === "--no-gazetteer") {
+      options.useGazetteer = false;
+      i--;
+    } else
+      throw new Error(
+        `usage: train.ts [--epochs N] [--decoder viterbi|greedy] [--bits B] [--seed S] [--out PATH] [--no-gazetteer]`,
+      );
+  }
+  return options;
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  const options = parseArgs(argv);
+  const log = (line: string): void => void process.stderr.write(line + "\n");
+  if (options.useGazetteer) options.wordLists = await compromiseGazetteer();
+  const model = trainNerModel(loadNerDatasets(), { ...options, log });
+  const bytes = saveModel(options.out, model, { minScaled: options.minScaled });
+  log(`wrote ${options.out} (${(bytes / 1e6).toFixed(2)} MB)`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main(process.argv.slice(2));

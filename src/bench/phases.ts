@@ -1,0 +1,96 @@
+import { readFileSync, rmSync } from "node:fs";
+import Database from "better-sqlite3";
+import { ingest } from "../ingest/ingest.js";
+import { openStore } from "../store/index.js";
+import { BENCH_QUERIES } from "./queries.js";
+import { listFiles } from "./corpus.js";
+
+export interface PhaseResult {
+  seconds: number;
+  megabytes: number;
+  peakRssMb: number;
+  detail?: Record<string, number | string>;
+}
+
+/** Samples the process's resident memory (worker threads included) every 50 ms. */
+function rssSampler(): () => number {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  return () => {
+    clearInterval(timer);
+    return Math.round(Math.max(peak, process.memoryUsage.rss()) / 1048576);
+  };
+}
+
+function removeDatabase(db: string): void {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
+}
+
+export async function ingestPhase(db: string, dirs: string[], workers: number): Promise<PhaseResult> {
+  removeDatabase(db);
+  const megabytes = dirs.flatMap(listFiles).reduce((sum, f) => sum + f.size, 0) / 1e6;
+  const peak = rssSampler();
+  const store = openStore(db);
+  const started = performance.now();
+  const report = await ingest(store, dirs, { workers });
+  const seconds = (performance.now() - started) / 1000;
+  store.close();
+  return {
+    seconds,
+    megabytes,
+    peakRssMb: peak(),
+    detail: { documents: report.documents, passages: report.passages, failed: report.failed.length },
+  };
+}
+
+/** The reference: the same files' paragraphs inserted into a bare FTS5 table, one transaction per file. */
+export function fts5ReferencePhase(db: string, dirs: string[]): PhaseResult {
+  removeDatabase(db);
+  const files = dirs.flatMap(listFiles);
+  const peak = rssSampler();
+  const conn = new Database(db);
+  conn.pragma("journal_mode = WAL");
+  conn.pragma("synchronous = NORMAL");
+  conn.exec("CREATE VIRTUAL TABLE passages USING fts5(text)");
+  const insert = conn.prepare("INSERT INTO passages(text) VALUES (?)");
+  const insertFile = conn.transaction((paragraphs: string[]) => {
+    for (const paragraph of paragraphs) insert.run(paragraph);
+  });
+  const started = performance.now();
+  let bytes = 0;
+  for (const file of files) {
+    const text = readFileSync(file.path, "utf8");
+    bytes += file.size;
+    insertFile(text.split(/\n\s*\n/).filter((p) => p.trim().length > 0));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  conn.close();
+  return { seconds, megabytes: bytes / 1e6, peakRssMb: peak() };
+}
+
+export function searchPhase(db: string, rounds = 3): PhaseResult & { p50: number; p99: number; max: number } {
+  const store = openStore(db);
+  const peak = rssSampler();
+  const latencies: number[] = [];
+  const started = performance.now();
+  for (const query of BENCH_QUERIES) store.search(query, { limit: 10 });
+  for (let round = 0; round < rounds; round++) {
+    for (const query of BENCH_QUERIES) {
+      const t = performance.now();
+      store.search(query, { limit: 10 });
+      latencies.push(performance.now() - t);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  store.close();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return {
+    seconds,
+    megabytes: 0,
+    peakRssMb: peak(),
+    p50: at(0.5),
+    p99: at(0.99),
+    max: latencies[latencies.length - 1]!,
+  };
+}

@@ -1,0 +1,76 @@
+import type { OffsetMap } from "./offset-map.js";
+
+export type DocumentFormat = "text" | "encyclopedia" | "markdown" | "tei" | "html";
+export type DocumentKind = "encyclopedia" | "primary" | "derived" | "dataset" | "other";
+
+export interface DocumentMetadata {
+  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) the document itself carries. */
+  date?: string;
+  author?: string;
+  archive?: string;
+  citation?: string;
+  url?: string;
+  language?: string;
+  translator?: string;
+  place?: string;
+  subject?: string;
+  description?: string;
+  tags?: string[];
+}
+
+/** Offsets are into `SourceDocument.text`, end exclusive. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Section extends Span {
+  title: string;
+  level: number;
+}
+
+export interface InfoboxValue extends Span {
+  text: string;
+}
+
+export interface InfoboxField extends Span {
+  key: string;
+  values: InfoboxValue[];
+}
+
+export type MarkupType = "person" | "organization" | "place" | "date";
+
+/** A span the source itself marked up (TEI persName, placeName, date). */
+export interface MarkupAnnotation extends Span {
+  type: MarkupType;
+  text: string;
+  /** date@when, or the normalized value the markup gives. */
+  value?: string;
+  /** persName@corresp and similar identifiers, without the leading '#'. */
+  ref?: string;
+}
+
+export interface DecodingReport {
+  encoding: string;
+  bom: boolean;
+  mojibakeRepairs: number;
+  /** Byte offsets of byte sequences that were not valid in `encoding`. */
+  invalidByteOffsets: number[];
+}
+
+export interface SourceDocument {
+  /** Content hash of the original bytes, with `#part` when one file holds several documents. */
+  id: string;
+  path: string;
+  title: string;
+  format: DocumentFormat;
+  kind: DocumentKind;
+  metadata: DocumentMetadata;
+  sections: Section[];
+  infobox: InfoboxField[];
+  markup: MarkupAnnotation[];
+  text: string;
+  /** text offset → character offset in the decoded original file. */
+  map: OffsetMap;
+  decoding: DecodingReport;
+}

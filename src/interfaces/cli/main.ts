@@ -1,0 +1,77 @@
+import { Command, CommanderError, Option } from "commander";
+import { InputError, UsageError } from "../../core/errors.js";
+import { addCommand, annotateCommand, documentsCommand, searchCommand, type ExitCode } from "./commands.js";
+
+const USAGE_ERROR = 2;
+
+function program(): Command {
+  const root = new Command("annals")
+    .description("Turn a pile of historical documents into a cited knowledge base.")
+    .addOption(new Option("--db <file>", "knowledge base file").env("ANNALS_DB").default("annals.db"))
+    .option("--json", "machine-readable output on stdout")
+    .exitOverride()
+    .showSuggestionAfterError();
+
+  const run = (action: (...args: never[]) => ExitCode | Promise<ExitCode>) =>
+    async function (this: Command, ...args: unknown[]) {
+      const options = this.optsWithGlobals();
+      const positional = args.slice(0, -2);
+      process.exitCode = await (action as (...a: unknown[]) => ExitCode | Promise<ExitCode>)(...positional, options);
+    };
+
+  root
+    .command("add")
+    .description("ingest files and folders (txt, Markdown, encyclopedia text, TEI XML, HTML)")
+    .argument("<paths...>", "files or folders")
+    .option("--workers <n>", "worker threads (0 = none)")
+    .action(run(addCommand));
+  root
+    .command("documents")
+    .description("list the documents, with derived copies and near-duplicates")
+    .action(run(documentsCommand));
+  root
+    .command("search")
+    .description('ranked passages for a query: words, "phrases", prefix*, -excluded')
+    .argument("<query>", "what to look for")
+    .option("--limit <n>", "number of hits", "10")
+    .option("--offset <n>", "skip this many hits")
+    .option("--document <id...>", "only in these documents")
+    .option("--kind <kind...>", "only documents of these kinds")
+    .option("--from <date>", "only documents dated on or after YYYY[-MM[-DD]]")
+    .option("--to <date>", "only documents dated on or before YYYY[-MM[-DD]]")
+    .action(run(searchCommand));
+  root
+    .command("annotate")
+    .description("dates and names found in a file, or in standard input with -")
+    .argument("[file]", "file to annotate, - for standard input", "-")
+    .action(run(annotateCommand));
+  return root;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await program().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : USAGE_ERROR;
+      return;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`annals: ${error.message}\n`);
+      process.exitCode = USAGE_ERROR;
+      return;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`annals: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "EACCES") {
+      process.stderr.write(`annals: ${(error as Error).message}; check the path\n`);
+      process.exitCode = USAGE_ERROR;
+      return;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,111 @@
+import type { DocumentKind } from "../core/document.js";
+import { UsageError } from "../core/errors.js";
+import { dateBounds } from "../store/date-bounds.js";
+import type { SearchHit, SearchOptions, SearchResult } from "../store/store.js";
+import { parseQuery, type ParsedQuery } from "./query.js";
+import { rankedPage } from "./ranking.js";
+import { highlightRanges, highlighterFor } from "./highlight.js";
+import { makeSnippet } from "./snippet.js";
+
+export const DEFAULT_LIMIT = 10;
+export const MAX_LIMIT = 1000;
+
+/** Filters as a backend applies them; dates are already day bounds (YYYY-MM-DD). */
+export interface PassageFilters {
+  documentIds?: readonly string[];
+  kinds?: readonly DocumentKind[];
+  /** Passages of documents dated on or after this day (a document's date is a range: it overlaps). */
+  dateFrom?: string;
+  dateTo?: string;
+  section?: string;
+}
+
+export interface PassageMatch {
+  documentId: string;
+  path: string;
+  title: string;
+  section?: string;
+  start: number;
+  end: number;
+  text: string;
+  /** Higher is better. */
+  score: number;
+  /** The document is a derived copy of another stored document. */
+  derived: boolean;
+}
+
+/**
+ * What a backend provides for search: the best `limit` passages by index score (BM25, exact words
+ * above transliteration keys), best first. "all" matches every clause; "rest" matches some clause
+ * but not all; "any" is their union.
+ */
+export interface PassageIndex {
+  matchPassages(query: ParsedQuery, pass: "all" | "rest", filters: PassageFilters, limit: number): PassageMatch[];
+  countPassages(query: ParsedQuery, pass: "all" | "any", filters: PassageFilters): number;
+}
+
+/**
+ * Ranked passages for a user query (language: search/query.ts). Passages matching every word come
+ * first; when there are fewer than `limit` of them the rest is filled with passages matching some of
+ * the words. Within each, order is by BM25 adjusted for crowding and derived copies (ranking.ts).
+ * A query with nothing searchable in it (blank, punctuation, symbols, only exclusions) gives an
+ * empty result, not an error; malformed options give a UsageError.
+ */
+export function searchPassages(index: PassageIndex, input: string, options: SearchOptions = {}): SearchResult {
+  const limit = validCount(options.limit ?? DEFAULT_LIMIT, "limit", 1, MAX_LIMIT);
+  const offset = validCount(options.offset ?? 0, "offset", 0, Number.MAX_SAFE_INTEGER);
+  const filters = passageFilters(options);
+  const query = parseQuery(input);
+  const empty = query.clauses.length === 0 || options.documentIds?.length === 0 || options.kinds?.length === 0;
+  if (empty) return { hits: [], ...(options.countTotal ? { total: 0 } : {}) };
+
+  const page = (pass: "all" | "rest", from: number, count: number) =>
+    rankedPage((n) => index.matchPassages(query, pass, filters, n), from, count);
+  const all = page("all", offset, limit);
+  const matches = all.matches;
+  if (matches.length < limit && query.clauses.length > 1) {
+    const allCount = all.total ?? index.countPassages(query, "all", filters);
+    matches.push(...page("rest", Math.max(0, offset - allCount), limit - matches.length).matches);
+  }
+  const highlighter = highlighterFor(query);
+  const hits = matches.map((match): SearchHit => {
+    const highlights = highlightRanges(match.text, highlighter);
+    const snippet = makeSnippet(match.text, highlights);
+    return {
+      document: { id: match.documentId, path: match.path, title: match.title },
+      ...(match.section === undefined ? {} : { section: match.section }),
+      text: match.text,
+      snippet: snippet.html,
+      score: match.score,
+      start: match.start,
+      end: match.end,
+      highlights,
+      window: snippet.window,
+    };
+  });
+  return { hits, ...(options.countTotal ? { total: index.countPassages(query, "any", filters) } : {}) };
+}
+
+function passageFilters(options: SearchOptions): PassageFilters {
+  const from = options.dateFrom === undefined ? undefined : validDate(options.dateFrom, "dateFrom").earliest;
+  const to = options.dateTo === undefined ? undefined : validDate(options.dateTo, "dateTo").latest;
+  return {
+    ...(options.documentIds ? { documentIds: options.documentIds } : {}),
+    ...(options.kinds ? { kinds: options.kinds } : {}),
+    ...(from === undefined ? {} : { dateFrom: from }),
+    ...(to === undefined ? {} : { dateTo: to }),
+    ...(options.section === undefined ? {} : { section: options.section }),
+  };
+}
+
+function validDate(value: string, name: string) {
+  const bounds = dateBounds(value);
+  if (!bounds) throw new UsageError(`${name} ${JSON.stringify(value)}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD`);
+  return bounds;
+}
+
+function validCount(value: number, name: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min)
+    throw new UsageError(`${name} ${value}: expected a whole number of at least ${min}`);
+  return Math.min(value, max);
+}

@@ -1,0 +1,62 @@
+import { termVariants, type Clause, type ParsedQuery, type QueryWord } from "../../search/query.js";
+
+/**
+ * Compiles a parsed query to an FTS5 MATCH expression. Every user-supplied string ends up inside
+ * double quotes (with quotes doubled), so FTS5 operators in the input are only ever text.
+ *
+ * "all": every clause; "any": some clause; "rest": some clause but not all of them — the passages
+ * the "all" pass did not return, for filling up a short result. None of the excluded, always.
+ */
+export function toFts5Match(query: ParsedQuery, pass: "all" | "any" | "rest"): string | undefined {
+  const clauses = query.clauses.map(clauseMatch);
+  if (clauses.length === 0) return undefined;
+  if (pass === "rest" && clauses.length === 1) return undefined;
+  const all = clauses.length === 1 ? clauses[0]! : `(${clauses.join(" AND ")})`;
+  const any = clauses.length === 1 ? clauses[0]! : `(${clauses.join(" OR ")})`;
+  let expression = pass === "all" ? all : pass === "any" ? any : `${any} NOT ${all}`;
+  const excluded = query.excluded.map(exclusionMatch);
+  if (excluded.length > 0) expression = `${expression} NOT (${excluded.join(" OR ")})`;
+  return expression;
+}
+
+function clauseMatch(clause: Clause): string {
+  switch (clause.kind) {
+    case "phrase":
+      return termsMatch(clause.words);
+    case "any":
+      return `(${clause.clauses.map(clauseMatch).join(" OR ")})`;
+    case "words":
+      return wordsMatch(clause.words, clause.prefix);
+  }
+}
+
+/** Excluding by transliteration key would drop too much: exclusions match lemmas and spellings only. */
+function exclusionMatch(clause: Clause): string {
+  if (clause.kind === "words" && !clause.prefix) return termsMatch(clause.words);
+  return clauseMatch(clause);
+}
+
+function wordsMatch(words: QueryWord[], prefix: boolean): string {
+  if (prefix) return `terms : ${quote(words.map((w) => w.surface))} *`;
+  const alternatives = termVariants(words).map((variant) => `terms : ${quote(variant)}`);
+  const keys = words.map((w) => w.key).filter((k) => k.length > 0);
+  if (keys.length > 0) alternatives.push(`keys : ${quote(keys)}`);
+  return either(alternatives);
+}
+
+function termsMatch(words: QueryWord[]): string {
+  return either(termVariants(words).map((variant) => `terms : ${quote(variant)}`));
+}
+
+function either(alternatives: string[]): string {
+  return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(" OR ")})`;
+}
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
+/** FTS5 reads its query as a C string: a NUL would end it mid-quote. Control characters separate words anyway. */
+function quote(words: readonly string[]): string {
+  const text = words.join(" ").replace(CONTROL_CHARACTERS, " ");
+  return `"${text.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,115 @@
+import type Database from "better-sqlite3";
+import type { ParsedQuery } from "../../search/query.js";
+import type { PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
+import { toFts5Match } from "./fts5-match.js";
+
+interface MatchRow {
+  document_id: string;
+  path: string;
+  title: string;
+  section: string | null;
+  start: number;
+  end: number;
+  text: string;
+  rank: number;
+  derived: number;
+}
+
+/** BM25 column weights: exact words (terms) count more than transliteration keys (keys). */
+const BM25 = "bm25(passages_fts, 5.0, 1.0)";
+
+/**
+ * FTS5 search over `passages_fts`. The inner query ranks and limits on the index (and the filter
+ * columns) alone; passage text is read only for the rows returned. FTS5 scores every match before
+ * sorting, so the cost grows with the number of matching passages (about 0.5 µs each).
+ */
+export class SqlitePassageIndex implements PassageIndex {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  matchPassages(query: ParsedQuery, pass: "all" | "rest", filters: PassageFilters, limit: number): PassageMatch[] {
+    const match = toFts5Match(query, pass);
+    if (match === undefined || limit <= 0) return [];
+    const { joins, where, params } = filterSql(filters);
+    // bm25() rather than the rank column: the same order, measured 30-40% faster.
+    const sql = `
+      SELECT d.id AS document_id, d.path, d.title, p.section, p.start, p."end", p.text, top.rank,
+        d.kind = 'derived' OR EXISTS (
+          SELECT 1 FROM document_relations r WHERE r.document_id = d.id AND r.relation = 'derived-from'
+        ) AS derived
+      FROM (
+        SELECT f.rowid AS passage_id, ${BM25} AS rank
+        FROM passages_fts f ${joins}
+        WHERE passages_fts MATCH ? ${where}
+        ORDER BY rank, f.rowid LIMIT ?
+      ) AS top
+      JOIN passages p ON p.id = top.passage_id
+      JOIN documents d ON d.rowid = p.document_rowid
+      ORDER BY top.rank, top.passage_id`;
+    const rows = this.statement(sql).all(match, ...params, limit) as MatchRow[];
+    return rows.map((row) => ({
+      documentId: row.document_id,
+      path: row.path,
+      title: row.title,
+      ...(row.section === null ? {} : { section: row.section }),
+      start: row.start,
+      end: row.end,
+      text: row.text,
+      score: -row.rank,
+      derived: row.derived === 1,
+    }));
+  }
+
+  countPassages(query: ParsedQuery, pass: "all" | "any", filters: PassageFilters): number {
+    const match = toFts5Match(query, pass);
+    if (match === undefined) return 0;
+    const { joins, where, params } = filterSql(filters);
+    const sql = `SELECT count(*) AS n FROM passages_fts f ${joins} WHERE passages_fts MATCH ? ${where}`;
+    return (this.statement(sql).get(match, ...params) as { n: number }).n;
+  }
+
+  /** Statements differ only by which filters are present: a handful, each prepared once. */
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function filterSql(filters: PassageFilters): { joins: string; where: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  let needsDocument = false;
+  if (filters.documentIds) {
+    conditions.push("d2.id IN (SELECT value FROM json_each(?))");
+    params.push(JSON.stringify(filters.documentIds));
+    needsDocument = true;
+  }
+  if (filters.kinds) {
+    conditions.push("d2.kind IN (SELECT value FROM json_each(?))");
+    params.push(JSON.stringify(filters.kinds));
+    needsDocument = true;
+  }
+  if (filters.dateFrom !== undefined) {
+    conditions.push("d2.date_latest >= ?");
+    params.push(filters.dateFrom);
+    needsDocument = true;
+  }
+  if (filters.dateTo !== undefined) {
+    conditions.push("d2.date_earliest <= ?");
+    params.push(filters.dateTo);
+    needsDocument = true;
+  }
+  if (filters.section !== undefined) {
+    conditions.push("p2.section = ? COLLATE NOCASE");
+    params.push(filters.section);
+  }
+  if (conditions.length === 0) return { joins: "", where: "", params };
+  const joins =
+    "JOIN passages p2 ON p2.id = f.rowid" + (needsDocument ? " JOIN documents d2 ON d2.rowid = p2.document_rowid" : "");
+  return { joins, where: `AND ${conditions.join(" AND ")}`, params };
+}

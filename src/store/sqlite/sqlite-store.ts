@@ -1,0 +1,212 @@
+import Database from "better-sqlite3";
+import type { DocumentKind } from "../../core/document.js";
+import { InputError } from "../../core/errors.js";
+import { searchPassages } from "../../search/search.js";
+import type {
+  DocumentFilter,
+  DocumentRecord,
+  DocumentRelation,
+  DocumentSummary,
+  FileRecord,
+  SearchOptions,
+  SearchResult,
+  SignedDocument,
+  Store,
+  StoreCapabilities,
+  StoredDocument,
+  StoredFile,
+} from "../store.js";
+import { fromDocumentRow, fromSummaryRow, toDocumentRow, type DocumentRow, type SummaryRow } from "./document-rows.js";
+import { migrate, requireCurrentSchema } from "./migrations.js";
+import { SqlitePassageIndex } from "./passage-index.js";
+import { prepareStatements, type Statements } from "./statements.js";
+
+export interface SqliteStoreOptions {
+  readonly?: boolean;
+  /** How long to wait for another writer before failing. Default 10 s. */
+  busyTimeoutMs?: number;
+}
+
+const CAPABILITIES: StoreCapabilities = {
+  backend: "sqlite",
+  fullText: "fts5",
+  transactionalDdl: true,
+  concurrentWriters: false,
+  embedded: true,
+};
+
+export class SqliteStore implements Store {
+  readonly capabilities = CAPABILITIES;
+  private readonly db: Database.Database;
+  private readonly sql: Statements;
+  private readonly passageIndex: SqlitePassageIndex;
+  private readonly replaceFileTransaction: Database.Transaction<
+    (file: FileRecord, documents: readonly DocumentRecord[]) => "added" | "updated"
+  >;
+  private readonly setRelationsTransaction: Database.Transaction<(relations: readonly DocumentRelation[]) => void>;
+
+  constructor(path: string, options: SqliteStoreOptions = {}) {
+    const readonly = options.readonly ?? false;
+    this.db = new Database(path, { readonly, fileMustExist: readonly, timeout: options.busyTimeoutMs ?? 10_000 });
+    try {
+      if (!readonly) this.db.pragma("journal_mode = WAL");
+      this.db.pragma("synchronous = NORMAL");
+      this.db.pragma("foreign_keys = ON");
+      this.db.pragma("cache_size = -65536");
+      this.db.pragma("temp_store = MEMORY");
+      if (readonly) requireCurrentSchema(this.db);
+      else migrate(this.db);
+      this.sql = prepareStatements(this.db);
+      this.passageIndex = new SqlitePassageIndex(this.db);
+      this.replaceFileTransaction = this.db.transaction((file, documents) => {
+        const existed = this.sql.getFile.get(file.path) !== undefined;
+        this.sql.deleteDocumentsOfFile.run(file.path);
+        this.sql.upsertFile.run(file.path, file.contentHash, file.size, file.mtimeMs);
+        documents.forEach((record, ordinal) => this.insertDocument(file.path, ordinal, record));
+        return existed ? "updated" : "added";
+      });
+      this.setRelationsTransaction = this.db.transaction((relations) => {
+        this.sql.deleteRelations.run();
+        for (const r of relations) this.sql.insertRelation.run(r.documentId, r.relatedId, r.relation, r.similarity);
+      });
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+  }
+
+  getFile(path: string): StoredFile | undefined {
+    const row = this.sql.getFile.get(path) as
+      { path: string; content_hash: string; size: number; mtime_ms: number } | undefined;
+    if (!row) return undefined;
+    const documentIds = (this.sql.documentIdsOfFile.all(path) as { id: string }[]).map((r) => r.id);
+    return { path: row.path, contentHash: row.content_hash, size: row.size, mtimeMs: row.mtime_ms, documentIds };
+  }
+
+  replaceFile(file: FileRecord, documents: readonly DocumentRecord[]): "added" | "updated" {
+    return this.replaceFileTransaction.immediate(file, documents);
+  }
+
+  private insertDocument(filePath: string, ordinal: number, record: DocumentRecord): void {
+    const owner = this.sql.documentFile.get(record.document.id) as { file_path: string } | undefined;
+    if (owner) {
+      throw new InputError(
+        `document ${record.document.id} (same content) is already stored from ${owner.file_path}`,
+        "duplicate-document",
+      );
+    }
+    const documentRowid = this.sql.insertDocument.run(toDocumentRow(filePath, ordinal, record)).lastInsertRowid;
+    for (const passage of record.passages) {
+      const passageId = this.sql.insertPassage.run(
+        documentRowid,
+        passage.start,
+        passage.end,
+        passage.section ?? null,
+        passage.text,
+      ).lastInsertRowid;
+      this.sql.insertFts.run(passageId, passage.terms, passage.keys);
+    }
+    if (record.signature) this.sql.upsertSignature.run(documentRowid, signatureBlob(record.signature));
+  }
+
+  touchFile(path: string, size: number, mtimeMs: number): void {
+    this.sql.touchFile.run(size, mtimeMs, path);
+  }
+
+  removeFile(path: string): boolean {
+    return this.sql.deleteFile.run(path).changes > 0;
+  }
+
+  listDocuments(filter: DocumentFilter = {}): DocumentSummary[] {
+    const rows = this.sql.listDocuments.all({
+      ids: filter.ids ? JSON.stringify(filter.ids) : null,
+      kinds: filter.kinds ? JSON.stringify(filter.kinds) : null,
+      path: filter.path ?? null,
+    }) as SummaryRow[];
+    return rows.map(fromSummaryRow);
+  }
+
+  getDocument(id: string): StoredDocument | undefined {
+    const row = this.sql.getDocument.get(id) as DocumentRow | undefined;
+    return row ? fromDocumentRow(row) : undefined;
+  }
+
+  countDocuments(): number {
+    return (this.sql.countDocuments.get() as { n: number }).n;
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    return searchPassages(this.passageIndex, query, options);
+  }
+
+  setDocumentRelations(relations: readonly DocumentRelation[]): void {
+    this.setRelationsTransaction.immediate(relations);
+  }
+
+  documentRelations(): DocumentRelation[] {
+    const rows = this.sql.listRelations.all() as {
+      document_id: string;
+      related_id: string;
+      relation: DocumentRelation["relation"];
+      similarity: number;
+    }[];
+    return rows.map((r) => ({
+      documentId: r.document_id,
+      relatedId: r.related_id,
+      relation: r.relation,
+      similarity: r.similarity,
+    }));
+  }
+
+  setDocumentSignature(documentId: string, signature: Uint32Array): void {
+    const row = this.sql.documentRowid.get(documentId) as { rowid: number } | undefined;
+    if (!row) throw new InputError(`no document ${documentId} to sign`, "unknown-document");
+    this.sql.upsertSignature.run(row.rowid, signatureBlob(signature));
+  }
+
+  signatures(): SignedDocument[] {
+    const rows = this.sql.listSignatures.all() as {
+      id: string;
+      kind: DocumentKind;
+      date: string | null;
+      signature: Buffer;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      ...(r.date === null ? {} : { date: r.date }),
+      signature: fromBlob(r.signature),
+    }));
+  }
+
+  integrityCheck(): string[] {
+    const problems = (this.db.pragma("integrity_check") as { integrity_check: string }[])
+      .map((r) => r.integrity_check)
+      .filter((message) => message !== "ok");
+    for (const row of this.db.pragma("foreign_key_check") as { table: string; rowid: number; parent: string }[]) {
+      problems.push(`${row.table} row ${row.rowid} refers to a missing ${row.parent} row`);
+    }
+    try {
+      this.sql.ftsIntegrityCheck.run();
+    } catch (error) {
+      problems.push(`full-text index: ${(error as Error).message}`);
+    }
+    return problems;
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    if (!this.db.readonly) this.db.pragma("optimize");
+    this.db.close();
+  }
+}
+
+function signatureBlob(signature: Uint32Array): Buffer {
+  return Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
+}
+
+function fromBlob(blob: Buffer): Uint32Array {
+  const copy = new Uint8Array(blob.byteLength);
+  copy.set(blob);
+  return new Uint32Array(copy.buffer);
+}

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { parseConll } from "../../src/annotate/mentions/model/conll.js";
+import { propagateNames } from "../../src/annotate/mentions/model/document.js";
+import { extendOverNameParticles } from "../../src/annotate/mentions/model/name-particles.js";
+import { re3dToNerTags } from "../../src/annotate/mentions/model/re3d-mapping.js";
+import { entitySpans } from "../../src/annotate/mentions/model/tags.js";
+import { wikigoldToNerTags } from "../../src/annotate/mentions/model/training-data.js";
+
+describe("parseConll", () => {
+  it("reads WikiGold's space-separated documents", () => {
+    const text = "-DOCSTART- O\n\nQasim I-PER\nruled O\n\nIraq I-LOC\n. O\n\n-DOCSTART- O\n\nNasser I-PER\n";
+    const documents = parseConll(text);
+    expect(documents).toHaveLength(2);
+    expect(documents[0]!.sentences).toEqual([
+      { tokens: ["Qasim", "ruled"], tags: ["I-PER", "O"] },
+      { tokens: ["Iraq", "."], tags: ["I-LOC", "O"] },
+    ]);
+    expect(documents[1]).toEqual({ index: 1, sentences: [{ tokens: ["Nasser"], tags: ["I-PER"] }] });
+  });
+
+  it("reads re3d's tab-separated sentences as one document", () => {
+    const text = "Coalition\tB-Organisation\nforces\tI-Organisation\r\n\nMosul\tB-Location\n";
+    expect(parseConll(text)).toEqual([
+      {
+        index: 0,
+        sentences: [
+          { tokens: ["Coalition", "forces"], tags: ["B-Organisation", "I-Organisation"] },
+          { tokens: ["Mosul"], tags: ["B-Location"] },
+        ],
+      },
+    ]);
+  });
+});
+
+describe("entitySpans", () => {
+  const tokens = ["a", "b", "c", "d", "e"];
+  it("starts an entity at an I- tag without B-", () => {
+    expect(entitySpans(tokens, ["O", "I-PER", "I-PER", "O", "I-LOC"])).toEqual([
+      { startToken: 1, endToken: 3, type: "PER" },
+      { startToken: 4, endToken: 5, type: "LOC" },
+    ]);
+  });
+  it("separates adjacent entities of the same and of different types", () => {
+    expect(entitySpans(tokens, ["B-PER", "B-PER", "I-PER", "I-ORG", "B-LOC"])).toEqual([
+      { startToken: 0, endToken: 1, type: "PER" },
+      { startToken: 1, endToken: 3, type: "PER" },
+      { startToken: 3, endToken: 4, type: "ORG" },
+      { startToken: 4, endToken: 5, type: "LOC" },
+    ]);
+  });
+  it("ignores tags of other types and an entity at the very end", () => {
+    expect(entitySpans(["x", "y"], ["B-MISC", "B-ORG"])).toEqual([{ startToken: 1, endToken: 2, type: "ORG" }]);
+  });
+});
+
+describe("training data mapping", () => {
+  it("turns WikiGold's IO tags into BIO and MISC into O", () => {
+    expect(wikigoldToNerTags(["I-PER", "I-PER", "O", "I-MISC", "I-ORG", "I-LOC"])).toEqual([
+      "B-PER",
+      "I-PER",
+      "O",
+      "O",
+      "B-ORG",
+      "B-LOC",
+    ]);
+  });
+
+  const mapped = (text: string, tags: string): string[] => {
+    const tokens = text.split(" ");
+    return entitySpans(tokens, re3dToNerTags(tokens, tags.split(" "))).map(
+      (s) => `${s.type}:${tokens.slice(s.startToken, s.endToken).join(" ")}`,
+    );
+  };
+
+  it("cuts re3d mentions down to names", () => {
+    expect(
+      mapped(
+        "US Defense Secretary Ash Carter met the Iraqi security forces near the Mezzeh military airport",
+        "B-Person I-Person I-Person I-Person I-Person O B-Organisation I-Organisation I-Organisation I-Organisation O B-Location I-Location I-Location I-Location",
+      ),
+    ).toEqual(["PER:Ash Carter", "LOC:Mezzeh"]);
+  });
+
+  it("drops pronouns, role descriptions and other re3d types", () => {
+    expect(
+      mapped(
+        "He told the Foreign Office Minister about Syrian jets",
+        "B-Person O O B-Person I-Person I-Person I-Person O B-Nationality B-MilitaryPlatform",
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("extendOverNameParticles", () => {
+  it("widens a person over particles on both sides", () => {
+    const tokens = "Abd al - Karim Qasim and Ali Salih al-Sa'di".split(" ");
+    const tags = extendOverNameParticles(tokens, ["O", "O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O"]);
+    expect(entitySpans(tokens, tags)).toEqual([
+      { startToken: 0, endToken: 5, type: "PER" },
+      { startToken: 6, endToken: 9, type: "PER" },
+    ]);
+  });
+});
+
+describe("propagateNames", () => {
+  it("tags a name's other mentions and a person's surname the way most of the document does", () => {
+    const sentences = [
+      "Carmen Cavallaro joined Linkin Park .",
+      "Cavallaro left Linkin Park in May .",
+      "Linkin Park toured .",
+    ];
+    const tagged = propagateNames(
+      sentences.map((s) => s.split(" ")),
+      [
+        ["B-PER", "I-PER", "O", "B-ORG", "I-ORG", "O"],
+        ["O", "O", "B-LOC", "I-LOC", "O", "O", "O"],
+        ["B-ORG", "I-ORG", "O", "O"],
+      ],
+    );
+    expect(tagged[1]).toEqual(["B-PER", "O", "B-ORG", "I-ORG", "O", "O", "O"]);
+  });
+});

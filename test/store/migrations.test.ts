@@ -1,0 +1,92 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { InputError } from "../../src/core/errors.js";
+import { openStore } from "../../src/store/index.js";
+import { APPLICATION_ID, MIGRATIONS, migrate, type Migration } from "../../src/store/sqlite/migrations.js";
+
+describe("schema versions", () => {
+  let dir: string;
+  let path: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "annals-migrations-"));
+    path = join(dir, "kb.db");
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+  it("creates a new knowledge base at the latest version, in WAL mode", () => {
+    openStore(path).close();
+    const db = new Database(path);
+    expect(db.pragma("user_version", { simple: true })).toBe(latest);
+    expect(db.pragma("application_id", { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    db.close();
+    openStore(path).close();
+  });
+
+  it("refuses a knowledge base written by a newer annals", () => {
+    openStore(path).close();
+    const db = new Database(path);
+    db.pragma(`user_version = ${latest + 1}`);
+    db.close();
+    expect(() => openStore(path)).toThrow(InputError);
+    expect(() => openStore(path)).toThrow(`schema version ${latest + 1}; this annals knows up to ${latest}`);
+  });
+
+  it("refuses SQLite files that are not annals knowledge bases", () => {
+    const db = new Database(path);
+    db.exec("CREATE TABLE something (x)");
+    db.close();
+    expect(() => openStore(path)).toThrow(/not an annals knowledge base/);
+    const other = new Database(path);
+    other.pragma("application_id = 42");
+    other.close();
+    expect(() => openStore(path)).toThrow(/another application/);
+  });
+
+  it("applies pending migrations in version order, each once", () => {
+    const applied: number[] = [];
+    const migrations: Migration[] = [
+      { version: 2, description: "second", sql: "CREATE TABLE second (x); INSERT INTO first VALUES (2);" },
+      { version: 1, description: "first", sql: "CREATE TABLE first (x); INSERT INTO first VALUES (1);" },
+    ];
+    const db = new Database(path);
+    migrate(db, migrations.slice(1));
+    migrate(db, migrations);
+    migrate(db, migrations);
+    for (const row of db.prepare("SELECT x FROM first").all() as { x: number }[]) applied.push(row.x);
+    expect(applied).toEqual([1, 2]);
+    expect(db.pragma("user_version", { simple: true })).toBe(2);
+    db.close();
+  });
+
+  it("rolls a failing migration back and keeps the previous version", () => {
+    const db = new Database(path);
+    const good: Migration = { version: 1, description: "good", sql: "CREATE TABLE t (x);" };
+    const bad: Migration = {
+      version: 2,
+      description: "bad",
+      sql: "CREATE TABLE u (x); INSERT INTO missing VALUES (1);",
+    };
+    expect(() => migrate(db, [good, bad])).toThrow(/no such table: missing/);
+    expect(db.pragma("user_version", { simple: true })).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'u'").get()).toBeUndefined();
+    db.close();
+  });
+
+  it("opens read-only without changing anything, and refuses an older schema there", () => {
+    const db = new Database(path);
+    migrate(db, []);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.close();
+    expect(() => openStore(path, { readonly: true })).toThrow(/older schema/);
+    openStore(path).close();
+    const store = openStore(path, { readonly: true });
+    expect(store.countDocuments()).toBe(0);
+    store.close();
+  });
+});
