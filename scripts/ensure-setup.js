@@ -1,5 +1,5 @@
-// Installs dependencies when missing and builds the TypeScript sources, so that `npm start`,
-// `npm test`, `npm run bench` and `npm run eval` work on a fresh clone.
+// Installs dependencies when missing and builds the TypeScript sources and the web UI, so that
+// `npm start`, `npm test`, `npm run bench` and `npm run eval` work on a fresh clone.
 import { execSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -14,3 +14,6 @@ if (!existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > stat
   run("npm ci --no-audit --no-fund");
 }
 run("npx tsc -p tsconfig.build.json");
+// The web UI (web/ → web/dist), rebuilt only when its sources changed or its output is missing.
+const { ensureWebBuild } = await import("../web/build.mjs");
+ensureWebBuild();

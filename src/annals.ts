@@ -1,23 +1,26 @@
-import type { DocumentFormat, DocumentKind } from "./core/document.js";
 import { decode } from "./decode/index.js";
 import { parse } from "./parse/index.js";
-import { documentReferenceDate, extractDates } from "./annotate/dates/index.js";
+import { analyseDocument } from "./ingest/analyse.js";
 import { ingest, type IngestOptions, type IngestReport } from "./ingest/ingest.js";
 import { openStore, type SearchOptions, type SearchResult, type Store } from "./store/index.js";
+import { documentListings, documentView, type DocumentListing } from "./views/documents.js";
+import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
+import { disagreements, eventCard, eventSummaries } from "./views/events.js";
+import { actorGraph } from "./views/graph.js";
+import type {
+  Disagreement,
+  DocumentView,
+  EntityPage,
+  EntitySummary,
+  EventCard,
+  EventSummary,
+  Graph,
+} from "./views/types.js";
 
-export interface DocumentListing {
-  id: string;
-  path: string;
-  title: string;
-  format: DocumentFormat;
-  kind: DocumentKind;
-  date?: string;
-  derivedFrom?: { id: string; path: string; similarity: number };
-  nearDuplicates?: { id: string; path: string; similarity: number }[];
-}
+export type { DocumentListing };
 
 export interface Annotation {
-  mentions: { start: number; end: number; text: string; type: string; extractor: string }[];
+  mentions: { start: number; end: number; text: string; type: string; name: string; extractor: string }[];
   dates: { start: number; end: number; text: string; value: string; precision: string; extractor: string }[];
 }
 
@@ -39,34 +42,40 @@ export class Annals {
   }
 
   documents(): DocumentListing[] {
-    const byId = new Map(this.store.listDocuments().map((d) => [d.id, d]));
-    const listings = new Map<string, DocumentListing>();
-    for (const d of byId.values()) {
-      listings.set(d.id, {
-        id: d.id,
-        path: d.path,
-        title: d.title,
-        format: d.format,
-        kind: d.kind,
-        ...(d.date ? { date: d.date } : {}),
-      });
-    }
-    for (const relation of this.store.documentRelations()) {
-      const listing = listings.get(relation.documentId);
-      const related = byId.get(relation.relatedId);
-      if (!listing || !related) continue;
-      const ref = { id: related.id, path: related.path, similarity: relation.similarity };
-      if (relation.relation === "derived-from") {
-        if (!listing.derivedFrom || listing.derivedFrom.similarity < ref.similarity) listing.derivedFrom = ref;
-      } else {
-        (listing.nearDuplicates ??= []).push(ref);
-      }
-    }
-    return [...listings.values()];
+    return documentListings(this.store);
+  }
+
+  document(id: string): DocumentView | undefined {
+    return documentView(this.store, id);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     return this.store.search(query, options);
+  }
+
+  entities(filter: EntityFilter = {}): EntitySummary[] {
+    return entitySummaries(this.store.knowledge, filter);
+  }
+
+  entity(idOrName: string): EntityPage | undefined {
+    return entityPage(this.store.knowledge, idOrName);
+  }
+
+  /** Events sorted by start: the timeline. */
+  events(): EventSummary[] {
+    return eventSummaries(this.store.knowledge);
+  }
+
+  event(idOrName: string): EventCard | undefined {
+    return eventCard(this.store.knowledge, idOrName);
+  }
+
+  disagreements(): Disagreement[] {
+    return disagreements(this.store.knowledge);
+  }
+
+  graph(): Graph {
+    return actorGraph(this.store.knowledge);
   }
 
   close(): void {
@@ -75,25 +84,34 @@ export class Annals {
 }
 
 /**
- * Dates (and, once extraction lands, mentions) in a text, with offsets into that text as given.
- * The text is decoded and parsed like an ingested file so its own date anchors relative dates.
+ * Names, dates and quantities in a text, with offsets into that text as given. The text is decoded
+ * and parsed like an ingested file, so its own date anchors relative dates.
  */
 export function annotate(bytes: Uint8Array, path: string): Annotation {
   const source = decode(bytes, path);
-  const dates: Annotation["dates"] = [];
+  const annotation: Annotation = { mentions: [], dates: [] };
   for (const document of parse(source)) {
-    const referenceDate = documentReferenceDate(document.text, document.metadata.date);
-    for (const date of extractDates(document.text, referenceDate ? { referenceDate } : {})) {
-      const [start, end] = document.map.spanToSource(date.start, date.end);
-      dates.push({
-        start,
-        end,
-        text: source.original.slice(start, end),
+    const analysis = analyseDocument(document);
+    const toSource = (start: number, end: number) => {
+      const [s, e] = document.map.spanToSource(start, end);
+      return { start: s, end: e, text: source.original.slice(s, e) };
+    };
+    for (const date of analysis.dates) {
+      annotation.dates.push({
+        ...toSource(date.start, date.end),
         value: date.value,
         precision: date.precision,
         extractor: date.extractor,
       });
     }
+    for (const mention of analysis.mentions ?? []) {
+      annotation.mentions.push({
+        ...toSource(mention.start, mention.end),
+        type: mention.type,
+        name: mention.name,
+        extractor: mention.extractor,
+      });
+    }
   }
-  return { mentions: [], dates };
+  return annotation;
 }

@@ -3,8 +3,8 @@ import { fts5ReferencePhase, ingestPhase, searchPhase } from "./phases.js";
 /** One benchmark phase in its own process, so its memory is measured alone. Prints JSON. */
 const [phase, db, workers, ...dirs] = process.argv.slice(2);
 const result =
-  phase === "ingest"
-    ? await ingestPhase(db!, dirs, Number(workers))
+  phase === "ingest" || phase === "ingest-core"
+    ? await ingestPhase(db!, dirs, Number(workers), phase === "ingest")
     : phase === "fts5"
       ? fts5ReferencePhase(db!, dirs)
       : searchPhase(db!);

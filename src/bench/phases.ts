@@ -26,20 +26,27 @@ function removeDatabase(db: string): void {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
 }
 
-export async function ingestPhase(db: string, dirs: string[], workers: number): Promise<PhaseResult> {
+export async function ingestPhase(db: string, dirs: string[], workers: number, extract: boolean): Promise<PhaseResult> {
   removeDatabase(db);
   const megabytes = dirs.flatMap(listFiles).reduce((sum, f) => sum + f.size, 0) / 1e6;
   const peak = rssSampler();
   const store = openStore(db);
   const started = performance.now();
-  const report = await ingest(store, dirs, { workers });
+  const report = await ingest(store, dirs, { workers, extract });
   const seconds = (performance.now() - started) / 1000;
   store.close();
   return {
     seconds,
     megabytes,
     peakRssMb: peak(),
-    detail: { documents: report.documents, passages: report.passages, failed: report.failed.length },
+    detail: {
+      documents: report.documents,
+      passages: report.passages,
+      mentions: report.mentions,
+      events: report.events,
+      entities: report.corpus?.entities ?? 0,
+      failed: report.failed.length,
+    },
   };
 }
 

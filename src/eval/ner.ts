@@ -3,7 +3,7 @@
  * part of WikiGold and re3d (the development set), for the shipped model and for compromise.
  */
 import { statSync } from "node:fs";
-import { compromiseGazetteer } from "../annotate/mentions/model/compromise-gazetteer.js";
+import { trainingWordLists } from "../annotate/mentions/model/word-lists.js";
 import type { EntitySpan, NerModel } from "../annotate/mentions/model/index.js";
 import {
   entitySpans,
@@ -106,7 +106,7 @@ const SEEDS = [1958, 1963, 1968];
 
 /** Trains both decoders on the same data with three shuffling seeds: what the choice is worth, and the noise. */
 async function compareDecoders(datasets: NerDataset[]): Promise<NerResults["decoders"]> {
-  const wordLists = await compromiseGazetteer();
+  const wordLists = await trainingWordLists();
   return (["viterbi", "greedy"] as const).map((decoder) => {
     const runs = SEEDS.map((seed) => {
       const started = performance.now();

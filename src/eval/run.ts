@@ -8,9 +8,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { packageRoot } from "../annotate/mentions/model/package-root.js";
 import type { Evaluation } from "./evaluation.js";
+import { mentionsEvaluation } from "./mentions.js";
 import { nerEvaluation } from "./ner.js";
 
-export const EVALUATIONS: readonly Evaluation[] = [nerEvaluation()];
+export const EVALUATIONS: readonly Evaluation[] = [nerEvaluation(), mentionsEvaluation()];
 
 export async function renderQualityReport(evaluations: readonly Evaluation[], date = new Date()): Promise<string> {
   const sections: string[] = [];

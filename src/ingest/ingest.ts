@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { discover, type FileFailure, type FoundFile } from "../read/discover.js";
 import { findRelations } from "../resolve/derived-copies.js";
+import { resolveCorpus, type CorpusReport } from "../resolve/corpus.js";
 import type { Store } from "../store/store.js";
 import { FileProcessorPool } from "./pool.js";
 import { fromPortable, type ProcessResult } from "./process-file.js";
@@ -17,6 +18,10 @@ export interface IngestReport {
   documents: number;
   passages: number;
   dates: number;
+  mentions: number;
+  events: number;
+  /** What the corpus stage found: entities, merged events, claims. */
+  corpus?: CorpusReport;
 }
 
 export interface IngestProgress {
@@ -32,6 +37,8 @@ export interface IngestOptions {
   /** Default 256 MiB (see read/read-file.ts). */
   maxFileBytes?: number;
   onProgress?: (progress: IngestProgress) => void;
+  /** Entity, event and relation extraction and the corpus stage; default true. */
+  extract?: boolean;
   /** Files never to ingest, such as the knowledge base's own database files. */
   ignore?: readonly string[];
 }
@@ -46,7 +53,11 @@ export async function ingest(
   options: IngestOptions = {},
 ): Promise<IngestReport> {
   const workers = options.workers ?? Math.min(4, availableParallelism());
-  const pool = new FileProcessorPool(workers, options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {});
+  const extract = options.extract ?? true;
+  const pool = new FileProcessorPool(workers, {
+    extract,
+    ...(options.maxFileBytes ? { maxFileBytes: options.maxFileBytes } : {}),
+  });
   const report: IngestReport = {
     added: 0,
     updated: 0,
@@ -56,6 +67,8 @@ export async function ingest(
     documents: 0,
     passages: 0,
     dates: 0,
+    mentions: 0,
+    events: 0,
   };
   const progress: IngestProgress = { filesDone: 0, filesFound: 0, bytesDone: 0, discovering: true };
   const inFlight = new Set<Promise<void>>();
@@ -98,6 +111,7 @@ export async function ingest(
     await pool.close();
   }
   relateDocuments(store);
+  if (extract) report.corpus = resolveCorpus(store);
   report.documents = store.countDocuments();
   tick();
   return report;
@@ -126,6 +140,8 @@ function storeResult(store: Store, file: FoundFile, result: ProcessResult, repor
     for (const record of records) {
       report.passages += record.passages.length;
       report.dates += record.dates.length;
+      report.mentions += record.mentions?.length ?? 0;
+      report.events += record.events?.length ?? 0;
     }
   } catch (error) {
     report.failed.push({

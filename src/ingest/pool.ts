@@ -35,7 +35,6 @@ export class FileProcessorPool {
 
   private spawn(): Worker {
     const worker = new Worker(WORKER_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    worker.unref();
     this.workers.add(worker);
     return worker;
   }
@@ -49,19 +48,23 @@ export class FileProcessorPool {
         cleanup();
         resolve({ result: message.result, usable: worker });
       };
-      const onError = (error: Error) => {
+      const fail = (why: string) => {
         cleanup();
         this.workers.delete(worker);
         void worker.terminate();
-        const reason = `reading this file exhausted the worker (${error.message}); split the file or report it`;
+        const reason = `reading this file exhausted the worker (${why}); split the file or report it`;
         resolve({ result: { ok: false, path: file.path, error: reason }, usable: this.spawn() });
       };
+      const onError = (error: Error) => fail(error.message);
+      const onExit = (code: number) => fail(`it stopped with code ${code}`);
       const cleanup = () => {
         worker.off("message", onMessage);
         worker.off("error", onError);
+        worker.off("exit", onExit);
       };
       worker.on("message", onMessage);
       worker.on("error", onError);
+      worker.on("exit", onExit);
       const request: WorkRequest = { id, file, options: this.options };
       worker.postMessage(request);
     });

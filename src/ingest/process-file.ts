@@ -5,9 +5,7 @@ import { decode } from "../decode/index.js";
 import { parse } from "../parse/index.js";
 import { readFileBytes } from "../read/read-file.js";
 import type { FoundFile } from "../read/discover.js";
-import { extractDates, documentReferenceDate } from "../annotate/dates/index.js";
-import { buildPassages } from "../search/passages.js";
-import { MinHasher, contentWords } from "../resolve/minhash.js";
+import { analyseDocument, MAX_MENTIONS_PER_DOCUMENT } from "./analyse.js";
 import type { DocumentRecord } from "../store/store.js";
 
 /** A document record as it crosses a worker boundary: the offset map flattened to numbers. */
@@ -29,6 +27,8 @@ export type ProcessResult =
 
 export interface ProcessOptions {
   maxFileBytes?: number;
+  /** Entity, event and relation extraction; default true. */
+  extract?: boolean;
 }
 
 /** read → decode → parse → segment → annotate dates → passages and signature, for one file. */
@@ -38,32 +38,29 @@ export async function processFile(file: FoundFile, options: ProcessOptions = {})
     const source = decode(bytes, file.path);
     const documents = parse(source);
     if (documents.length === 0) throw new InputError("no document found in the file; check its format", "empty");
+    const records = documents.map((document) => analyseDocument(document, { extract: options.extract ?? true }));
     return {
       ok: true,
       path: file.path,
       contentHash: source.contentHash,
       size: bytes.byteLength,
       mtimeMs: file.mtimeMs,
-      records: documents.map((document) => toPortable(analyse(document))),
-      ...decodingWarning(source.report),
+      records: records.map(toPortable),
+      ...warningOf(source.report, records),
     };
   } catch (error) {
     return { ok: false, path: file.path, error: describe(error) };
   }
 }
 
-function analyse(document: SourceDocument): DocumentRecord {
-  const passages = buildPassages(document);
-  const referenceDate = documentReferenceDate(document.text, document.metadata.date);
-  const dates = extractDates(document.text, referenceDate ? { referenceDate } : {});
-  const hasher = new MinHasher();
-  for (const passage of passages) hasher.addWords(contentWords(passage.terms));
-  const signature = hasher.result();
-  return { document, passages, dates, ...(signature ? { signature } : {}) };
-}
-
-/** Invalid bytes do not stop a file, but the user must hear where they were. */
-function decodingWarning(report: DecodingReport): { warning?: string } {
+/** Invalid bytes and stopped extraction do not fail a file, but the user must hear of them. */
+function warningOf(report: DecodingReport, records: DocumentRecord[]): { warning?: string } {
+  const stopped = records.find((r) => r.extractionStoppedAt !== undefined);
+  if (stopped) {
+    return {
+      warning: `names, events and relations were extracted only up to character ${stopped.extractionStoppedAt} (${MAX_MENTIONS_PER_DOCUMENT} mentions in one document); split the file to extract the rest — all of it is searchable`,
+    };
+  }
   const offsets = report.invalidByteOffsets;
   if (offsets.length === 0) return {};
   const shown = offsets.slice(0, 5).join(", ") + (offsets.length > 5 ? ` and ${offsets.length - 5} more` : "");

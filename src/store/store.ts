@@ -1,4 +1,9 @@
 import type { DocumentFormat, DocumentKind, SourceDocument } from "../core/document.js";
+import type { Mention } from "../annotate/mentions/types.js";
+import type { DateMention } from "../annotate/dates/index.js";
+import type { EventMention } from "../annotate/events/types.js";
+import type { RelationMention } from "../annotate/relations/types.js";
+import type { KnowledgeStore } from "./knowledge.js";
 
 /**
  * The knowledge base as every caller sees it, whatever the backend. Backend differences are
@@ -6,6 +11,8 @@ import type { DocumentFormat, DocumentKind, SourceDocument } from "../core/docum
  */
 export interface Store {
   readonly capabilities: StoreCapabilities;
+  /** Mentions, entities, events and claims: the extraction side of the knowledge base. */
+  readonly knowledge: KnowledgeStore;
 
   getFile(path: string): StoredFile | undefined;
   /**
@@ -78,14 +85,23 @@ export interface PassageRecord {
 export interface DocumentRecord {
   document: SourceDocument;
   passages: PassageRecord[];
-  /** Date mentions (annotate/dates) as the annotator made them; stored as JSON. */
-  dates: unknown[];
+  /** Date mentions as the annotator made them; stored as JSON. */
+  dates: DateMention[];
   signature?: Uint32Array;
+  mentions?: Mention[];
+  events?: EventMention[];
+  relations?: RelationMention[];
+  /** The text carries no capitalization (a lower-cased dump): names are found there by the corpus stage. */
+  caseless?: boolean;
+  /** Text offset after which names, events and relations were not extracted (too many in one document). */
+  extractionStoppedAt?: number;
+  /** The date relative dates are read against: the document's own, else the year it is mostly about. */
+  referenceDate?: string;
 }
 
 export interface StoredDocument {
   document: SourceDocument;
-  dates: unknown[];
+  dates: DateMention[];
 }
 
 export interface DocumentSummary {

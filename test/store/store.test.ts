@@ -48,7 +48,19 @@ describe("SqliteStore files and documents", () => {
       markup: [{ type: "place", text: "Madrid", start: 44, end: 50 }],
       map: OffsetMap.fromRuns([{ textStart: 0, textLength: text.length, sourceStart: 7, sourceLength: text.length }]),
     });
-    const dates = [{ start: 14, end: 21, text: "Tuesday", value: "1963-11-12" }];
+    const dates = [
+      {
+        start: 14,
+        end: 21,
+        text: "Tuesday",
+        value: "1963-11-12",
+        earliest: "1963-11-12",
+        latest: "1963-11-12",
+        precision: "day" as const,
+        extractor: "weekday-year",
+        confidence: 0.9,
+      },
+    ];
     store.replaceFile(file("nov.wiki"), [makeRecord(document, { dates })]);
     const stored = store.getDocument("full")!;
     expect({ ...stored.document, map: stored.document.map.toJSON() }).toEqual({

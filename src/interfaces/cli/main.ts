@@ -1,6 +1,16 @@
 import { Command, CommanderError, Option } from "commander";
 import { InputError, UsageError } from "../../core/errors.js";
 import { addCommand, annotateCommand, documentsCommand, searchCommand, type ExitCode } from "./commands.js";
+import { DEFAULT_PORT, serveCommand } from "./serve.js";
+import {
+  disagreementsCommand,
+  entitiesCommand,
+  entityCommand,
+  eventCommand,
+  eventsCommand,
+  exportCommand,
+  graphCommand,
+} from "./knowledge-commands.js";
 
 const USAGE_ERROR = 2;
 
@@ -45,6 +55,41 @@ function program(): Command {
     .description("dates and names found in a file, or in standard input with -")
     .argument("[file]", "file to annotate, - for standard input", "-")
     .action(run(annotateCommand));
+  root
+    .command("entities")
+    .description("people, organizations and places, most mentioned first")
+    .option("--type <type>", "person, organization or place")
+    .option("--limit <n>", "at most this many")
+    .action(run(entitiesCommand));
+  root
+    .command("entity")
+    .description("one entity: aliases, roles, events, related actors, every mention with its quote")
+    .argument("<name>", "a name, any spelling, or an entity id")
+    .action(run(entityCommand));
+  root
+    .command("events")
+    .alias("timeline")
+    .description("events sorted by date: the timeline")
+    .action(run(eventsCommand));
+  root
+    .command("event")
+    .description("the event card: each field with every source's value, disagreements flagged")
+    .argument("<name>", "an event label (or part of it) or id")
+    .action(run(eventCommand));
+  root.command("disagreements").description("fields on which sources disagree").action(run(disagreementsCommand));
+  root.command("graph").description("the actor network: typed relations with their quotes").action(run(graphCommand));
+  root
+    .command("export")
+    .description("write the knowledge base in another format")
+    .requiredOption("--format <format>", "json, csv, gexf, graphml, timelinejs, ftm or jsonld")
+    .requiredOption("--out <path>", "file to write (a folder for csv)")
+    .action(run(exportCommand));
+  root
+    .command("serve")
+    .description("the HTTP API and the web UI (ANNALS_TOKEN: token for uploads, needed on a non-loopback host)")
+    .option("--port <n>", "port to listen on (0 = any free port)", String(DEFAULT_PORT))
+    .option("--host <address>", "address to listen on", "127.0.0.1")
+    .action(run(serveCommand));
   return root;
 }
 

@@ -24,6 +24,8 @@ export interface DocumentRow {
   map: string;
   dates: string;
   text: string;
+  caseless: number;
+  reference_date: string | null;
 }
 
 export type SummaryRow = Pick<DocumentRow, "id" | "path" | "title" | "format" | "kind" | "date" | "passage_count">;
@@ -52,6 +54,8 @@ export function toDocumentRow(filePath: string, ordinal: number, record: Documen
     map: JSON.stringify(doc.map.toJSON()),
     dates: JSON.stringify(record.dates),
     text: doc.text,
+    caseless: record.caseless ? 1 : 0,
+    reference_date: record.referenceDate ?? null,
   };
 }
 
@@ -70,7 +74,7 @@ export function fromDocumentRow(row: DocumentRow): StoredDocument {
     map: OffsetMap.fromJSON(JSON.parse(row.map) as number[]),
     decoding: JSON.parse(row.decoding) as SourceDocument["decoding"],
   };
-  return { document, dates: JSON.parse(row.dates) as unknown[] };
+  return { document, dates: JSON.parse(row.dates) as StoredDocument["dates"] };
 }
 
 export function fromSummaryRow(row: SummaryRow): DocumentSummary {

@@ -84,6 +84,94 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: "mentions, event and relation accounts per document; entities, events and claims of the corpus",
+    sql: `
+      ALTER TABLE documents ADD COLUMN caseless INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE documents ADD COLUMN reference_date TEXT;
+      CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        document_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        text TEXT NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT,
+        alias_of TEXT,
+        ref TEXT,
+        extractor TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL
+      );
+      CREATE INDEX mentions_document ON mentions(document_rowid, start);
+      CREATE INDEX mentions_name ON mentions(type, name);
+      CREATE TABLE event_mentions (
+        id INTEGER PRIMARY KEY,
+        document_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX event_mentions_document ON event_mentions(document_rowid);
+      CREATE TABLE relation_mentions (
+        id INTEGER PRIMARY KEY,
+        document_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX relation_mentions_document ON relation_mentions(document_rowid);
+      CREATE TABLE entities (
+        id TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_folded TEXT NOT NULL,
+        mention_count INTEGER NOT NULL DEFAULT 0,
+        merge_reasons TEXT NOT NULL
+      );
+      CREATE INDEX entities_type ON entities(type, mention_count DESC);
+      CREATE INDEX entities_name ON entities(name_folded);
+      CREATE TABLE entity_names (
+        document_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        PRIMARY KEY (document_rowid, type, name)
+      ) WITHOUT ROWID;
+      CREATE INDEX entity_names_entity ON entity_names(entity_id);
+      CREATE INDEX entity_names_folded ON entity_names(name COLLATE NOCASE);
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        label_folded TEXT NOT NULL,
+        type TEXT NOT NULL,
+        start TEXT,
+        "end" TEXT,
+        value TEXT,
+        precision TEXT,
+        place TEXT,
+        mention_ids TEXT NOT NULL
+      );
+      CREATE INDEX events_start ON events(start);
+      CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        subject_kind TEXT NOT NULL,
+        subject_id TEXT NOT NULL,
+        property TEXT NOT NULL,
+        value TEXT NOT NULL,
+        value_entity_id TEXT,
+        qualifier TEXT,
+        document_rowid INTEGER NOT NULL REFERENCES documents(rowid) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        quote_start INTEGER NOT NULL,
+        quote_end INTEGER NOT NULL,
+        extractor TEXT NOT NULL,
+        confidence REAL NOT NULL
+      );
+      CREATE INDEX claims_subject ON claims(subject_kind, subject_id, property);
+      CREATE INDEX claims_value_entity ON claims(value_entity_id);
+    `,
+  },
 ];
 
 /**

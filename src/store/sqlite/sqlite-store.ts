@@ -20,6 +20,7 @@ import { fromDocumentRow, fromSummaryRow, toDocumentRow, type DocumentRow, type 
 import { migrate, requireCurrentSchema } from "./migrations.js";
 import { SqlitePassageIndex } from "./passage-index.js";
 import { prepareStatements, type Statements } from "./statements.js";
+import { insertMention, SqliteKnowledgeStore } from "./knowledge-store.js";
 
 export interface SqliteStoreOptions {
   readonly?: boolean;
@@ -37,6 +38,7 @@ const CAPABILITIES: StoreCapabilities = {
 
 export class SqliteStore implements Store {
   readonly capabilities = CAPABILITIES;
+  readonly knowledge: SqliteKnowledgeStore;
   private readonly db: Database.Database;
   private readonly sql: Statements;
   private readonly passageIndex: SqlitePassageIndex;
@@ -58,6 +60,7 @@ export class SqliteStore implements Store {
       else migrate(this.db);
       this.sql = prepareStatements(this.db);
       this.passageIndex = new SqlitePassageIndex(this.db);
+      this.knowledge = new SqliteKnowledgeStore(this.db);
       this.replaceFileTransaction = this.db.transaction((file, documents) => {
         const existed = this.sql.getFile.get(file.path) !== undefined;
         this.sql.deleteDocumentsOfFile.run(file.path);
@@ -107,6 +110,11 @@ export class SqliteStore implements Store {
       this.sql.insertFts.run(passageId, passage.terms, passage.keys);
     }
     if (record.signature) this.sql.upsertSignature.run(documentRowid, signatureBlob(record.signature));
+    for (const mention of record.mentions ?? []) insertMention(this.sql.insertMention, documentRowid, mention);
+    for (const event of record.events ?? []) this.sql.insertEventMention.run(documentRowid, JSON.stringify(event));
+    for (const relation of record.relations ?? []) {
+      this.sql.insertRelationMention.run(documentRowid, JSON.stringify(relation));
+    }
   }
 
   touchFile(path: string, size: number, mtimeMs: number): void {

@@ -16,9 +16,14 @@ export function prepareStatements(db: Database.Database) {
     documentRowid: prepare("SELECT rowid FROM documents WHERE id = ?"),
     insertDocument: prepare(`
       INSERT INTO documents (id, file_path, ordinal, path, title, format, kind, date, date_earliest, date_latest,
-        passage_count, metadata, sections, infobox, markup, decoding, map, dates, text)
+        passage_count, metadata, sections, infobox, markup, decoding, map, dates, text, caseless, reference_date)
       VALUES (@id, @file_path, @ordinal, @path, @title, @format, @kind, @date, @date_earliest, @date_latest,
-        @passage_count, @metadata, @sections, @infobox, @markup, @decoding, @map, @dates, @text)`),
+        @passage_count, @metadata, @sections, @infobox, @markup, @decoding, @map, @dates, @text, @caseless, @reference_date)`),
+    insertMention: prepare(`
+      INSERT INTO mentions (document_rowid, start, "end", type, text, name, role, alias_of, ref, extractor, confidence,
+        sentence_start, sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertEventMention: prepare("INSERT INTO event_mentions (document_rowid, data) VALUES (?, ?)"),
+    insertRelationMention: prepare("INSERT INTO relation_mentions (document_rowid, data) VALUES (?, ?)"),
     insertPassage: prepare('INSERT INTO passages (document_rowid, start, "end", section, text) VALUES (?, ?, ?, ?, ?)'),
     insertFts: prepare("INSERT INTO passages_fts (rowid, terms, keys) VALUES (?, ?, ?)"),
     upsertSignature: prepare("INSERT OR REPLACE INTO document_signatures (document_rowid, signature) VALUES (?, ?)"),

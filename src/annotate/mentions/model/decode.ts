@@ -42,15 +42,24 @@ export function decode(weights: TaggerWeights, features: SentenceFeatures): Int3
 
 export function decodeViterbi(weights: TaggerWeights, features: SentenceFeatures): Int32Array {
   const n = features.length;
+  const scores = new Float64Array(n * TAG_COUNT);
+  const emission = new Float64Array(TAG_COUNT);
+  for (let i = 0; i < n; i++) {
+    emission.fill(0);
+    addEmissions(weights, features, i, emission);
+    scores.set(emission, i * TAG_COUNT);
+  }
+  return decodeScores(weights, scores, n);
+}
+
+/** Viterbi over precomputed emission scores: scores[i * TAG_COUNT + tag]. */
+export function decodeScores(weights: TaggerWeights, scores: Float64Array, n: number): Int32Array {
   const tags = new Int32Array(n);
   if (n === 0) return tags;
   const { transitions } = weights;
   const best = new Float64Array(n * TAG_COUNT);
   const back = new Int32Array(n * TAG_COUNT);
-  const emission = new Float64Array(TAG_COUNT);
   for (let i = 0; i < n; i++) {
-    emission.fill(0);
-    addEmissions(weights, features, i, emission);
     for (let tag = 0; tag < TAG_COUNT; tag++) {
       let top = -Infinity;
       let from = OUTSIDE;
@@ -67,7 +76,7 @@ export function decodeViterbi(weights: TaggerWeights, features: SentenceFeatures
           }
         }
       }
-      best[i * TAG_COUNT + tag] = top + emission[tag]!;
+      best[i * TAG_COUNT + tag] = top + scores[i * TAG_COUNT + tag]!;
       back[i * TAG_COUNT + tag] = from;
     }
   }

@@ -115,8 +115,65 @@ function tokenInfo(tokens: readonly string[]): TokenInfo {
   return { lower, bare: tokens.map(bareLower), cls: tokens.map(shapeClass) };
 }
 
-/** Computes the emission features of every token, hashed into 2^bits buckets. */
-export function sentenceFeatures(tokens: readonly string[], bits: number, gazetteer?: WordLookup): SentenceFeatures {
+/**
+ * The features of a token that depend on the token alone (its word, shape, affixes, flags, lists),
+ * passed to `add` as hash states. sentenceFeatures includes them unless told not to, so that a
+ * tagger may cache their weights per word.
+ */
+function addIntrinsic(
+  add: (state: number) => void,
+  token: string,
+  lowered: string,
+  bareWord: string,
+  wordState: number,
+  classState: number,
+  particle: string | undefined,
+  category: string | undefined,
+): void {
+  add(T.bias);
+  add(mixNumber(T.word, wordState));
+  add(mixText(T.shape, wordShape(token)));
+  add(mixNumber(T.cls, classState));
+  add(mixNumber(T.wordLen, Math.min(lowered.length, 12)));
+  for (let k = 1; k <= 4 && k <= lowered.length; k++) {
+    add(mixText(mixNumber(T.prefix, k), lowered, 0, k));
+    add(mixText(mixNumber(T.suffix, k), lowered, lowered.length - k));
+  }
+  if (isCapitalised(token)) add(mixNumber(T.flag, FLAG_CAPITALISED));
+  if (token.length > 1 && token === token.toUpperCase() && token !== lowered) add(mixNumber(T.flag, FLAG_ALL_CAPS));
+  if (/\d/.test(token)) add(mixNumber(T.flag, FLAG_DIGIT));
+  if (token.includes("-")) add(mixNumber(T.flag, FLAG_HYPHEN));
+  if (/['’]/.test(token)) add(mixNumber(T.flag, FLAG_APOSTROPHE));
+  if (TITLE_WORDS.has(bareWord)) add(T.title);
+  if (particle !== undefined) add(mixText(T.particle, particle));
+  if (ORG_HEAD_WORDS.has(bareWord)) add(mixNumber(T.orgHead, classState));
+  if (category !== undefined) add(mixText(T.gazetteer, category));
+}
+
+/** Buckets of the features of a token that depend on the token alone (see addIntrinsic). */
+export function intrinsicBuckets(token: string, bits: number, gazetteer?: WordLookup): number[] {
+  const mask = (1 << bits) - 1;
+  const lowered = token.toLowerCase();
+  const bareWord = bareLower(token);
+  const particle = NAME_PARTICLES.has(bareWord) ? bareWord : joinedParticle(lowered);
+  const buckets: number[] = [];
+  const add = (state: number): void => void buckets.push(bucketOf(state, mask));
+  const wordState = mixText(WORD_SEED, lowered);
+  const classState = mixText(WORD_SEED, shapeClass(token));
+  addIntrinsic(add, token, lowered, bareWord, wordState, classState, particle, gazetteer?.(lowered));
+  return buckets;
+}
+
+/**
+ * Computes the emission features of every token, hashed into 2^bits buckets; without the ones
+ * that depend on the token alone when `intrinsic` is false.
+ */
+export function sentenceFeatures(
+  tokens: readonly string[],
+  bits: number,
+  gazetteer?: WordLookup,
+  intrinsic = true,
+): SentenceFeatures {
   const mask = (1 << bits) - 1;
   const n = tokens.length;
   const { lower, bare, cls } = tokenInfo(tokens);
@@ -133,7 +190,6 @@ export function sentenceFeatures(tokens: readonly string[], bits: number, gazett
     }
     out[size++] = bucketOf(state, mask);
   };
-  const text = (template: number, value: string): void => add(mixText(template, value));
   const at = (list: string[], i: number): string => (i >= 0 && i < n ? list[i]! : BOUNDARY);
   for (let i = 0; i < n; i++) {
     wordStates[i] = mixText(WORD_SEED, lower[i]!);
@@ -152,20 +208,9 @@ export function sentenceFeatures(tokens: readonly string[], bits: number, gazett
     offsets[i] = size;
     const token = tokens[i]!;
     const lowered = lower[i]!;
-    add(T.bias);
-    add(mixNumber(T.word, word(i)));
-    text(T.shape, wordShape(token));
-    add(mixNumber(T.cls, shape(i)));
-    add(mixNumber(T.wordLen, Math.min(lowered.length, 12)));
-    for (let k = 1; k <= 4 && k <= lowered.length; k++) {
-      add(mixText(mixNumber(T.prefix, k), lowered, 0, k));
-      add(mixText(mixNumber(T.suffix, k), lowered, lowered.length - k));
+    if (intrinsic) {
+      addIntrinsic(add, token, lowered, bare[i]!, word(i), shape(i), particles[i], gazetteerType(i));
     }
-    if (isCapitalised(token)) add(mixNumber(T.flag, FLAG_CAPITALISED));
-    if (token.length > 1 && token === token.toUpperCase() && token !== lowered) add(mixNumber(T.flag, FLAG_ALL_CAPS));
-    if (/\d/.test(token)) add(mixNumber(T.flag, FLAG_DIGIT));
-    if (token.includes("-")) add(mixNumber(T.flag, FLAG_HYPHEN));
-    if (/['’]/.test(token)) add(mixNumber(T.flag, FLAG_APOSTROPHE));
     if (i === 0) add(mixNumber(T.initial, shape(i)));
 
     add(mixNumber(T.prev1, word(i - 1)));
@@ -180,14 +225,10 @@ export function sentenceFeatures(tokens: readonly string[], bits: number, gazett
     add(mixNumber(mixNumber(T.bigramRight, word(i)), word(i + 1)));
     add(mixNumber(mixNumber(mixNumber(T.clsTrigram, shape(i - 1)), shape(i)), shape(i + 1)));
 
-    if (TITLE_WORDS.has(bare[i]!)) add(T.title);
     if (TITLE_WORDS.has(at(bare, i - 1))) add(mixNumber(T.titlePrev, shape(i)));
     if (TITLE_WORDS.has(at(bare, i - 2))) add(mixNumber(T.titlePrev2, shape(i)));
-    const particle = particles[i];
-    if (particle !== undefined) text(T.particle, particle);
     if (hasParticle(i - 1)) add(T.particlePrev);
     if (hasParticle(i + 1)) add(T.particleNext);
-    if (ORG_HEAD_WORDS.has(bare[i]!)) add(mixNumber(T.orgHead, shape(i)));
     if (ORG_HEAD_WORDS.has(at(bare, i + 1))) add(mixNumber(T.orgHeadNext, shape(i)));
     if (ORG_HEAD_WORDS.has(at(bare, i + 2))) add(mixNumber(T.orgHeadNext2, shape(i)));
 
@@ -200,15 +241,13 @@ export function sentenceFeatures(tokens: readonly string[], bits: number, gazett
       if (runStart !== i) add(mixNumber(T.runFirst, word(runStart)));
       for (let k = runStart; k < runEnd; k++) {
         const category = gazetteerType(k);
-        if (category !== undefined && k !== i) text(T.runListed, category);
+        if (category !== undefined && k !== i) add(mixText(T.runListed, category));
       }
     }
-    const own = gazetteerType(i);
-    if (own !== undefined) text(T.gazetteer, own);
     const before = gazetteerType(i - 1);
-    if (before !== undefined) text(T.gazetteerPrev, before);
+    if (before !== undefined) add(mixText(T.gazetteerPrev, before));
     const after = gazetteerType(i + 1);
-    if (after !== undefined) text(T.gazetteerNext, after);
+    if (after !== undefined) add(mixText(T.gazetteerNext, after));
   }
   offsets[n] = size;
   return { length: n, offsets, buckets: out.subarray(0, size), wordStates, classStates };

@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import type { Decoder } from "./decode.js";
 import type { WordLists, WordLookup } from "./gazetteer.js";
 import { lookupFromLists } from "./gazetteer.js";
-import { compromiseGazetteer } from "./compromise-gazetteer.js";
+import { trainingWordLists } from "./word-lists.js";
 import { sentenceFeatures } from "./features.js";
 import type { NerModel } from "./model-file.js";
 import { saveModel } from "./model-file.js";
@@ -33,7 +33,7 @@ export interface TrainNerOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_TRAINING: TrainNerOptions = { epochs: 12, decoder: "viterbi", bits: 18, seed: 1958 };
+export const DEFAULT_TRAINING: TrainNerOptions = { epochs: 12, decoder: "viterbi", bits: 17, seed: 1958 };
 
 export function toTrainingSentences(sentences: readonly NerSentence[], bits: number, lookup?: WordLookup) {
   return sentences.map((s): TrainingSentence => ({
@@ -69,7 +69,7 @@ export function trainNerModel(datasets: readonly NerDataset[], options: TrainNer
       epochs: options.epochs,
       seed: options.seed,
       hashBits: options.bits,
-      wordLists: lists ? "compromise lexicon" : "none",
+      wordLists: lists ? "compromise lexicon, countries and regions, Arabic given names, nationalities" : "none",
     },
   };
 }
@@ -109,7 +109,7 @@ function parseArgs(argv: readonly string[]): CommandOptions {
 export async function main(argv: readonly string[]): Promise<void> {
   const options = parseArgs(argv);
   const log = (line: string): void => void process.stderr.write(line + "\n");
-  if (options.useGazetteer) options.wordLists = await compromiseGazetteer();
+  if (options.useGazetteer) options.wordLists = await trainingWordLists();
   const model = trainNerModel(loadNerDatasets(), { ...options, log });
   const bytes = saveModel(options.out, model, { minScaled: options.minScaled });
   log(`wrote ${options.out} (${(bytes / 1e6).toFixed(2)} MB)`);

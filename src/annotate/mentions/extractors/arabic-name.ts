@@ -1,0 +1,93 @@
+/**
+ * Person names by their form, in cased text. `arabic-name`: a capitalised sequence with an Arabic
+ * name particle ("Abd al-Karim Qasim", "Ali Salih al-Sa'di", "Nuri As-Said", "Abu Salam",
+ * "Khaleel Jassim AlDabbagh", "Abdul Aziz Al Aqili") or starting with a common Arabic given name
+ * ("Younis Atar Bashi", "Saeed Hamo"); `given-name`: two to four capitalised words starting with a
+ * first name the tagger knows ("Michel Aflaq"). A place noun after the name makes it a place
+ * ("Nuqrat as-Salman desert prison"); an event noun drops it ("the ar-Rashid revolt").
+ */
+import { makeMention } from "../context.js";
+import { isCommonWord, isStopWord } from "../lexicon/common-words.js";
+import { EVENT_NOUNS, ORG_HEADS, PLACE_NOUNS, PLACE_SUFFIXES } from "../lexicon/organizations.js";
+import {
+  isArabicNameMarker,
+  isDemonym,
+  isGivenName,
+  isJoinedArticleName,
+  isKnownFirstName,
+} from "../lexicon/person-names.js";
+import { isTitle } from "../lexicon/titles.js";
+import { NAME_SEQUENCE, normalizeName } from "../names.js";
+import { matchesAtNameStarts } from "../scan.js";
+import type { Mention, MentionContext, MentionExtractor, MentionType } from "../types.js";
+
+const CANDIDATE = new RegExp(`(?<![\\p{L}\\p{N}'’-])${NAME_SEQUENCE}`, "uy");
+const FOLLOWING_WORDS = /^[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?/;
+
+interface Word {
+  text: string;
+  start: number;
+}
+
+function splitWords(text: string, offset: number): Word[] {
+  return [...text.matchAll(/\S+/g)].map((match) => ({ text: match[0], start: offset + match.index }));
+}
+
+/** Leading words that are no part of a name: "The", "However", "Iraqi", "President". */
+function isLeadingNoise(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (isGivenName(word) || isArabicNameMarker(word, "X")) return false;
+  return isStopWord(lower) || isCommonWord(lower) || isDemonym(word) || isTitle(word);
+}
+
+function classify(words: readonly Word[], following: string[]): { type: MentionType; extractor: string } | undefined {
+  const texts = words.map((word) => word.text);
+  if (texts.some((word) => ORG_HEADS.has(word) || PLACE_SUFFIXES.has(word))) return undefined;
+  if (following.some((word) => EVENT_NOUNS.has(word))) return undefined;
+  const arabic = texts.some((word, i) => isArabicNameMarker(word, texts[i + 1]));
+  const single = texts.length === 1;
+  let extractor: string | undefined;
+  if (arabic && (!single || isJoinedArticleName(texts[0]!))) extractor = "arabic-name";
+  else if (isGivenName(texts[0]!)) extractor = "arabic-name";
+  else if (!single && texts.length <= 4 && isKnownFirstName(texts[0]!)) extractor = "given-name";
+  if (extractor === undefined) return undefined;
+  const lastWord = texts[texts.length - 1]!;
+  if (extractor === "given-name" && isCommonWord(lastWord.toLowerCase())) return undefined;
+  const type: MentionType = following.some((word) => PLACE_NOUNS.has(word)) ? "place" : "person";
+  return { type, extractor };
+}
+
+function candidateMention(context: MentionContext, match: RegExpMatchArray): Mention | undefined {
+  const text = context.document.text;
+  let words = splitWords(match[0], match.index!);
+  while (words.length > 0 && isLeadingNoise(words[0]!.text)) words = words.slice(1);
+  if (words.length === 0) return undefined;
+  const end = match.index! + match[0].length;
+  const following = FOLLOWING_WORDS.exec(text.slice(end, end + 40));
+  const kind = classify(words, following ? [following[1]!, following[2] ?? ""] : []);
+  if (!kind) return undefined;
+  const start = words[0]!.start;
+  const single = words.length === 1;
+  // A lone "Al-Ansar" is as often an organization as a man; a lone "al-Bakr" seldom.
+  const capitalArticle = single && isJoinedArticleName(words[0]!.text) && /^\p{Lu}/u.test(words[0]!.text);
+  const confidence = kind.extractor === "given-name" ? 0.65 : single ? (capitalArticle ? 0.5 : 0.6) : 0.8;
+  return makeMention(context, start, end, {
+    type: kind.type,
+    name: normalizeName(text.slice(start, end)),
+    extractor: kind.extractor,
+    confidence,
+  });
+}
+
+export const arabicNameExtractor: MentionExtractor = {
+  name: "arabic-name",
+  extract(context) {
+    if (context.caseless) return [];
+    const mentions: Mention[] = [];
+    for (const match of matchesAtNameStarts(context, CANDIDATE)) {
+      const mention = candidateMention(context, match);
+      if (mention) mentions.push(mention);
+    }
+    return mentions;
+  },
+};

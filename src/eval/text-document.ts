@@ -1,0 +1,20 @@
+import type { SourceDocument } from "../core/document.js";
+import { OffsetMap } from "../core/offset-map.js";
+
+/** A plain-text SourceDocument around `text`, for scoring the mention pipeline on CoNLL data. */
+export function textDocument(text: string, id = "eval"): SourceDocument {
+  return {
+    id,
+    path: `${id}.txt`,
+    title: id,
+    format: "text",
+    kind: "other",
+    metadata: {},
+    sections: [],
+    infobox: [],
+    markup: [],
+    text,
+    map: OffsetMap.identity(text.length),
+    decoding: { encoding: "utf-8", bom: false, mojibakeRepairs: 0, invalidByteOffsets: [] },
+  };
+}

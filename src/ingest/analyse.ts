@@ -1,0 +1,103 @@
+import type { SourceDocument, Span } from "../core/document.js";
+import { documentReferenceDate, extractDates, type DateMention } from "../annotate/dates/index.js";
+import { extractMentions } from "../annotate/mentions/index.js";
+import { extractEvents } from "../annotate/events/index.js";
+import { extractRelations } from "../annotate/relations/index.js";
+import { buildPassages } from "../search/passages.js";
+import { MinHasher, contentWords } from "../resolve/minhash.js";
+import { isCaseless } from "../segment/casing.js";
+import { paragraphSpans, segmentParagraphs, type SegmentedParagraph } from "../segment/index.js";
+import type { DocumentRecord } from "../store/store.js";
+
+/** Paragraphs are analysed in batches of about this many characters, so memory stays bounded. */
+const BATCH_CHARACTERS = 1_000_000;
+/** Past this many mentions in one document, extraction stops (passages go on): memory stays bounded. */
+export const MAX_MENTIONS_PER_DOCUMENT = 100_000;
+
+export interface AnalyseOptions {
+  /** Run mention, event and relation extraction (default true); off, only passages, dates and signature. */
+  extract?: boolean;
+}
+
+/** segment → annotate (dates, mentions, events, relations) → passages and MinHash signature, for one document. */
+export function analyseDocument(document: SourceDocument, options: AnalyseOptions = {}): DocumentRecord {
+  const extract = options.extract ?? true;
+  const referenceDate = documentReferenceDate(document.text, document.metadata.date);
+  const dates = extractDates(document.text, referenceDate ? { referenceDate } : {});
+  const record: Required<Pick<DocumentRecord, "mentions" | "events" | "relations">> & DocumentRecord = {
+    document,
+    passages: [],
+    dates,
+    mentions: [],
+    events: [],
+    relations: [],
+    caseless: isCaseless(document.text),
+    ...(referenceDate ? { referenceDate } : {}),
+  };
+  const hasher = new MinHasher();
+  for (const batch of batches(boundedSpans(document.text, paragraphSpans(document.text)))) {
+    const paragraphs = [...segmentParagraphs(document.text, batch)];
+    const passages = buildPassages(document, paragraphs);
+    record.passages.push(...passages);
+    for (const passage of passages) hasher.addWords(contentWords(passage.terms));
+    if (extract && record.mentions.length < MAX_MENTIONS_PER_DOCUMENT) {
+      extractFrom(document, paragraphs, datesWithin(dates, batch), record);
+      if (record.mentions.length >= MAX_MENTIONS_PER_DOCUMENT) record.extractionStoppedAt = batch.at(-1)!.end;
+    }
+  }
+  const signature = hasher.result();
+  if (signature) record.signature = signature;
+  return record;
+}
+
+function extractFrom(
+  document: SourceDocument,
+  paragraphs: SegmentedParagraph[],
+  dates: DateMention[],
+  record: Required<Pick<DocumentRecord, "mentions" | "events" | "relations">>,
+): void {
+  const mentions = extractMentions(document, paragraphs, { dates });
+  const input = { document, paragraphs, mentions, dates };
+  record.mentions.push(...mentions);
+  record.events.push(...extractEvents(input));
+  record.relations.push(...extractRelations(input));
+}
+
+/** A paragraph longer than this (a one-line file) is cut at whitespace, so no batch holds all its tokens. */
+const MAX_PARAGRAPH = 100_000;
+
+function boundedSpans(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const span of spans) {
+    let start = span.start;
+    while (span.end - start > MAX_PARAGRAPH) {
+      let cut = text.lastIndexOf(" ", start + MAX_PARAGRAPH);
+      if (cut <= start) cut = start + MAX_PARAGRAPH;
+      out.push({ start, end: cut });
+      start = cut + 1;
+    }
+    if (span.end > start) out.push({ start, end: span.end });
+  }
+  return out;
+}
+
+function* batches<T extends { start: number; end: number }>(spans: T[]): Generator<T[]> {
+  let batch: T[] = [];
+  let size = 0;
+  for (const span of spans) {
+    batch.push(span);
+    size += span.end - span.start;
+    if (size >= BATCH_CHARACTERS) {
+      yield batch;
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function datesWithin(dates: DateMention[], batch: { start: number; end: number }[]): DateMention[] {
+  const from = batch[0]?.start ?? 0;
+  const to = batch[batch.length - 1]?.end ?? 0;
+  return dates.filter((d) => d.start >= from && d.end <= to);
+}

@@ -1,0 +1,158 @@
+import { Annals } from "../../annals.js";
+import { UsageError } from "../../core/errors.js";
+import type { EntityType } from "../../annotate/mentions/types.js";
+import { exportKnowledgeBase, EXPORT_FORMATS, type ExportFormat } from "../../export/index.js";
+import type { EventSummary } from "../../views/types.js";
+import type { ExitCode, GlobalOptions } from "./commands.js";
+import { bold, dim, printJson, printLine } from "./output.js";
+
+const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];
+
+function withAnnals<T>(options: GlobalOptions, action: (annals: Annals) => T): T {
+  const annals = Annals.open(options.db);
+  try {
+    return action(annals);
+  } finally {
+    annals.close();
+  }
+}
+
+export function entitiesCommand(options: GlobalOptions & { type?: string; limit?: string }): ExitCode {
+  if (options.type !== undefined && !ENTITY_TYPES.includes(options.type as EntityType)) {
+    throw new UsageError(`--type ${options.type}: expected one of ${ENTITY_TYPES.join(", ")}`);
+  }
+  const limit = options.limit === undefined ? undefined : Number(options.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+    throw new UsageError(`--limit ${options.limit}: expected a whole number of at least 1`);
+  return withAnnals(options, (annals) => {
+    const entities = annals.entities({
+      ...(options.type ? { type: options.type as EntityType } : {}),
+      ...(limit ? { limit } : {}),
+    });
+    if (options.json) printJson(entities);
+    else
+      for (const e of entities)
+        printLine(
+          `${bold(e.name)} ${dim(`[${e.type}] ${e.mentions} mentions in ${e.documents.length} documents`)}${e.aliases.length ? `  also: ${e.aliases.slice(0, 6).join(", ")}` : ""}`,
+        );
+    return 0;
+  });
+}
+
+export function entityCommand(name: string, options: GlobalOptions): ExitCode | 1 {
+  return withAnnals(options, (annals) => {
+    const page = annals.entity(name);
+    if (!page) {
+      process.stderr.write(`annals: no entity named "${name}"; list them with \`annals entities\`\n`);
+      if (options.json) printJson(null);
+      return 1;
+    }
+    if (options.json) {
+      printJson(page);
+      return 0;
+    }
+    printLine(`${bold(page.name)} ${dim(`[${page.type}] ${page.id}`)}`);
+    printLine(`aliases: ${page.aliasCounts.map((a) => `${a.alias} (${a.count})`).join(", ")}`);
+    if (page.roles.length) printLine(`roles: ${page.roles.map((r) => `${r.role} (${r.count})`).join(", ")}`);
+    for (const event of page.events)
+      printLine(`event: ${event.start ?? "?"} ${event.label}${event.role ? ` — ${event.role}` : ""}`);
+    for (const r of page.related.slice(0, 15)) printLine(`related: ${r.name} (${r.relation}, ${r.count})`);
+    for (const c of page.mentions)
+      printLine(dim(`  ${c.document.path}:${c.start}–${c.end}  `) + c.quote.replace(/\s+/g, " ").slice(0, 160));
+    for (const m of page.mergeReasons) printLine(dim(`  merged "${m.alias}": ${m.reason}`));
+    return 0;
+  });
+}
+
+function printEvents(events: EventSummary[]): void {
+  for (const e of events) {
+    const when = e.start ? `${e.start}${e.end ? `/${e.end}` : ""}` : "undated";
+    printLine(
+      `${bold(when.padEnd(12))} ${e.label} ${dim(`[${e.type}${e.precision ? `, ${e.precision}` : ""}]${e.place ? ` at ${e.place}` : ""}`)}`,
+    );
+    if (e.participants.length)
+      printLine(
+        dim(`             ${e.participants.map((p) => p.name + (p.side ? ` (side ${p.side})` : "")).join(", ")}`),
+      );
+  }
+}
+
+export function eventsCommand(options: GlobalOptions): ExitCode {
+  return withAnnals(options, (annals) => {
+    const events = annals.events();
+    if (options.json) printJson(events);
+    else printEvents(events);
+    return 0;
+  });
+}
+
+export function eventCommand(name: string, options: GlobalOptions): ExitCode | 1 {
+  return withAnnals(options, (annals) => {
+    const card = annals.event(name);
+    if (!card) {
+      process.stderr.write(`annals: no event named "${name}"; list them with \`annals events\`\n`);
+      if (options.json) printJson(null);
+      return 1;
+    }
+    if (options.json) {
+      printJson(card);
+      return 0;
+    }
+    printLine(`${bold(card.label)} ${dim(`[${card.type}] ${card.id}`)}`);
+    for (const [field, values] of Object.entries(card.fields)) {
+      const flag = card.disagreements.includes(field) ? " ⚠ sources disagree" : "";
+      printLine(`${bold(field)}${flag}`);
+      for (const value of values) {
+        printLine(`  ${value.value}`);
+        for (const s of value.sources)
+          printLine(dim(`    ${s.document.path}:${s.start}–${s.end}  ${s.quote.replace(/\s+/g, " ").slice(0, 140)}`));
+      }
+    }
+    return 0;
+  });
+}
+
+export function disagreementsCommand(options: GlobalOptions): ExitCode {
+  return withAnnals(options, (annals) => {
+    const list = annals.disagreements();
+    if (options.json) printJson(list);
+    else if (list.length === 0) printLine("no disagreement between sources");
+    else {
+      for (const d of list) {
+        printLine(`${bold(d.subject)} — ${d.property}`);
+        for (const v of d.values)
+          printLine(`  ${v.value}  ${dim(v.sources.map((s) => `${s.document.path}:${s.start}`).join(", "))}`);
+      }
+    }
+    return 0;
+  });
+}
+
+export function graphCommand(options: GlobalOptions): ExitCode {
+  return withAnnals(options, (annals) => {
+    const graph = annals.graph();
+    if (options.json) printJson(graph);
+    else {
+      const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
+      for (const e of graph.edges)
+        printLine(
+          `${names.get(e.source)} ${bold(e.type)} ${names.get(e.target)} ${dim(`(${e.evidence.length} quote${e.evidence.length === 1 ? "" : "s"})`)}`,
+        );
+    }
+    return 0;
+  });
+}
+
+export function exportCommand(options: GlobalOptions & { format?: string; out?: string }): ExitCode {
+  if (!options.format || !EXPORT_FORMATS.includes(options.format as ExportFormat)) {
+    throw new UsageError(`--format ${options.format ?? ""}: expected one of ${EXPORT_FORMATS.join(", ")}`);
+  }
+  if (!options.out) throw new UsageError("--out PATH is required");
+  const out = options.out;
+  return withAnnals(options, (annals) => {
+    const written = exportKnowledgeBase(annals, options.format as ExportFormat, out);
+    if (options.json) printJson({ format: options.format, files: written });
+    else for (const file of written) printLine(`wrote ${file}`);
+    return 0;
+  });
+}

@@ -1,0 +1,75 @@
+import { existsSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { Annals } from "../../annals.js";
+import { UsageError } from "../../core/errors.js";
+import { buildApp, DEFAULT_HOST, UnsafeOptionsError } from "../http/app.js";
+import type { ExitCode, GlobalOptions } from "./commands.js";
+
+export interface ServeOptions extends GlobalOptions {
+  port?: string;
+  host?: string;
+}
+
+export const DEFAULT_PORT = 8080;
+
+/** The staging folder for uploads: beside the knowledge base, named after it. */
+export function uploadDirFor(db: string): string {
+  const path = resolve(db);
+  return join(dirname(path), `${basename(path)}.uploads`);
+}
+
+/**
+ * `annals serve`: the HTTP API and the web UI until SIGINT or SIGTERM. Prints the URL on stdout.
+ * Listens on 127.0.0.1 unless --host says otherwise; another host needs ANNALS_TOKEN.
+ */
+export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
+  const host = options.host ?? DEFAULT_HOST;
+  const port = options.port === undefined ? DEFAULT_PORT : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new UsageError(`--port ${options.port}: expected a port number from 0 to 65535`);
+  }
+  const token = process.env["ANNALS_TOKEN"] || undefined;
+  const fresh = !existsSync(options.db);
+  const annals = Annals.open(options.db);
+  let app;
+  try {
+    app = await buildApp(annals, {
+      host,
+      ...(token ? { token } : {}),
+      uploadDir: uploadDirFor(options.db),
+      logger: { level: process.env["ANNALS_LOG"] ?? "warn" },
+    });
+  } catch (error) {
+    annals.close();
+    if (error instanceof UnsafeOptionsError) throw new UsageError(error.message);
+    throw error;
+  }
+  try {
+    await app.listen({ host, port });
+  } catch (error) {
+    await app.close();
+    annals.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw new UsageError(`port ${port} on ${host} is in use; pass --port`);
+    if (code === "EADDRNOTAVAIL") throw new UsageError(`--host ${host}: no such address on this machine`);
+    throw error;
+  }
+  const address = app.server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  const shownHost = host.includes(":") ? `[${host}]` : host;
+  if (fresh) process.stderr.write(`annals: ${options.db} is a new, empty knowledge base; add files with annals add\n`);
+  process.stdout.write(`annals: serving ${options.db} at http://${shownHost}:${actualPort}/\n`);
+
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      done();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+  await app.close();
+  annals.close();
+  return 0;
+}

@@ -1,0 +1,79 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { RouteContext } from "./context.js";
+import { registerEtags } from "./etag.js";
+import { errorHandler, HttpError } from "./errors.js";
+import type { KnowledgeBase } from "./knowledge-base.js";
+import { documentRoutes } from "./routes/documents.js";
+import { entityRoutes } from "./routes/entities.js";
+import { eventRoutes } from "./routes/events.js";
+import { graphRoutes } from "./routes/graph.js";
+import { openApiRoutes } from "./routes/openapi.js";
+import { searchRoutes } from "./routes/search.js";
+import { isLoopback, registerSecurity } from "./security.js";
+import { DEFAULT_WEB_ROOT, registerWeb } from "./static.js";
+
+export const DEFAULT_HOST = "127.0.0.1";
+export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 2 ** 20;
+
+export interface AppOptions {
+  /** The address the server will listen on; decides the Host-header check and whether a token is needed. */
+  host: string;
+  /** Write requests need `Authorization: Bearer <token>` when set; required on a non-loopback host. */
+  token?: string;
+  /** Staging folder for uploads (inside the knowledge base's directory); no uploads without it. */
+  uploadDir?: string;
+  /** Built web UI (default web/dist of this package). */
+  webRoot?: string;
+  maxUploadBytes?: number;
+  /** Worker threads for ingesting uploads; 0 runs inline (tests). Default 1. */
+  ingestWorkers?: number;
+  logger?: FastifyServerOptions["logger"];
+}
+
+/** Thrown for options the server must not start with. */
+export class UnsafeOptionsError extends Error {}
+
+/**
+ * The HTTP API and the web UI over one knowledge base, not yet listening: tests call `inject`,
+ * `annals serve` calls `listen`.
+ */
+export async function buildApp(annals: KnowledgeBase, options: AppOptions): Promise<FastifyInstance> {
+  if (!isLoopback(options.host) && !options.token) {
+    throw new UnsafeOptionsError(
+      `refusing to listen on ${options.host} without a token: set ANNALS_TOKEN, or listen on 127.0.0.1`,
+    );
+  }
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    requestTimeout: 120_000,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 2000 },
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: "array", useDefaults: true } },
+  });
+  const context: RouteContext = {
+    annals,
+    host: options.host,
+    ...(options.token ? { token: options.token } : {}),
+    ...(options.uploadDir ? { uploadDir: options.uploadDir } : {}),
+    maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
+    ingestWorkers: options.ingestWorkers ?? 1,
+  };
+
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(async (request) => {
+    const path = request.url.split("?")[0] ?? request.url;
+    throw new HttpError(404, "not-found", `nothing at ${request.method} ${path}`);
+  });
+  registerSecurity(app, context);
+  registerEtags(app);
+  openApiRoutes(app);
+  searchRoutes(app, context);
+  documentRoutes(app, context);
+  entityRoutes(app, context);
+  eventRoutes(app, context);
+  graphRoutes(app, context);
+  await registerWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,10 @@
+import type { Annals } from "../../annals.js";
+
+/**
+ * What the HTTP API calls on the knowledge base: the `Annals` facade's methods, nothing more, so the
+ * API adds no logic the CLI lacks. Tests may pass any object of this shape.
+ */
+export type KnowledgeBase = Pick<
+  Annals,
+  "add" | "documents" | "search" | "document" | "entities" | "entity" | "events" | "event" | "disagreements" | "graph"
+>;

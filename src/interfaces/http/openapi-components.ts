@@ -1,0 +1,197 @@
+/** JSON schemas (OpenAPI 3.1 = JSON Schema 2020-12) of the bodies: the shapes in src/views/types.ts and the CLI's. */
+
+const str = { type: "string" } as const;
+const int = { type: "integer" } as const;
+const num = { type: "number" } as const;
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const arrayOf = (items: object) => ({ type: "array", items });
+const obj = (properties: Record<string, unknown>, required: string[]) => ({ type: "object", properties, required });
+
+const PRECISION = {
+  type: "string",
+  enum: ["day", "month", "season", "half", "quarter", "year", "decade", "century", "range"],
+};
+const ENTITY_TYPE = { type: "string", enum: ["person", "organization", "place"] };
+const KIND = { type: "string", enum: ["encyclopedia", "primary", "derived", "dataset", "other"] };
+const FORMAT = { type: "string", enum: ["text", "encyclopedia", "markdown", "tei", "html"] };
+const RELATED_DOC = obj({ id: str, path: str, title: str, similarity: num }, ["id", "path", "similarity"]);
+
+export const COMPONENT_SCHEMAS: Record<string, unknown> = {
+  Error: obj(
+    {
+      error: obj(
+        {
+          code: str,
+          message: str,
+          path: { type: "string", description: "the request path or the parameter at fault" },
+          issues: arrayOf(obj({ path: str, message: str }, ["path", "message"])),
+        },
+        ["code", "message", "path"],
+      ),
+    },
+    ["error"],
+  ),
+  DocumentRef: obj({ id: str, path: str, title: str }, ["id", "path"]),
+  Citation: obj(
+    {
+      document: ref("DocumentRef"),
+      start: int,
+      end: int,
+      quote: { type: "string", description: "the sentence the fact comes from; untrusted text" },
+      extractor: str,
+    },
+    ["document", "start", "end", "quote"],
+  ),
+  SearchHit: obj(
+    {
+      document: obj({ id: str, path: str, title: str }, ["id", "path", "title"]),
+      section: str,
+      text: str,
+      snippet: { type: "string", description: "HTML-escaped text; matched words in <mark>…</mark>" },
+      score: num,
+      start: int,
+      end: int,
+    },
+    ["document", "text", "snippet", "score", "start", "end"],
+  ),
+  SearchResult: obj({ hits: arrayOf(ref("SearchHit")), total: int }, ["hits"]),
+  DocumentListing: obj(
+    {
+      id: str,
+      path: str,
+      title: str,
+      format: FORMAT,
+      kind: KIND,
+      date: str,
+      derivedFrom: RELATED_DOC,
+      nearDuplicates: arrayOf(RELATED_DOC),
+    },
+    ["id", "path", "title", "format", "kind"],
+  ),
+  DocumentView: obj(
+    {
+      id: str,
+      path: str,
+      title: str,
+      format: FORMAT,
+      kind: KIND,
+      metadata: { type: "object", additionalProperties: true },
+      sections: arrayOf(obj({ title: str, level: int, start: int, end: int }, ["title", "level", "start", "end"])),
+      infobox: arrayOf(
+        obj({ key: str, start: int, end: int, values: arrayOf(obj({ text: str, start: int, end: int }, ["text"])) }, [
+          "key",
+          "values",
+        ]),
+      ),
+      text: { type: "string", description: "the document's text; untrusted" },
+      mentions: arrayOf(obj({ start: int, end: int, text: str, type: str, entityId: str }, ["start", "end", "text"])),
+      derivedFrom: RELATED_DOC,
+      nearDuplicates: arrayOf(RELATED_DOC),
+    },
+    ["id", "path", "title", "format", "kind", "metadata", "sections", "infobox", "text", "mentions"],
+  ),
+  EntitySummary: obj(
+    {
+      id: str,
+      type: ENTITY_TYPE,
+      name: str,
+      aliases: arrayOf(str),
+      mentions: int,
+      documents: arrayOf(ref("DocumentRef")),
+    },
+    ["id", "type", "name", "aliases", "mentions", "documents"],
+  ),
+  EntityPage: {
+    allOf: [
+      obj({ id: str, type: ENTITY_TYPE, name: str, aliases: arrayOf(str), documents: arrayOf(ref("DocumentRef")) }, [
+        "id",
+        "type",
+        "name",
+        "aliases",
+        "documents",
+      ]),
+      obj(
+        {
+          aliasCounts: arrayOf(obj({ alias: str, count: int }, ["alias", "count"])),
+          roles: arrayOf(obj({ role: str, count: int }, ["role", "count"])),
+          mentionCount: int,
+          mentions: { ...arrayOf(ref("Citation")), description: "every mention, with its quote" },
+          events: arrayOf(obj({ id: str, label: str, start: str, precision: PRECISION, role: str }, ["id", "label"])),
+          related: arrayOf(
+            obj({ id: str, name: str, type: ENTITY_TYPE, relation: str, count: int }, [
+              "id",
+              "name",
+              "type",
+              "relation",
+              "count",
+            ]),
+          ),
+          mergeReasons: arrayOf(obj({ alias: str, reason: str }, ["alias", "reason"])),
+        },
+        ["aliasCounts", "roles", "mentionCount", "mentions", "events", "related"],
+      ),
+    ],
+  },
+  EventSummary: obj(
+    {
+      id: str,
+      label: str,
+      type: str,
+      start: str,
+      end: str,
+      precision: PRECISION,
+      place: str,
+      participants: arrayOf(obj({ name: str, entityId: str, role: str, side: str }, ["name"])),
+      sources: arrayOf(ref("Citation")),
+    },
+    ["id", "label", "type", "participants", "sources"],
+  ),
+  FieldValue: obj({ value: str, sources: arrayOf(ref("Citation")) }, ["value", "sources"]),
+  EventCard: obj(
+    {
+      id: str,
+      label: str,
+      type: str,
+      start: str,
+      end: str,
+      precision: PRECISION,
+      fields: { type: "object", additionalProperties: arrayOf(ref("FieldValue")) },
+      disagreements: arrayOf(str),
+    },
+    ["id", "label", "type", "fields", "disagreements"],
+  ),
+  Disagreement: obj({ subject: str, subjectId: str, property: str, values: arrayOf(ref("FieldValue")) }, [
+    "subject",
+    "property",
+    "values",
+  ]),
+  Graph: obj(
+    {
+      nodes: arrayOf(obj({ id: str, name: str, type: ENTITY_TYPE, mentions: int }, ["id", "name", "type"])),
+      edges: arrayOf(
+        obj({ id: str, source: str, target: str, type: str, evidence: arrayOf(ref("Citation")) }, [
+          "id",
+          "source",
+          "target",
+          "type",
+          "evidence",
+        ]),
+      ),
+    },
+    ["nodes", "edges"],
+  ),
+  IngestReport: obj(
+    {
+      added: int,
+      updated: int,
+      unchanged: int,
+      failed: arrayOf(obj({ path: str, error: str }, ["path", "error"])),
+      warnings: arrayOf(obj({ path: str, warning: str }, ["path", "warning"])),
+      documents: int,
+      passages: int,
+      dates: int,
+      error: { type: "object", description: "present (with status 422) when the file failed" },
+    },
+    ["added", "updated", "unchanged", "failed", "documents"],
+  ),
+};

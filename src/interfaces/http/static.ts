@@ -1,0 +1,57 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance, FastifyReply } from "fastify";
+
+/** web/dist of this package, both from src/ (tests) and from dist/ (the built CLI). */
+export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../../web/dist", import.meta.url));
+
+/** The web UI's own URLs: each answers with index.html, and the UI routes on the client. */
+export const VIEW_ROUTES = [
+  "/",
+  "/search",
+  "/documents",
+  "/documents/:id",
+  "/entities",
+  "/entities/:id",
+  "/events",
+  "/events/:id",
+  "/timeline",
+  "/graph",
+  "/compare",
+] as const;
+
+/**
+ * Static assets from `root` (hashed names under /assets/, cached for a year) and index.html for the
+ * view URLs. @fastify/static resolves every path inside `root` and refuses `..`, dot files and
+ * symbolic links out of it.
+ */
+export async function registerWeb(app: FastifyInstance, root: string): Promise<void> {
+  const built = existsSync(join(root, "index.html"));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root,
+      prefix: "/",
+      index: false,
+      wildcard: true,
+      dotfiles: "deny",
+      cacheControl: false,
+      setHeaders: (reply, path) => {
+        const hashed = path.startsWith(join(root, "assets"));
+        reply.header("cache-control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+      },
+    });
+  }
+  const sendIndex = async (_request: unknown, reply: FastifyReply) => {
+    if (!built) {
+      return reply
+        .code(503)
+        .type("text/plain; charset=utf-8")
+        .send("The web UI is not built: run `npm run build:web` or `npm start`. The API is at /api/openapi.json.\n");
+    }
+    reply.header("cache-control", "no-cache");
+    return reply.sendFile("index.html");
+  };
+  for (const url of VIEW_ROUTES) app.get(url, sendIndex);
+}

@@ -1,0 +1,123 @@
+import type { EntityType } from "../annotate/mentions/types.js";
+import { foldToken, NAME_PARTICLES, tokenKey } from "./name-key.js";
+
+/**
+ * Token keys of a name as resolution compares them: transliteration keys, particles dropped,
+ * acronyms kept as letters ("CIA" → "cia", not a phonetic key), group adjectives reduced to
+ * their stem for organizations ("Baathist" → the key of "Baath").
+ */
+export function entityKeys(name: string, type: EntityType): string[] {
+  const keys: string[] = [];
+  for (const token of name.split(/[\s\-–‐—,.()]+/)) {
+    if (token.length === 0) continue;
+    const folded = foldToken(token);
+    if (NAME_PARTICLES.has(folded) || folded === "of" || folded === "the" || folded === "and") continue;
+    if (/^[A-Z]{2,6}$/.test(token)) {
+      keys.push(folded);
+      continue;
+    }
+    const stem = type === "organization" ? folded.replace(/ists?$/, "") : folded;
+    const key = tokenKey(stem.length >= 3 ? stem : folded);
+    if (key) keys.push(key);
+  }
+  return keys;
+}
+
+/** Organization words that make a body of its own: "Ba'ath Party Regional Command" is not the Ba'ath Party. */
+export const SUBORDINATE_HEADS: ReadonlySet<string> = new Set(
+  [
+    "command",
+    "committee",
+    "council",
+    "bureau",
+    "branch",
+    "cell",
+    "section",
+    "wing",
+    "office",
+    "leadership",
+    "ministry",
+  ].map(tokenKey),
+);
+
+/** Words that make a name generic: "National Guard" can be a different body in another period. */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  [
+    "national",
+    "guard",
+    "army",
+    "party",
+    "front",
+    "union",
+    "council",
+    "committee",
+    "movement",
+    "republican",
+    "people",
+    "popular",
+    "liberation",
+    "democratic",
+    "socialist",
+    "communist",
+    "revolutionary",
+    "central",
+    "workers",
+    "navy",
+    "air",
+    "force",
+    "militia",
+    "brigade",
+    "division",
+    "command",
+    "radio",
+    "voluntary",
+    "militia",
+    "police",
+    "government",
+  ].map(tokenKey),
+);
+
+/** Place words that do not identify a place on their own: "Camp Rashid" is "Ar-Rashid army camp". */
+export const GENERIC_PLACE_WORDS: ReadonlySet<string> = new Set(
+  [
+    "camp",
+    "army",
+    "city",
+    "province",
+    "governorate",
+    "district",
+    "river",
+    "mountain",
+    "mountains",
+    "desert",
+    "prison",
+    "palace",
+    "republic",
+    "kingdom",
+    "region",
+    "base",
+    "airport",
+    "square",
+    "street",
+    "valley",
+    "lake",
+    "island",
+    "state",
+  ].map(tokenKey),
+);
+
+/** Is `short` a contiguous run of `long`? */
+export function isContiguousRun(short: readonly string[], long: readonly string[]): number {
+  outer: for (let i = 0; i + short.length <= long.length; i++) {
+    for (let j = 0; j < short.length; j++) if (long[i + j] !== short[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+/** Is `short` a subsequence of `long`, keeping order? */
+export function isSubsequence(short: readonly string[], long: readonly string[]): boolean {
+  let j = 0;
+  for (const key of long) if (j < short.length && key === short[j]) j++;
+  return j === short.length;
+}

@@ -1,0 +1,157 @@
+import type { EntityType, Mention } from "../annotate/mentions/types.js";
+import type { EventMention } from "../annotate/events/types.js";
+import type { RelationMention } from "../annotate/relations/types.js";
+import type { DatePrecision } from "../annotate/dates/index.js";
+import type { DocumentKind } from "../core/document.js";
+
+/**
+ * What the corpus stage (resolve → claims) reads and writes, and what the views read. Everything
+ * here except the per-document extraction results is rebuilt by `resolveCorpus` after each ingest.
+ */
+export interface KnowledgeStore {
+  /** Documents with what resolution needs to know about them. */
+  documentsForResolution(): ResolutionDocument[];
+  /** Distinct (document, type, name) of person, organization and place mentions, with counts. */
+  nameOccurrences(): NameOccurrence[];
+  /** Replaces the corpus-derived mentions (extractor "known-name") of one document. */
+  replaceKnownNameMentions(documentId: string, mentions: readonly Mention[]): void;
+  /** Full text of a document, for matching known names in it. */
+  documentText(documentId: string): string | undefined;
+  eventMentions(): StoredEventMention[];
+  relationMentions(): StoredRelationMention[];
+
+  /** Replaces all entities, events and claims in one transaction. */
+  saveCorpus(corpus: ResolvedCorpus): void;
+
+  entities(filter?: { type?: EntityType; limit?: number; offset?: number }): EntityRow[];
+  countEntities(type?: EntityType): number;
+  /** An entity by id, else by one of its names (case- and diacritics-insensitive). */
+  findEntity(idOrName: string): EntityRow | undefined;
+  entityMentions(entityId: string, limit?: number): MentionCitation[];
+  aliasCounts(entityId: string): { alias: string; count: number }[];
+  roleCounts(entityId: string): { role: string; count: number }[];
+  entityDocuments(entityId: string): { id: string; path: string; title: string }[];
+  events(): EventRow[];
+  findEvent(idOrName: string): EventRow | undefined;
+  claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[];
+  /** Claims whose value is the given entity (relation targets, event participants). */
+  claimsAbout(entityId: string): ClaimRow[];
+  documentMentions(documentId: string): { start: number; end: number; text: string; type: string; entityId?: string }[];
+}
+
+export interface ResolutionDocument {
+  id: string;
+  path: string;
+  kind: DocumentKind;
+  date?: string;
+  /** The document's date, else the year it is mostly about (YYYY[-MM[-DD]]). */
+  referenceDate?: string;
+  /** The text has no capitalization to rely on (a lower-cased dump). */
+  caseless: boolean;
+}
+
+export interface NameOccurrence {
+  documentId: string;
+  type: EntityType;
+  name: string;
+  aliasOf?: string;
+  roles: string[];
+  count: number;
+  /** Best confidence among the mentions. */
+  confidence: number;
+  extractors: string[];
+}
+
+export interface StoredEventMention {
+  id: number;
+  documentId: string;
+  event: EventMention;
+}
+
+export interface StoredRelationMention {
+  id: number;
+  documentId: string;
+  relation: RelationMention;
+}
+
+export interface EntityRecord {
+  id: string;
+  type: EntityType;
+  name: string;
+  /** Why each name joined the entity. */
+  mergeReasons: { alias: string; reason: string }[];
+}
+
+export interface NameAssignment {
+  documentId: string;
+  type: EntityType;
+  name: string;
+  entityId: string;
+}
+
+export interface EventRecord {
+  id: string;
+  label: string;
+  type: string;
+  start?: string;
+  end?: string;
+  value?: string;
+  precision?: DatePrecision;
+  place?: string;
+  /** Event-mention ids merged into this event. */
+  mentionIds: number[];
+}
+
+export type ClaimSubjectKind = "event" | "entity";
+
+export interface ClaimRecord {
+  subjectKind: ClaimSubjectKind;
+  subjectId: string;
+  property: string;
+  value: string;
+  /** Entity the value names, when it names one (participants, relation targets). */
+  valueEntityId?: string;
+  /** Side in a conflict, role in an event and the like. */
+  qualifier?: string;
+  documentId: string;
+  start: number;
+  end: number;
+  quoteStart: number;
+  quoteEnd: number;
+  extractor: string;
+  confidence: number;
+}
+
+export interface ResolvedCorpus {
+  entities: EntityRecord[];
+  assignments: NameAssignment[];
+  events: EventRecord[];
+  claims: ClaimRecord[];
+}
+
+export interface EntityRow {
+  id: string;
+  type: EntityType;
+  name: string;
+  mentions: number;
+  mergeReasons: { alias: string; reason: string }[];
+}
+
+export interface MentionCitation {
+  document: { id: string; path: string; title: string };
+  start: number;
+  end: number;
+  text: string;
+  quote: string;
+  extractor: string;
+}
+
+export interface EventRow extends EventRecord {
+  /** Documents that tell of the event. */
+  documents: { id: string; path: string; title: string }[];
+}
+
+export interface ClaimRow extends ClaimRecord {
+  document: { id: string; path: string; title: string };
+  quote: string;
+}

@@ -1,0 +1,259 @@
+import type Database from "better-sqlite3";
+import type { EntityType, Mention } from "../../annotate/mentions/types.js";
+import type { EventMention } from "../../annotate/events/types.js";
+import type { RelationMention } from "../../annotate/relations/types.js";
+import { foldToken } from "../../resolve/name-key.js";
+import type {
+  ClaimRow,
+  ClaimSubjectKind,
+  EntityRow,
+  EventRow,
+  KnowledgeStore,
+  MentionCitation,
+  NameOccurrence,
+  ResolutionDocument,
+  ResolvedCorpus,
+  StoredEventMention,
+  StoredRelationMention,
+} from "../knowledge.js";
+import { KnowledgeViews } from "./knowledge-views.js";
+
+export function insertMention(statement: Database.Statement, documentRowid: number | bigint, m: Mention): void {
+  statement.run(
+    documentRowid,
+    m.start,
+    m.end,
+    m.type,
+    m.text,
+    m.name,
+    m.role ?? null,
+    m.aliasOf ?? null,
+    m.ref ?? null,
+    m.extractor,
+    m.confidence,
+    m.sentence.start,
+    m.sentence.end,
+  );
+}
+
+/** Folded form used to look names up whatever their case, diacritics and apostrophes. */
+export function foldName(name: string): string {
+  return name.split(/\s+/).map(foldToken).join(" ").replace(/[-‐–]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+export class SqliteKnowledgeStore implements KnowledgeStore {
+  private readonly views: KnowledgeViews;
+  private readonly saveCorpusTransaction: Database.Transaction<(corpus: ResolvedCorpus) => void>;
+  private readonly replaceKnownTransaction: Database.Transaction<
+    (documentId: string, mentions: readonly Mention[]) => void
+  >;
+
+  constructor(private readonly db: Database.Database) {
+    this.views = new KnowledgeViews(db);
+    this.saveCorpusTransaction = db.transaction((corpus: ResolvedCorpus) => this.writeCorpus(corpus));
+    const deleteKnown = db.prepare("DELETE FROM mentions WHERE document_rowid = ? AND extractor = 'known-name'");
+    const insert = db.prepare(`
+      INSERT INTO mentions (document_rowid, start, "end", type, text, name, role, alias_of, ref, extractor, confidence,
+        sentence_start, sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.replaceKnownTransaction = db.transaction((documentId: string, mentions: readonly Mention[]) => {
+      const rowid = this.rowidOf(documentId);
+      if (rowid === undefined) return;
+      deleteKnown.run(rowid);
+      for (const mention of mentions) insertMention(insert, rowid, mention);
+    });
+  }
+
+  private rowidOf(documentId: string): number | undefined {
+    return (
+      this.db.prepare("SELECT rowid FROM documents WHERE id = ?").get(documentId) as { rowid: number } | undefined
+    )?.rowid;
+  }
+
+  documentsForResolution(): ResolutionDocument[] {
+    const rows = this.db
+      .prepare("SELECT id, path, kind, date, reference_date, caseless FROM documents ORDER BY rowid")
+      .all() as {
+      id: string;
+      path: string;
+      kind: ResolutionDocument["kind"];
+      date: string | null;
+      reference_date: string | null;
+      caseless: number;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      path: r.path,
+      kind: r.kind,
+      ...(r.date ? { date: r.date } : {}),
+      ...(r.reference_date ? { referenceDate: r.reference_date } : {}),
+      caseless: r.caseless === 1,
+    }));
+  }
+
+  nameOccurrences(): NameOccurrence[] {
+    const rows = this.db
+      .prepare(
+        `SELECT d.id AS document_id, m.type, m.name, max(m.alias_of) AS alias_of, group_concat(DISTINCT m.role) AS roles,
+           count(*) AS n, max(m.confidence) AS confidence, group_concat(DISTINCT m.extractor) AS extractors
+         FROM mentions m JOIN documents d ON d.rowid = m.document_rowid
+         WHERE m.type IN ('person', 'organization', 'place')
+         GROUP BY m.document_rowid, m.type, m.name ORDER BY m.document_rowid, min(m.start)`,
+      )
+      .all() as {
+      document_id: string;
+      type: EntityType;
+      name: string;
+      alias_of: string | null;
+      roles: string | null;
+      n: number;
+      confidence: number;
+      extractors: string;
+    }[];
+    return rows.map((r) => ({
+      documentId: r.document_id,
+      type: r.type,
+      name: r.name,
+      ...(r.alias_of ? { aliasOf: r.alias_of } : {}),
+      roles: r.roles ? r.roles.split(",") : [],
+      count: r.n,
+      confidence: r.confidence,
+      extractors: r.extractors.split(","),
+    }));
+  }
+
+  replaceKnownNameMentions(documentId: string, mentions: readonly Mention[]): void {
+    this.replaceKnownTransaction.immediate(documentId, mentions);
+  }
+
+  documentText(documentId: string): string | undefined {
+    return (this.db.prepare("SELECT text FROM documents WHERE id = ?").get(documentId) as { text: string } | undefined)
+      ?.text;
+  }
+
+  eventMentions(): StoredEventMention[] {
+    const rows = this.db
+      .prepare(
+        "SELECT e.id, d.id AS document_id, e.data FROM event_mentions e JOIN documents d ON d.rowid = e.document_rowid ORDER BY e.id",
+      )
+      .all() as { id: number; document_id: string; data: string }[];
+    return rows.map((r) => ({ id: r.id, documentId: r.document_id, event: JSON.parse(r.data) as EventMention }));
+  }
+
+  relationMentions(): StoredRelationMention[] {
+    const rows = this.db
+      .prepare(
+        "SELECT r.id, d.id AS document_id, r.data FROM relation_mentions r JOIN documents d ON d.rowid = r.document_rowid ORDER BY r.id",
+      )
+      .all() as { id: number; document_id: string; data: string }[];
+    return rows.map((r) => ({ id: r.id, documentId: r.document_id, relation: JSON.parse(r.data) as RelationMention }));
+  }
+
+  saveCorpus(corpus: ResolvedCorpus): void {
+    this.saveCorpusTransaction.immediate(corpus);
+  }
+
+  private writeCorpus(corpus: ResolvedCorpus): void {
+    for (const table of ["entities", "entity_names", "events", "claims"]) this.db.exec(`DELETE FROM ${table}`);
+    const rowids = new Map(
+      (this.db.prepare("SELECT id, rowid FROM documents").all() as { id: string; rowid: number }[]).map((r) => [
+        r.id,
+        r.rowid,
+      ]),
+    );
+    const insertEntity = this.db.prepare(
+      "INSERT INTO entities (id, type, name, name_folded, merge_reasons) VALUES (?, ?, ?, ?, ?)",
+    );
+    for (const e of corpus.entities)
+      insertEntity.run(e.id, e.type, e.name, foldName(e.name), JSON.stringify(e.mergeReasons));
+    const insertName = this.db.prepare(
+      "INSERT OR REPLACE INTO entity_names (document_rowid, type, name, entity_id) VALUES (?, ?, ?, ?)",
+    );
+    for (const a of corpus.assignments) {
+      const rowid = rowids.get(a.documentId);
+      if (rowid !== undefined) insertName.run(rowid, a.type, a.name, a.entityId);
+    }
+    this.db.exec(`
+      UPDATE entities SET mention_count = (
+        SELECT count(*) FROM entity_names n JOIN mentions m
+          ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
+        WHERE n.entity_id = entities.id)`);
+    const insertEvent = this.db.prepare(`
+      INSERT INTO events (id, label, label_folded, type, start, "end", value, precision, place, mention_ids)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const e of corpus.events) {
+      insertEvent.run(
+        e.id,
+        e.label,
+        foldName(e.label),
+        e.type,
+        e.start ?? null,
+        e.end ?? null,
+        e.value ?? null,
+        e.precision ?? null,
+        e.place ?? null,
+        JSON.stringify(e.mentionIds),
+      );
+    }
+    const insertClaim = this.db.prepare(`
+      INSERT INTO claims (subject_kind, subject_id, property, value, value_entity_id, qualifier, document_rowid, start, "end",
+        quote_start, quote_end, extractor, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const c of corpus.claims) {
+      const rowid = rowids.get(c.documentId);
+      if (rowid === undefined) continue;
+      insertClaim.run(
+        c.subjectKind,
+        c.subjectId,
+        c.property,
+        c.value,
+        c.valueEntityId ?? null,
+        c.qualifier ?? null,
+        rowid,
+        c.start,
+        c.end,
+        c.quoteStart,
+        c.quoteEnd,
+        c.extractor,
+        c.confidence,
+      );
+    }
+  }
+
+  entities(filter: { type?: EntityType; limit?: number; offset?: number } = {}): EntityRow[] {
+    return this.views.entities(filter);
+  }
+  countEntities(type?: EntityType): number {
+    return this.views.countEntities(type);
+  }
+  findEntity(idOrName: string): EntityRow | undefined {
+    return this.views.findEntity(idOrName, foldName(idOrName));
+  }
+  entityMentions(entityId: string, limit?: number): MentionCitation[] {
+    return this.views.entityMentions(entityId, limit);
+  }
+  aliasCounts(entityId: string): { alias: string; count: number }[] {
+    return this.views.aliasCounts(entityId);
+  }
+  roleCounts(entityId: string): { role: string; count: number }[] {
+    return this.views.roleCounts(entityId);
+  }
+  entityDocuments(entityId: string): { id: string; path: string; title: string }[] {
+    return this.views.entityDocuments(entityId);
+  }
+  events(): EventRow[] {
+    return this.views.events();
+  }
+  findEvent(idOrName: string): EventRow | undefined {
+    return this.views.findEvent(idOrName, foldName(idOrName));
+  }
+  claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[] {
+    return this.views.claims(subjectKind, subjectId);
+  }
+  claimsAbout(entityId: string): ClaimRow[] {
+    return this.views.claimsAbout(entityId);
+  }
+  documentMentions(
+    documentId: string,
+  ): { start: number; end: number; text: string; type: string; entityId?: string }[] {
+    return this.views.documentMentions(documentId);
+  }
+}

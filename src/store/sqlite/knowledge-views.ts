@@ -1,0 +1,251 @@
+import type Database from "better-sqlite3";
+import type { EntityType } from "../../annotate/mentions/types.js";
+import type { ClaimRow, ClaimSubjectKind, EntityRow, EventRow, MentionCitation } from "../knowledge.js";
+
+interface EntityDbRow {
+  id: string;
+  type: EntityType;
+  name: string;
+  mention_count: number;
+  merge_reasons: string;
+}
+
+interface EventDbRow {
+  id: string;
+  label: string;
+  type: string;
+  start: string | null;
+  end: string | null;
+  value: string | null;
+  precision: string | null;
+  place: string | null;
+  mention_ids: string;
+}
+
+interface ClaimDbRow {
+  subject_kind: ClaimSubjectKind;
+  subject_id: string;
+  property: string;
+  value: string;
+  value_entity_id: string | null;
+  qualifier: string | null;
+  document_id: string;
+  path: string;
+  title: string;
+  start: number;
+  end: number;
+  quote_start: number;
+  quote_end: number;
+  quote: string;
+  extractor: string;
+  confidence: number;
+}
+
+/** Joins mentions to the entity their (document, type, name) was resolved to. */
+const MENTIONS_OF_ENTITY = `
+  FROM entity_names n
+  JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
+  JOIN documents d ON d.rowid = m.document_rowid
+  WHERE n.entity_id = ?`;
+
+const CLAIM_COLUMNS = `c.subject_kind, c.subject_id, c.property, c.value, c.value_entity_id, c.qualifier,
+  d.id AS document_id, d.path, d.title, c.start, c."end", c.quote_start, c.quote_end,
+  substr(d.text, c.quote_start + 1, c.quote_end - c.quote_start) AS quote, c.extractor, c.confidence`;
+
+/** Read-side queries of the knowledge store. Quotes are cut from the stored text by SQL. */
+export class KnowledgeViews {
+  constructor(private readonly db: Database.Database) {}
+
+  entities(filter: { type?: EntityType; limit?: number; offset?: number }): EntityRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, type, name, mention_count, merge_reasons FROM entities WHERE (@type IS NULL OR type = @type)
+         ORDER BY mention_count DESC, name LIMIT @limit OFFSET @offset`,
+      )
+      .all({ type: filter.type ?? null, limit: filter.limit ?? -1, offset: filter.offset ?? 0 }) as EntityDbRow[];
+    return rows.map(toEntity);
+  }
+
+  countEntities(type?: EntityType): number {
+    return (
+      this.db
+        .prepare("SELECT count(*) AS n FROM entities WHERE (? IS NULL OR type = ?)")
+        .get(type ?? null, type ?? null) as { n: number }
+    ).n;
+  }
+
+  findEntity(idOrName: string, folded: string): EntityRow | undefined {
+    const byId = this.db.prepare("SELECT * FROM entities WHERE id = ?").get(idOrName) as EntityDbRow | undefined;
+    if (byId) return toEntity(byId);
+    const byName = this.db
+      .prepare("SELECT * FROM entities WHERE name_folded = ? ORDER BY mention_count DESC LIMIT 1")
+      .get(folded) as EntityDbRow | undefined;
+    if (byName) return toEntity(byName);
+    const byAlias = this.db
+      .prepare(
+        `SELECT e.* FROM entity_names n JOIN entities e ON e.id = n.entity_id
+         WHERE n.name = ? COLLATE NOCASE GROUP BY e.id ORDER BY count(*) DESC, e.mention_count DESC LIMIT 1`,
+      )
+      .get(idOrName.trim()) as EntityDbRow | undefined;
+    return byAlias ? toEntity(byAlias) : undefined;
+  }
+
+  entityMentions(entityId: string, limit = 1000): MentionCitation[] {
+    const rows = this.db
+      .prepare(
+        `SELECT d.id, d.path, d.title, m.start, m."end", m.text, m.extractor,
+           substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS quote
+         ${MENTIONS_OF_ENTITY} ORDER BY d.rowid, m.start LIMIT ?`,
+      )
+      .all(entityId, limit) as {
+      id: string;
+      path: string;
+      title: string;
+      start: number;
+      end: number;
+      text: string;
+      extractor: string;
+      quote: string;
+    }[];
+    return rows.map((r) => ({
+      document: { id: r.id, path: r.path, title: r.title },
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      quote: r.quote,
+      extractor: r.extractor,
+    }));
+  }
+
+  aliasCounts(entityId: string): { alias: string; count: number }[] {
+    return this.db
+      .prepare(
+        `SELECT m.text AS alias, count(*) AS count ${MENTIONS_OF_ENTITY} GROUP BY m.text ORDER BY count DESC, alias`,
+      )
+      .all(entityId) as { alias: string; count: number }[];
+  }
+
+  roleCounts(entityId: string): { role: string; count: number }[] {
+    return this.db
+      .prepare(
+        `SELECT m.role AS role, count(*) AS count ${MENTIONS_OF_ENTITY} AND m.role IS NOT NULL GROUP BY m.role ORDER BY count DESC`,
+      )
+      .all(entityId) as { role: string; count: number }[];
+  }
+
+  entityDocuments(entityId: string): { id: string; path: string; title: string }[] {
+    return this.db
+      .prepare(
+        `SELECT d.id, d.path, d.title FROM entity_names n JOIN documents d ON d.rowid = n.document_rowid
+         WHERE n.entity_id = ? GROUP BY d.rowid ORDER BY d.rowid`,
+      )
+      .all(entityId) as { id: string; path: string; title: string }[];
+  }
+
+  events(): EventRow[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM events ORDER BY start IS NULL, start, "end", label`)
+      .all() as EventDbRow[];
+    return rows.map((row) => this.toEvent(row));
+  }
+
+  findEvent(idOrName: string, folded: string): EventRow | undefined {
+    const row = (this.db.prepare("SELECT * FROM events WHERE id = ?").get(idOrName) ??
+      this.db.prepare("SELECT * FROM events WHERE label_folded = ? LIMIT 1").get(folded) ??
+      this.db
+        .prepare("SELECT * FROM events WHERE label_folded LIKE ? ORDER BY length(label) LIMIT 1")
+        .get(`%${folded}%`)) as EventDbRow | undefined;
+    return row ? this.toEvent(row) : undefined;
+  }
+
+  private toEvent(row: EventDbRow): EventRow {
+    const documents = this.db
+      .prepare(
+        `SELECT d.id, d.path, d.title FROM claims c JOIN documents d ON d.rowid = c.document_rowid
+         WHERE c.subject_kind = 'event' AND c.subject_id = ? GROUP BY d.rowid ORDER BY d.rowid`,
+      )
+      .all(row.id) as { id: string; path: string; title: string }[];
+    return {
+      id: row.id,
+      label: row.label,
+      type: row.type,
+      ...(row.start ? { start: row.start } : {}),
+      ...(row.end ? { end: row.end } : {}),
+      ...(row.value ? { value: row.value } : {}),
+      ...(row.precision ? { precision: row.precision as NonNullable<EventRow["precision"]> } : {}),
+      ...(row.place ? { place: row.place } : {}),
+      mentionIds: JSON.parse(row.mention_ids) as number[],
+      documents,
+    };
+  }
+
+  claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
+         WHERE c.subject_kind = ? AND (? IS NULL OR c.subject_id = ?) ORDER BY c.subject_id, c.property, d.rowid, c.start`,
+      )
+      .all(subjectKind, subjectId ?? null, subjectId ?? null) as ClaimDbRow[];
+    return rows.map(toClaim);
+  }
+
+  claimsAbout(entityId: string): ClaimRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
+         WHERE c.value_entity_id = ? OR (c.subject_kind = 'entity' AND c.subject_id = ?) ORDER BY d.rowid, c.start`,
+      )
+      .all(entityId, entityId) as ClaimDbRow[];
+    return rows.map(toClaim);
+  }
+
+  documentMentions(
+    documentId: string,
+  ): { start: number; end: number; text: string; type: string; entityId?: string }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT m.start, m."end", m.text, m.type, n.entity_id FROM documents d
+         JOIN mentions m ON m.document_rowid = d.rowid
+         LEFT JOIN entity_names n ON n.document_rowid = m.document_rowid AND n.type = m.type AND n.name = m.name
+         WHERE d.id = ? ORDER BY m.start, m."end" DESC`,
+      )
+      .all(documentId) as { start: number; end: number; text: string; type: string; entity_id: string | null }[];
+    return rows.map((r) => ({
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      type: r.type,
+      ...(r.entity_id ? { entityId: r.entity_id } : {}),
+    }));
+  }
+}
+
+function toEntity(row: EntityDbRow): EntityRow {
+  return {
+    id: row.id,
+    type: row.type,
+    name: row.name,
+    mentions: row.mention_count,
+    mergeReasons: JSON.parse(row.merge_reasons) as EntityRow["mergeReasons"],
+  };
+}
+
+function toClaim(row: ClaimDbRow): ClaimRow {
+  return {
+    subjectKind: row.subject_kind,
+    subjectId: row.subject_id,
+    property: row.property,
+    value: row.value,
+    ...(row.value_entity_id ? { valueEntityId: row.value_entity_id } : {}),
+    ...(row.qualifier ? { qualifier: row.qualifier } : {}),
+    documentId: row.document_id,
+    document: { id: row.document_id, path: row.path, title: row.title },
+    start: row.start,
+    end: row.end,
+    quoteStart: row.quote_start,
+    quoteEnd: row.quote_end,
+    quote: row.quote,
+    extractor: row.extractor,
+    confidence: row.confidence,
+  };
+}

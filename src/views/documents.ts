@@ -1,0 +1,69 @@
+import type { Store } from "../store/store.js";
+import type { DocumentRef, DocumentView } from "./types.js";
+import type { DocumentFormat, DocumentKind } from "../core/document.js";
+
+export interface DocumentListing {
+  id: string;
+  path: string;
+  title: string;
+  format: DocumentFormat;
+  kind: DocumentKind;
+  date?: string;
+  derivedFrom?: DocumentRef & { similarity: number };
+  nearDuplicates?: (DocumentRef & { similarity: number })[];
+}
+
+/** Every document with the derived-copy and near-duplicate relations found between them. */
+export function documentListings(store: Store): DocumentListing[] {
+  const listings = new Map<string, DocumentListing>();
+  for (const d of store.listDocuments()) {
+    listings.set(d.id, {
+      id: d.id,
+      path: d.path,
+      title: d.title,
+      format: d.format,
+      kind: d.kind,
+      ...(d.date ? { date: d.date } : {}),
+    });
+  }
+  for (const relation of store.documentRelations()) {
+    const listing = listings.get(relation.documentId);
+    const related = listings.get(relation.relatedId);
+    if (!listing || !related) continue;
+    const ref = { id: related.id, path: related.path, title: related.title, similarity: relation.similarity };
+    if (relation.relation === "derived-from") {
+      if (!listing.derivedFrom || listing.derivedFrom.similarity < ref.similarity) listing.derivedFrom = ref;
+    } else {
+      (listing.nearDuplicates ??= []).push(ref);
+      (related.nearDuplicates ??= []).push({
+        id: listing.id,
+        path: listing.path,
+        title: listing.title,
+        similarity: relation.similarity,
+      });
+    }
+  }
+  return [...listings.values()];
+}
+
+/** One document for reading: text, structure, metadata and every mention with its entity. */
+export function documentView(store: Store, id: string): DocumentView | undefined {
+  const stored = store.getDocument(id);
+  if (!stored) return undefined;
+  const d = stored.document;
+  const listing = documentListings(store).find((l) => l.id === id);
+  return {
+    id: d.id,
+    path: d.path,
+    title: d.title,
+    format: d.format,
+    kind: d.kind,
+    metadata: d.metadata,
+    sections: d.sections,
+    infobox: d.infobox,
+    text: d.text,
+    mentions: store.knowledge.documentMentions(id),
+    ...(listing?.derivedFrom ? { derivedFrom: listing.derivedFrom } : {}),
+    ...(listing?.nearDuplicates ? { nearDuplicates: listing.nearDuplicates } : {}),
+  };
+}

@@ -1,0 +1,120 @@
+import type { ClaimRow, EventRow, KnowledgeStore } from "../store/knowledge.js";
+import { citation } from "./citations.js";
+import type { Disagreement, EventCard, EventSummary, FieldValue } from "./types.js";
+
+const PARTICIPANT_PROPERTIES = new Set(["agent", "patient", "commander", "combatant", "participant"]);
+
+/** Events sorted by start: the timeline. Each with its participants and the quotes it rests on. */
+export function eventSummaries(knowledge: KnowledgeStore): EventSummary[] {
+  const names = new Map<string, string>();
+  const nameOf = (entityId: string, fallback: string) => {
+    if (!names.has(entityId)) names.set(entityId, knowledge.findEntity(entityId)?.name ?? fallback);
+    return names.get(entityId)!;
+  };
+  return knowledge.events().map((event) => summary(event, knowledge.claims("event", event.id), nameOf));
+}
+
+/** Participants go by their entity's name ("Abd al-Karim Qasim"), not the form one source used ("Qasim"). */
+function summary(
+  event: EventRow,
+  claims: ClaimRow[],
+  nameOf: (entityId: string, fallback: string) => string,
+): EventSummary {
+  const participants = new Map<string, EventSummary["participants"][number]>();
+  for (const claim of claims) {
+    if (!PARTICIPANT_PROPERTIES.has(claim.property)) continue;
+    const key = claim.valueEntityId ?? claim.value;
+    if (participants.has(key)) continue;
+    participants.set(key, {
+      name: claim.valueEntityId ? nameOf(claim.valueEntityId, claim.value) : claim.value,
+      ...(claim.valueEntityId ? { entityId: claim.valueEntityId } : {}),
+      role: claim.property,
+      ...(claim.qualifier ? { side: claim.qualifier } : {}),
+    });
+  }
+  const sources = claims.filter((c) => c.property === "name").map(citation);
+  return {
+    id: event.id,
+    label: event.label,
+    type: event.type,
+    ...(event.start ? { start: event.start } : {}),
+    ...(event.end ? { end: event.end } : {}),
+    ...(event.precision ? { precision: event.precision } : {}),
+    ...(event.place ? { place: event.place } : {}),
+    participants: [...participants.values()],
+    sources,
+  };
+}
+
+/** The merged card: every field with each source's value side by side, disagreements listed. */
+export function eventCard(knowledge: KnowledgeStore, idOrName: string): EventCard | undefined {
+  const event = knowledge.findEvent(idOrName);
+  if (!event) return undefined;
+  const claims = knowledge.claims("event", event.id);
+  const fields = fieldValues(claims);
+  return {
+    id: event.id,
+    label: event.label,
+    type: event.type,
+    ...(event.start ? { start: event.start } : {}),
+    ...(event.end ? { end: event.end } : {}),
+    ...(event.precision ? { precision: event.precision } : {}),
+    fields,
+    disagreements: Object.keys(fields).filter((field) =>
+      disagree(
+        field,
+        fields[field]!,
+        claims.filter((c) => c.property === field),
+      ),
+    ),
+  };
+}
+
+function fieldValues(claims: ClaimRow[]): Record<string, FieldValue[]> {
+  const fields: Record<string, FieldValue[]> = {};
+  for (const claim of claims) {
+    const values = (fields[claim.property] ??= []);
+    const normalized = normalizeValue(claim.property, claim.value);
+    let entry = values.find((v) => normalizeValue(claim.property, v.value) === normalized);
+    if (!entry) {
+      entry = { value: claim.value, sources: [] };
+      values.push(entry);
+    }
+    entry.sources.push(citation(claim));
+  }
+  return fields;
+}
+
+/** Fields where sources state different things. Names and participants list, they do not disagree. */
+const COMPARABLE = /^(date|place|result|strength\d*|casualties\d*)$/;
+
+function disagree(field: string, values: FieldValue[], claims: ClaimRow[]): boolean {
+  if (!COMPARABLE.test(field) || values.length < 2) return false;
+  if (field === "date") return !intervalsOverlap(claims.map((c) => c.qualifier));
+  return field !== "place";
+}
+
+/** Dates agree when some day lies inside all of them ("1963-02" and "1963-02-08" agree). */
+function intervalsOverlap(intervals: (string | undefined)[]): boolean {
+  const bounds = intervals.filter((i) => i !== undefined).map((i) => i.split("/"));
+  const earliest = bounds.reduce((max, [from]) => (from! > max ? from! : max), "0000");
+  const latest = bounds.reduce((min, [, to]) => (to! < min ? to! : min), "9999");
+  return earliest <= latest;
+}
+
+function normalizeValue(field: string, value: string): string {
+  if (/^(strength|casualties)/.test(field)) return value.replace(/[\s,.]/g, "").replace(/[–—-]/g, "-");
+  return value.toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+export function disagreements(knowledge: KnowledgeStore): Disagreement[] {
+  const out: Disagreement[] = [];
+  for (const event of knowledge.events()) {
+    const card = eventCard(knowledge, event.id);
+    if (!card) continue;
+    for (const property of card.disagreements) {
+      out.push({ subject: card.label, subjectId: card.id, property, values: card.fields[property]! });
+    }
+  }
+  return out;
+}

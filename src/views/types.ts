@@ -1,0 +1,123 @@
+import type { DocumentFormat, DocumentKind, DocumentMetadata, InfoboxField, Section } from "../core/document.js";
+import type { DatePrecision } from "../annotate/dates/index.js";
+import type { EntityType } from "../annotate/mentions/types.js";
+
+/** The JSON shapes the CLI prints, the HTTP API returns and the web UI renders (PRODUCT.md's contract). */
+
+export interface DocumentRef {
+  id: string;
+  path: string;
+  title?: string;
+}
+
+/** A quote from a source: the evidence for a fact. Offsets are into the document's text. */
+export interface Citation {
+  document: DocumentRef;
+  start: number;
+  end: number;
+  quote: string;
+  extractor?: string;
+}
+
+export interface EntitySummary {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  mentions: number;
+  documents: DocumentRef[];
+}
+
+/** `annals entity NAME --json`: the entity with every mention as a citation. */
+export interface EntityPage {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  aliasCounts: { alias: string; count: number }[];
+  roles: { role: string; count: number }[];
+  mentionCount: number;
+  documents: DocumentRef[];
+  mentions: Citation[];
+  events: { id: string; label: string; start?: string; precision?: DatePrecision; role?: string }[];
+  related: { id: string; name: string; type: EntityType; relation: string; count: number }[];
+  /** Why mentions were merged into this entity: rule, keys, shared context. */
+  mergeReasons: { alias: string; reason: string }[];
+}
+
+export interface EventParticipantView {
+  name: string;
+  entityId?: string;
+  role?: string;
+  side?: string;
+}
+
+export interface EventSummary {
+  id: string;
+  label: string;
+  type: string;
+  start?: string;
+  end?: string;
+  precision?: DatePrecision;
+  place?: string;
+  participants: EventParticipantView[];
+  sources: Citation[];
+}
+
+export interface FieldValue {
+  value: string;
+  sources: Citation[];
+}
+
+export interface EventCard {
+  id: string;
+  label: string;
+  type: string;
+  start?: string;
+  end?: string;
+  precision?: DatePrecision;
+  fields: Record<string, FieldValue[]>;
+  disagreements: string[];
+}
+
+export interface Disagreement {
+  subject: string;
+  subjectId: string;
+  property: string;
+  values: FieldValue[];
+}
+
+export interface GraphNode {
+  id: string;
+  name: string;
+  type: EntityType;
+  mentions: number;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  evidence: Citation[];
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface DocumentView {
+  id: string;
+  path: string;
+  title: string;
+  format: DocumentFormat;
+  kind: DocumentKind;
+  metadata: DocumentMetadata;
+  sections: Section[];
+  infobox: InfoboxField[];
+  text: string;
+  mentions: { start: number; end: number; text: string; type: string; entityId?: string }[];
+  derivedFrom?: DocumentRef & { similarity: number };
+  nearDuplicates?: (DocumentRef & { similarity: number })[];
+}

@@ -1,0 +1,169 @@
+import { cpSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT, runCliJson, tempDir } from "../helpers/cli.js";
+
+/**
+ * Every entry of the seeds' expected.json (what a careful reader finds), asserted through the CLI's
+ * JSON on a knowledge base built from the four seed documents.
+ */
+interface ExpectedEntity {
+  name: string;
+  also?: string[];
+  in: string[];
+  not?: string[];
+}
+interface ExpectedEvent {
+  name: string;
+  start: string;
+  end?: string;
+  in: string[];
+  place?: string;
+  participants?: string[];
+}
+interface Expected {
+  people: ExpectedEntity[];
+  organizations: ExpectedEntity[];
+  places: ExpectedEntity[];
+  events: ExpectedEvent[];
+  timeline_order: string[];
+  disagreements: { about: string; values: string[]; in: string[] }[];
+}
+interface Entity {
+  id: string;
+  type: string;
+  name: string;
+  aliases: string[];
+  documents: { id: string; path: string }[];
+}
+interface Event {
+  id: string;
+  label: string;
+  start?: string;
+  end?: string;
+  place?: string;
+  participants: { name: string; entityId?: string }[];
+  sources: { document: { id: string; path: string } }[];
+}
+interface Disagreement {
+  subject: string;
+  property: string;
+  values: { value: string; sources: { document: { path: string } }[] }[];
+}
+
+const expected = JSON.parse(readFileSync(join(ROOT, "test/fixtures/seeds/expected.json"), "utf8")) as Expected;
+const seedName = (path: string) => basename(path).slice(0, 3);
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’ʿ`]/g, "")
+    .replace(/[-–‐]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+describe("the seeds' expected.json, through the CLI", () => {
+  const dir = tempDir();
+  const db = join(dir, "seeds.db");
+  let entities: Entity[];
+  let events: Event[];
+
+  beforeAll(() => {
+    const seeds = join(dir, "seeds");
+    cpSync(join(ROOT, "examples/seeds"), seeds, { recursive: true });
+    expect(runCliJson(["--db", db, "add", seeds]).status).toBe(0);
+    entities = runCliJson<Entity[]>(["--db", db, "entities"]).json;
+    events = runCliJson<Event[]>(["--db", db, "events"]).json;
+  }, 180_000);
+
+  const entityNamed = (type: string, name: string) =>
+    entities.find((e) => e.type === type && [e.name, ...e.aliases].some((n) => fold(n) === fold(name)));
+
+  const kinds = [
+    ["person", expected.people],
+    ["organization", expected.organizations],
+    ["place", expected.places],
+  ] as const;
+  for (const [type, list] of kinds) {
+    for (const item of list) {
+      it(`${type} ${item.name}: found, every spelling in one entity, in ${item.in.join(", ")}`, () => {
+        const entity = entityNamed(type, item.name);
+        expect(entity, `no ${type} named ${item.name}`).toBeDefined();
+        for (const form of item.also ?? []) {
+          expect(entityNamed(type, form)?.id, `"${form}" should be ${item.name}`).toBe(entity!.id);
+        }
+        expect(entity!.documents.map((d) => seedName(d.path))).toEqual(expect.arrayContaining(item.in));
+        for (const other of item.not ?? []) expect(entityNamed(type, other)?.id).not.toBe(entity!.id);
+        const page = runCliJson<{ id: string; mentions: { quote: string }[] }>(["--db", db, "entity", item.name]);
+        expect(page.json.id).toBe(entity!.id);
+        expect(page.json.mentions.length).toBeGreaterThan(0);
+        for (const mention of page.json.mentions) expect(mention.quote.length).toBeGreaterThan(0);
+      });
+    }
+  }
+
+  /** The event starting on the expected date, told by the expected documents, whose label is closest. */
+  const eventFor = (item: ExpectedEvent) => {
+    const words = new Set(
+      fold(item.name)
+        .split(" ")
+        .filter((w) => w.length > 2),
+    );
+    const overlap = (e: Event) =>
+      fold(e.label)
+        .split(" ")
+        .filter((w) => words.has(w)).length;
+    const candidates = events.filter(
+      (e) =>
+        e.start !== undefined &&
+        e.start.startsWith(item.start) &&
+        item.in.every((doc) => e.sources.some((s) => seedName(s.document.path) === doc)),
+    );
+    return candidates.sort((a, b) => overlap(b) - overlap(a))[0];
+  };
+
+  for (const item of expected.events) {
+    it(`event ${item.name} on ${item.start} from ${item.in.join(", ")}`, () => {
+      const event = eventFor(item);
+      expect(event, `no event starting ${item.start} told by ${item.in.join(", ")}`).toBeDefined();
+      if (item.end) expect(event!.end).toBe(item.end);
+      if (item.place)
+        expect(
+          entityNamed("place", item.place)?.aliases.concat(entityNamed("place", item.place)!.name).map(fold),
+        ).toContain(fold(event!.place ?? ""));
+      for (const participant of item.participants ?? []) {
+        const entity = entities.find(
+          (e) => e.type !== "place" && [e.name, ...e.aliases].some((n) => fold(n) === fold(participant)),
+        );
+        expect(
+          event!.participants.map((p) => p.entityId),
+          `${participant} in ${item.name}`,
+        ).toContain(entity?.id);
+      }
+    });
+  }
+
+  it("orders the timeline as expected", () => {
+    const positions = expected.timeline_order.map((name) => {
+      const event = eventFor(expected.events.find((e) => e.name === name)!);
+      return event ? events.indexOf(event) : -1;
+    });
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it("flags where the sources disagree", () => {
+    const list = runCliJson<Disagreement[]>(["--db", db, "disagreements"]).json;
+    for (const item of expected.disagreements) {
+      const found = list.find((d) => {
+        const values = d.values.map((v) => v.value);
+        return item.values.every((v) => values.includes(v));
+      });
+      expect(found, item.about).toBeDefined();
+      for (const value of found!.values) {
+        expect(value.sources.map((s) => seedName(s.document.path))).toEqual(expect.arrayContaining(item.in));
+      }
+    }
+  });
+});

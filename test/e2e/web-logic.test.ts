@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, interval } from "../../web/src/dates.js";
+import { diffTokens, tokenize } from "../../web/src/diff.js";
+import { segments } from "../../web/src/segments.js";
+
+/** The web UI's own pure helpers (no browser needed): dates, the word diff, text segmentation. */
+
+describe("dates", () => {
+  it("formats by precision", () => {
+    expect(formatDate("1963-07-03", "day")).toBe("3 July 1963");
+    expect(formatDate("1956-10", "month")).toBe("October 1956");
+    expect(formatDate("1956-09", "season")).toBe("fall of 1956");
+    expect(formatDate("1956-07", "half")).toBe("second half of 1956");
+    expect(formatDate("1957", "year")).toBe("1957");
+    expect(formatDate("1950", "decade")).toBe("1950s");
+    expect(formatDate("1963-11-13", "range", "1963-11-18")).toBe("13 November 1963 – 18 November 1963");
+    expect(formatDate(undefined)).toBe("undated");
+  });
+
+  it("draws month, season and year precision as ranges and days as points", () => {
+    const day = interval("1963-07-03", "day");
+    expect(day.point).toBe(true);
+    const month = interval("1956-10", "month");
+    expect([month.from.toISOString().slice(0, 10), month.to.toISOString().slice(0, 10), month.point]).toEqual([
+      "1956-10-01",
+      "1956-11-01",
+      false,
+    ]);
+    const season = interval("1956-09", "season");
+    expect(season.to.toISOString().slice(0, 10)).toBe("1956-12-01");
+    const year = interval("1957", "year");
+    expect([year.from.toISOString().slice(0, 10), year.to.toISOString().slice(0, 10)]).toEqual([
+      "1957-01-01",
+      "1958-01-01",
+    ]);
+    const range = interval("1963-11-13", "range", "1963-11-18");
+    expect(range.to.toISOString().slice(0, 10)).toBe("1963-11-19");
+  });
+});
+
+describe("word diff", () => {
+  it("aligns a lower-cased, stripped copy with its original", () => {
+    const a = tokenize("ar rashid revolt refers 1963 failed uprising");
+    const b = tokenize("The Ar-Rashid revolt was a failed coup d'etat and uprising in 1963.");
+    const result = diffTokens(
+      a.map((t) => t.key),
+      b.map((t) => t.key),
+    )!;
+    const onlyA = a.filter((_, i) => result.changedA[i]).map((t) => t.key);
+    const onlyB = b.filter((_, i) => result.changedB[i]).map((t) => t.key);
+    expect(onlyA).toEqual(["refers", "1963"]);
+    expect(onlyB).toEqual(["the", "was", "a", "coup", "d", "etat", "and", "in", "1963"]);
+    expect(result.common).toBe(5);
+  });
+
+  it("finds a shortest edit script on random inputs", () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let round = 0; round < 200; round++) {
+      const a = Array.from({ length: Math.floor(random() * 12) }, () => "abc"[Math.floor(random() * 3)]!);
+      const b = Array.from({ length: Math.floor(random() * 12) }, () => "abc"[Math.floor(random() * 3)]!);
+      const result = diffTokens(a, b)!;
+      const keptA = a.filter((_, i) => !result.changedA[i]);
+      const keptB = b.filter((_, i) => !result.changedB[i]);
+      expect(keptA).toEqual(keptB);
+      expect(keptA.length).toBe(lcsLength(a, b));
+    }
+  });
+
+  it("gives up past the edit limit", () => {
+    expect(diffTokens(["a", "b", "c"], ["x", "y", "z"], 2)).toBeUndefined();
+  });
+});
+
+function lcsLength(a: string[], b: string[]): number {
+  const row = new Array<number>(b.length + 1).fill(0);
+  for (const x of a) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = x === b[j - 1] ? diagonal + 1 : Math.max(row[j]!, row[j - 1]!);
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+describe("segments", () => {
+  it("cuts at mentions, sections and the cited passage, dropping overlapping mentions", () => {
+    const text = "Qasim met Arif in Baghdad.";
+    const pieces = segments(
+      text,
+      [
+        { start: 0, end: 5, type: "person", entityId: "q" },
+        { start: 2, end: 8, type: "person" },
+        { start: 18, end: 25, type: "place", entityId: "b" },
+      ],
+      [0],
+      { start: 10, end: 14 },
+    );
+    expect(pieces.map((p) => text.slice(p.start, p.end))).toEqual(["Qasim", " met ", "Arif", " in ", "Baghdad", "."]);
+    expect(pieces.map((p) => p.mention?.entityId ?? null)).toEqual(["q", null, null, null, "b", null]);
+    expect(pieces.map((p) => p.cited)).toEqual([false, false, true, false, false, false]);
+    expect(pieces[0]!.anchors).toEqual([0]);
+    expect(pieces.map((p) => text.slice(p.start, p.end)).join("")).toBe(text);
+  });
+
+  it("ignores spans outside the text", () => {
+    const pieces = segments("abc", [{ start: 2, end: 10, type: "person" }], [5]);
+    expect(pieces.map((p) => [p.start, p.end])).toEqual([[0, 3]]);
+  });
+});

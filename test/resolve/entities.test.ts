@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { resolveEntities } from "../../src/resolve/entities.js";
+import type { NameOccurrence, ResolutionDocument } from "../../src/store/knowledge.js";
+import type { EntityType } from "../../src/annotate/mentions/types.js";
+
+const doc = (id: string, date?: string): ResolutionDocument => ({
+  id,
+  path: `${id}.txt`,
+  kind: "other",
+  caseless: false,
+  ...(date ? { date } : {}),
+});
+
+function occurrence(documentId: string, type: EntityType, name: string, count = 1, aliasOf?: string): NameOccurrence {
+  return {
+    documentId,
+    type,
+    name,
+    count,
+    roles: [],
+    confidence: 0.9,
+    extractors: ["test"],
+    ...(aliasOf ? { aliasOf } : {}),
+  };
+}
+
+function entityOf(result: ReturnType<typeof resolveEntities>, documentId: string, name: string): string | undefined {
+  return result.assignments.find((a) => a.documentId === documentId && a.name === name)?.entityId;
+}
+
+describe("resolveEntities", () => {
+  it("joins spellings of one name and keeps different given names apart", () => {
+    const result = resolveEntities(
+      [
+        occurrence("001", "person", "Abd al-Karim Qasim"),
+        occurrence("003", "person", "Abdul-Karim Qasim"),
+        occurrence("frus", "person", "Abdul Karim Qassim"),
+        occurrence("001", "person", "Abdul Salam Arif", 3),
+        occurrence("003", "person", "Abdul Salam Arif", 5),
+        occurrence("003", "person", "Abdul Rahman Arif", 2),
+        occurrence("frus", "person", "Abdul Salam Mohammed Arif"),
+      ],
+      [doc("001"), doc("003"), doc("frus")],
+    );
+    const qasim = entityOf(result, "001", "Abd al-Karim Qasim");
+    expect(entityOf(result, "003", "Abdul-Karim Qasim")).toBe(qasim);
+    expect(entityOf(result, "frus", "Abdul Karim Qassim")).toBe(qasim);
+    const salam = entityOf(result, "001", "Abdul Salam Arif");
+    expect(entityOf(result, "003", "Abdul Salam Arif")).toBe(salam);
+    expect(entityOf(result, "frus", "Abdul Salam Mohammed Arif")).toBe(salam);
+    expect(entityOf(result, "003", "Abdul Rahman Arif")).not.toBe(salam);
+    const reasons = result.entities.find((e) => e.id === qasim)!.mergeReasons;
+    expect(reasons.map((r) => r.reason).join(" ")).toMatch(/same name key/);
+  });
+
+  it("resolves a short form inside its document first, then to the dominant bearer of the name", () => {
+    const result = resolveEntities(
+      [
+        occurrence("001", "person", "Ibrahim Muhammad Ali"),
+        occurrence("001", "person", "Ali", 4),
+        occurrence("001", "person", "Muhammad Habib"),
+        occurrence("001", "person", "Habib", 6),
+        occurrence("003", "person", "Ali Salih al-Sa'di"),
+        occurrence("003", "person", "al-Sadi", 5),
+        occurrence("003", "person", "Abdul Salam Arif", 5),
+        occurrence("003", "person", "Abdul Rahman Arif", 2),
+        occurrence("003", "person", "Arif", 1),
+        occurrence("002", "person", "Arif", 2),
+      ],
+      [doc("001"), doc("002"), doc("003")],
+    );
+    expect(entityOf(result, "001", "Ali")).toBe(entityOf(result, "001", "Ibrahim Muhammad Ali"));
+    expect(entityOf(result, "001", "Ali")).not.toBe(entityOf(result, "003", "Ali Salih al-Sa'di"));
+    expect(entityOf(result, "001", "Habib")).toBe(entityOf(result, "001", "Muhammad Habib"));
+    expect(entityOf(result, "003", "al-Sadi")).toBe(entityOf(result, "003", "Ali Salih al-Sa'di"));
+    expect(entityOf(result, "003", "Arif")).toBe(entityOf(result, "003", "Abdul Salam Arif"));
+    expect(entityOf(result, "002", "Arif")).toBe(entityOf(result, "003", "Abdul Salam Arif"));
+  });
+
+  it("joins declared aliases and organizations inside longer names, but not subordinate bodies", () => {
+    const result = resolveEntities(
+      [
+        occurrence("001", "organization", "Iraqi Communist Party", 2),
+        occurrence("002", "organization", "Iraqi Communist Party"),
+        occurrence("001", "organization", "ICP", 1, "Iraqi Communist Party"),
+        occurrence("001", "organization", "Communist Party", 9),
+        occurrence("001", "organization", "Ba'ath Party", 3),
+        occurrence("001", "organization", "Ba'ath Party Regional Command"),
+        occurrence("003", "organization", "Arab Socialist Ba'ath Party – Iraq Region"),
+        occurrence("003", "organization", "Baath Party", 2),
+      ],
+      [doc("001"), doc("002"), doc("003")],
+    );
+    const icp = entityOf(result, "001", "Iraqi Communist Party");
+    expect(entityOf(result, "001", "ICP")).toBe(icp);
+    expect(entityOf(result, "001", "Communist Party")).toBe(icp);
+    expect(result.entities.find((e) => e.id === icp)!.name).toBe("Iraqi Communist Party");
+    const baath = entityOf(result, "001", "Ba'ath Party");
+    expect(entityOf(result, "003", "Baath Party")).toBe(baath);
+    expect(entityOf(result, "003", "Arab Socialist Ba'ath Party – Iraq Region")).toBe(baath);
+    expect(entityOf(result, "001", "Ba'ath Party Regional Command")).not.toBe(baath);
+  });
+
+  it("splits a generic name used years apart", () => {
+    const result = resolveEntities(
+      [
+        occurrence("003", "organization", "Ba'ath National Guard Militia", 3),
+        occurrence("003", "organization", "National Guard", 2),
+        occurrence("001", "organization", "Ba'ath National Guard Militia", 2),
+        occurrence("002", "organization", "National Guard", 1),
+      ],
+      [doc("001", "1963"), doc("002", "1958-12-18"), doc("003", "1963")],
+    );
+    const militia = entityOf(result, "003", "Ba'ath National Guard Militia");
+    expect(entityOf(result, "003", "National Guard")).toBe(militia);
+    expect(entityOf(result, "002", "National Guard")).not.toBe(militia);
+  });
+
+  it("joins places by their distinctive words", () => {
+    const result = resolveEntities(
+      [
+        occurrence("001", "place", "Ar-Rashid army camp"),
+        occurrence("001", "place", "Camp Rashid"),
+        occurrence("001", "place", "Iraq", 4),
+        occurrence("001", "place", "Republic of Iraq"),
+        occurrence("001", "place", "Baghdad", 5),
+      ],
+      [doc("001")],
+    );
+    expect(entityOf(result, "001", "Camp Rashid")).toBe(entityOf(result, "001", "Ar-Rashid army camp"));
+    expect(entityOf(result, "001", "Republic of Iraq")).toBe(entityOf(result, "001", "Iraq"));
+    expect(entityOf(result, "001", "Baghdad")).not.toBe(entityOf(result, "001", "Iraq"));
+  });
+});

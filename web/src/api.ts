@@ -1,0 +1,92 @@
+import { useEffect, useState } from "preact/hooks";
+
+/** An error answer of the API: `{error: {code, message, path}}`, or a network failure. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { error?: { code?: string; message?: string } };
+    return new ApiError(response.status, body.error?.code ?? "error", body.error?.message ?? response.statusText);
+  } catch {
+    return new ApiError(response.status, "error", `${response.status} ${response.statusText}`);
+  }
+}
+
+export async function getJson<T>(url: string, signal?: AbortSignal): Promise<{ body: T; headers: Headers }> {
+  const response = await fetch(url, { headers: { accept: "application/json" }, ...(signal ? { signal } : {}) });
+  if (!response.ok) throw await errorOf(response);
+  return { body: (await response.json()) as T, headers: response.headers };
+}
+
+/** Every page of a paginated list, following `Link: <…>; rel="next"`. */
+export async function getAll<T>(url: string, signal?: AbortSignal): Promise<T[]> {
+  const items: T[] = [];
+  let next: string | undefined = url;
+  for (let pages = 0; next && pages < 100; pages++) {
+    const { body, headers }: { body: T[]; headers: Headers } = await getJson<T[]>(next, signal);
+    items.push(...body);
+    next = /<([^>]+)>;\s*rel="next"/.exec(headers.get("link") ?? "")?.[1];
+  }
+  return items;
+}
+
+export async function upload(file: File, token: string | undefined): Promise<unknown> {
+  const response = await fetch(`/api/documents?filename=${encodeURIComponent(file.name)}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/octet-stream",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: file,
+  });
+  if (response.status === 422) return response.json();
+  if (!response.ok) throw await errorOf(response);
+  return response.json();
+}
+
+export interface Loaded<T> {
+  data?: T;
+  error?: ApiError;
+  loading: boolean;
+}
+
+/** Loads `load()` again whenever `key` changes; aborts the previous load. */
+export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
+  const [state, setState] = useState<Loaded<T>>({ loading: key !== null });
+  useEffect(() => {
+    if (key === null) {
+      setState({ loading: false });
+      return;
+    }
+    const controller = new AbortController();
+    setState((previous) => ({ ...previous, loading: true }));
+    load(controller.signal).then(
+      (data) => {
+        if (!controller.signal.aborted) setState({ data, loading: false });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const apiError =
+          error instanceof ApiError
+            ? error
+            : new ApiError(0, "network", `could not reach the server (${String(error)})`);
+        setState({ error: apiError, loading: false });
+      },
+    );
+    return () => controller.abort();
+  }, [key]);
+  return state;
+}
+
+/** GET a JSON body; `url` null loads nothing. */
+export function useJson<T>(url: string | null): Loaded<T> {
+  return useLoad(url, async (signal) => (await getJson<T>(url!, signal)).body);
+}

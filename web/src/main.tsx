@@ -1,0 +1,92 @@
+import { render } from "preact";
+import { lazy, Suspense } from "preact/compat";
+import "./styles.css";
+import { interceptLinks, match, useLocation, type Location } from "./router.js";
+import { Home } from "./views/Home.js";
+import { SearchView } from "./views/Search.js";
+import { DocumentReader } from "./views/Document.js";
+import { EntityList, EntityView } from "./views/Entity.js";
+import { EventView } from "./views/Event.js";
+import { CompareView } from "./views/Compare.js";
+import { SearchBox } from "./views/SearchBox.js";
+
+// The timeline and the network bring large libraries: they load when first shown.
+const TimelineView = lazy(() => import("./views/Timeline.js").then((m) => ({ default: m.TimelineView })));
+const GraphView = lazy(() => import("./views/Graph.js").then((m) => ({ default: m.GraphView })));
+
+function route(location: Location) {
+  const { path, query } = location;
+  if (path === "/") return <Home />;
+  if (path === "/search") return <SearchView query={query} />;
+  if (path === "/documents") return <Home />;
+  let params = match("/documents/:id", path);
+  if (params) return <DocumentReader id={params["id"]!} query={query} />;
+  if (path === "/entities") return <EntityList query={query} />;
+  params = match("/entities/:id", path);
+  if (params) return <EntityView id={params["id"]!} />;
+  if (path === "/events") return <TimelineView query={query} />;
+  params = match("/events/:id", path);
+  if (params) return <EventView id={params["id"]!} />;
+  if (path === "/timeline") return <TimelineView query={query} />;
+  if (path === "/graph") return <GraphView query={query} />;
+  if (path === "/compare") return <CompareView query={query} />;
+  return (
+    <>
+      <h1 tabIndex={-1}>Not found</h1>
+      <p>
+        Nothing here. <a href="/">Start over</a>.
+      </p>
+    </>
+  );
+}
+
+const NAV = [
+  ["/search", "Search"],
+  ["/entities", "Entities"],
+  ["/timeline", "Timeline"],
+  ["/graph", "Network"],
+  ["/compare", "Compare"],
+] as const;
+
+function App() {
+  const location = useLocation();
+  const section = "/" + (location.path.split("/")[1] ?? "");
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="site-header">
+        <a class="brand" href="/">
+          annals
+        </a>
+        <nav aria-label="Views">
+          <ul>
+            {NAV.map(([href, label]) => (
+              <li key={href}>
+                <a href={href} aria-current={section === href ? "page" : undefined}>
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {location.path !== "/search" && location.path !== "/" ? <SearchBox compact /> : null}
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense
+          fallback={
+            <p class="loading" role="status">
+              Loading…
+            </p>
+          }
+        >
+          {route(location)}
+        </Suspense>
+      </main>
+    </>
+  );
+}
+
+interceptLinks();
+render(<App />, document.getElementById("app")!);
