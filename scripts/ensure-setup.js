@@ -10,8 +10,10 @@ const run = (command) => execSync(command, { cwd: root, stdio: ["ignore", "inher
 const installed = `${root}node_modules/.package-lock.json`;
 const lock = `${root}package-lock.json`;
 if (!existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs + 1000)) {
-  process.stderr.write("annals: installing dependencies (npm ci)…\n");
-  run("npm ci --no-audit --no-fund");
+  // `npm install`, not `npm ci`: npm 11 leaves other platforms' optional packages (rollup's) out of
+  // the lock file and `npm ci` then refuses it; `npm install` installs the locked versions all the same.
+  process.stderr.write("annals: installing dependencies (npm install)…\n");
+  run("npm install --no-audit --no-fund");
 }
 run("npx tsc -p tsconfig.build.json");
 // The web UI (web/ → web/dist), rebuilt only when its sources changed or its output is missing.

@@ -23,6 +23,9 @@ if (!existsSync(db)) {
   }
 }
 
+process.stdout.write(`\n$ annals search Kassem --limit 3\n`);
+execFileSync(process.execPath, [cli, "--db", db, "search", "Kassem", "--limit", "3"], { stdio: "inherit", cwd: root });
+
 const args = ["--db", db, "serve"];
 if (process.env["PORT"]) args.push("--port", process.env["PORT"]);
 if (process.env["HOST"]) args.push("--host", process.env["HOST"]);
