@@ -5,6 +5,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus, listFiles, realSentences } from "./corpus.js";
 import type { PhaseResult } from "./phases.js";
+import { benchApi, renderApiBench } from "./api.js";
 
 /**
  * `npm run bench [-- --size MB] [-- --corpora DIR]`: ingest throughput and peak memory against a raw
@@ -121,9 +122,12 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const out = join(root, "docs/benchmarks.md");
-  writeFileSync(out, render(rows));
-  process.stdout.write(render(rows));
+  const largest = rows[rows.length - 1]!;
+  process.stderr.write(`bench: API latency on ${largest.corpus}…\n`);
+  const api = renderApiBench(await benchApi({ db: join(workDir, `${largest.corpus}.db`) }));
+  const report = `${render(rows)}\n${api}\n`;
+  writeFileSync(join(root, "docs/benchmarks.md"), report);
+  process.stdout.write(report);
 }
 
 await main();

@@ -5,6 +5,8 @@ export interface ClusteredSpan {
   end: number;
   /** Gold: the persName@corresp; system: the entity (or name) it was resolved to. */
   cluster: string;
+  /** The span's text, for error listings. */
+  text?: string;
 }
 
 export interface PrecisionRecall {
@@ -71,9 +73,11 @@ export interface Detection extends PrecisionRecall {
 
 export interface ResolutionScores {
   bcubed: PrecisionRecall;
+  /** B-cubed over the gold spans some system span overlaps: clustering errors alone. */
+  bcubedFound: PrecisionRecall;
   detection: Detection;
   /** System spans overlapping no gold person span. */
-  spurious: number;
+  spurious: ClusteredSpan[];
   /** For each scored gold span, the system cluster it was aligned to ("unmatched" when none). */
   assigned: string[];
 }
@@ -89,17 +93,23 @@ export function scoreResolution(
 ): ResolutionScores {
   const aligned = alignSpans(gold, system);
   const systemLabels = aligned.map((s, i) => (s ? `system:${s.cluster}` : `unmatched:${i}`));
-  const correct = system.filter((s) => persons.some((p) => overlap(p, s) > 0)).length;
-  const found = persons.filter((p) => system.some((s) => overlap(p, s) > 0)).length;
+  const spurious = system.filter((s) => !persons.some((p) => overlap(p, s) > 0));
+  const correct = system.length - spurious.length;
+  const detected = persons.filter((p) => system.some((s) => overlap(p, s) > 0)).length;
   const precision = system.length === 0 ? 0 : correct / system.length;
-  const recall = persons.length === 0 ? 0 : found / persons.length;
+  const recall = persons.length === 0 ? 0 : detected / persons.length;
+  const matched = gold.flatMap((_, i) => (aligned[i] ? [i] : []));
   return {
     bcubed: bcubed(
       gold.map((g) => g.cluster),
       systemLabels,
     ),
+    bcubedFound: bcubed(
+      matched.map((i) => gold[i]!.cluster),
+      matched.map((i) => systemLabels[i]!),
+    ),
     detection: { predicted: system.length, gold: persons.length, precision, recall, f1: f1(precision, recall) },
-    spurious: system.length - correct,
+    spurious,
     assigned: aligned.map((s) => s?.cluster ?? "unmatched"),
   };
 }

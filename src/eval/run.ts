@@ -8,10 +8,17 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { packageRoot } from "../annotate/mentions/model/package-root.js";
 import type { Evaluation } from "./evaluation.js";
+import { frusDatesEvaluation } from "./frus-dates.js";
+import { frusResolutionEvaluation } from "./frus-resolution.js";
 import { mentionsEvaluation } from "./mentions.js";
 import { nerEvaluation } from "./ner.js";
 
-export const EVALUATIONS: readonly Evaluation[] = [nerEvaluation(), mentionsEvaluation()];
+export const EVALUATIONS: readonly Evaluation[] = [
+  nerEvaluation(),
+  mentionsEvaluation(),
+  frusResolutionEvaluation(),
+  frusDatesEvaluation(),
+];
 
 export async function renderQualityReport(evaluations: readonly Evaluation[], date = new Date()): Promise<string> {
   const sections: string[] = [];

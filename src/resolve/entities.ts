@@ -8,6 +8,7 @@ import {
   isContiguousRun,
   isSubsequence,
   SUBORDINATE_HEADS,
+  vowelPattern,
 } from "./entity-keys.js";
 import { UnionFind } from "./union-find.js";
 
@@ -46,7 +47,7 @@ export function resolveEntities(
     const ofType = nodes
       .map((_, i) => i)
       .filter((i) => nodes[i]!.occurrence.type === type && nodes[i]!.keys.length > 0);
-    joinEqualKeys(nodes, ofType, join);
+    joinEqualKeys(nodes, ofType, join, type === "person" ? samePersonSpelling : () => true);
     joinAliases(nodes, ofType, join);
     if (type === "person") joinPersons(nodes, ofType, sets, join);
     else joinContained(nodes, ofType, sets, join, type);
@@ -56,12 +57,17 @@ export function resolveEntities(
 
 type Join = (a: number, b: number, reason: string) => void;
 
-function joinEqualKeys(nodes: Node[], indices: number[], join: Join): void {
+/** People's names with equal keys must also share their vowel pattern (Saud and Said do not). */
+function samePersonSpelling(a: Node, b: Node): boolean {
+  return vowelPattern(a.occurrence.name) === vowelPattern(b.occurrence.name);
+}
+
+function joinEqualKeys(nodes: Node[], indices: number[], join: Join, compatible: (a: Node, b: Node) => boolean): void {
   const representatives = new Map<string, number[]>();
   for (const i of indices) {
     const key = nodes[i]!.keys.join(" ");
     const existing = representatives.get(key) ?? [];
-    const first = existing.find((r) => compatiblePeriod(nodes[i]!, nodes[r]!));
+    const first = existing.find((r) => compatiblePeriod(nodes[i]!, nodes[r]!) && compatible(nodes[i]!, nodes[r]!));
     if (first === undefined) representatives.set(key, [...existing, i]);
     else join(first, i, `same name key "${key}" as ${nodes[first]!.occurrence.name}`);
   }
@@ -96,7 +102,9 @@ function joinPersons(nodes: Node[], indices: number[], sets: UnionFind, join: Jo
   const unresolved: number[] = [];
   for (const i of short) {
     const key = nodes[i]!.keys[0]!;
-    const sameDocument = fullByDocument.get(nodes[i]!.occurrence.documentId) ?? [];
+    const sameDocument = (fullByDocument.get(nodes[i]!.occurrence.documentId) ?? []).filter((j) =>
+      samePersonSpelling(nodes[i]!, nodes[j]!),
+    );
     const candidate =
       pickDominant(
         sameDocument.filter((j) => nodes[j]!.keys.at(-1) === key),
@@ -116,7 +124,9 @@ function joinPersons(nodes: Node[], indices: number[], sets: UnionFind, join: Jo
   }
   const fullByLastKey = group(full, (i) => nodes[i]!.keys.at(-1)!);
   for (const i of unresolved) {
-    const candidates = fullByLastKey.get(nodes[i]!.keys[0]!) ?? [];
+    const candidates = (fullByLastKey.get(nodes[i]!.keys[0]!) ?? []).filter((j) =>
+      samePersonSpelling(nodes[i]!, nodes[j]!),
+    );
     const candidate = pickDominant(candidates, nodes, sets, 2);
     if (candidate !== undefined) {
       join(candidate, i, `short form of ${nodes[candidate]!.occurrence.name}, the most cited person of that name`);

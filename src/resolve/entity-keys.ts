@@ -121,3 +121,17 @@ export function isSubsequence(short: readonly string[], long: readonly string[])
   for (const key of long) if (j < short.length && key === short[j]) j++;
   return j === short.length;
 }
+
+/**
+ * The back/front vowel pattern of a name's last word: transliterations swap a, e and i (Qasim,
+ * Qassem) or o and u (Omar, Umar) but not one group for the other, so Saud is not Said even though
+ * both keys are "sd".
+ */
+export function vowelPattern(name: string): string {
+  const last = foldToken(name.split(/[\s\-–‐]+/).at(-1) ?? "");
+  const classes = last
+    .replace(/[^aeiouy]/g, "")
+    .replace(/[aeiy]/g, "A")
+    .replace(/[ou]/g, "U");
+  return classes.replace(/(.)\1+/g, "$1");
+}

@@ -211,3 +211,11 @@ describe("CIA President's Intelligence Checklist of Saturday 23 November 1963 (O
     expect(extractDates("RECORD NUMBER: 177-10002-10103 at 8:29 a.m.")).toEqual([]);
   });
 });
+
+describe("documentReferenceDate on a cable's dateline", () => {
+  it("reads a dateline with a place before the date and a time after it", () => {
+    const text =
+      "Telegram From the Embassy in Israel to the Department of State\n\nTel Aviv, July 15, 1958, 1 a.m.\n\n32. The Prime Minister met in 1957 and again in 1957 with 1957 officials.";
+    expect(documentReferenceDate(text)).toBe("1958-07-15");
+  });
+});

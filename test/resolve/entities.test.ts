@@ -53,6 +53,19 @@ describe("resolveEntities", () => {
     expect(reasons.map((r) => r.reason).join(" ")).toMatch(/same name key/);
   });
 
+  it("keeps apart names whose keys agree but whose vowels do not (Saud, Said)", () => {
+    const result = resolveEntities(
+      [
+        occurrence("d1", "person", "Nuri Said", 3),
+        occurrence("d2", "person", "Saud", 2),
+        occurrence("d2", "person", "Nuri Said"),
+      ],
+      [doc("d1"), doc("d2")],
+    );
+    expect(entityOf(result, "d2", "Saud")).not.toBe(entityOf(result, "d1", "Nuri Said"));
+    expect(entityOf(result, "d2", "Nuri Said")).toBe(entityOf(result, "d1", "Nuri Said"));
+  });
+
   it("resolves a short form inside its document first, then to the dominant bearer of the name", () => {
     const result = resolveEntities(
       [
