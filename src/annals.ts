@@ -107,7 +107,7 @@ export function annotate(bytes: Uint8Array, path: string): Annotation {
     for (const mention of analysis.mentions ?? []) {
       annotation.mentions.push({
         ...toSource(mention.start, mention.end),
-        type: mention.type,
+        type: mention.type === "group" ? "other" : mention.type,
         name: mention.name,
         extractor: mention.extractor,
       });

@@ -24,18 +24,20 @@ export function entitySummaries(knowledge: KnowledgeStore, filter: EntityFilter 
   }));
 }
 
+/** An entity page lists at most this many events; co-participants come from them. */
+const MAX_EVENTS = 50;
+
 /** Everything known of one entity, every item with its quote. */
 export function entityPage(knowledge: KnowledgeStore, idOrName: string): EntityPage | undefined {
   const entity = knowledge.findEntity(idOrName);
   if (!entity) return undefined;
   const aliasCounts = knowledge.aliasCounts(entity.id);
   const about = knowledge.claimsAbout(entity.id);
-  const eventsById = new Map(knowledge.events().map((e) => [e.id, e]));
   const events = new Map<string, EntityPage["events"][number]>();
   for (const claim of about) {
-    if (claim.subjectKind !== "event") continue;
-    const event = eventsById.get(claim.subjectId);
-    if (!event || events.has(event.id)) continue;
+    if (claim.subjectKind !== "event" || events.has(claim.subjectId) || events.size >= MAX_EVENTS) continue;
+    const event = knowledge.findEvent(claim.subjectId);
+    if (!event) continue;
     events.set(event.id, {
       id: event.id,
       label: event.label,
@@ -79,7 +81,10 @@ function relatedActors(knowledge: KnowledgeStore, entityId: string, about: Claim
   for (const claim of about) {
     if (claim.subjectKind === "entity") bump(claim.subjectId, `${claim.property} (of)`);
   }
-  const eventIds = new Set(about.filter((c) => c.subjectKind === "event").map((c) => c.subjectId));
+  const eventIds = [...new Set(about.filter((c) => c.subjectKind === "event").map((c) => c.subjectId))].slice(
+    0,
+    MAX_EVENTS,
+  );
   for (const eventId of eventIds) {
     for (const claim of knowledge.claims("event", eventId)) bump(claim.valueEntityId, "co-participant");
   }

@@ -11,7 +11,13 @@ export function eventSummaries(knowledge: KnowledgeStore): EventSummary[] {
     if (!names.has(entityId)) names.set(entityId, knowledge.findEntity(entityId)?.name ?? fallback);
     return names.get(entityId)!;
   };
-  return knowledge.events().map((event) => summary(event, knowledge.claims("event", event.id), nameOf));
+  const claimsByEvent = new Map<string, ClaimRow[]>();
+  for (const claim of knowledge.claims("event")) {
+    const list = claimsByEvent.get(claim.subjectId);
+    if (list) list.push(claim);
+    else claimsByEvent.set(claim.subjectId, [claim]);
+  }
+  return knowledge.events().map((event) => summary(event, claimsByEvent.get(event.id) ?? [], nameOf));
 }
 
 /** Participants go by their entity's name ("Abd al-Karim Qasim"), not the form one source used ("Qasim"). */

@@ -222,13 +222,18 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
 
   it("the network renders and clicking an edge shows its quote", async () => {
     await open("/graph", '.graph-canvas[data-ready="true"] canvas');
-    await page.waitForTimeout(300);
-    // cytoscape keeps its instance on the container; the first edge's midpoint in page coordinates.
+    await page.waitForTimeout(1000);
+    // cytoscape keeps its instance on the container: the midpoint, in page coordinates, of an edge
+    // whose midpoint no node covers (a click there hits the edge, not a node).
     const point = await page.evaluate<{ x: number; y: number } | null>(`(() => {
       const container = document.querySelector(".graph-canvas");
-      const edges = container && container._cyreg && container._cyreg.cy ? container._cyreg.cy.edges() : [];
-      if (edges.length === 0) return null;
-      const mid = edges[0].renderedMidpoint();
+      const cy = container && container._cyreg && container._cyreg.cy;
+      if (!cy) return null;
+      const inside = (p, b) => p.x >= b.x1 - 4 && p.x <= b.x2 + 4 && p.y >= b.y1 - 4 && p.y <= b.y2 + 4;
+      const boxes = cy.nodes().map((n) => n.renderedBoundingBox());
+      const edge = cy.edges().filter((e) => !boxes.some((b) => inside(e.renderedMidpoint(), b)))[0];
+      if (!edge) return null;
+      const mid = edge.renderedMidpoint();
       const box = container.getBoundingClientRect();
       return { x: box.left + mid.x, y: box.top + mid.y };
     })()`);

@@ -41,6 +41,16 @@ interface ClaimDbRow {
   confidence: number;
 }
 
+/**
+ * The quoted span cut from the passage that holds its start, clipped to that passage: reading a
+ * passage of a kilobyte, not a document of megabytes, keeps pages fast on large documents.
+ */
+function quoteFromPassage(documentRowid: string, start: string, end: string): string {
+  return `(SELECT substr(p.text, max(${start}, p.start) - p.start + 1, min(${end}, p."end") - max(${start}, p.start))
+    FROM passages p WHERE p.document_rowid = ${documentRowid} AND p.start <= ${start}
+    ORDER BY p.start DESC LIMIT 1)`;
+}
+
 /** Joins mentions to the entity their (document, type, name) was resolved to. */
 const MENTIONS_OF_ENTITY = `
   FROM entity_names n
@@ -50,7 +60,7 @@ const MENTIONS_OF_ENTITY = `
 
 const CLAIM_COLUMNS = `c.subject_kind, c.subject_id, c.property, c.value, c.value_entity_id, c.qualifier,
   d.id AS document_id, d.path, d.title, c.start, c."end", c.quote_start, c.quote_end,
-  substr(d.text, c.quote_start + 1, c.quote_end - c.quote_start) AS quote, c.extractor, c.confidence`;
+  ${quoteFromPassage("c.document_rowid", "c.quote_start", "c.quote_end")} AS quote, c.extractor, c.confidence`;
 
 /** Read-side queries of the knowledge store. Quotes are cut from the stored text by SQL. */
 export class KnowledgeViews {
@@ -94,7 +104,7 @@ export class KnowledgeViews {
     const rows = this.db
       .prepare(
         `SELECT d.id, d.path, d.title, m.start, m."end", m.text, m.extractor,
-           substr(d.text, m.sentence_start + 1, m.sentence_end - m.sentence_start) AS quote
+           ${quoteFromPassage("m.document_rowid", "m.sentence_start", "m.sentence_end")} AS quote
          ${MENTIONS_OF_ENTITY} ORDER BY d.rowid, m.start LIMIT ?`,
       )
       .all(entityId, limit) as {
@@ -146,7 +156,19 @@ export class KnowledgeViews {
     const rows = this.db
       .prepare(`SELECT * FROM events ORDER BY start IS NULL, start, "end", label`)
       .all() as EventDbRow[];
-    return rows.map((row) => this.toEvent(row));
+    const documents = new Map<string, { id: string; path: string; title: string }[]>();
+    const sources = this.db
+      .prepare(
+        `SELECT c.subject_id, d.id, d.path, d.title FROM claims c JOIN documents d ON d.rowid = c.document_rowid
+         WHERE c.subject_kind = 'event' GROUP BY c.subject_id, d.rowid ORDER BY c.subject_id, d.rowid`,
+      )
+      .all() as { subject_id: string; id: string; path: string; title: string }[];
+    for (const { subject_id, ...document } of sources) {
+      const list = documents.get(subject_id);
+      if (list) list.push(document);
+      else documents.set(subject_id, [document]);
+    }
+    return rows.map((row) => this.toEvent(row, documents.get(row.id) ?? []));
   }
 
   findEvent(idOrName: string, folded: string): EventRow | undefined {
@@ -158,13 +180,15 @@ export class KnowledgeViews {
     return row ? this.toEvent(row) : undefined;
   }
 
-  private toEvent(row: EventDbRow): EventRow {
-    const documents = this.db
-      .prepare(
-        `SELECT d.id, d.path, d.title FROM claims c JOIN documents d ON d.rowid = c.document_rowid
+  private toEvent(row: EventDbRow, known?: { id: string; path: string; title: string }[]): EventRow {
+    const documents =
+      known ??
+      (this.db
+        .prepare(
+          `SELECT d.id, d.path, d.title FROM claims c JOIN documents d ON d.rowid = c.document_rowid
          WHERE c.subject_kind = 'event' AND c.subject_id = ? GROUP BY d.rowid ORDER BY d.rowid`,
-      )
-      .all(row.id) as { id: string; path: string; title: string }[];
+        )
+        .all(row.id) as { id: string; path: string; title: string }[]);
     return {
       id: row.id,
       label: row.label,

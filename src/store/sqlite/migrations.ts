@@ -172,6 +172,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX claims_value_entity ON claims(value_entity_id);
     `,
   },
+  {
+    version: 3,
+    description: "mentions by document and name, passages by start: entity pages and quotes over large corpora",
+    sql: `
+      CREATE INDEX mentions_document_name ON mentions(document_rowid, type, name);
+      CREATE INDEX passages_document_start ON passages(document_rowid, start);
+    `,
+  },
 ];
 
 /**
