@@ -177,9 +177,10 @@ function weaknesses(ours: ResolutionScores): string {
     "Lakeland”. FRUS leaves many people untagged (Nasir, Qasim, Lord Hood, Ben-Gurion, Rifai), so most " +
     "“spurious” mentions are real people and the mentions precision is a lower bound; the rest are words taken " +
     "for names (“British”, “Curfew”, “General Telephone Conversations”) and names cut at an initial " +
-    "(“General W.”, “William M.”). Clustering errors seen when this evaluation was written: “Nuri” alone stays " +
-    "apart from “Nuri Said” across documents (a short form joins a name of another document only by its last " +
-    "part), and “Saud” (King Saud) joins “Nuri Said” because the name key drops vowels (both “sd”)."
+    "(“General W.”, “William M.”). A clustering error seen when this evaluation was written: “Nuri” alone " +
+    "stays apart from “Nuri Said” across documents (a short form joins a name of another document only by its " +
+    "last part). “Saud” (King Saud) no longer joins “Nuri Said”: equal keys (both “sd”) must also share their " +
+    "vowel pattern."
   );
 }
 
