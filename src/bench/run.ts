@@ -69,6 +69,11 @@ function render(rows: Row[]): string {
     `Made by \`npm run bench -- --size ${sizeMb}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), ${f(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${workers} ingest workers.`,
     "",
     "The reference is a raw SQLite FTS5 insert of the same files' paragraphs, measured in the same run.",
+    ...(sizeMb < 1024
+      ? [
+          `The generated corpus of this run is ${sizeMb} MB, not the 1 GB the targets name: run \`npm run bench\` (default \`--size 1024\`) for those.`,
+        ]
+      : []),
     "*Core* is decode, parse, segment, lemmas, keys, dates, MinHash and FTS5, without entity extraction;",
     "*full* adds mentions, events, relations and the corpus stage (entity resolution, event merging, claims).",
     "",

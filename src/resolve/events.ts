@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EventMention, EventType } from "../annotate/events/types.js";
+import { COARSENESS } from "../annotate/events/event-dates.js";
 import type { DatePrecision } from "../annotate/dates/index.js";
 import type { EventRecord, StoredEventMention } from "../store/knowledge.js";
 import { foldToken } from "./name-key.js";
@@ -10,18 +11,6 @@ const FAMILIES: readonly (readonly EventType[])[] = [
   ["coup", "revolution", "revolt"],
   ["war", "battle", "attack"],
 ];
-
-const PRECISION_RANK: Record<DatePrecision, number> = {
-  day: 0,
-  range: 1,
-  month: 2,
-  season: 3,
-  quarter: 3,
-  half: 4,
-  year: 5,
-  decade: 6,
-  century: 7,
-};
 
 /**
  * Accounts of events → events. Two accounts are one event when they carry the same name, or when
@@ -168,7 +157,7 @@ function toRecord(accounts: StoredEventMention[]): EventRecord {
     .sort(
       (x, y) =>
         Number(y.event.named) - Number(x.event.named) ||
-        PRECISION_RANK[x.event.date!.precision] - PRECISION_RANK[y.event.date!.precision],
+        COARSENESS[x.event.date!.precision] - COARSENESS[y.event.date!.precision],
     );
   const date = dated[0]?.event.date;
   const placed = [...accounts].sort(byAuthority).find((a) => a.event.place);

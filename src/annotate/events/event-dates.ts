@@ -4,7 +4,8 @@ import type { EventDate } from "./types.js";
 
 export type SpannedDate = EventDate & { span: Span };
 
-const COARSENESS: Record<DatePrecision, number> = {
+/** Finer dates first: how coarse each precision is, for choosing the most precise of several dates. */
+export const COARSENESS: Record<DatePrecision, number> = {
   day: 0,
   range: 1,
   month: 2,

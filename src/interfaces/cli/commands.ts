@@ -4,6 +4,7 @@ import { UsageError } from "../../core/errors.js";
 import type { DocumentKind } from "../../core/document.js";
 import { bold, dim, printJson, printLine, terminalSnippet } from "./output.js";
 import { progressBar } from "./progress.js";
+import { searchHitView } from "../../views/search.js";
 
 export interface GlobalOptions {
   db: string;
@@ -93,17 +94,7 @@ export function searchCommand(query: string, options: SearchCliOptions): ExitCod
       ...(options.to ? { dateTo: options.to } : {}),
     });
     if (options.json) {
-      printJson({
-        hits: result.hits.map(({ document, section, text, snippet, score, start, end }) => ({
-          document,
-          ...(section ? { section } : {}),
-          text,
-          snippet,
-          score,
-          start,
-          end,
-        })),
-      });
+      printJson({ hits: result.hits.map(searchHitView) });
     } else if (result.hits.length === 0) printLine("no passage matches");
     else {
       result.hits.forEach((hit, rank) => {

@@ -3,6 +3,7 @@ import type { DocumentKind } from "../../../core/document.js";
 import type { RouteContext } from "../context.js";
 import { setPageHeaders } from "../pagination.js";
 import { DOCUMENT_KINDS, ISO_DATE } from "../schemas.js";
+import { searchHitView } from "../../../views/search.js";
 
 interface SearchQuery {
   q: string;
@@ -62,15 +63,7 @@ export function searchRoutes(app: FastifyInstance, { annals }: RouteContext): vo
         ...(q.section ? { section: q.section } : {}),
         ...(q.count ? { countTotal: true } : {}),
       });
-      const hits = result.hits.map(({ document, section, text, snippet, score, start, end }) => ({
-        document,
-        ...(section ? { section } : {}),
-        text,
-        snippet,
-        score,
-        start,
-        end,
-      }));
+      const hits = result.hits.map(searchHitView);
       const page = { limit: q.limit, offset: q.offset };
       setPageHeaders(
         request,
