@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { BENCH_QUERIES } from "./queries.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
 
 /**
  * API latency under load: `annals serve` in a child process on a free loopback port, autocannon in
@@ -15,7 +16,6 @@ import { BENCH_QUERIES } from "./queries.js";
  */
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const CHROMIUM = "/usr/bin/chromium";
 
 export interface ApiBenchOptions {
   /** The knowledge base to serve (the 1 GB benchmark one). */
@@ -176,16 +176,7 @@ async function firstLoad(base: string): Promise<number> {
       executablePath: CHROMIUM,
       headless: true,
       viewport: { width: 1280, height: 800 },
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: [...CHROMIUM_ARGS],
     });
     try {
       const outside: string[] = [];

@@ -1,7 +1,7 @@
 import type { SourceDocument } from "../core/document.js";
 import { OffsetMap } from "../core/offset-map.js";
 
-/** A plain-text SourceDocument around `text`, for scoring the mention pipeline on CoNLL data. */
+/** A plain-text SourceDocument around `text` with an identity offset map (CoNLL scoring, tests). */
 export function textDocument(text: string, id = "eval"): SourceDocument {
   return {
     id,

@@ -7,13 +7,13 @@ import { Annals } from "../../src/annals.js";
 import { buildApp } from "../../src/interfaces/http/app.js";
 import { ensureWebBuild } from "../../web/build.mjs";
 import { ROOT, tempDir } from "../helpers/cli.js";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../src/bench/chromium.js";
 
 /**
  * The web UI in Debian's chromium, driven by playwright-core, against the real server on a free
  * loopback port over the seeds and a hostile document. Screenshots go to test-output/screenshots/.
  */
 
-const CHROMIUM = "/usr/bin/chromium";
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const IN_CI = !!process.env["CI"] && process.env["CI"] !== "false";
 const SCREENSHOTS = join(ROOT, "test-output/screenshots");
@@ -100,16 +100,7 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
     context = await chromium.launchPersistentContext(join(dir, "profile"), {
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: [...CHROMIUM_ARGS],
       viewport: SIZES.desktop,
     });
     // Nothing may leave this machine: every request to another host fails.

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -58,4 +59,17 @@ export function seedId(annals: Annals, prefix: string): string {
 
 export interface ErrorJson {
   error: { code: string; message: string; path: string; issues?: { path: string; message: string }[] };
+}
+
+/** The seeded app for a test file: built before its tests, closed after them. */
+export function useSeededApp(): Seeded {
+  const seeded = {} as Seeded;
+  beforeAll(async () => {
+    Object.assign(seeded, await seededApp());
+  }, 120_000);
+  afterAll(async () => {
+    await seeded.app.close();
+    seeded.annals.close();
+  });
+  return seeded;
 }

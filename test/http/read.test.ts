@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type {
   Disagreement,
   DocumentView,
@@ -8,7 +8,7 @@ import type {
   EventSummary,
   Graph,
 } from "../../src/views/types.js";
-import { seededApp, seedId, type ErrorJson, type Seeded } from "./helpers.js";
+import { useSeededApp, seedId, type ErrorJson } from "./helpers.js";
 
 interface Hit {
   document: { id: string; path: string; title: string };
@@ -20,14 +20,7 @@ interface Hit {
   end: number;
 }
 
-let s: Seeded;
-beforeAll(async () => {
-  s = await seededApp();
-}, 120_000);
-afterAll(async () => {
-  await s.app.close();
-  s.annals.close();
-});
+const s = useSeededApp();
 
 const get = (url: string, headers: Record<string, string> = {}) => s.app.inject({ method: "GET", url, headers });
 const seedOf = (path: string) => path.split("/").pop()!.slice(0, 3);

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildApp } from "../../src/interfaces/http/app.js";
 import type { KnowledgeBase } from "../../src/interfaces/http/knowledge-base.js";
-import { seededApp, type ErrorJson, type Seeded } from "./helpers.js";
+import { useSeededApp, type ErrorJson } from "./helpers.js";
 
-let s: Seeded;
-beforeAll(async () => {
-  s = await seededApp();
-}, 120_000);
-afterAll(async () => {
-  await s.app.close();
-  s.annals.close();
-});
+const s = useSeededApp();
 
 const get = (url: string, headers: Record<string, string> = {}) => s.app.inject({ method: "GET", url, headers });
 

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Annals } from "../../src/annals.js";
 import { buildApp } from "../../src/interfaces/http/app.js";
 import { tempDir } from "../helpers/cli.js";
-import { fakeWebRoot, seededApp, type ErrorJson, type Seeded } from "./helpers.js";
+import { fakeWebRoot, useSeededApp, type ErrorJson } from "./helpers.js";
 
 interface Report {
   added: number;
@@ -21,14 +21,7 @@ const PNG = Buffer.from([
 ]);
 const NOTE = "The Ar-Rashid revolt of 3 July 1963 was crushed in Baghdad. Zanzibarquokka was there.\n";
 
-let s: Seeded;
-beforeAll(async () => {
-  s = await seededApp();
-}, 120_000);
-afterAll(async () => {
-  await s.app.close();
-  s.annals.close();
-});
+const s = useSeededApp();
 
 const post = (filename: string, body: Buffer | string, headers: Record<string, string> = {}) =>
   s.app.inject({

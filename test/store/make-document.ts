@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Section, SourceDocument } from "../../src/core/document.js";
-import { OffsetMap } from "../../src/core/offset-map.js";
+import { textDocument } from "../../src/eval/text-document.js";
 import { buildPassages } from "../../src/search/passages.js";
 import type { DocumentRecord } from "../../src/store/store.js";
 
@@ -9,21 +9,7 @@ export const SEEDS_DIR = join(import.meta.dirname, "..", "fixtures", "seeds");
 
 /** A SourceDocument made directly from a string, with an identity offset map. */
 export function makeDocument(id: string, text: string, fields: Partial<SourceDocument> = {}): SourceDocument {
-  return {
-    id,
-    path: `${id}.txt`,
-    title: id,
-    format: "text",
-    kind: "other",
-    metadata: {},
-    sections: [],
-    infobox: [],
-    markup: [],
-    text,
-    map: OffsetMap.identity(text.length),
-    decoding: { encoding: "utf-8", bom: false, mojibakeRepairs: 0, invalidByteOffsets: [] },
-    ...fields,
-  };
+  return { ...textDocument(text, id), ...fields };
 }
 
 export function makeRecord(document: SourceDocument, extra: Partial<DocumentRecord> = {}): DocumentRecord {

@@ -54,3 +54,28 @@ export function mergeInto(context: EventContext, target: Draft, other: Draft, op
     (event.fields[field] ??= []).push(...values);
   }
 }
+
+/**
+ * Merges each draft into the first kept draft `same` pairs it with; the stronger of the two stays
+ * (its values first), the other's values join it.
+ */
+export function mergeDuplicates(
+  context: EventContext,
+  drafts: readonly Draft[],
+  same: (kept: Draft, draft: Draft) => boolean,
+): Draft[] {
+  const kept: Draft[] = [];
+  for (const draft of drafts) {
+    const at = kept.findIndex((other) => same(other, draft));
+    if (at < 0) {
+      kept.push(draft);
+      continue;
+    }
+    const other = kept[at]!;
+    if (stronger(draft, other)) {
+      mergeInto(context, draft, other, { content: true });
+      kept[at] = draft;
+    } else mergeInto(context, other, draft, { content: true });
+  }
+  return kept;
+}

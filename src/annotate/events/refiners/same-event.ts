@@ -3,7 +3,7 @@ import type { Draft, EventRefiner } from "../draft.js";
 import { datesOverlap, isPrecise } from "../event-dates.js";
 import { CONFLICT_TYPES } from "../event-names.js";
 import { nameKey } from "../names.js";
-import { mergeInto, stronger } from "./merge.js";
+import { mergeDuplicates } from "./merge.js";
 import { RUN_ON } from "../extractors/clauses.js";
 
 const labelKeys = new WeakMap<Draft, string>();
@@ -49,19 +49,6 @@ export function sameEvent(context: EventContext, a: Draft, b: Draft): boolean {
 export const sameEventRefiner: EventRefiner = {
   name: "same-event",
   refine(context: EventContext, drafts: Draft[]) {
-    const kept: Draft[] = [];
-    for (const draft of drafts) {
-      const at = kept.findIndex((other) => sameEvent(context, other, draft));
-      if (at < 0) {
-        kept.push(draft);
-        continue;
-      }
-      const other = kept[at]!;
-      if (stronger(draft, other)) {
-        mergeInto(context, draft, other, { content: true });
-        kept[at] = draft;
-      } else mergeInto(context, other, draft, { content: true });
-    }
-    return kept;
+    return mergeDuplicates(context, drafts, (other, draft) => sameEvent(context, other, draft));
   },
 };

@@ -2,7 +2,7 @@ import type { EventContext } from "../context.js";
 import type { Draft, EventRefiner } from "../draft.js";
 import { nameKey } from "../names.js";
 import type { EventParticipant } from "../types.js";
-import { mergeInto, stronger } from "./merge.js";
+import { mergeDuplicates } from "./merge.js";
 
 /** How far apart, in sentences, two accounts of one undated event may be told. */
 const NEARBY = 12;
@@ -26,19 +26,10 @@ function related(a: Draft, b: Draft): boolean {
 export const undatedDuplicatesRefiner: EventRefiner = {
   name: "undated-duplicates",
   refine(context: EventContext, drafts: Draft[]) {
-    const kept: Draft[] = [];
-    for (const draft of drafts) {
-      const at = kept.findIndex((other) => (!draft.event.date || !other.event.date) && related(other, draft));
-      if (at < 0) {
-        kept.push(draft);
-        continue;
-      }
-      const other = kept[at]!;
-      if (stronger(draft, other)) {
-        mergeInto(context, draft, other, { content: true });
-        kept[at] = draft;
-      } else mergeInto(context, other, draft, { content: true });
-    }
-    return kept;
+    return mergeDuplicates(
+      context,
+      drafts,
+      (other, draft) => (!draft.event.date || !other.event.date) && related(other, draft),
+    );
   },
 };
