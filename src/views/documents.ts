@@ -13,10 +13,10 @@ export interface DocumentListing {
   nearDuplicates?: (DocumentRef & { similarity: number })[];
 }
 
-/** Every document with the derived-copy and near-duplicate relations found between them. */
-export function documentListings(store: Store): DocumentListing[] {
+/** Every document (or those of `ids`) with the derived-copy and near-duplicate relations found between them. */
+export function documentListings(store: Store, ids?: readonly string[]): DocumentListing[] {
   const listings = new Map<string, DocumentListing>();
-  for (const d of store.listDocuments()) {
+  for (const d of store.listDocuments(ids ? { ids } : {})) {
     listings.set(d.id, {
       id: d.id,
       path: d.path,
@@ -51,7 +51,11 @@ export function documentView(store: Store, id: string): DocumentView | undefined
   const stored = store.getDocument(id);
   if (!stored) return undefined;
   const d = stored.document;
-  const listing = documentListings(store).find((l) => l.id === id);
+  const relatedIds = store
+    .documentRelations()
+    .filter((r) => r.documentId === id || r.relatedId === id)
+    .flatMap((r) => [r.documentId, r.relatedId]);
+  const listing = documentListings(store, [id, ...relatedIds]).find((l) => l.id === id);
   return {
     id: d.id,
     path: d.path,
