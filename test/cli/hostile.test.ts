@@ -2,7 +2,8 @@ import { chmodSync, mkdirSync, symlinkSync, writeFileSync, openSync, writeSync, 
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCliJson, tempDir } from "../helpers/cli.js";
+import { CLI, runCliJson, tempDir } from "../helpers/cli.js";
+import { spawnSync } from "node:child_process";
 
 interface Report {
   added: number;
@@ -14,8 +15,19 @@ interface Report {
 const GOOD = "The Ar-Rashid revolt of 3 July 1963 was crushed by the Baathist government in Baghdad.\n";
 const NOBODY = 65534;
 
-/** As root, chmod 000 does not stop reading; the run then goes as user nobody so the unreadable file is. */
-const runAs = process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {};
+/**
+ * As root, chmod 000 does not stop reading; the run then goes as user nobody so the unreadable file is,
+ * when nobody can reach the project (a clone inside a private temporary folder cannot be reached).
+ */
+function unprivilegedRun(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const probe = `require("fs").accessSync(${JSON.stringify(CLI)}, require("fs").constants.R_OK)`;
+  const reachable = spawnSync(process.execPath, ["-e", probe], { uid: NOBODY, gid: NOBODY }).status === 0;
+  return reachable ? { uid: NOBODY, gid: NOBODY } : {};
+}
+const runAs = unprivilegedRun();
+/** Whether this run can see a permission error at all (root reads everything). */
+const permissionsApply = runAs.uid !== undefined || process.getuid?.() !== 0;
 
 function writeLargeOneLine(path: string, megabytes: number): void {
   const fd = openSync(path, "w");
@@ -98,7 +110,7 @@ describe("a folder of hostile files", () => {
     expect(failureFor("malformed.xml")).toMatch(/line \d+/i);
     expect(failureFor("loop-a")).toMatch(/loop/i);
     expect(report.failed.find((f) => f.path.includes("sub"))?.error).toMatch(/loop/i);
-    expect(failureFor("unreadable.txt")).toMatch(/permission denied/i);
+    if (permissionsApply) expect(failureFor("unreadable.txt")).toMatch(/permission denied/i);
     for (const failure of report.failed) expect(failure.error).not.toMatch(/\n/);
   });
 
