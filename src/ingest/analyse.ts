@@ -6,7 +6,7 @@ import { extractRelations } from "../annotate/relations/index.js";
 import { buildPassages } from "../search/passages.js";
 import { MinHasher, contentWords } from "../resolve/minhash.js";
 import { isCaseless } from "../segment/casing.js";
-import { paragraphSpans, segmentParagraphs, type SegmentedParagraph } from "../segment/index.js";
+import { indexSegmenter, paragraphSpans, segmentParagraphs, type SegmentedParagraph } from "../segment/index.js";
 import type { DocumentRecord } from "../store/store.js";
 
 /** Paragraphs are analysed in batches of about this many characters, so memory stays bounded. */
@@ -19,7 +19,7 @@ export interface AnalyseOptions {
   extract?: boolean;
 }
 
-/** segment → annotate (dates, mentions, events, relations) → passages and MinHash signature, for one document. */
+/** segment → annotate (dates, mentions, events, relations) → passages and MinHash signature, for one document. Passages are segmented for the index by rules, extraction by wink-nlp. */
 export function analyseDocument(document: SourceDocument, options: AnalyseOptions = {}): DocumentRecord {
   const extract = options.extract ?? true;
   const referenceDate = documentReferenceDate(document.text, document.metadata.date);
@@ -36,11 +36,11 @@ export function analyseDocument(document: SourceDocument, options: AnalyseOption
   };
   const hasher = new MinHasher();
   for (const batch of batches(boundedSpans(document.text, paragraphSpans(document.text)))) {
-    const paragraphs = [...segmentParagraphs(document.text, batch)];
-    const passages = buildPassages(document, paragraphs);
+    const passages = buildPassages(document, segmentParagraphs(document.text, batch, indexSegmenter));
     record.passages.push(...passages);
     for (const passage of passages) hasher.addWords(contentWords(passage.terms));
     if (extract && record.mentions.length < MAX_MENTIONS_PER_DOCUMENT) {
+      const paragraphs = [...segmentParagraphs(document.text, batch)];
       extractFrom(document, paragraphs, datesWithin(dates, batch), record);
       if (record.mentions.length >= MAX_MENTIONS_PER_DOCUMENT) record.extractionStoppedAt = batch.at(-1)!.end;
     }

@@ -1,9 +1,8 @@
 /**
- * MinHash signatures over word shingles, for finding derived copies and near-duplicates whatever
+ * MinHash signatures over three-word shingles, for finding derived copies and near-duplicates whatever
  * was done to them (lower-casing, stop-word removal, lemmatization, a different revision).
  */
 export const SIGNATURE_SIZE = 128;
-const SHINGLE = 3;
 
 /** Words shorter than this, and stop words, never enter a shingle: dumps drop them or mangle them ("was" → "wa"). */
 const MIN_WORD = 3;
@@ -35,13 +34,23 @@ const seeds = (() => {
   return { a, b };
 })();
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 32;
+
+/** FNV-1a of `s` continuing from `h`. */
+function fnv1a(s: string, h = FNV_OFFSET): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
-  return h >>> 0;
+  return h;
+}
+
+/** FNV-1a of the shingle "a b c", without building the string. */
+function shingleHash(a: string, b: string, c: string): number {
+  const ab = Math.imul(fnv1a(b, Math.imul(fnv1a(a) ^ SPACE, FNV_PRIME)) ^ SPACE, FNV_PRIME);
+  return fnv1a(c, ab) >>> 0;
 }
 
 /** Content words of a space-separated string of folded lemmas, in order. */
@@ -52,23 +61,29 @@ export function contentWords(terms: string): string[] {
 /** Incrementally fed signature, so a long document never needs all its words at once. */
 export class MinHasher {
   private readonly signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  private readonly window: string[] = [];
+  private readonly multipliers = seeds.a;
+  private readonly offsets = seeds.b;
+  /** The last two words seen, the first two of the next shingle. */
+  private first: string | undefined;
+  private second: string | undefined;
   private shingles = 0;
 
   addWords(words: readonly string[]): void {
     for (const word of words) {
-      this.window.push(word);
-      if (this.window.length > SHINGLE) this.window.shift();
-      if (this.window.length === SHINGLE) this.addShingle(fnv1a(this.window.join(" ")));
+      if (this.first !== undefined && this.second !== undefined) {
+        this.addShingle(shingleHash(this.first, this.second, word));
+      }
+      this.first = this.second;
+      this.second = word;
     }
   }
 
   private addShingle(hash: number): void {
     this.shingles++;
-    const sig = this.signature;
+    const { signature, multipliers, offsets } = this;
     for (let i = 0; i < SIGNATURE_SIZE; i++) {
-      const h = (Math.imul(seeds.a[i]!, hash) + seeds.b[i]!) >>> 0;
-      if (h < sig[i]!) sig[i] = h;
+      const h = (Math.imul(multipliers[i]!, hash) + offsets[i]!) >>> 0;
+      if (h < signature[i]!) signature[i] = h;
     }
   }
 

@@ -1,4 +1,4 @@
-import { segmentSpan } from "../segment/index.js";
+import { indexSegmenter } from "../segment/index.js";
 import { ftsWords, surfaceKey, tokenTerm } from "./index-terms.js";
 import { termVariants, type Clause, type ParsedQuery } from "./query.js";
 
@@ -53,7 +53,7 @@ export function highlightRanges(text: string, highlighter: Highlighter): [number
   if (text.length === 0 || highlighter.length === 0) return [];
   const terms: IndexWord[] = [];
   const keys: IndexWord[] = [];
-  for (const token of segmentSpan(text, { start: 0, end: text.length }).tokens) {
+  for (const token of indexSegmenter.segmentSpan(text, { start: 0, end: text.length }).tokens) {
     const term = tokenTerm(token);
     if (term.length === 0) continue;
     for (const word of ftsWords(term)) terms.push({ word, start: token.start, end: token.end });

@@ -1,5 +1,5 @@
 import type { Section, SourceDocument } from "../core/document.js";
-import { segmentParagraphs, type SegmentedParagraph, type Token } from "../segment/index.js";
+import { indexSegmenter, segmentParagraphs, type SegmentedParagraph, type Token } from "../segment/index.js";
 import type { PassageRecord } from "../store/store.js";
 import { surfaceKey, tokenTerm } from "./index-terms.js";
 
@@ -25,7 +25,7 @@ interface Unit {
  */
 export function buildPassages(
   doc: SourceDocument,
-  paragraphs: Iterable<SegmentedParagraph> = segmentParagraphs(doc.text),
+  paragraphs: Iterable<SegmentedParagraph> = segmentParagraphs(doc.text, undefined, indexSegmenter),
 ): PassageRecord[] {
   const boundaries = sectionBoundaries(doc.sections);
   const sections = new SectionTracker(doc.sections);

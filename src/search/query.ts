@@ -1,4 +1,4 @@
-import { segmentSpan, type Token } from "../segment/index.js";
+import { indexSegmenter, type Token } from "../segment/index.js";
 import { foldedTerm, surfaceKey, tokenTerm } from "./index-terms.js";
 
 /**
@@ -136,9 +136,9 @@ function isSpace(code: number): boolean {
 function segmentQuery(text: string): (Token & { lowerLemma: string })[] {
   if (text.trim().length === 0) return [];
   const span = { start: 0, end: text.length };
-  const tokens = segmentSpan(text, span).tokens;
+  const tokens = indexSegmenter.segmentSpan(text, span).tokens;
   const lower = text.toLowerCase();
-  const lowerTokens = lower.length === text.length && lower !== text ? segmentSpan(lower, span).tokens : [];
+  const lowerTokens = lower.length === text.length && lower !== text ? indexSegmenter.segmentSpan(lower, span).tokens : [];
   let j = 0;
   return tokens.map((token) => {
     while (j < lowerTokens.length && lowerTokens[j]!.start < token.start) j++;

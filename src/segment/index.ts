@@ -1,28 +1,14 @@
-import winkNLP from "wink-nlp";
-import model from "wink-eng-lite-web-model";
 import type { Span } from "../core/document.js";
+import { ruleSegmenter } from "./rules.js";
+import type { SegmentedParagraph, Segmenter } from "./types.js";
+import { winkSegmenter } from "./wink.js";
 
-export interface Token extends Span {
-  /** Lower-cased lemma as wink-nlp gives it ("officers" → "officer", "was" → "be"). */
-  lemma: string;
-  stop: boolean;
-  /** True for punctuation, symbols and whitespace-only tokens. */
-  punctuation: boolean;
-}
+export type { SegmentedParagraph, Segmenter, Token } from "./types.js";
 
-export interface SegmentedParagraph extends Span {
-  sentences: Span[];
-  tokens: Token[];
-}
-
-/**
- * Paragraphs longer than this are segmented in slices cut at whitespace, so a 50 MB one-line file
- * never becomes one wink document.
- */
-const MAX_SLICE = 20_000;
-
-const nlp = winkNLP(model, ["sbd"]);
-const its = nlp.its;
+/** The extractors' segmenter (wink-nlp): their patterns and model were built on its tokens. */
+export const linguisticSegmenter: Segmenter = winkSegmenter;
+/** The full-text index's segmenter (rules): passages at ingest, queries and highlights at search. */
+export const indexSegmenter: Segmenter = ruleSegmenter;
 
 /** Paragraph spans: text separated by blank lines, trimmed of surrounding whitespace. */
 export function paragraphSpans(text: string): Span[] {
@@ -43,61 +29,16 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
   if (end > start) out.push({ start, end });
 }
 
-/** Cuts a long span at whitespace into pieces of at most MAX_SLICE characters. */
-function slices(text: string, span: Span): Span[] {
-  const out: Span[] = [];
-  let start = span.start;
-  while (span.end - start > MAX_SLICE) {
-    let cut = text.lastIndexOf(" ", start + MAX_SLICE);
-    if (cut <= start) cut = start + MAX_SLICE;
-    out.push({ start, end: cut });
-    start = cut;
-  }
-  out.push({ start, end: span.end });
-  return out;
-}
-
-/** Sentences and tokens of one span of `text`, offsets into `text`. */
+/** Sentences and tokens of one span of `text` by the linguistic segmenter, offsets into `text`. */
 export function segmentSpan(text: string, span: Span): SegmentedParagraph {
-  const sentences: Span[] = [];
-  const tokens: Token[] = [];
-  for (const slice of slices(text, span)) segmentSlice(text, slice, sentences, tokens);
-  return { ...span, sentences, tokens };
-}
-
-function segmentSlice(text: string, slice: Span, sentences: Span[], tokens: Token[]): void {
-  const doc = nlp.readDoc(text.slice(slice.start, slice.end));
-  const values = doc.tokens().out(its.value) as string[];
-  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
-  const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
-  const types = doc.tokens().out(its.type) as string[];
-  const firstToken = tokens.length;
-  let cursor = slice.start;
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i]!;
-    const at = text.indexOf(value, cursor);
-    if (at < 0 || at >= slice.end) continue;
-    cursor = at + value.length;
-    tokens.push({
-      start: at,
-      end: cursor,
-      lemma: (lemmas[i] ?? value).toLowerCase(),
-      stop: stops[i] === true,
-      punctuation: types[i] === "punctuation" || types[i] === "symbol" || types[i] === "tabCRLF",
-    });
-  }
-  const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
-  for (const [first, last] of sentenceSpans) {
-    const a = tokens[firstToken + first];
-    const b = tokens[firstToken + last];
-    if (a && b) sentences.push({ start: a.start, end: b.end });
-  }
+  return linguisticSegmenter.segmentSpan(text, span);
 }
 
 /** Segments a whole text paragraph by paragraph, without holding every token at once. */
 export function* segmentParagraphs(
   text: string,
   paragraphs: Span[] = paragraphSpans(text),
+  segmenter: Segmenter = linguisticSegmenter,
 ): Generator<SegmentedParagraph> {
-  for (const paragraph of paragraphs) yield segmentSpan(text, paragraph);
+  for (const paragraph of paragraphs) yield segmenter.segmentSpan(text, paragraph);
 }

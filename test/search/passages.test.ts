@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tokenTerm } from "../../src/search/index-terms.js";
 import { buildPassages, MAX_PASSAGE_CHARS, MAX_UNIT_TOKENS } from "../../src/search/passages.js";
-import { segmentParagraphs, segmentSpan } from "../../src/segment/index.js";
+import { indexSegmenter, segmentParagraphs } from "../../src/segment/index.js";
 import { makeDocument, seedDocuments, wikiSections } from "../store/make-document.js";
 
 const seeds = new Map(seedDocuments().map((d) => [d.id, d]));
@@ -89,7 +89,7 @@ describe("buildPassages", () => {
 
   it("indexes every word of the text exactly once", () => {
     for (const doc of seeds.values()) {
-      const indexable = [...segmentParagraphs(doc.text)].flatMap((p) => p.tokens).filter((t) => tokenTerm(t) !== "");
+      const indexable = [...segmentParagraphs(doc.text, undefined, indexSegmenter)].flatMap((p) => p.tokens).filter((t) => tokenTerm(t) !== "");
       const indexed = buildPassages(doc).flatMap((p) => p.terms.split(" "));
       expect(indexed).toEqual(indexable.map(tokenTerm));
     }
@@ -97,7 +97,7 @@ describe("buildPassages", () => {
 
   it("gives the same passages from paragraphs segmented beforehand", () => {
     const doc = seeds.get("003")!;
-    expect(buildPassages(doc, [...segmentParagraphs(doc.text)])).toEqual(buildPassages(doc));
+    expect(buildPassages(doc, [...segmentParagraphs(doc.text, undefined, indexSegmenter)])).toEqual(buildPassages(doc));
   });
 
   it("cuts a run-on sentence longer than a passage", () => {
@@ -105,7 +105,7 @@ describe("buildPassages", () => {
     const passages = buildPassages(makeDocument("r", text));
     expect(passages.length).toBeGreaterThan(2);
     for (const p of passages) expect(p.end - p.start).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
-    expect(segmentSpan(text, { start: 0, end: text.length }).sentences.length).toBe(1);
+    expect(indexSegmenter.segmentSpan(text, { start: 0, end: text.length }).sentences.length).toBe(1);
   });
 
   it("gives no passage for an empty text", () => {

@@ -1,0 +1,103 @@
+import type { Span } from "../core/document.js";
+import type { SegmentedParagraph, Segmenter, Token } from "./types.js";
+import { lexicalEntry } from "./lexicon.js";
+
+/**
+ * Tokens and sentences by one regular expression, about four times faster than wink-nlp: the
+ * segmenter of the full-text index (passages at ingest, queries and highlights at search), where
+ * speed counts and tokens need not feed a tagger. Lemmas and stop words still come from wink-nlp's
+ * lexicon, one look-up per distinct word, so index terms are the lemmas the rest of annals knows.
+ * Hyphens split words as wink-nlp splits them ("al-Rashid" → "al", "-", "Rashid"); apostrophes stay
+ * inside ("Ba'ath", "Sa‘di") except English clitics ("Qasim's" → "Qasim", "'s"; "didn't" → "did", "n't").
+ */
+const TOKEN = /(https?:\/\/[^\s<>"]+)|([\p{L}\p{M}\p{N}]+(?:['’‘ʿʾ`ʻʼ][\p{L}\p{M}\p{N}]+)*)|\S/gu;
+const CLITIC = /(?:n['’]t|['’](?:s|d|ll|re|ve|m))$/i;
+const APOSTROPHE = /['’]/;
+const LETTER = /\p{L}/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Words that take a full stop without ending a sentence (lower-cased, without the stop). */
+const ABBREVIATIONS = new Set(
+  (
+    "mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr gov sen rep pres amb st mt ft jr sr rev hon " +
+    "no nos vol vols pp ed eds fig figs cf vs approx est dept univ corp inc ltd bros " +
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+  ).split(" "),
+);
+
+const TERMINATORS = new Set([".", "!", "?", "…"]);
+const CLOSERS = new Set(['"', "'", "”", "’", ")", "]", "»"]);
+
+function wordToken(text: string, start: number, end: number): Token {
+  const value = text.slice(start, end);
+  const entry = LETTER.test(value) ? lexicalEntry(value) : undefined;
+  return { start, end, lemma: entry?.lemma ?? value, stop: entry?.stop ?? false, punctuation: false };
+}
+
+/** Whether the word ending at `end` takes the full stop after it ("Mr.", "J."). */
+function takesStop(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(end) !== 46) return false;
+  if (end - start === 1) return /\p{Lu}/u.test(text[start]!);
+  return end - start <= 5 && ABBREVIATIONS.has(text.slice(start, end).toLowerCase());
+}
+
+function tokenize(text: string, span: Span, tokens: Token[]): void {
+  TOKEN.lastIndex = span.start;
+  for (let match = TOKEN.exec(text); match !== null && match.index < span.end; match = TOKEN.exec(text)) {
+    const start = match.index;
+    const end = Math.min(start + match[0].length, span.end);
+    if (match[1] !== undefined) {
+      tokens.push({ start, end, lemma: match[1].toLowerCase(), stop: false, punctuation: false });
+    } else if (match[2] !== undefined) {
+      const word = match[2];
+      const clitic = word.length > 3 && APOSTROPHE.test(word) ? CLITIC.exec(word) : null;
+      if (clitic && clitic.index > 0) {
+        tokens.push(wordToken(text, start, start + clitic.index), wordToken(text, start + clitic.index, end));
+      } else if (end < span.end && takesStop(text, start, end)) {
+        TOKEN.lastIndex = end + 1;
+        tokens.push(wordToken(text, start, end + 1));
+      } else tokens.push(wordToken(text, start, end));
+    } else {
+      const value = match[0];
+      const punctuation = !WORD_CHAR.test(value);
+      tokens.push({ start, end, lemma: value.toLowerCase(), stop: false, punctuation });
+    }
+  }
+}
+
+/** Sentences end at . ! ? (and closing quotes or brackets after them) before a capital, digit or opener. */
+function sentences(text: string, tokens: readonly Token[]): Span[] {
+  const out: Span[] = [];
+  let first = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!TERMINATORS.has(text[tokens[i]!.start]!) || tokens[i]!.end - tokens[i]!.start !== 1) continue;
+    let last = i;
+    while (isCloserAt(text, tokens, last + 1)) last++;
+    const next = tokens[last + 1];
+    if (next && (next.start === tokens[last]!.end || !startsSentence(text, next))) continue;
+    out.push({ start: tokens[first]!.start, end: tokens[last]!.end });
+    first = last + 1;
+    i = last;
+  }
+  if (first < tokens.length) out.push({ start: tokens[first]!.start, end: tokens[tokens.length - 1]!.end });
+  return out;
+}
+
+/** A closing quote or bracket right after the token before it ("road.)", not "left! \"Why"). */
+function isCloserAt(text: string, tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  return token !== undefined && token.start === tokens[i - 1]!.end && CLOSERS.has(text[token.start]!);
+}
+
+function startsSentence(text: string, token: Token): boolean {
+  const c = text[token.start]!;
+  return /[\p{Lu}\p{N}"“‘'([¿¡]/u.test(c);
+}
+
+export const ruleSegmenter: Segmenter = {
+  segmentSpan(text: string, span: Span): SegmentedParagraph {
+    const tokens: Token[] = [];
+    tokenize(text, span, tokens);
+    return { ...span, sentences: sentences(text, tokens), tokens };
+  },
+};

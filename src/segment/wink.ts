@@ -1,0 +1,66 @@
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import type { Span } from "../core/document.js";
+import type { SegmentedParagraph, Segmenter, Token } from "./types.js";
+
+/**
+ * Paragraphs longer than this are segmented in slices cut at whitespace, so a 50 MB one-line file
+ * never becomes one wink document.
+ */
+const MAX_SLICE = 20_000;
+
+export const nlp = winkNLP(model, ["sbd"]);
+const its = nlp.its;
+
+/** Cuts a long span at whitespace into pieces of at most MAX_SLICE characters. */
+function slices(text: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let start = span.start;
+  while (span.end - start > MAX_SLICE) {
+    let cut = text.lastIndexOf(" ", start + MAX_SLICE);
+    if (cut <= start) cut = start + MAX_SLICE;
+    out.push({ start, end: cut });
+    start = cut;
+  }
+  out.push({ start, end: span.end });
+  return out;
+}
+
+function segmentSlice(text: string, slice: Span, sentences: Span[], tokens: Token[]): void {
+  const doc = nlp.readDoc(text.slice(slice.start, slice.end));
+  const values = doc.tokens().out(its.value) as string[];
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const types = doc.tokens().out(its.type) as string[];
+  const firstToken = tokens.length;
+  let cursor = slice.start;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    const at = text.indexOf(value, cursor);
+    if (at < 0 || at >= slice.end) continue;
+    cursor = at + value.length;
+    tokens.push({
+      start: at,
+      end: cursor,
+      lemma: (lemmas[i] ?? value).toLowerCase(),
+      stop: stops[i] === true,
+      punctuation: types[i] === "punctuation" || types[i] === "symbol" || types[i] === "tabCRLF",
+    });
+  }
+  const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
+  for (const [first, last] of sentenceSpans) {
+    const a = tokens[firstToken + first];
+    const b = tokens[firstToken + last];
+    if (a && b) sentences.push({ start: a.start, end: b.end });
+  }
+}
+
+/** wink-nlp's tokens and sentence boundaries: the segmenter of the extractors. */
+export const winkSegmenter: Segmenter = {
+  segmentSpan(text: string, span: Span): SegmentedParagraph {
+    const sentences: Span[] = [];
+    const tokens: Token[] = [];
+    for (const slice of slices(text, span)) segmentSlice(text, slice, sentences, tokens);
+    return { ...span, sentences, tokens };
+  },
+};
