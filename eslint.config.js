@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "dist", "test/fixtures", "examples", "web/dist"] },
+  { ignores: ["node_modules", "dist", "test/fixtures", "examples", "web/dist", "tmp", "bench-data"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

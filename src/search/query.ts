@@ -138,7 +138,8 @@ function segmentQuery(text: string): (Token & { lowerLemma: string })[] {
   const span = { start: 0, end: text.length };
   const tokens = indexSegmenter.segmentSpan(text, span).tokens;
   const lower = text.toLowerCase();
-  const lowerTokens = lower.length === text.length && lower !== text ? indexSegmenter.segmentSpan(lower, span).tokens : [];
+  const lowerTokens =
+    lower.length === text.length && lower !== text ? indexSegmenter.segmentSpan(lower, span).tokens : [];
   let j = 0;
   return tokens.map((token) => {
     while (j < lowerTokens.length && lowerTokens[j]!.start < token.start) j++;

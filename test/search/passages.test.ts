@@ -89,7 +89,9 @@ describe("buildPassages", () => {
 
   it("indexes every word of the text exactly once", () => {
     for (const doc of seeds.values()) {
-      const indexable = [...segmentParagraphs(doc.text, undefined, indexSegmenter)].flatMap((p) => p.tokens).filter((t) => tokenTerm(t) !== "");
+      const indexable = [...segmentParagraphs(doc.text, undefined, indexSegmenter)]
+        .flatMap((p) => p.tokens)
+        .filter((t) => tokenTerm(t) !== "");
       const indexed = buildPassages(doc).flatMap((p) => p.terms.split(" "));
       expect(indexed).toEqual(indexable.map(tokenTerm));
     }
