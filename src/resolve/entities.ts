@@ -16,6 +16,10 @@ import { UnionFind } from "./union-find.js";
 interface Node {
   occurrence: NameOccurrence;
   keys: string[];
+  /** `keys` joined by spaces. */
+  keyString: string;
+  /** The vowel pattern of a person's last name, "" for other types. */
+  vowels: string;
   year?: number;
   reason?: string;
 }
@@ -35,7 +39,14 @@ export function resolveEntities(
   const years = new Map(documents.map((d) => [d.id, yearOf(d.date ?? d.referenceDate)]));
   const nodes: Node[] = occurrences.map((occurrence) => {
     const year = years.get(occurrence.documentId);
-    return { occurrence, keys: entityKeys(occurrence.name, occurrence.type), ...(year === undefined ? {} : { year }) };
+    const keys = entityKeys(occurrence.name, occurrence.type);
+    return {
+      occurrence,
+      keys,
+      keyString: keys.join(" "),
+      vowels: occurrence.type === "person" ? vowelPattern(occurrence.name) : "",
+      ...(year === undefined ? {} : { year }),
+    };
   });
   const sets = new UnionFind(nodes.length);
   const join = (a: number, b: number, reason: string) => {
@@ -59,13 +70,13 @@ type Join = (a: number, b: number, reason: string) => void;
 
 /** People's names with equal keys must also share their vowel pattern (Saud and Said do not). */
 function samePersonSpelling(a: Node, b: Node): boolean {
-  return vowelPattern(a.occurrence.name) === vowelPattern(b.occurrence.name);
+  return a.vowels === b.vowels;
 }
 
 function joinEqualKeys(nodes: Node[], indices: number[], join: Join, compatible: (a: Node, b: Node) => boolean): void {
   const representatives = new Map<string, number[]>();
   for (const i of indices) {
-    const key = nodes[i]!.keys.join(" ");
+    const key = nodes[i]!.keyString;
     const existing = representatives.get(key) ?? [];
     const first = existing.find((r) => compatiblePeriod(nodes[i]!, nodes[r]!) && compatible(nodes[i]!, nodes[r]!));
     if (first === undefined) representatives.set(key, [...existing, i]);
@@ -90,11 +101,15 @@ function joinPersons(nodes: Node[], indices: number[], sets: UnionFind, join: Jo
   const short = indices.filter((i) => nodes[i]!.keys.length === 1);
   const byEnds = group(full, (i) => `${nodes[i]!.keys[0]} ${nodes[i]!.keys.at(-1)}`);
   for (const members of byEnds.values()) {
-    for (const a of members) {
-      for (const b of members) {
-        if (a !== b && nodes[a]!.keys.length < nodes[b]!.keys.length && isSubsequence(nodes[a]!.keys, nodes[b]!.keys)) {
-          join(b, a, `same first and last name as ${nodes[b]!.occurrence.name}, every part of it included`);
-        }
+    const spellings = [...group(members, (i) => nodes[i]!.keyString).values()];
+    for (const shorter of spellings) {
+      for (const longer of spellings) {
+        const [a, b] = [nodes[shorter[0]!]!, nodes[longer[0]!]!];
+        if (a.keys.length >= b.keys.length || !isSubsequence(a.keys, b.keys)) continue;
+        for (const i of shorter)
+          join(longer[0]!, i, `same first and last name as ${b.occurrence.name}, every part of it included`);
+        for (const j of longer.slice(1))
+          join(shorter[0]!, j, `same first and last name as ${b.occurrence.name}, every part of it included`);
       }
     }
   }
@@ -153,10 +168,19 @@ function pickDominant(candidates: number[], nodes: Node[], sets: UnionFind, rati
 function joinContained(nodes: Node[], indices: number[], sets: UnionFind, join: Join, type: EntityType): void {
   const byLength = [...indices].sort((a, b) => nodes[a]!.keys.length - nodes[b]!.keys.length);
   const byKey = postings(nodes, indices, (n) => n.keys);
+  const containersOf = new Map<string, number[]>();
+  const containing = (shortNode: Node): number[] => {
+    let found = containersOf.get(shortNode.keyString);
+    if (found === undefined) {
+      const rarest = [...shortNode.keys].sort((x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0))[0]!;
+      found = (byKey.get(rarest) ?? []).filter((j) => contains(nodes[j]!, shortNode, type));
+      containersOf.set(shortNode.keyString, found);
+    }
+    return found;
+  };
   for (const i of byLength) {
     const shortNode = nodes[i]!;
-    const rarest = [...shortNode.keys].sort((x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0))[0]!;
-    const containers = (byKey.get(rarest) ?? []).filter((j) => j !== i && contains(nodes[j]!, shortNode, type));
+    const containers = containing(shortNode).filter((j) => j !== i);
     if (containers.length === 0) continue;
     const sameDocument = containers.filter((j) => nodes[j]!.occurrence.documentId === shortNode.occurrence.documentId);
     const pool =
@@ -180,11 +204,20 @@ function joinLongNames(nodes: Node[], indices: number[], sets: UnionFind, join: 
     if (current === undefined || nodes[i]!.keys.length < nodes[current]!.keys.length) shortest.set(root, i);
   }
   const byFirstKey = postings(nodes, indices, (n) => n.keys.slice(0, 1));
+  const containedIn = new Map<string, number[]>();
+  const containedBy = (long: Node): number[] => {
+    let found = containedIn.get(long.keyString);
+    if (found === undefined) {
+      const candidates = new Set(long.keys.flatMap((k) => byFirstKey.get(k) ?? []));
+      found = [...candidates].filter((j) => contains(long, nodes[j]!, type));
+      containedIn.set(long.keyString, found);
+    }
+    return found;
+  };
   for (const i of shortest.values()) {
     const long = nodes[i]!;
-    const candidates = [...new Set(long.keys.flatMap((k) => byFirstKey.get(k) ?? []))];
-    const contained = candidates.filter(
-      (j) => sets.find(j) !== sets.find(i) && contains(long, nodes[j]!, type) && compatiblePeriod(nodes[j]!, long),
+    const contained = containedBy(long).filter(
+      (j) => sets.find(j) !== sets.find(i) && compatiblePeriod(nodes[j]!, long),
     );
     if (contained.length === 0) continue;
     const longest = Math.max(...contained.map((j) => nodes[j]!.keys.length));
@@ -252,8 +285,8 @@ function buildEntities(nodes: Node[], sets: UnionFind): { entities: EntityRecord
   for (const members of clusters.values()) {
     const canonical = canonicalNode(members, nodes);
     const type = canonical.occurrence.type;
-    let id = entityId(type, canonical.keys.join(" "));
-    for (let n = 2; usedIds.has(id); n++) id = entityId(type, `${canonical.keys.join(" ")}#${n}`);
+    let id = entityId(type, canonical.keyString);
+    for (let n = 2; usedIds.has(id); n++) id = entityId(type, `${canonical.keyString}#${n}`);
     usedIds.add(id);
     const mergeReasons = members
       .filter((i) => nodes[i]!.reason !== undefined)
@@ -278,11 +311,15 @@ function canonicalNode(members: number[], nodes: Node[]): Node {
   const multi = named.filter((n) => n.keys.length >= 2);
   const pool = all[0]!.occurrence.type === "person" && multi.length > 0 ? multi : named.length > 0 ? named : all;
   const totals = new Map<string, number>();
-  for (const n of pool) totals.set(n.keys.join(" "), (totals.get(n.keys.join(" ")) ?? 0) + n.occurrence.count);
+  const documents = new Map<string, number>();
   const spellings = new Map<string, number>();
-  for (const n of pool) spellings.set(n.occurrence.name, (spellings.get(n.occurrence.name) ?? 0) + n.occurrence.count);
-  const total = (n: Node) => totals.get(n.keys.join(" "))!;
-  const documentsOf = (n: Node) => pool.filter((m) => m.keys.join(" ") === n.keys.join(" ")).length;
+  for (const n of pool) {
+    totals.set(n.keyString, (totals.get(n.keyString) ?? 0) + n.occurrence.count);
+    documents.set(n.keyString, (documents.get(n.keyString) ?? 0) + 1);
+    spellings.set(n.occurrence.name, (spellings.get(n.occurrence.name) ?? 0) + n.occurrence.count);
+  }
+  const total = (n: Node) => totals.get(n.keyString)!;
+  const documentsOf = (n: Node) => documents.get(n.keyString)!;
   const cased = (n: Node) => (n.occurrence.name === n.occurrence.name.toLowerCase() ? 0 : 1);
   const rank = (n: Node) => total(n) * 1e6 + cased(n) * 1e5 + spellings.get(n.occurrence.name)!;
   const most = pool.reduce((best, n) => (rank(n) > rank(best) ? n : best));

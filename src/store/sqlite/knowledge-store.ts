@@ -99,7 +99,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
          WHERE m.type IN ('person', 'organization', 'place')
          GROUP BY m.document_rowid, m.type, m.name ORDER BY m.document_rowid, min(m.start)`,
       )
-      .all() as {
+      .iterate() as IterableIterator<{
       document_id: string;
       type: EntityType;
       name: string;
@@ -108,17 +108,31 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       n: number;
       confidence: number;
       extractors: string;
-    }[];
-    return rows.map((r) => ({
-      documentId: r.document_id,
-      type: r.type,
-      name: r.name,
-      ...(r.alias_of ? { aliasOf: r.alias_of } : {}),
-      roles: r.roles ? r.roles.split(",") : [],
-      count: r.n,
-      confidence: r.confidence,
-      extractors: r.extractors.split(","),
-    }));
+    }>;
+    // Hundreds of thousands of rows share a few document ids and extractor lists: keep one copy of each.
+    const shared = new Map<string, string>();
+    const lists = new Map<string, string[]>();
+    const one = (value: string) => shared.get(value) ?? (shared.set(value, value), value);
+    const list = (value: string | null) => {
+      if (!value) return [];
+      let split = lists.get(value);
+      if (!split) lists.set(value, (split = value.split(",")));
+      return split;
+    };
+    const occurrences: NameOccurrence[] = [];
+    for (const r of rows) {
+      occurrences.push({
+        documentId: one(r.document_id),
+        type: r.type,
+        name: r.name,
+        ...(r.alias_of ? { aliasOf: r.alias_of } : {}),
+        roles: list(r.roles),
+        count: r.n,
+        confidence: r.confidence,
+        extractors: list(r.extractors),
+      });
+    }
+    return occurrences;
   }
 
   replaceKnownNameMentions(documentId: string, mentions: readonly Mention[]): void {

@@ -55,7 +55,7 @@ export class SqliteStore implements Store {
       this.db.pragma("synchronous = NORMAL");
       this.db.pragma("foreign_keys = ON");
       this.db.pragma("cache_size = -65536");
-      this.db.pragma("temp_store = MEMORY");
+      this.db.pragma("temp_store = FILE");
       if (readonly) requireCurrentSchema(this.db);
       else migrate(this.db);
       this.sql = prepareStatements(this.db);
