@@ -242,7 +242,7 @@ export function renderApiBench(result: ApiBenchResult): string {
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...result.latency.map(
       (l) =>
-        `| ${l.endpoint} | ${l.requests} | ${f(l.requestsPerSecond)} | ${l.p50} | ${l.p90} | ${l.p99} | ${l.max} | < ${l.target} ${l.p99 < l.target ? "✓" : "✗"} | ${l.non2xx} | ${l.errors} |`,
+        `| ${l.endpoint} | ${l.requests} | ${f(l.requestsPerSecond)} | ${l.p50} | ${l.p90} | ${l.p99} | ${l.max} | < ${l.target} ${l.requests > 0 && l.p99 < l.target ? "✓" : "✗"} | ${l.non2xx} | ${l.errors} |`,
     ),
     "",
     "## Web UI",

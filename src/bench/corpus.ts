@@ -18,10 +18,14 @@ export function listFiles(dir: string): { path: string; size: number }[] {
   return out;
 }
 
+/** Annotated token lists (CoNLL: one token and its tag per line) and entity lists: data, not prose. */
+const NOT_PROSE = /\.conll(?:\.txt)?$|entity-list\.txt$/;
+
 /** Sentences of real prose from the corpora, for building a large corpus of the same kind of text. */
 export function realSentences(files: readonly { path: string }[]): string[] {
   const sentences: string[] = [];
   for (const file of files) {
+    if (NOT_PROSE.test(file.path)) continue;
     const text = readFileSync(file.path, "utf8")
       .replace(/<[^>]+>/g, " ")
       .replace(/^---[\s\S]*?---/, "");

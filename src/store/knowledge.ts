@@ -34,8 +34,10 @@ export interface KnowledgeStore {
   events(): EventRow[];
   findEvent(idOrName: string): EventRow | undefined;
   claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[];
-  /** Claims whose value is the given entity (relation targets, event participants). */
-  claimsAbout(entityId: string): ClaimRow[];
+  /** Subject, property and value of one subject's claims, without evidence and in no order: for counting. */
+  claimLinks(subjectKind: ClaimSubjectKind, subjectId: string): ClaimLink[];
+  /** Links of the claims whose value or subject is the given entity, in document order, without evidence. */
+  claimLinksAbout(entityId: string): ClaimLink[];
   documentMentions(documentId: string): { start: number; end: number; text: string; type: string; entityId?: string }[];
 }
 
@@ -149,6 +151,13 @@ export interface MentionCitation {
 export interface EventRow extends EventRecord {
   /** Documents that tell of the event. */
   documents: { id: string; path: string; title: string }[];
+}
+
+export interface ClaimLink {
+  subjectKind: ClaimSubjectKind;
+  subjectId: string;
+  property: string;
+  valueEntityId?: string;
 }
 
 export interface ClaimRow extends ClaimRecord {

@@ -1,5 +1,5 @@
 import type { EntityType } from "../annotate/mentions/types.js";
-import type { ClaimRow, KnowledgeStore } from "../store/knowledge.js";
+import type { ClaimLink, KnowledgeStore } from "../store/knowledge.js";
 
 import type { EntityPage, EntitySummary } from "./types.js";
 
@@ -32,7 +32,7 @@ export function entityPage(knowledge: KnowledgeStore, idOrName: string): EntityP
   const entity = knowledge.findEntity(idOrName);
   if (!entity) return undefined;
   const aliasCounts = knowledge.aliasCounts(entity.id);
-  const about = knowledge.claimsAbout(entity.id);
+  const about = knowledge.claimLinksAbout(entity.id);
   const events = new Map<string, EntityPage["events"][number]>();
   for (const claim of about) {
     if (claim.subjectKind !== "event" || events.has(claim.subjectId) || events.size >= MAX_EVENTS) continue;
@@ -68,7 +68,7 @@ export function entityPage(knowledge: KnowledgeStore, idOrName: string): EntityP
   };
 }
 
-function relatedActors(knowledge: KnowledgeStore, entityId: string, about: ClaimRow[]): EntityPage["related"] {
+function relatedActors(knowledge: KnowledgeStore, entityId: string, about: ClaimLink[]): EntityPage["related"] {
   const counts = new Map<string, { relation: string; count: number }>();
   const bump = (id: string | undefined, relation: string) => {
     if (!id || id === entityId) return;
@@ -77,7 +77,7 @@ function relatedActors(knowledge: KnowledgeStore, entityId: string, about: Claim
     entry.count++;
     counts.set(key, entry);
   };
-  for (const claim of knowledge.claims("entity", entityId)) bump(claim.valueEntityId, claim.property);
+  for (const claim of knowledge.claimLinks("entity", entityId)) bump(claim.valueEntityId, claim.property);
   for (const claim of about) {
     if (claim.subjectKind === "entity") bump(claim.subjectId, `${claim.property} (of)`);
   }
@@ -86,7 +86,7 @@ function relatedActors(knowledge: KnowledgeStore, entityId: string, about: Claim
     MAX_EVENTS,
   );
   for (const eventId of eventIds) {
-    for (const claim of knowledge.claims("event", eventId)) bump(claim.valueEntityId, "co-participant");
+    for (const claim of knowledge.claimLinks("event", eventId)) bump(claim.valueEntityId, "co-participant");
   }
   const related: EntityPage["related"] = [];
   for (const [key, { relation, count }] of counts) {

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/errors.js";
 import { openStore } from "../../src/store/index.js";
 import { APPLICATION_ID, MIGRATIONS, migrate, type Migration } from "../../src/store/sqlite/migrations.js";
+import { ingest } from "../../src/ingest/ingest.js";
 
 describe("schema versions", () => {
   let dir: string;
@@ -88,5 +89,23 @@ describe("schema versions", () => {
     const store = openStore(path, { readonly: true });
     expect(store.countDocuments()).toBe(0);
     store.close();
+  });
+
+  it("upgrades a version 3 knowledge base with its entities' alias and role counts filled in", async () => {
+    const store = openStore(path);
+    await ingest(store, [join(import.meta.dirname, "../../examples/seeds")], { workers: 0 });
+    const entity = store.knowledge.entities({ type: "person", limit: 1 })[0]!;
+    const aliases = store.knowledge.aliasCounts(entity.id);
+    const roles = store.knowledge.roleCounts(entity.id);
+    store.close();
+    expect(aliases.reduce((sum, a) => sum + a.count, 0)).toBe(entity.mentions);
+
+    const db = new Database(path);
+    db.exec("DROP TABLE entity_aliases; DROP TABLE entity_roles; PRAGMA user_version = 3");
+    db.close();
+    const upgraded = openStore(path);
+    expect(upgraded.knowledge.aliasCounts(entity.id)).toEqual(aliases);
+    expect(upgraded.knowledge.roleCounts(entity.id)).toEqual(roles);
+    upgraded.close();
   });
 });

@@ -4,6 +4,7 @@ import type { EventMention } from "../../annotate/events/types.js";
 import type { RelationMention } from "../../annotate/relations/types.js";
 import { foldToken } from "../../resolve/name-key.js";
 import type {
+  ClaimLink,
   ClaimRow,
   ClaimSubjectKind,
   EntityRow,
@@ -17,6 +18,7 @@ import type {
   StoredRelationMention,
 } from "../knowledge.js";
 import { KnowledgeViews } from "./knowledge-views.js";
+import { ENTITY_COUNTS_SQL } from "./migrations.js";
 
 export function insertMention(statement: Database.Statement, documentRowid: number | bigint, m: Mention): void {
   statement.run(
@@ -167,7 +169,9 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   }
 
   private writeCorpus(corpus: ResolvedCorpus): void {
-    for (const table of ["entities", "entity_names", "events", "claims"]) this.db.exec(`DELETE FROM ${table}`);
+    for (const table of ["entities", "entity_names", "entity_aliases", "entity_roles", "events", "claims"]) {
+      this.db.exec(`DELETE FROM ${table}`);
+    }
     const rowids = new Map(
       (this.db.prepare("SELECT id, rowid FROM documents").all() as { id: string; rowid: number }[]).map((r) => [
         r.id,
@@ -186,11 +190,10 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       const rowid = rowids.get(a.documentId);
       if (rowid !== undefined) insertName.run(rowid, a.type, a.name, a.entityId);
     }
+    this.db.exec(ENTITY_COUNTS_SQL);
     this.db.exec(`
       UPDATE entities SET mention_count = (
-        SELECT count(*) FROM entity_names n JOIN mentions m
-          ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
-        WHERE n.entity_id = entities.id)`);
+        SELECT coalesce(sum(a.count), 0) FROM entity_aliases a WHERE a.entity_id = entities.id)`);
     const insertEvent = this.db.prepare(`
       INSERT INTO events (id, label, label_folded, type, start, "end", value, precision, place, mention_ids)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -262,8 +265,11 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[] {
     return this.views.claims(subjectKind, subjectId);
   }
-  claimsAbout(entityId: string): ClaimRow[] {
-    return this.views.claimsAbout(entityId);
+  claimLinks(subjectKind: ClaimSubjectKind, subjectId: string): ClaimLink[] {
+    return this.views.claimLinks(subjectKind, subjectId);
+  }
+  claimLinksAbout(entityId: string): ClaimLink[] {
+    return this.views.claimLinksAbout(entityId);
   }
   documentMentions(
     documentId: string,

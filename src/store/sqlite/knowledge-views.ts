@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { EntityType } from "../../annotate/mentions/types.js";
-import type { ClaimRow, ClaimSubjectKind, EntityRow, EventRow, MentionCitation } from "../knowledge.js";
+import type { ClaimLink, ClaimRow, ClaimSubjectKind, EntityRow, EventRow, MentionCitation } from "../knowledge.js";
 
 interface EntityDbRow {
   id: string;
@@ -103,9 +103,12 @@ export class KnowledgeViews {
   entityMentions(entityId: string, limit = 1000): MentionCitation[] {
     const rows = this.db
       .prepare(
+        // Quotes are cut only for the mentions the limit keeps.
         `SELECT d.id, d.path, d.title, m.start, m."end", m.text, m.extractor,
            ${quoteFromPassage("m.document_rowid", "m.sentence_start", "m.sentence_end")} AS quote
-         ${MENTIONS_OF_ENTITY} ORDER BY d.rowid, m.start LIMIT ?`,
+         FROM (SELECT m.rowid AS mention_rowid ${MENTIONS_OF_ENTITY} ORDER BY m.document_rowid, m.start LIMIT ?) AS top
+         JOIN mentions m ON m.rowid = top.mention_rowid JOIN documents d ON d.rowid = m.document_rowid
+         ORDER BY d.rowid, m.start`,
       )
       .all(entityId, limit) as {
       id: string;
@@ -129,17 +132,13 @@ export class KnowledgeViews {
 
   aliasCounts(entityId: string): { alias: string; count: number }[] {
     return this.db
-      .prepare(
-        `SELECT m.text AS alias, count(*) AS count ${MENTIONS_OF_ENTITY} GROUP BY m.text ORDER BY count DESC, alias`,
-      )
+      .prepare("SELECT alias, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, alias")
       .all(entityId) as { alias: string; count: number }[];
   }
 
   roleCounts(entityId: string): { role: string; count: number }[] {
     return this.db
-      .prepare(
-        `SELECT m.role AS role, count(*) AS count ${MENTIONS_OF_ENTITY} AND m.role IS NOT NULL GROUP BY m.role ORDER BY count DESC`,
-      )
+      .prepare("SELECT role, count FROM entity_roles WHERE entity_id = ? ORDER BY count DESC, role")
       .all(entityId) as { role: string; count: number }[];
   }
 
@@ -204,23 +203,39 @@ export class KnowledgeViews {
   }
 
   claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[] {
-    const rows = this.db
-      .prepare(
-        `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
-         WHERE c.subject_kind = ? AND (? IS NULL OR c.subject_id = ?) ORDER BY c.subject_id, c.property, d.rowid, c.start`,
-      )
-      .all(subjectKind, subjectId ?? null, subjectId ?? null) as ClaimDbRow[];
+    // Two statements, not "? IS NULL OR subject_id = ?", which would keep SQLite off the subject index.
+    const from = `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid WHERE c.subject_kind = ?`;
+    const order = `ORDER BY c.subject_id, c.property, d.rowid, c.start`;
+    const rows = (
+      subjectId === undefined
+        ? this.db.prepare(`${from} ${order}`).all(subjectKind)
+        : this.db.prepare(`${from} AND c.subject_id = ? ${order}`).all(subjectKind, subjectId)
+    ) as ClaimDbRow[];
     return rows.map(toClaim);
   }
 
-  claimsAbout(entityId: string): ClaimRow[] {
+  claimLinks(subjectKind: ClaimSubjectKind, subjectId: string): ClaimLink[] {
     const rows = this.db
       .prepare(
-        `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
-         WHERE c.value_entity_id = ? OR (c.subject_kind = 'entity' AND c.subject_id = ?) ORDER BY d.rowid, c.start`,
+        `SELECT subject_kind, subject_id, property, value_entity_id FROM claims
+         WHERE subject_kind = ? AND subject_id = ?`,
       )
-      .all(entityId, entityId) as ClaimDbRow[];
-    return rows.map(toClaim);
+      .all(subjectKind, subjectId) as ClaimLinkDbRow[];
+    return rows.map(toClaimLink);
+  }
+
+  claimLinksAbout(entityId: string): ClaimLink[] {
+    const rows = this.db
+      .prepare(
+        `SELECT subject_kind, subject_id, property, value_entity_id, document_rowid, start FROM claims
+           WHERE value_entity_id = ?
+         UNION ALL
+         SELECT subject_kind, subject_id, property, value_entity_id, document_rowid, start FROM claims
+           WHERE subject_kind = 'entity' AND subject_id = ? AND value_entity_id IS NOT ?
+         ORDER BY document_rowid, start`,
+      )
+      .all(entityId, entityId, entityId) as ClaimLinkDbRow[];
+    return rows.map(toClaimLink);
   }
 
   documentMentions(
@@ -251,6 +266,22 @@ function toEntity(row: EntityDbRow): EntityRow {
     name: row.name,
     mentions: row.mention_count,
     mergeReasons: JSON.parse(row.merge_reasons) as EntityRow["mergeReasons"],
+  };
+}
+
+interface ClaimLinkDbRow {
+  subject_kind: ClaimSubjectKind;
+  subject_id: string;
+  property: string;
+  value_entity_id: string | null;
+}
+
+function toClaimLink(row: ClaimLinkDbRow): ClaimLink {
+  return {
+    subjectKind: row.subject_kind,
+    subjectId: row.subject_id,
+    property: row.property,
+    ...(row.value_entity_id === null ? {} : { valueEntityId: row.value_entity_id }),
   };
 }
 

@@ -17,6 +17,18 @@ export const APPLICATION_ID = 0x616e6e6c;
  * Passage text lives in `passages`; the FTS5 table is contentless (it holds only the index of the
  * `terms` and `keys` strings, which are never read back) with contentless_delete so rows can go.
  */
+/** Fills entity_aliases and entity_roles from entity_names and mentions (run by migration 4 and every corpus stage). */
+export const ENTITY_COUNTS_SQL = `
+  INSERT INTO entity_aliases (entity_id, alias, count)
+    SELECT n.entity_id, m.text, count(*) FROM entity_names n
+    JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
+    GROUP BY n.entity_id, m.text;
+  INSERT INTO entity_roles (entity_id, role, count)
+    SELECT n.entity_id, m.role, count(*) FROM entity_names n
+    JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
+    WHERE m.role IS NOT NULL
+    GROUP BY n.entity_id, m.role;`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -178,6 +190,26 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       CREATE INDEX mentions_document_name ON mentions(document_rowid, type, name);
       CREATE INDEX passages_document_start ON passages(document_rowid, start);
+    `,
+  },
+  {
+    version: 4,
+    description:
+      "alias and role counts per entity, kept by the corpus stage: entity pages without a pass over every mention",
+    sql: `
+      CREATE TABLE entity_aliases (
+        entity_id TEXT NOT NULL,
+        alias TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, alias)
+      ) WITHOUT ROWID;
+      CREATE TABLE entity_roles (
+        entity_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, role)
+      ) WITHOUT ROWID;
+      ${ENTITY_COUNTS_SQL}
     `,
   },
 ];
