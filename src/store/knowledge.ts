@@ -34,10 +34,13 @@ export interface KnowledgeStore {
   events(): EventRow[];
   findEvent(idOrName: string): EventRow | undefined;
   claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[];
-  /** Subject, property and value of one subject's claims, without evidence and in no order: for counting. */
-  claimLinks(subjectKind: ClaimSubjectKind, subjectId: string): ClaimLink[];
-  /** Links of the claims whose value or subject is the given entity, in document order, without evidence. */
-  claimLinksAbout(entityId: string): ClaimLink[];
+  /** The first `limit` events an entity takes part in, in the order the sources tell them, with its role. */
+  entityEvents(entityId: string, limit: number): EntityEvent[];
+  /**
+   * Entities linked to one by claims: its relations' targets, those whose relations name it ("… (of)"),
+   * and the other participants of the given events ("co-participant"), with how many claims say so.
+   */
+  relatedEntities(entityId: string, eventIds: readonly string[]): RelatedEntity[];
   documentMentions(documentId: string): { start: number; end: number; text: string; type: string; entityId?: string }[];
 }
 
@@ -153,11 +156,20 @@ export interface EventRow extends EventRecord {
   documents: { id: string; path: string; title: string }[];
 }
 
-export interface ClaimLink {
-  subjectKind: ClaimSubjectKind;
-  subjectId: string;
-  property: string;
-  valueEntityId?: string;
+export interface EntityEvent {
+  id: string;
+  label: string;
+  start?: string;
+  precision?: DatePrecision;
+  role: string;
+}
+
+export interface RelatedEntity {
+  id: string;
+  name: string;
+  type: EntityType;
+  relation: string;
+  count: number;
 }
 
 export interface ClaimRow extends ClaimRecord {

@@ -101,7 +101,8 @@ describe("schema versions", () => {
     expect(aliases.reduce((sum, a) => sum + a.count, 0)).toBe(entity.mentions);
 
     const db = new Database(path);
-    db.exec("DROP TABLE entity_aliases; DROP TABLE entity_roles; PRAGMA user_version = 3");
+    db.exec(`DROP TABLE entity_aliases; DROP TABLE entity_roles; DROP INDEX claims_value_entity_order;
+      CREATE INDEX claims_value_entity ON claims(value_entity_id); PRAGMA user_version = 3`);
     db.close();
     const upgraded = openStore(path);
     expect(upgraded.knowledge.aliasCounts(entity.id)).toEqual(aliases);

@@ -4,14 +4,15 @@ import type { EventMention } from "../../annotate/events/types.js";
 import type { RelationMention } from "../../annotate/relations/types.js";
 import { foldToken } from "../../resolve/name-key.js";
 import type {
-  ClaimLink,
   ClaimRow,
   ClaimSubjectKind,
+  EntityEvent,
   EntityRow,
   EventRow,
   KnowledgeStore,
   MentionCitation,
   NameOccurrence,
+  RelatedEntity,
   ResolutionDocument,
   ResolvedCorpus,
   StoredEventMention,
@@ -265,11 +266,11 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[] {
     return this.views.claims(subjectKind, subjectId);
   }
-  claimLinks(subjectKind: ClaimSubjectKind, subjectId: string): ClaimLink[] {
-    return this.views.claimLinks(subjectKind, subjectId);
+  entityEvents(entityId: string, limit: number): EntityEvent[] {
+    return this.views.entityEvents(entityId, limit);
   }
-  claimLinksAbout(entityId: string): ClaimLink[] {
-    return this.views.claimLinksAbout(entityId);
+  relatedEntities(entityId: string, eventIds: readonly string[]): RelatedEntity[] {
+    return this.views.relatedEntities(entityId, eventIds);
   }
   documentMentions(
     documentId: string,

@@ -1,6 +1,14 @@
 import type Database from "better-sqlite3";
 import type { EntityType } from "../../annotate/mentions/types.js";
-import type { ClaimLink, ClaimRow, ClaimSubjectKind, EntityRow, EventRow, MentionCitation } from "../knowledge.js";
+import type {
+  ClaimRow,
+  ClaimSubjectKind,
+  EntityEvent,
+  RelatedEntity,
+  EntityRow,
+  EventRow,
+  MentionCitation,
+} from "../knowledge.js";
 
 interface EntityDbRow {
   id: string;
@@ -51,13 +59,6 @@ function quoteFromPassage(documentRowid: string, start: string, end: string): st
     ORDER BY p.start DESC LIMIT 1)`;
 }
 
-/** Joins mentions to the entity their (document, type, name) was resolved to. */
-const MENTIONS_OF_ENTITY = `
-  FROM entity_names n
-  JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
-  JOIN documents d ON d.rowid = m.document_rowid
-  WHERE n.entity_id = ?`;
-
 const CLAIM_COLUMNS = `c.subject_kind, c.subject_id, c.property, c.value, c.value_entity_id, c.qualifier,
   d.id AS document_id, d.path, d.title, c.start, c."end", c.quote_start, c.quote_end,
   ${quoteFromPassage("c.document_rowid", "c.quote_start", "c.quote_end")} AS quote, c.extractor, c.confidence`;
@@ -103,10 +104,14 @@ export class KnowledgeViews {
   entityMentions(entityId: string, limit = 1000): MentionCitation[] {
     const rows = this.db
       .prepare(
-        // Quotes are cut only for the mentions the limit keeps.
+        // Quotes are cut only for the mentions the limit keeps; ordering by n.document_rowid (the
+        // order of the entity index) leaves SQLite only each document's mentions to sort.
         `SELECT d.id, d.path, d.title, m.start, m."end", m.text, m.extractor,
            ${quoteFromPassage("m.document_rowid", "m.sentence_start", "m.sentence_end")} AS quote
-         FROM (SELECT m.rowid AS mention_rowid ${MENTIONS_OF_ENTITY} ORDER BY m.document_rowid, m.start LIMIT ?) AS top
+         FROM (
+           SELECT m.rowid AS mention_rowid FROM entity_names n
+           JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
+           WHERE n.entity_id = ? ORDER BY n.document_rowid, m.start LIMIT ?) AS top
          JOIN mentions m ON m.rowid = top.mention_rowid JOIN documents d ON d.rowid = m.document_rowid
          ORDER BY d.rowid, m.start`,
       )
@@ -214,28 +219,64 @@ export class KnowledgeViews {
     return rows.map(toClaim);
   }
 
-  claimLinks(subjectKind: ClaimSubjectKind, subjectId: string): ClaimLink[] {
-    const rows = this.db
+  entityEvents(entityId: string, limit: number): EntityEvent[] {
+    // Claims come in document order from the index; reading stops at the limit-th distinct event.
+    const claims = this.db
       .prepare(
-        `SELECT subject_kind, subject_id, property, value_entity_id FROM claims
-         WHERE subject_kind = ? AND subject_id = ?`,
-      )
-      .all(subjectKind, subjectId) as ClaimLinkDbRow[];
-    return rows.map(toClaimLink);
-  }
-
-  claimLinksAbout(entityId: string): ClaimLink[] {
-    const rows = this.db
-      .prepare(
-        `SELECT subject_kind, subject_id, property, value_entity_id, document_rowid, start FROM claims
-           WHERE value_entity_id = ?
-         UNION ALL
-         SELECT subject_kind, subject_id, property, value_entity_id, document_rowid, start FROM claims
-           WHERE subject_kind = 'entity' AND subject_id = ? AND value_entity_id IS NOT ?
+        `SELECT subject_id, property FROM claims WHERE value_entity_id = ? AND subject_kind = 'event'
          ORDER BY document_rowid, start`,
       )
-      .all(entityId, entityId, entityId) as ClaimLinkDbRow[];
-    return rows.map(toClaimLink);
+      .iterate(entityId) as IterableIterator<{ subject_id: string; property: string }>;
+    const roles = new Map<string, string>();
+    for (const claim of claims) {
+      if (!roles.has(claim.subject_id)) roles.set(claim.subject_id, claim.property);
+      if (roles.size >= limit) break;
+    }
+    const rows = this.db
+      .prepare(`SELECT id, label, start, precision FROM events WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify([...roles.keys()])) as {
+      id: string;
+      label: string;
+      start: string | null;
+      precision: string | null;
+    }[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return [...roles].flatMap(([id, role]) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      return [
+        {
+          id,
+          label: r.label,
+          ...(r.start ? { start: r.start } : {}),
+          ...(r.precision ? { precision: r.precision as NonNullable<EntityEvent["precision"]> } : {}),
+          role,
+        },
+      ];
+    });
+  }
+
+  relatedEntities(entityId: string, eventIds: readonly string[]): RelatedEntity[] {
+    return this.db
+      .prepare(
+        `SELECT e.id, e.name, e.type, r.relation, r.count FROM (
+           SELECT value_entity_id AS id, property AS relation, count(*) AS count FROM claims
+             WHERE subject_kind = 'entity' AND subject_id = @entity AND value_entity_id IS NOT NULL
+             GROUP BY value_entity_id, property
+           UNION ALL
+           SELECT subject_id, property || ' (of)', count(*) FROM claims
+             WHERE value_entity_id = @entity AND subject_kind = 'entity'
+             GROUP BY subject_id, property
+           UNION ALL
+           SELECT value_entity_id, 'co-participant', count(*) FROM claims
+             WHERE subject_kind = 'event' AND subject_id IN (SELECT value FROM json_each(@events))
+               AND value_entity_id IS NOT NULL
+             GROUP BY value_entity_id) AS r
+         JOIN entities e ON e.id = r.id
+         WHERE r.id != @entity
+         ORDER BY r.count DESC, e.name`,
+      )
+      .all({ entity: entityId, events: JSON.stringify(eventIds) }) as RelatedEntity[];
   }
 
   documentMentions(
@@ -266,22 +307,6 @@ function toEntity(row: EntityDbRow): EntityRow {
     name: row.name,
     mentions: row.mention_count,
     mergeReasons: JSON.parse(row.merge_reasons) as EntityRow["mergeReasons"],
-  };
-}
-
-interface ClaimLinkDbRow {
-  subject_kind: ClaimSubjectKind;
-  subject_id: string;
-  property: string;
-  value_entity_id: string | null;
-}
-
-function toClaimLink(row: ClaimLinkDbRow): ClaimLink {
-  return {
-    subjectKind: row.subject_kind,
-    subjectId: row.subject_id,
-    property: row.property,
-    ...(row.value_entity_id === null ? {} : { valueEntityId: row.value_entity_id }),
   };
 }
 

@@ -195,7 +195,7 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     description:
-      "alias and role counts per entity, kept by the corpus stage: entity pages without a pass over every mention",
+      "alias and role counts per entity kept by the corpus stage, claims about an entity in document order: entity pages without a pass over every mention",
     sql: `
       CREATE TABLE entity_aliases (
         entity_id TEXT NOT NULL,
@@ -209,6 +209,8 @@ export const MIGRATIONS: readonly Migration[] = [
         count INTEGER NOT NULL,
         PRIMARY KEY (entity_id, role)
       ) WITHOUT ROWID;
+      CREATE INDEX claims_value_entity_order ON claims(value_entity_id, document_rowid, start);
+      DROP INDEX claims_value_entity;
       ${ENTITY_COUNTS_SQL}
     `,
   },
