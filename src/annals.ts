@@ -61,9 +61,13 @@ export class Annals {
     return entityPage(this.store.knowledge, idOrName);
   }
 
-  /** Events sorted by start: the timeline. */
-  events(): EventSummary[] {
-    return eventSummaries(this.store.knowledge);
+  /** Events sorted by start: the timeline; one page of it when `page` is given. */
+  events(page?: { limit: number; offset: number }): EventSummary[] {
+    return eventSummaries(this.store.knowledge, page);
+  }
+
+  countEvents(): number {
+    return this.store.knowledge.countEvents();
   }
 
   event(idOrName: string): EventCard | undefined {

@@ -31,9 +31,13 @@ export interface KnowledgeStore {
   aliasCounts(entityId: string): { alias: string; count: number }[];
   roleCounts(entityId: string): { role: string; count: number }[];
   entityDocuments(entityId: string): { id: string; path: string; title: string }[];
-  events(): EventRow[];
+  /** Events sorted by start (then end, label); one page of them when `page` is given. */
+  events(page?: { limit: number; offset: number }): EventRow[];
+  countEvents(): number;
   findEvent(idOrName: string): EventRow | undefined;
   claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[];
+  /** The claims of the given subjects, grouped by subject as `claims` orders them. */
+  claimsOfSubjects(subjectKind: ClaimSubjectKind, subjectIds: readonly string[]): ClaimRow[];
   /** The first `limit` events an entity takes part in, in the order the sources tell them, with its role. */
   entityEvents(entityId: string, limit: number): EntityEvent[];
   /**

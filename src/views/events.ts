@@ -4,20 +4,30 @@ import type { Disagreement, EventCard, EventSummary, FieldValue } from "./types.
 
 const PARTICIPANT_PROPERTIES = new Set(["agent", "patient", "commander", "combatant", "participant"]);
 
-/** Events sorted by start: the timeline. Each with its participants and the quotes it rests on. */
-export function eventSummaries(knowledge: KnowledgeStore): EventSummary[] {
+/**
+ * Events sorted by start: the timeline. Each with its participants and the quotes it rests on.
+ * With `page`, only that page's events and their claims are read.
+ */
+export function eventSummaries(knowledge: KnowledgeStore, page?: { limit: number; offset: number }): EventSummary[] {
   const names = new Map<string, string>();
   const nameOf = (entityId: string, fallback: string) => {
     if (!names.has(entityId)) names.set(entityId, knowledge.findEntity(entityId)?.name ?? fallback);
     return names.get(entityId)!;
   };
+  const events = knowledge.events(page);
+  const claims = page
+    ? knowledge.claimsOfSubjects(
+        "event",
+        events.map((e) => e.id),
+      )
+    : knowledge.claims("event");
   const claimsByEvent = new Map<string, ClaimRow[]>();
-  for (const claim of knowledge.claims("event")) {
+  for (const claim of claims) {
     const list = claimsByEvent.get(claim.subjectId);
     if (list) list.push(claim);
     else claimsByEvent.set(claim.subjectId, [claim]);
   }
-  return knowledge.events().map((event) => summary(event, claimsByEvent.get(event.id) ?? [], nameOf));
+  return events.map((event) => summary(event, claimsByEvent.get(event.id) ?? [], nameOf));
 }
 
 /** Participants go by their entity's name ("Abd al-Karim Qasim"), not the form one source used ("Qasim"). */

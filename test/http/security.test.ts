@@ -109,6 +109,7 @@ describe("the central error handler", () => {
       entities: s.annals.entities.bind(s.annals),
       entity: s.annals.entity.bind(s.annals),
       events: s.annals.events.bind(s.annals),
+      countEvents: s.annals.countEvents.bind(s.annals),
       event: s.annals.event.bind(s.annals),
       disagreements: s.annals.disagreements.bind(s.annals),
       graph: s.annals.graph.bind(s.annals),

@@ -6,5 +6,15 @@ import type { Annals } from "../../annals.js";
  */
 export type KnowledgeBase = Pick<
   Annals,
-  "add" | "documents" | "search" | "document" | "entities" | "entity" | "events" | "event" | "disagreements" | "graph"
+  | "add"
+  | "documents"
+  | "search"
+  | "document"
+  | "entities"
+  | "entity"
+  | "events"
+  | "countEvents"
+  | "event"
+  | "disagreements"
+  | "graph"
 >;

@@ -257,14 +257,20 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   entityDocuments(entityId: string): { id: string; path: string; title: string }[] {
     return this.views.entityDocuments(entityId);
   }
-  events(): EventRow[] {
-    return this.views.events();
+  events(page?: { limit: number; offset: number }): EventRow[] {
+    return this.views.events(page);
+  }
+  countEvents(): number {
+    return this.views.countEvents();
   }
   findEvent(idOrName: string): EventRow | undefined {
     return this.views.findEvent(idOrName, foldName(idOrName));
   }
   claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[] {
     return this.views.claims(subjectKind, subjectId);
+  }
+  claimsOfSubjects(subjectKind: ClaimSubjectKind, subjectIds: readonly string[]): ClaimRow[] {
+    return this.views.claimsOfSubjects(subjectKind, subjectIds);
   }
   entityEvents(entityId: string, limit: number): EntityEvent[] {
     return this.views.entityEvents(entityId, limit);

@@ -156,23 +156,36 @@ export class KnowledgeViews {
       .all(entityId) as { id: string; path: string; title: string }[];
   }
 
-  events(): EventRow[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM events ORDER BY start IS NULL, start, "end", label`)
-      .all() as EventDbRow[];
+  events(page?: { limit: number; offset: number }): EventRow[] {
+    const order = `ORDER BY start IS NULL, start, "end", label, id`;
+    const rows = (
+      page
+        ? this.db.prepare(`SELECT * FROM events ${order} LIMIT ? OFFSET ?`).all(page.limit, page.offset)
+        : this.db.prepare(`SELECT * FROM events ${order}`).all()
+    ) as EventDbRow[];
     const documents = new Map<string, { id: string; path: string; title: string }[]>();
     const sources = this.db
       .prepare(
         `SELECT c.subject_id, d.id, d.path, d.title FROM claims c JOIN documents d ON d.rowid = c.document_rowid
-         WHERE c.subject_kind = 'event' GROUP BY c.subject_id, d.rowid ORDER BY c.subject_id, d.rowid`,
+         WHERE c.subject_kind = 'event' AND (@all OR c.subject_id IN (SELECT value FROM json_each(@ids)))
+         GROUP BY c.subject_id, d.rowid ORDER BY c.subject_id, d.rowid`,
       )
-      .all() as { subject_id: string; id: string; path: string; title: string }[];
+      .all({ all: page ? 0 : 1, ids: JSON.stringify(page ? rows.map((r) => r.id) : []) }) as {
+      subject_id: string;
+      id: string;
+      path: string;
+      title: string;
+    }[];
     for (const { subject_id, ...document } of sources) {
       const list = documents.get(subject_id);
       if (list) list.push(document);
       else documents.set(subject_id, [document]);
     }
     return rows.map((row) => this.toEvent(row, documents.get(row.id) ?? []));
+  }
+
+  countEvents(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM events").get() as { n: number }).n;
   }
 
   findEvent(idOrName: string, folded: string): EventRow | undefined {
@@ -216,6 +229,17 @@ export class KnowledgeViews {
         ? this.db.prepare(`${from} ${order}`).all(subjectKind)
         : this.db.prepare(`${from} AND c.subject_id = ? ${order}`).all(subjectKind, subjectId)
     ) as ClaimDbRow[];
+    return rows.map(toClaim);
+  }
+
+  claimsOfSubjects(subjectKind: ClaimSubjectKind, subjectIds: readonly string[]): ClaimRow[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
+         WHERE c.subject_kind = ? AND c.subject_id IN (SELECT value FROM json_each(?))
+         ORDER BY c.subject_id, c.property, d.rowid, c.start`,
+      )
+      .all(subjectKind, JSON.stringify(subjectIds)) as ClaimDbRow[];
     return rows.map(toClaim);
   }
 

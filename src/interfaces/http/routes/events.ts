@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { RouteContext } from "../context.js";
 import { notFound } from "../errors.js";
-import { paginate, pageProperties, type PageQuery } from "../pagination.js";
+import { pageProperties, setPageHeaders, type PageQuery } from "../pagination.js";
 import { ID_PARAMS, type IdParams } from "../schemas.js";
 
 const LIST_QUERY = { type: "object", additionalProperties: false, properties: pageProperties(1000, 10_000) } as const;
@@ -26,7 +26,10 @@ export function eventRoutes(app: FastifyInstance, { annals }: RouteContext): voi
           },
         },
       },
-      async (request, reply) => paginate(request, reply, annals.events(), request.query),
+      async (request, reply) => {
+        setPageHeaders(request, reply, request.query, { total: annals.countEvents() });
+        return annals.events(request.query);
+      },
     );
   }
 
