@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { EntityType } from "../annotate/mentions/types.js";
 import type { EntityRecord, NameAssignment, NameOccurrence, ResolutionDocument } from "../store/knowledge.js";
 import {
-  entityKeys,
+  keyedWords,
   GENERIC_PLACE_WORDS,
   GENERIC_WORDS,
   isContiguousRun,
@@ -20,6 +20,8 @@ interface Node {
   keyString: string;
   /** The vowel pattern of a person's last name, "" for other types. */
   vowels: string;
+  /** The vowel pattern of each keyed word of a person's name, [] for other types. */
+  partVowels: string[];
   year?: number;
   reason?: string;
 }
@@ -39,12 +41,15 @@ export function resolveEntities(
   const years = new Map(documents.map((d) => [d.id, yearOf(d.date ?? d.referenceDate)]));
   const nodes: Node[] = occurrences.map((occurrence) => {
     const year = years.get(occurrence.documentId);
-    const keys = entityKeys(occurrence.name, occurrence.type);
+    const parts = keyedWords(occurrence.name, occurrence.type);
+    const keys = parts.map((part) => part.key);
+    const person = occurrence.type === "person";
     return {
       occurrence,
       keys,
       keyString: keys.join(" "),
-      vowels: occurrence.type === "person" ? vowelPattern(occurrence.name) : "",
+      vowels: person ? vowelPattern(occurrence.name) : "",
+      partVowels: person ? parts.map((part) => vowelPattern(part.word)) : [],
       ...(year === undefined ? {} : { year }),
     };
   });
@@ -117,12 +122,14 @@ function joinPersons(nodes: Node[], indices: number[], sets: UnionFind, join: Jo
   const unresolved: number[] = [];
   for (const i of short) {
     const key = nodes[i]!.keys[0]!;
+    // "Nuri" is Nuri Said's first name, not Nir Rosen's: the word whose key matched must share its vowels.
+    const vowels = nodes[i]!.vowels;
     const sameDocument = (fullByDocument.get(nodes[i]!.occurrence.documentId) ?? []).filter((j) =>
-      samePersonSpelling(nodes[i]!, nodes[j]!),
+      nodes[j]!.keys.some((k, part) => k === key && nodes[j]!.partVowels[part] === vowels),
     );
     const candidate =
       pickDominant(
-        sameDocument.filter((j) => nodes[j]!.keys.at(-1) === key),
+        sameDocument.filter((j) => nodes[j]!.keys.at(-1) === key && samePersonSpelling(nodes[i]!, nodes[j]!)),
         nodes,
         sets,
         1,

@@ -4,23 +4,23 @@ import { foldToken, NAME_PARTICLES, tokenKey } from "./name-key.js";
 /**
  * Token keys of a name as resolution compares them: transliteration keys, particles dropped,
  * acronyms kept as letters ("CIA" → "cia", not a phonetic key), group adjectives reduced to
- * their stem for organizations ("Baathist" → the key of "Baath").
+ * their stem for organizations ("Baathist" → the key of "Baath"). Each with the word it keys.
  */
-export function entityKeys(name: string, type: EntityType): string[] {
-  const keys: string[] = [];
-  for (const token of name.split(/[\s\-–‐—,.()]+/)) {
-    if (token.length === 0) continue;
-    const folded = foldToken(token);
+export function keyedWords(name: string, type: EntityType): { word: string; key: string }[] {
+  const parts: { word: string; key: string }[] = [];
+  for (const word of name.split(/[\s\-–‐—,.()]+/)) {
+    if (word.length === 0) continue;
+    const folded = foldToken(word);
     if (NAME_PARTICLES.has(folded) || folded === "of" || folded === "the" || folded === "and") continue;
-    if (/^[A-Z]{2,6}$/.test(token)) {
-      keys.push(folded);
+    if (/^[A-Z]{2,6}$/.test(word)) {
+      parts.push({ word, key: folded });
       continue;
     }
     const stem = type === "organization" ? folded.replace(/ists?$/, "") : folded;
     const key = tokenKey(stem.length >= 3 ? stem : folded);
-    if (key) keys.push(key);
+    if (key) parts.push({ word, key });
   }
-  return keys;
+  return parts;
 }
 
 /** Organization words that make a body of its own: "Ba'ath Party Regional Command" is not the Ba'ath Party. */

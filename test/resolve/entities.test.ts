@@ -66,6 +66,19 @@ describe("resolveEntities", () => {
     expect(entityOf(result, "d2", "Nuri Said")).toBe(entityOf(result, "d1", "Nuri Said"));
   });
 
+  it("joins a first name to the full name whose first word it spells, not to one whose last word shares its vowels", () => {
+    const result = resolveEntities(
+      [
+        occurrence("a", "person", "Nir Rosen", 3),
+        occurrence("a", "person", "Nuri Said"),
+        occurrence("a", "person", "Nuri", 4),
+      ],
+      [doc("a")],
+    );
+    expect(entityOf(result, "a", "Nuri")).toBe(entityOf(result, "a", "Nuri Said"));
+    expect(entityOf(result, "a", "Nuri")).not.toBe(entityOf(result, "a", "Nir Rosen"));
+  });
+
   it("resolves a short form inside its document first, then to the dominant bearer of the name", () => {
     const result = resolveEntities(
       [
