@@ -1,6 +1,6 @@
 // Part of `npm test`'s own set-up: the browser tests drive Debian's chromium. When it is missing and
-// this runs as root on Debian, it is installed with apt-get; otherwise the browser tests say loudly
-// that they are skipped (and fail under CI=true).
+// this runs as root on Debian, it is installed with apt-get; otherwise a browser test fails and says
+// how to install it.
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -12,6 +12,6 @@ if (!existsSync(CHROMIUM) && process.getuid?.() === 0 && existsSync("/usr/bin/ap
       stdio: ["ignore", "ignore", "inherit"],
     });
   } catch {
-    process.stderr.write("annals: could not install chromium; the browser tests will be skipped\n");
+    process.stderr.write("annals: could not install chromium; the browser tests will fail until it is installed\n");
   }
 }
