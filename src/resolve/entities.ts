@@ -175,16 +175,10 @@ function pickDominant(candidates: number[], nodes: Node[], sets: UnionFind, rati
 function joinContained(nodes: Node[], indices: number[], sets: UnionFind, join: Join, type: EntityType): void {
   const byLength = [...indices].sort((a, b) => nodes[a]!.keys.length - nodes[b]!.keys.length);
   const byKey = postings(nodes, indices, (n) => n.keys);
-  const containersOf = new Map<string, number[]>();
-  const containing = (shortNode: Node): number[] => {
-    let found = containersOf.get(shortNode.keyString);
-    if (found === undefined) {
-      const rarest = [...shortNode.keys].sort((x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0))[0]!;
-      found = (byKey.get(rarest) ?? []).filter((j) => contains(nodes[j]!, shortNode, type));
-      containersOf.set(shortNode.keyString, found);
-    }
-    return found;
-  };
+  const containing = perSpelling((shortNode) => {
+    const rarest = [...shortNode.keys].sort((x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0))[0]!;
+    return (byKey.get(rarest) ?? []).filter((j) => contains(nodes[j]!, shortNode, type));
+  });
   for (const i of byLength) {
     const shortNode = nodes[i]!;
     const containers = containing(shortNode).filter((j) => j !== i);
@@ -211,16 +205,9 @@ function joinLongNames(nodes: Node[], indices: number[], sets: UnionFind, join: 
     if (current === undefined || nodes[i]!.keys.length < nodes[current]!.keys.length) shortest.set(root, i);
   }
   const byFirstKey = postings(nodes, indices, (n) => n.keys.slice(0, 1));
-  const containedIn = new Map<string, number[]>();
-  const containedBy = (long: Node): number[] => {
-    let found = containedIn.get(long.keyString);
-    if (found === undefined) {
-      const candidates = new Set(long.keys.flatMap((k) => byFirstKey.get(k) ?? []));
-      found = [...candidates].filter((j) => contains(long, nodes[j]!, type));
-      containedIn.set(long.keyString, found);
-    }
-    return found;
-  };
+  const containedBy = perSpelling((long) =>
+    [...new Set(long.keys.flatMap((k) => byFirstKey.get(k) ?? []))].filter((j) => contains(long, nodes[j]!, type)),
+  );
   for (const i of shortest.values()) {
     const long = nodes[i]!;
     const contained = containedBy(long).filter(
@@ -236,6 +223,16 @@ function joinLongNames(nodes: Node[], indices: number[], sets: UnionFind, join: 
     );
     if (target !== undefined) join(target, i, `contains ${nodes[target]!.occurrence.name}, adding no body of its own`);
   }
+}
+
+/** `compute` run once per spelling (key string): nodes spelled alike get the same answer. */
+function perSpelling(compute: (node: Node) => number[]): (node: Node) => number[] {
+  const answers = new Map<string, number[]>();
+  return (node) => {
+    let answer = answers.get(node.keyString);
+    if (answer === undefined) answers.set(node.keyString, (answer = compute(node)));
+    return answer;
+  };
 }
 
 function contains(long: Node, short: Node, type: EntityType): boolean {

@@ -29,11 +29,6 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
   if (end > start) out.push({ start, end });
 }
 
-/** Sentences and tokens of one span of `text` by the linguistic segmenter, offsets into `text`. */
-export function segmentSpan(text: string, span: Span): SegmentedParagraph {
-  return linguisticSegmenter.segmentSpan(text, span);
-}
-
 /** Segments a whole text paragraph by paragraph, without holding every token at once. */
 export function* segmentParagraphs(
   text: string,

@@ -8,34 +8,15 @@ const sentences = (text: string) => segment(text).sentences.map((s) => text.slic
 
 describe("rule segmenter (the index's)", () => {
   it("splits hyphens and English clitics, keeps apostrophes inside names", () => {
-    expect(values("Qasim's men didn't see al-Rashid, Ba'ath or Sa‘di.")).toEqual([
-      "Qasim",
-      "'s",
-      "men",
-      "did",
-      "n't",
-      "see",
-      "al",
-      "-",
-      "Rashid",
-      ",",
-      "Ba'ath",
-      "or",
-      "Sa‘di",
-      ".",
-    ]);
+    expect(values("Qasim's men didn't see al-Rashid, Ba'ath or Sa‘di.")).toEqual(
+      "Qasim 's men did n't see al - Rashid , Ba'ath or Sa‘di .".split(" "),
+    );
   });
 
   it("keeps a URL whole and the stop of a title or an initial with its word", () => {
-    expect(values("Gen. J. Smith, see https://example.org/a?b=1 now")).toEqual([
-      "Gen.",
-      "J.",
-      "Smith",
-      ",",
-      "see",
-      "https://example.org/a?b=1",
-      "now",
-    ]);
+    expect(values("Gen. J. Smith, see https://example.org/a?b=1 now")).toEqual(
+      "Gen. J. Smith , see https://example.org/a?b=1 now".split(" "),
+    );
   });
 
   it("gives the lemmas and stop words of wink-nlp's lexicon", () => {

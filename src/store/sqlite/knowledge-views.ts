@@ -163,25 +163,29 @@ export class KnowledgeViews {
         ? this.db.prepare(`SELECT * FROM events ${order} LIMIT ? OFFSET ?`).all(page.limit, page.offset)
         : this.db.prepare(`SELECT * FROM events ${order}`).all()
     ) as EventDbRow[];
+    const documents = this.eventDocuments(page ? rows.map((r) => r.id) : undefined);
+    return rows.map((row) => this.toEvent(row, documents.get(row.id) ?? []));
+  }
+
+  /** The documents that tell of each event (of the given ones, else of all), in document order. */
+  private eventDocuments(eventIds?: readonly string[]): Map<string, { id: string; path: string; title: string }[]> {
+    const from = `SELECT c.subject_id, d.id, d.path, d.title FROM claims c JOIN documents d ON d.rowid = c.document_rowid
+      WHERE c.subject_kind = 'event'`;
+    const group = "GROUP BY c.subject_id, d.rowid ORDER BY c.subject_id, d.rowid";
+    const sources = (
+      eventIds === undefined
+        ? this.db.prepare(`${from} ${group}`).all()
+        : this.db
+            .prepare(`${from} AND c.subject_id IN (SELECT value FROM json_each(?)) ${group}`)
+            .all(JSON.stringify(eventIds))
+    ) as { subject_id: string; id: string; path: string; title: string }[];
     const documents = new Map<string, { id: string; path: string; title: string }[]>();
-    const sources = this.db
-      .prepare(
-        `SELECT c.subject_id, d.id, d.path, d.title FROM claims c JOIN documents d ON d.rowid = c.document_rowid
-         WHERE c.subject_kind = 'event' AND (@all OR c.subject_id IN (SELECT value FROM json_each(@ids)))
-         GROUP BY c.subject_id, d.rowid ORDER BY c.subject_id, d.rowid`,
-      )
-      .all({ all: page ? 0 : 1, ids: JSON.stringify(page ? rows.map((r) => r.id) : []) }) as {
-      subject_id: string;
-      id: string;
-      path: string;
-      title: string;
-    }[];
     for (const { subject_id, ...document } of sources) {
       const list = documents.get(subject_id);
       if (list) list.push(document);
       else documents.set(subject_id, [document]);
     }
-    return rows.map((row) => this.toEvent(row, documents.get(row.id) ?? []));
+    return documents;
   }
 
   countEvents(): number {
@@ -194,18 +198,10 @@ export class KnowledgeViews {
       this.db
         .prepare("SELECT * FROM events WHERE label_folded LIKE ? ORDER BY length(label) LIMIT 1")
         .get(`%${folded}%`)) as EventDbRow | undefined;
-    return row ? this.toEvent(row) : undefined;
+    return row ? this.toEvent(row, this.eventDocuments([row.id]).get(row.id) ?? []) : undefined;
   }
 
-  private toEvent(row: EventDbRow, known?: { id: string; path: string; title: string }[]): EventRow {
-    const documents =
-      known ??
-      (this.db
-        .prepare(
-          `SELECT d.id, d.path, d.title FROM claims c JOIN documents d ON d.rowid = c.document_rowid
-         WHERE c.subject_kind = 'event' AND c.subject_id = ? GROUP BY d.rowid ORDER BY d.rowid`,
-        )
-        .all(row.id) as { id: string; path: string; title: string }[]);
+  private toEvent(row: EventDbRow, documents: { id: string; path: string; title: string }[]): EventRow {
     return {
       id: row.id,
       label: row.label,
@@ -221,14 +217,13 @@ export class KnowledgeViews {
   }
 
   claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[] {
-    // Two statements, not "? IS NULL OR subject_id = ?", which would keep SQLite off the subject index.
-    const from = `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid WHERE c.subject_kind = ?`;
-    const order = `ORDER BY c.subject_id, c.property, d.rowid, c.start`;
-    const rows = (
-      subjectId === undefined
-        ? this.db.prepare(`${from} ${order}`).all(subjectKind)
-        : this.db.prepare(`${from} AND c.subject_id = ? ${order}`).all(subjectKind, subjectId)
-    ) as ClaimDbRow[];
+    if (subjectId !== undefined) return this.claimsOfSubjects(subjectKind, [subjectId]);
+    const rows = this.db
+      .prepare(
+        `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
+         WHERE c.subject_kind = ? ORDER BY c.subject_id, c.property, d.rowid, c.start`,
+      )
+      .all(subjectKind) as ClaimDbRow[];
     return rows.map(toClaim);
   }
 

@@ -11,12 +11,6 @@ export interface Migration {
 /** "annl": marks a SQLite file as an annals knowledge base. */
 export const APPLICATION_ID = 0x616e6e6c;
 
-/**
- * Ordered schema changes. Never edit a released migration: append a new one.
- *
- * Passage text lives in `passages`; the FTS5 table is contentless (it holds only the index of the
- * `terms` and `keys` strings, which are never read back) with contentless_delete so rows can go.
- */
 /** Fills entity_aliases and entity_roles from entity_names and mentions (run by migration 4 and every corpus stage). */
 export const ENTITY_COUNTS_SQL = `
   INSERT INTO entity_aliases (entity_id, alias, count)
@@ -29,6 +23,12 @@ export const ENTITY_COUNTS_SQL = `
     WHERE m.role IS NOT NULL
     GROUP BY n.entity_id, m.role;`;
 
+/**
+ * Ordered schema changes. Never edit a released migration: append a new one.
+ *
+ * Passage text lives in `passages`; the FTS5 table is contentless (it holds only the index of the
+ * `terms` and `keys` strings, which are never read back) with contentless_delete so rows can go.
+ */
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
