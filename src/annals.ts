@@ -7,6 +7,7 @@ import { documentListings, documentView, type DocumentListing } from "./views/do
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
 import { disagreements, eventCard, eventSummaries } from "./views/events.js";
 import { actorGraph } from "./views/graph.js";
+import type { PageRange } from "./store/knowledge.js";
 import type {
   Disagreement,
   DocumentView,
@@ -62,7 +63,7 @@ export class Annals {
   }
 
   /** Events sorted by start: the timeline; one page of it when `page` is given. */
-  events(page?: { limit: number; offset: number }): EventSummary[] {
+  events(page?: PageRange): EventSummary[] {
     return eventSummaries(this.store.knowledge, page);
   }
 

@@ -32,7 +32,7 @@ export interface KnowledgeStore {
   roleCounts(entityId: string): { role: string; count: number }[];
   entityDocuments(entityId: string): { id: string; path: string; title: string }[];
   /** Events sorted by start (then end, label); one page of them when `page` is given. */
-  events(page?: { limit: number; offset: number }): EventRow[];
+  events(page?: PageRange): EventRow[];
   countEvents(): number;
   findEvent(idOrName: string): EventRow | undefined;
   claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[];
@@ -158,6 +158,12 @@ export interface MentionCitation {
 export interface EventRow extends EventRecord {
   /** Documents that tell of the event. */
   documents: { id: string; path: string; title: string }[];
+}
+
+/** A slice of a sorted list: `limit` items after the first `offset`. */
+export interface PageRange {
+  limit: number;
+  offset: number;
 }
 
 export interface EntityEvent {

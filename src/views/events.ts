@@ -1,4 +1,4 @@
-import type { ClaimRow, EventRow, KnowledgeStore } from "../store/knowledge.js";
+import type { ClaimRow, EventRow, KnowledgeStore, PageRange } from "../store/knowledge.js";
 import { citation } from "./citations.js";
 import type { Disagreement, EventCard, EventSummary, FieldValue } from "./types.js";
 
@@ -8,7 +8,7 @@ const PARTICIPANT_PROPERTIES = new Set(["agent", "patient", "commander", "combat
  * Events sorted by start: the timeline. Each with its participants and the quotes it rests on.
  * With `page`, only that page's events and their claims are read.
  */
-export function eventSummaries(knowledge: KnowledgeStore, page?: { limit: number; offset: number }): EventSummary[] {
+export function eventSummaries(knowledge: KnowledgeStore, page?: PageRange): EventSummary[] {
   const names = new Map<string, string>();
   const nameOf = (entityId: string, fallback: string) => {
     if (!names.has(entityId)) names.set(entityId, knowledge.findEntity(entityId)?.name ?? fallback);

@@ -17,6 +17,7 @@ import type {
   ResolvedCorpus,
   StoredEventMention,
   StoredRelationMention,
+  PageRange,
 } from "../knowledge.js";
 import { KnowledgeViews } from "./knowledge-views.js";
 import { ENTITY_COUNTS_SQL } from "./migrations.js";
@@ -257,7 +258,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   entityDocuments(entityId: string): { id: string; path: string; title: string }[] {
     return this.views.entityDocuments(entityId);
   }
-  events(page?: { limit: number; offset: number }): EventRow[] {
+  events(page?: PageRange): EventRow[] {
     return this.views.events(page);
   }
   countEvents(): number {

@@ -8,6 +8,7 @@ import type {
   EntityRow,
   EventRow,
   MentionCitation,
+  PageRange,
 } from "../knowledge.js";
 
 interface EntityDbRow {
@@ -156,7 +157,7 @@ export class KnowledgeViews {
       .all(entityId) as { id: string; path: string; title: string }[];
   }
 
-  events(page?: { limit: number; offset: number }): EventRow[] {
+  events(page?: PageRange): EventRow[] {
     const order = `ORDER BY start IS NULL, start, "end", label, id`;
     const rows = (
       page
