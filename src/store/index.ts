@@ -1,4 +1,4 @@
-import { UsageError } from "../core/errors.js";
+import { PostgresStore } from "./postgres/postgres-store.js";
 import { SqliteStore, type SqliteStoreOptions } from "./sqlite/sqlite-store.js";
 import type { Store } from "./store.js";
 
@@ -6,13 +6,16 @@ export type * from "./store.js";
 
 export type StoreOptions = SqliteStoreOptions;
 
+/** A `postgres://` or `postgresql://` URL names a PostgreSQL database; anything else a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//.test(location);
+}
+
 /**
- * Opens (creating and migrating when needed) the knowledge base at `path`: a SQLite file, or
- * ":memory:". A PostgreSQL URL will select the server backend once it exists.
+ * Opens (creating and migrating when needed) the knowledge base at `location`: a PostgreSQL URL, a
+ * SQLite file path, or ":memory:". `readonly` applies to SQLite files.
  */
-export function openStore(path: string, options: StoreOptions = {}): Store {
-  if (/^postgres(ql)?:\/\//.test(path)) {
-    throw new UsageError("the PostgreSQL backend is not available yet; use a SQLite file path");
-  }
-  return new SqliteStore(path, options);
+export function openStore(location: string, options: StoreOptions = {}): Store {
+  if (isPostgresUrl(location)) return new PostgresStore(location);
+  return new SqliteStore(location, options);
 }

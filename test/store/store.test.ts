@@ -1,15 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/errors.js";
 import { OffsetMap } from "../../src/core/offset-map.js";
-import { openStore, type DocumentRecord, type FileRecord, type Store } from "../../src/store/index.js";
+import type { DocumentRecord, FileRecord, Store } from "../../src/store/index.js";
+import { backends } from "./backends.js";
 import { makeDocument, makeRecord } from "./make-document.js";
 
 const file = (path: string, contentHash = `hash-${path}`): FileRecord => ({ path, contentHash, size: 10, mtimeMs: 1 });
 
-describe("SqliteStore files and documents", () => {
+describe.each(backends)("$name store: files and documents", (backend) => {
   let store: Store;
   beforeEach(() => {
-    store = openStore(":memory:");
+    store = backend.open();
   });
   afterEach(() => store.close());
 
@@ -171,6 +172,16 @@ describe("SqliteStore files and documents", () => {
   });
 
   it("describes its backend by capabilities", () => {
-    expect(store.capabilities).toMatchObject({ backend: "sqlite", fullText: "fts5", transactionalDdl: true });
+    const expected = {
+      sqlite: { backend: "sqlite", fullText: "fts5", transactionalDdl: true, concurrentWriters: false, embedded: true },
+      postgres: {
+        backend: "postgres",
+        fullText: "tsvector",
+        transactionalDdl: true,
+        concurrentWriters: true,
+        embedded: false,
+      },
+    };
+    expect(store.capabilities).toEqual(expected[backend.name]);
   });
 });

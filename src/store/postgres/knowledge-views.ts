@@ -1,0 +1,336 @@
+import type { EntityType } from "../../annotate/mentions/types.js";
+import type {
+  ClaimRow,
+  ClaimSubjectKind,
+  EntityEvent,
+  EntityRow,
+  EventRow,
+  MentionCitation,
+  PageRange,
+  RelatedEntity,
+} from "../knowledge.js";
+import type { SyncPostgres } from "./sync-client.js";
+
+interface EntityDbRow {
+  id: string;
+  type: EntityType;
+  name: string;
+  mention_count: number;
+  merge_reasons: string;
+}
+
+interface EventDbRow {
+  id: string;
+  label: string;
+  type: string;
+  start: string | null;
+  end: string | null;
+  value: string | null;
+  precision: string | null;
+  place: string | null;
+  mention_ids: string;
+}
+
+interface ClaimDbRow {
+  subject_kind: ClaimSubjectKind;
+  subject_id: string;
+  property: string;
+  value: string;
+  value_entity_id: string | null;
+  qualifier: string | null;
+  document_id: string;
+  path: string;
+  title: string;
+  start: number;
+  end: number;
+  quote_start: number;
+  quote_end: number;
+  quote: string;
+  extractor: string;
+  confidence: number;
+}
+
+type DocumentRef = { id: string; path: string; title: string };
+
+/** The quoted span cut from the passage that holds its start, clipped to it (as on SQLite). */
+function quoteFromPassage(documentRowid: string, start: string, end: string): string {
+  return `(SELECT substr(p.text, greatest(${start}, p.start) - p.start + 1, least(${end}, p."end") - greatest(${start}, p.start))
+    FROM passages p WHERE p.document_rowid = ${documentRowid} AND p.start <= ${start}
+    ORDER BY p.start DESC LIMIT 1)`;
+}
+
+const CLAIM_COLUMNS = `c.subject_kind, c.subject_id, c.property, c.value, c.value_entity_id, c.qualifier,
+  d.id AS document_id, d.path, d.title, c.start, c."end", c.quote_start, c.quote_end,
+  ${quoteFromPassage("c.document_rowid", "c.quote_start", "c.quote_end")} AS quote, c.extractor, c.confidence`;
+
+const CLAIM_ORDER = "ORDER BY c.subject_id, c.property, d.rowid, c.start, c.id";
+
+/** Read-side queries of the knowledge store on PostgreSQL: src/store/sqlite/knowledge-views.ts, one for one. */
+export class PostgresKnowledgeViews {
+  constructor(private readonly db: SyncPostgres) {}
+
+  entities(filter: { type?: EntityType; limit?: number; offset?: number }): EntityRow[] {
+    return this.db
+      .query<EntityDbRow>(
+        `SELECT id, type, name, mention_count, merge_reasons FROM entities WHERE ($1::text IS NULL OR type = $1)
+         ORDER BY mention_count DESC, name LIMIT $2 OFFSET $3`,
+        [filter.type ?? null, filter.limit ?? null, filter.offset ?? 0],
+      )
+      .rows.map(toEntity);
+  }
+
+  countEntities(type?: EntityType): number {
+    return this.db.query<{ n: number }>("SELECT count(*) AS n FROM entities WHERE ($1::text IS NULL OR type = $1)", [
+      type ?? null,
+    ]).rows[0]!.n;
+  }
+
+  /** By id, else by folded name, else by a name assigned in some document (case-insensitive): one round trip. */
+  findEntity(idOrName: string, folded: string): EntityRow | undefined {
+    const [byId, byName, byAlias] = this.db.batch([
+      { text: "SELECT * FROM entities WHERE id = $1", values: [idOrName] },
+      {
+        text: "SELECT * FROM entities WHERE name_folded = $1 ORDER BY mention_count DESC LIMIT 1",
+        values: [folded],
+      },
+      {
+        text: `SELECT e.* FROM entity_names n JOIN entities e ON e.id = n.entity_id
+          WHERE lower(n.name) = lower($1) GROUP BY e.id ORDER BY count(*) DESC, e.mention_count DESC LIMIT 1`,
+        values: [idOrName.trim()],
+      },
+    ]);
+    const row = (byId!.rows[0] ?? byName!.rows[0] ?? byAlias!.rows[0]) as EntityDbRow | undefined;
+    return row ? toEntity(row) : undefined;
+  }
+
+  entityMentions(entityId: string, limit = 1000): MentionCitation[] {
+    const rows = this.db.query<{
+      id: string;
+      path: string;
+      title: string;
+      start: number;
+      end: number;
+      text: string;
+      extractor: string;
+      quote: string;
+    }>(
+      `SELECT d.id, d.path, d.title, m.start, m."end", m.text, m.extractor,
+         ${quoteFromPassage("m.document_rowid", "m.sentence_start", "m.sentence_end")} AS quote
+       FROM (
+         SELECT m.id AS mention_id FROM entity_names n
+         JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
+         WHERE n.entity_id = $1 ORDER BY n.document_rowid, m.start, m.id LIMIT $2) AS top
+       JOIN mentions m ON m.id = top.mention_id JOIN documents d ON d.rowid = m.document_rowid
+       ORDER BY d.rowid, m.start, m.id`,
+      [entityId, limit],
+    ).rows;
+    return rows.map((r) => ({
+      document: { id: r.id, path: r.path, title: r.title },
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      quote: r.quote,
+      extractor: r.extractor,
+    }));
+  }
+
+  aliasCounts(entityId: string): { alias: string; count: number }[] {
+    return this.db.query<{ alias: string; count: number }>(
+      "SELECT alias, count FROM entity_aliases WHERE entity_id = $1 ORDER BY count DESC, alias",
+      [entityId],
+    ).rows;
+  }
+
+  roleCounts(entityId: string): { role: string; count: number }[] {
+    return this.db.query<{ role: string; count: number }>(
+      "SELECT role, count FROM entity_roles WHERE entity_id = $1 ORDER BY count DESC, role",
+      [entityId],
+    ).rows;
+  }
+
+  entityDocuments(entityId: string): DocumentRef[] {
+    return this.db.query<DocumentRef>(
+      `SELECT d.id, d.path, d.title FROM documents d
+       WHERE d.rowid IN (SELECT document_rowid FROM entity_names WHERE entity_id = $1) ORDER BY d.rowid`,
+      [entityId],
+    ).rows;
+  }
+
+  events(page?: PageRange): EventRow[] {
+    // SQLite's order: undated events last, an open end before any end.
+    const order = `ORDER BY start NULLS LAST, "end" NULLS FIRST, label, id`;
+    const rows = (page
+      ? this.db.query(`SELECT * FROM events ${order} LIMIT $1 OFFSET $2`, [page.limit, page.offset])
+      : this.db.query(`SELECT * FROM events ${order}`)
+    ).rows as unknown as EventDbRow[];
+    const documents = this.eventDocuments(page ? rows.map((r) => r.id) : undefined);
+    return rows.map((row) => toEvent(row, documents.get(row.id) ?? []));
+  }
+
+  /** The documents that tell of each event (of the given ones, else of all), in document order. */
+  private eventDocuments(eventIds?: readonly string[]): Map<string, DocumentRef[]> {
+    const sources = this.db.query<{ subject_id: string } & DocumentRef>(
+      `SELECT DISTINCT c.subject_id, d.rowid, d.id, d.path, d.title FROM claims c
+       JOIN documents d ON d.rowid = c.document_rowid
+       WHERE c.subject_kind = 'event' AND ($1::text[] IS NULL OR c.subject_id = ANY($1))
+       ORDER BY c.subject_id, d.rowid`,
+      [eventIds ?? null],
+    ).rows;
+    const documents = new Map<string, DocumentRef[]>();
+    for (const { subject_id, id, path, title } of sources) {
+      const list = documents.get(subject_id);
+      if (list) list.push({ id, path, title });
+      else documents.set(subject_id, [{ id, path, title }]);
+    }
+    return documents;
+  }
+
+  countEvents(): number {
+    return this.db.query<{ n: number }>("SELECT count(*) AS n FROM events").rows[0]!.n;
+  }
+
+  findEvent(idOrName: string, folded: string): EventRow | undefined {
+    const [byId, byLabel, byPart] = this.db.batch([
+      { text: "SELECT * FROM events WHERE id = $1", values: [idOrName] },
+      { text: "SELECT * FROM events WHERE label_folded = $1 LIMIT 1", values: [folded] },
+      {
+        text: `SELECT * FROM events WHERE strpos(label_folded, $1) > 0 ORDER BY length(label) LIMIT 1`,
+        values: [folded],
+      },
+    ]);
+    const row = (byId!.rows[0] ?? byLabel!.rows[0] ?? byPart!.rows[0]) as EventDbRow | undefined;
+    return row ? toEvent(row, this.eventDocuments([row.id]).get(row.id) ?? []) : undefined;
+  }
+
+  claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[] {
+    if (subjectId !== undefined) return this.claimsOfSubjects(subjectKind, [subjectId]);
+    return this.db
+      .query<ClaimDbRow>(
+        `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
+         WHERE c.subject_kind = $1 ${CLAIM_ORDER}`,
+        [subjectKind],
+      )
+      .rows.map(toClaim);
+  }
+
+  claimsOfSubjects(subjectKind: ClaimSubjectKind, subjectIds: readonly string[]): ClaimRow[] {
+    return this.db
+      .query<ClaimDbRow>(
+        `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
+         WHERE c.subject_kind = $1 AND c.subject_id = ANY($2::text[]) ${CLAIM_ORDER}`,
+        [subjectKind, subjectIds],
+      )
+      .rows.map(toClaim);
+  }
+
+  /** Each event's first claim naming the entity, in document order; the first `limit` events. */
+  entityEvents(entityId: string, limit: number): EntityEvent[] {
+    const rows = this.db.query<{
+      id: string;
+      label: string;
+      start: string | null;
+      precision: string | null;
+      role: string;
+    }>(
+      `SELECT e.id, e.label, e.start, e.precision, first.property AS role FROM (
+         SELECT DISTINCT ON (subject_id) subject_id, property, document_rowid, start, id FROM claims
+         WHERE value_entity_id = $1 AND subject_kind = 'event'
+         ORDER BY subject_id, document_rowid, start, id) AS first
+       JOIN events e ON e.id = first.subject_id
+       ORDER BY first.document_rowid, first.start, first.id LIMIT $2`,
+      [entityId, limit],
+    ).rows;
+    return rows.map((r) => ({
+      id: r.id,
+      label: r.label,
+      ...(r.start ? { start: r.start } : {}),
+      ...(r.precision ? { precision: r.precision as NonNullable<EntityEvent["precision"]> } : {}),
+      role: r.role,
+    }));
+  }
+
+  relatedEntities(entityId: string, eventIds: readonly string[]): RelatedEntity[] {
+    return this.db.query<RelatedEntity>(
+      `SELECT e.id, e.name, e.type, r.relation, r.count FROM (
+         SELECT value_entity_id AS id, property AS relation, count(*) AS count FROM claims
+           WHERE subject_kind = 'entity' AND subject_id = $1 AND value_entity_id IS NOT NULL
+           GROUP BY value_entity_id, property
+         UNION ALL
+         SELECT subject_id, property || ' (of)', count(*) FROM claims
+           WHERE value_entity_id = $1 AND subject_kind = 'entity'
+           GROUP BY subject_id, property
+         UNION ALL
+         SELECT value_entity_id, 'co-participant', count(*) FROM claims
+           WHERE subject_kind = 'event' AND subject_id = ANY($2::text[]) AND value_entity_id IS NOT NULL
+           GROUP BY value_entity_id) AS r
+       JOIN entities e ON e.id = r.id
+       WHERE r.id <> $1
+       ORDER BY r.count DESC, e.name`,
+      [entityId, eventIds],
+    ).rows;
+  }
+
+  documentMentions(
+    documentId: string,
+  ): { start: number; end: number; text: string; type: string; entityId?: string }[] {
+    const rows = this.db.query<{ start: number; end: number; text: string; type: string; entity_id: string | null }>(
+      `SELECT m.start, m."end", m.text, m.type, n.entity_id FROM documents d
+       JOIN mentions m ON m.document_rowid = d.rowid
+       LEFT JOIN entity_names n ON n.document_rowid = m.document_rowid AND n.type = m.type AND n.name = m.name
+       WHERE d.id = $1 ORDER BY m.start, m."end" DESC, m.id`,
+      [documentId],
+    ).rows;
+    return rows.map((r) => ({
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      type: r.type,
+      ...(r.entity_id ? { entityId: r.entity_id } : {}),
+    }));
+  }
+}
+
+function toEntity(row: EntityDbRow): EntityRow {
+  return {
+    id: row.id,
+    type: row.type,
+    name: row.name,
+    mentions: row.mention_count,
+    mergeReasons: JSON.parse(row.merge_reasons) as EntityRow["mergeReasons"],
+  };
+}
+
+function toEvent(row: EventDbRow, documents: DocumentRef[]): EventRow {
+  return {
+    id: row.id,
+    label: row.label,
+    type: row.type,
+    ...(row.start ? { start: row.start } : {}),
+    ...(row.end ? { end: row.end } : {}),
+    ...(row.value ? { value: row.value } : {}),
+    ...(row.precision ? { precision: row.precision as NonNullable<EventRow["precision"]> } : {}),
+    ...(row.place ? { place: row.place } : {}),
+    mentionIds: JSON.parse(row.mention_ids) as number[],
+    documents,
+  };
+}
+
+function toClaim(row: ClaimDbRow): ClaimRow {
+  return {
+    subjectKind: row.subject_kind,
+    subjectId: row.subject_id,
+    property: row.property,
+    value: row.value,
+    ...(row.value_entity_id ? { valueEntityId: row.value_entity_id } : {}),
+    ...(row.qualifier ? { qualifier: row.qualifier } : {}),
+    documentId: row.document_id,
+    document: { id: row.document_id, path: row.path, title: row.title },
+    start: row.start,
+    end: row.end,
+    quoteStart: row.quote_start,
+    quoteEnd: row.quote_end,
+    quote: row.quote,
+    extractor: row.extractor,
+    confidence: row.confidence,
+  };
+}
