@@ -3,20 +3,21 @@ import pg from "pg";
 import type { BridgeReply, BridgeRequest, SqlStatement } from "./sync-client.js";
 
 /**
- * The worker side of the synchronous bridge: one PostgreSQL connection, statements run in the order
- * they came, each request's reply posted before the waiting thread is woken.
+ * The worker side of the synchronous bridge: the process's PostgreSQL connections, statements run in
+ * the order they came, each request's reply posted before the waiting thread is woken.
  */
-const { url, port, signal } = workerData as { url: string; port: MessagePort; signal: Int32Array };
+const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };
 
 // count(*), identities and other bigints: every value the store keeps fits a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
-const client = new pg.Client({ connectionString: url });
-let broken: Error | undefined;
-client.on("error", (error) => (broken = error));
-const connected = client.connect().catch((error: unknown) => {
-  broken = error as Error;
-});
+interface Connection {
+  client: pg.Client;
+  connected: Promise<void>;
+  broken?: Error;
+}
+
+const connections = new Map<number, Connection>();
 
 port.on("message", (request: BridgeRequest) => {
   void handle(request).then((reply) => {
@@ -27,24 +28,41 @@ port.on("message", (request: BridgeRequest) => {
 });
 
 async function handle(request: BridgeRequest): Promise<BridgeReply> {
-  await connected;
+  if (request.open !== undefined) connections.set(request.connection, connect(request.open));
+  const connection = connections.get(request.connection);
+  if (!connection) return { error: { message: `no PostgreSQL connection ${request.connection}` } };
+  await connection.connected;
   if (request.close) {
-    if (!broken) await client.end().catch(() => undefined);
+    connections.delete(request.connection);
+    if (!connection.broken) await connection.client.end().catch(() => undefined);
     return { results: [] };
   }
-  if (broken) return { error: describe(broken) };
+  if (connection.broken) return { error: describe(connection.broken) };
   try {
-    return { results: await runAll(request.statements, request.transaction) };
+    return { results: await runAll(connection.client, request.statements, request.transaction) };
   } catch (error) {
     return { error: describe(error as Error) };
   }
 }
 
-async function runAll(statements: readonly SqlStatement[], transaction: boolean) {
+function connect(url: string): Connection {
+  const client = new pg.Client({ connectionString: url });
+  const connection: Connection = { client, connected: Promise.resolve() };
+  client.on("error", (error) => (connection.broken = error));
+  connection.connected = client.connect().then(
+    () => undefined,
+    (error: unknown) => {
+      connection.broken = error as Error;
+    },
+  );
+  return connection;
+}
+
+async function runAll(client: pg.Client, statements: readonly SqlStatement[], transaction: boolean) {
   if (transaction) await client.query("BEGIN");
   try {
     const results = [];
-    for (const statement of statements) results.push(await run(statement));
+    for (const statement of statements) results.push(await run(client, statement));
     if (transaction) await client.query("COMMIT");
     return results;
   } catch (error) {
@@ -53,7 +71,7 @@ async function runAll(statements: readonly SqlStatement[], transaction: boolean)
   }
 }
 
-async function run(statement: SqlStatement) {
+async function run(client: pg.Client, statement: SqlStatement) {
   const result = await client.query(statement.text, [...(statement.values ?? [])]);
   return { rows: result.rows as Record<string, unknown>[], rowCount: result.rowCount ?? 0 };
 }

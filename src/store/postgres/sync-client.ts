@@ -13,6 +13,9 @@ export interface SqlResult<Row = Record<string, unknown>> {
 }
 
 export interface BridgeRequest {
+  connection: number;
+  /** Open `connection` to this URL first. */
+  open?: string;
   statements: readonly SqlStatement[];
   /** Run the statements in one transaction (BEGIN … COMMIT, ROLLBACK on the first error). */
   transaction: boolean;
@@ -65,21 +68,24 @@ const REPLY_TIMEOUT_MS = 10 * 60_000;
  * (measured ≈0.1 ms on top of the query, docs/design.md), so callers send a whole batch of
  * statements per call rather than one statement at a time.
  */
+/**
+ * A PostgreSQL connection called synchronously: the `pg` client runs in a worker thread and this
+ * thread sleeps on Atomics.wait until the reply is posted. Each call is one round trip to the worker
+ * (measured ≈0.2 ms on top of the query, docs/design.md), so callers send a whole batch of
+ * statements per call rather than one statement at a time. One worker, started with the first
+ * connection, serves every connection of the thread.
+ */
 export class SyncPostgres {
-  private readonly worker: Worker;
-  private readonly port: MessagePort;
-  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+  private static bridge: Bridge | undefined;
+  private static connections = 0;
+  private readonly bridge: Bridge;
+  private readonly id: number;
   private closed = false;
 
   constructor(url: string) {
-    const channel = new MessageChannel();
-    this.port = channel.port1;
-    this.worker = new Worker(workerBootstrap(), {
-      eval: true,
-      workerData: { url, port: channel.port2, signal: this.signal },
-      transferList: [channel.port2],
-    });
-    this.worker.unref();
+    this.bridge = SyncPostgres.bridge ??= new Bridge();
+    this.id = ++SyncPostgres.connections;
+    this.call({ connection: this.id, open: url, statements: [], transaction: false });
   }
 
   query<Row = Record<string, unknown>>(text: string, values: readonly unknown[] = []): SqlResult<Row> {
@@ -88,12 +94,8 @@ export class SyncPostgres {
 
   /** Runs the statements in order in one round trip; with `transaction`, all or none take effect. */
   batch(statements: readonly SqlStatement[], transaction = false): SqlResult[] {
-    const reply = this.call({ statements, transaction });
-    if (reply.error) {
-      const { message, code, constraint } = reply.error;
-      throw new PostgresError(message, code, constraint);
-    }
-    return reply.results ?? [];
+    if (this.closed) throw new PostgresError("the PostgreSQL connection is closed");
+    return this.call({ connection: this.id, statements, transaction });
   }
 
   /** Several calls in one transaction, for work whose next statements depend on earlier results. */
@@ -112,12 +114,38 @@ export class SyncPostgres {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.call({ statements: [], transaction: false, close: true });
-    void this.worker.terminate();
+    this.call({ connection: this.id, statements: [], transaction: false, close: true });
   }
 
-  private call(request: BridgeRequest): BridgeReply {
-    if (this.closed && !request.close) throw new PostgresError("the PostgreSQL connection is closed");
+  private call(request: BridgeRequest): SqlResult[] {
+    const reply = this.bridge.call(request);
+    if (reply.error) {
+      const { message, code, constraint } = reply.error;
+      throw new PostgresError(message, code, constraint);
+    }
+    return reply.results ?? [];
+  }
+}
+
+/** The worker thread and the channel and flag a caller waits on. */
+class Bridge {
+  private readonly port: MessagePort;
+  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
+
+  constructor() {
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    const worker = new Worker(workerBootstrap(), {
+      eval: true,
+      workerData: { port: channel.port2, signal: this.signal },
+      transferList: [channel.port2],
+    });
+    // An idle worker keeps no process alive.
+    worker.unref();
+    this.port.unref();
+  }
+
+  call(request: BridgeRequest): BridgeReply {
     Atomics.store(this.signal, 0, 0);
     this.port.postMessage(request);
     const deadline = Date.now() + REPLY_TIMEOUT_MS;
