@@ -265,7 +265,7 @@ export class PostgresKnowledgeViews {
            GROUP BY value_entity_id) AS r
        JOIN entities e ON e.id = r.id
        WHERE r.id <> $1
-       ORDER BY r.count DESC, e.name`,
+       ORDER BY r.count DESC, e.name, r.relation`,
       [entityId, eventIds],
     ).rows;
   }

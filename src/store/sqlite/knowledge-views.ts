@@ -294,7 +294,7 @@ export class KnowledgeViews {
              GROUP BY value_entity_id) AS r
          JOIN entities e ON e.id = r.id
          WHERE r.id != @entity
-         ORDER BY r.count DESC, e.name`,
+         ORDER BY r.count DESC, e.name, r.relation`,
       )
       .all({ entity: entityId, events: JSON.stringify(eventIds) }) as RelatedEntity[];
   }
