@@ -2,10 +2,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { UsageError } from "../../src/core/errors.js";
 import { openStore } from "../../src/store/index.js";
 import { makeDocument, makeRecord, seedDocuments } from "../store/make-document.js";
+import { backends } from "../store/backends.js";
 import { distinctDocuments, seedStore } from "./seed-store.js";
 
-describe("search filters", () => {
-  const store = seedStore();
+describe.each(backends)("$name search filters", (backend) => {
+  const store = seedStore(backend);
   afterAll(() => store.close());
   const documents = (query: string, options: Parameters<typeof store.search>[1]) =>
     distinctDocuments(store.search(query, { limit: 50, ...options }).hits).sort();

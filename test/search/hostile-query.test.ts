@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import type { SearchResult } from "../../src/store/store.js";
+import { backends } from "../store/backends.js";
 import { seedStore } from "./seed-store.js";
 
 const HOSTILE = [
@@ -61,8 +62,8 @@ function assertResult(result: SearchResult): void {
   }
 }
 
-describe("hostile queries", () => {
-  const store = seedStore();
+describe.each(backends)("$name hostile queries", (backend) => {
+  const store = seedStore(backend);
   afterAll(() => store.close());
 
   for (const input of HOSTILE) {

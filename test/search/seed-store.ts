@@ -1,9 +1,10 @@
-import { openStore, type Store } from "../../src/store/index.js";
+import type { Store } from "../../src/store/index.js";
+import { backends, type Backend } from "../store/backends.js";
 import { makeRecord, seedDocuments } from "../store/make-document.js";
 
-/** An in-memory store holding the four seed documents as plain text documents. */
-export function seedStore(): Store {
-  const store = openStore(":memory:");
+/** A new store (in-memory SQLite unless another backend is given) holding the four seed documents as plain text documents. */
+export function seedStore(backend: Backend = backends[0]!): Store {
+  const store = backend.open();
   for (const document of seedDocuments()) {
     store.replaceFile({ path: document.path, contentHash: document.id, size: document.text.length, mtimeMs: 0 }, [
       makeRecord(document),

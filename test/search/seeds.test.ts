@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { backends } from "../store/backends.js";
 import { SEEDS_DIR } from "../store/make-document.js";
 import { distinctDocuments, seedStore } from "./seed-store.js";
 
@@ -12,8 +13,8 @@ interface SearchExpectation {
 
 const expected = JSON.parse(readFileSync(join(SEEDS_DIR, "expected.json"), "utf8")) as { search: SearchExpectation[] };
 
-describe("search on the seed documents (expected.json)", () => {
-  const store = seedStore();
+describe.each(backends)("$name search on the seed documents (expected.json)", (backend) => {
+  const store = seedStore(backend);
   afterAll(() => store.close());
 
   it("has search expectations to check", () => {

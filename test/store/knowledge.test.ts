@@ -102,7 +102,7 @@ describe.runIf(backends.length > 1)("PostgreSQL and SQLite hold the same knowled
 
   it("for the extraction side", () => {
     for (const read of [
-      (s: Store) => s.knowledge.documentsForResolution(),
+      (s: Store): unknown => s.knowledge.documentsForResolution(),
       (s: Store) => s.knowledge.eventMentions(),
       (s: Store) => s.knowledge.relationMentions(),
       (s: Store) => s.listDocuments(),
