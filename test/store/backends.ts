@@ -18,17 +18,17 @@ const sqlite: Backend = { name: "sqlite", open: () => openStore(":memory:") };
  * Each store gets a schema of its own, dropped when the test file ends. Under CI a missing server
  * is a failure, not a skip.
  */
-const postgres: Backend = {
-  name: "postgres",
-  open: () => {
-    if (SERVER === undefined) {
-      throw new Error(
-        "ANNALS_TEST_PG is not set: CI must run the store suite against PostgreSQL (bash scripts/test-postgres.sh starts a server and sets it)",
-      );
-    }
-    return openStore(freshSchema(SERVER));
-  },
-};
+const postgres: Backend = { name: "postgres", open: () => openStore(postgresUrl()) };
+
+/** A URL of a new, empty PostgreSQL knowledge base on the test server. */
+export function postgresUrl(): string {
+  if (SERVER === undefined) {
+    throw new Error(
+      "ANNALS_TEST_PG is not set: CI must run the store suite against PostgreSQL (bash scripts/test-postgres.sh starts a server and sets it)",
+    );
+  }
+  return freshSchema(SERVER);
+}
 
 export const backends: Backend[] = SERVER !== undefined || process.env.CI === "true" ? [sqlite, postgres] : [sqlite];
 
@@ -36,7 +36,7 @@ const schemas: string[] = [];
 let admin: SyncPostgres | undefined;
 
 /** The server URL with a new empty schema first on the search path. */
-export function freshSchema(server: string): string {
+function freshSchema(server: string): string {
   admin ??= new SyncPostgres(server);
   const schema = `test_${randomBytes(6).toString("hex")}`;
   admin.query(`CREATE SCHEMA ${schema}`);

@@ -5,6 +5,7 @@ import type { DocumentKind } from "../../core/document.js";
 import { bold, dim, printJson, printLine, terminalSnippet } from "./output.js";
 import { progressBar } from "./progress.js";
 import { searchHitView } from "../../views/search.js";
+import { redacted } from "../../store/postgres/postgres-store.js";
 
 export interface GlobalOptions {
   db: string;
@@ -27,7 +28,7 @@ export async function addCommand(paths: string[], options: GlobalOptions & { wor
         `${bold("added")} ${report.added}  ${bold("updated")} ${report.updated}  ${bold("unchanged")} ${report.unchanged}  ${bold("failed")} ${report.failed.length}`,
       );
       printLine(
-        `${report.documents} documents in ${options.db}; this run stored ${report.passages} passages and ${report.dates} dates`,
+        `${report.documents} documents in ${redacted(options.db)}; this run stored ${report.passages} passages and ${report.dates} dates`,
       );
       for (const failure of report.failed) printLine(`  failed: ${failure.path}: ${failure.error}`);
       for (const warning of report.warnings) printLine(`  warning: ${warning.path}: ${warning.warning}`);

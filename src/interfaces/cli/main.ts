@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { InputError, UsageError } from "../../core/errors.js";
 import { addCommand, annotateCommand, documentsCommand, searchCommand, type ExitCode } from "./commands.js";
 import { DEFAULT_PORT, serveCommand } from "./serve.js";
+import { migrateCommand } from "./migrate.js";
 import {
   disagreementsCommand,
   entitiesCommand,
@@ -17,7 +18,11 @@ const USAGE_ERROR = 2;
 function program(): Command {
   const root = new Command("annals")
     .description("Turn a pile of historical documents into a cited knowledge base.")
-    .addOption(new Option("--db <file>", "knowledge base file").env("ANNALS_DB").default("annals.db"))
+    .addOption(
+      new Option("--db <location>", "knowledge base: a SQLite file or a postgres:// URL")
+        .env("ANNALS_DB")
+        .default("annals.db"),
+    )
     .option("--json", "machine-readable output on stdout")
     .exitOverride()
     .showSuggestionAfterError();
@@ -84,6 +89,12 @@ function program(): Command {
     .requiredOption("--format <format>", "json, csv, gexf, graphml, timelinejs, ftm or jsonld")
     .requiredOption("--out <path>", "file to write (a folder for csv)")
     .action(run(exportCommand));
+  root
+    .command("migrate")
+    .description("copy a SQLite knowledge base into an empty PostgreSQL database")
+    .requiredOption("--from <file>", "the SQLite knowledge base")
+    .requiredOption("--to <url>", "postgres://user@host/database")
+    .action(run(migrateCommand));
   root
     .command("serve")
     .description("the HTTP API and the web UI (ANNALS_TOKEN: token for uploads, needed on a non-loopback host)")

@@ -4,6 +4,8 @@ import { Annals } from "../../annals.js";
 import { UsageError } from "../../core/errors.js";
 import { buildApp, DEFAULT_HOST, UnsafeOptionsError } from "../http/app.js";
 import type { ExitCode, GlobalOptions } from "./commands.js";
+import { isPostgresUrl } from "../../store/index.js";
+import { redacted } from "../../store/postgres/postgres-store.js";
 
 export interface ServeOptions extends GlobalOptions {
   port?: string;
@@ -12,8 +14,9 @@ export interface ServeOptions extends GlobalOptions {
 
 export const DEFAULT_PORT = 8080;
 
-/** The staging folder for uploads: beside the knowledge base, named after it. */
+/** The staging folder for uploads: beside a SQLite knowledge base, named after it; in the working folder for a server's. */
 export function uploadDirFor(db: string): string {
+  if (isPostgresUrl(db)) return resolve("annals-postgres.uploads");
   const path = resolve(db);
   return join(dirname(path), `${basename(path)}.uploads`);
 }
@@ -29,8 +32,10 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
     throw new UsageError(`--port ${options.port}: expected a port number from 0 to 65535`);
   }
   const token = process.env["ANNALS_TOKEN"] || undefined;
-  const fresh = !existsSync(options.db);
+  const server = isPostgresUrl(options.db);
+  const fresh = !server && !existsSync(options.db);
   const annals = Annals.open(options.db);
+  const shown = server ? redacted(options.db) : options.db;
   let app;
   try {
     app = await buildApp(annals, {
@@ -57,8 +62,8 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
   const address = app.server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   const shownHost = host.includes(":") ? `[${host}]` : host;
-  if (fresh) process.stderr.write(`annals: ${options.db} is a new, empty knowledge base; add files with annals add\n`);
-  process.stdout.write(`annals: serving ${options.db} at http://${shownHost}:${actualPort}/\n`);
+  if (fresh) process.stderr.write(`annals: ${shown} is a new, empty knowledge base; add files with annals add\n`);
+  process.stdout.write(`annals: serving ${shown} at http://${shownHost}:${actualPort}/\n`);
 
   await new Promise<void>((done) => {
     const stop = () => {

@@ -76,6 +76,9 @@ export class PostgresStore implements Store {
       migratePostgres(this.db, redacted(url));
     } catch (error) {
       this.db.close();
+      if (error instanceof PostgresError) {
+        throw new InputError(`cannot open ${redacted(url)}: ${error.message}`, "postgres-unavailable");
+      }
       throw error;
     }
     this.passageIndex = new PostgresPassageIndex(this.db);
