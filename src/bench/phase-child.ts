@@ -1,4 +1,4 @@
-import { fts5ReferencePhase, ingestPhase, searchPhase } from "./phases.js";
+import { bridgePhase, fts5ReferencePhase, ingestPhase, searchPhase } from "./phases.js";
 
 /** One benchmark phase in its own process, so its memory is measured alone. Prints JSON. */
 const [phase, db, workers, ...dirs] = process.argv.slice(2);
@@ -7,5 +7,7 @@ const result =
     ? await ingestPhase(db!, dirs, Number(workers), phase === "ingest")
     : phase === "fts5"
       ? fts5ReferencePhase(db!, dirs)
-      : searchPhase(db!);
+      : phase === "bridge"
+        ? await bridgePhase(db!)
+        : searchPhase(db!);
 process.stdout.write(JSON.stringify(result) + "\n");

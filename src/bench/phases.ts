@@ -1,7 +1,9 @@
 import { readFileSync, rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import { ingest } from "../ingest/ingest.js";
-import { openStore } from "../store/index.js";
+import pg from "pg";
+import { isPostgresUrl, openStore } from "../store/index.js";
+import { SyncPostgres } from "../store/postgres/sync-client.js";
 import { BENCH_QUERIES } from "./queries.js";
 import { listFiles } from "./corpus.js";
 
@@ -22,8 +24,60 @@ function rssSampler(): () => number {
   };
 }
 
+/** The schema the PostgreSQL phases write to (see postgresBenchUrl), dropped before each ingest. */
+export const POSTGRES_BENCH_SCHEMA = "annals_bench";
+
+export function postgresBenchUrl(server: string): string {
+  const options = encodeURIComponent(`-c search_path=${POSTGRES_BENCH_SCHEMA}`);
+  return `${server}${server.includes("?") ? "&" : "?"}options=${options}`;
+}
+
 function removeDatabase(db: string): void {
+  if (isPostgresUrl(db)) {
+    const admin = new SyncPostgres(db);
+    admin.batch([
+      { text: `DROP SCHEMA IF EXISTS ${POSTGRES_BENCH_SCHEMA} CASCADE` },
+      { text: `CREATE SCHEMA ${POSTGRES_BENCH_SCHEMA}` },
+    ]);
+    admin.close();
+    return;
+  }
   for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
+}
+
+/**
+ * What a synchronous call through the worker-thread bridge costs beside an awaited query on the
+ * same server: `SELECT $1` one at a time, and in batches of ten per call.
+ */
+export async function bridgePhase(db: string, calls = 2000): Promise<PhaseResult> {
+  const timed = async (work: () => unknown) => {
+    const started = performance.now();
+    await work();
+    return ((performance.now() - started) * 1000) / calls;
+  };
+  const client = new pg.Client({ connectionString: db });
+  await client.connect();
+  const asyncUs = await timed(async () => {
+    for (let i = 0; i < calls; i++) await client.query("SELECT $1::int AS x", [i]);
+  });
+  await client.end();
+  const sync = new SyncPostgres(db);
+  sync.query("SELECT 1");
+  const syncUs = await timed(() => {
+    for (let i = 0; i < calls; i++) sync.query("SELECT $1::int AS x", [i]);
+  });
+  const batchedUs = await timed(() => {
+    for (let i = 0; i < calls / 10; i++) {
+      sync.batch(Array.from({ length: 10 }, (_, j) => ({ text: "SELECT $1::int AS x", values: [j] })));
+    }
+  });
+  sync.close();
+  return {
+    seconds: 0,
+    megabytes: 0,
+    peakRssMb: 0,
+    detail: { asyncUs: Math.round(asyncUs), syncUs: Math.round(syncUs), batchedUs: Math.round(batchedUs) },
+  };
 }
 
 export async function ingestPhase(db: string, dirs: string[], workers: number, extract: boolean): Promise<PhaseResult> {

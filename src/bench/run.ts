@@ -4,7 +4,7 @@ import { cpus, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus, listFiles, realSentences } from "./corpus.js";
-import type { PhaseResult } from "./phases.js";
+import { postgresBenchUrl, type PhaseResult } from "./phases.js";
 import { benchApi, renderApiBench } from "./api.js";
 import { parallelSpeedup } from "./machine.js";
 
@@ -137,6 +137,11 @@ function render(rows: Row[], machine: Awaited<ReturnType<typeof parallelSpeedup>
 
 async function main(): Promise<void> {
   mkdirSync(workDir, { recursive: true });
+  const postgres = option("--postgres", process.env["ANNALS_BENCH_PG"] ?? "");
+  if (postgres) {
+    backendComparison(postgres);
+    return;
+  }
   if (!existsSync(corpora)) {
     process.stderr.write(`bench: ${corpora} not found; pass --corpora DIR\n`);
     process.exitCode = 2;
@@ -159,6 +164,50 @@ async function main(): Promise<void> {
   const api = renderApiBench(await benchApi({ db: join(workDir, `${largestFull.corpus}.db`) }));
   const report = `${render(rows, machine)}\n${api}\n`;
   writeFileSync(join(root, "docs/benchmarks.md"), report);
+  process.stdout.write(report);
+}
+
+/**
+ * `npm run bench -- --postgres URL [--compare DIR,DIR]`: the same small corpus (default: the seeds and
+ * the FRUS volume) ingested with the full pipeline and searched on SQLite and on PostgreSQL, and the
+ * synchronous bridge's cost per call. Writes docs/benchmarks-postgres.md.
+ */
+function backendComparison(server: string): void {
+  const dirs = option(
+    "--compare",
+    [join(root, "examples/seeds"), join(corpora, "frus-1958-60v12-iraq-july-1958")].join(","),
+  )
+    .split(",")
+    .filter((dir) => dir.length > 0);
+  mkdirSync(workDir, { recursive: true });
+  const backends = [
+    { name: "SQLite", db: join(workDir, "compare.db") },
+    { name: "PostgreSQL", db: postgresBenchUrl(server) },
+  ].map((backend) => ({
+    ...backend,
+    ingest: phase<PhaseResult>("ingest", backend.db, dirs),
+    search: phase<SearchResult>("search", backend.db, dirs),
+  }));
+  const bridge = phase<PhaseResult>("bridge", server, []).detail!;
+  const f = (n: number, digits = 1) => n.toFixed(digits);
+  const lines = [
+    "# Benchmarks: PostgreSQL beside SQLite",
+    "",
+    `Made by \`npm run bench -- --postgres URL\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, ${workers} ingest workers, PostgreSQL on a unix socket of the same machine.`,
+    `Corpus: ${dirs.map((d) => d.replace(`${root}`, "").replace(/^\//, "")).join(", ")} (${f(backends[0]!.ingest.megabytes, 2)} MB), full pipeline (corpus stage included).`,
+    "",
+    "| backend | ingest s | MB/s | peak RSS MB | documents | passages | entities | search p50 ms | p99 ms | max ms |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...backends.map((b) => {
+      const d = b.ingest.detail ?? {};
+      return `| ${b.name} | ${f(b.ingest.seconds)} | ${f(rate(b.ingest), 2)} | ${b.ingest.peakRssMb} | ${d["documents"]} | ${d["passages"]} | ${d["entities"]} | ${f(b.search.p50, 2)} | ${f(b.search.p99, 2)} | ${f(b.search.max, 2)} |`;
+    }),
+    "",
+    `Synchronous bridge (src/store/postgres/sync-client.ts), per \`SELECT $1\`: ${bridge["asyncUs"]} µs awaited on pg directly, ${bridge["syncUs"]} µs through the bridge one call each, ${bridge["batchedUs"]} µs each in batches of ten per call.`,
+    "",
+  ];
+  const report = lines.join("\n");
+  writeFileSync(join(root, "docs/benchmarks-postgres.md"), report);
   process.stdout.write(report);
 }
 
