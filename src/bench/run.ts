@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus, listFiles, realSentences } from "./corpus.js";
 import { postgresBenchUrl, type PhaseResult } from "./phases.js";
@@ -194,13 +194,13 @@ function backendComparison(server: string): void {
     "# Benchmarks: PostgreSQL beside SQLite",
     "",
     `Made by \`npm run bench -- --postgres URL\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, ${workers} ingest workers, PostgreSQL on a unix socket of the same machine.`,
-    `Corpus: ${dirs.map((d) => d.replace(`${root}`, "").replace(/^\//, "")).join(", ")} (${f(backends[0]!.ingest.megabytes, 2)} MB), full pipeline (corpus stage included).`,
+    `Corpus: ${dirs.map((d) => basename(d)).join(", ")} (${f(backends[0]!.ingest.megabytes, 2)} MB), full pipeline (corpus stage included).`,
     "",
     "| backend | ingest s | MB/s | peak RSS MB | documents | passages | entities | search p50 ms | p99 ms | max ms |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...backends.map((b) => {
       const d = b.ingest.detail ?? {};
-      return `| ${b.name} | ${f(b.ingest.seconds)} | ${f(rate(b.ingest), 2)} | ${b.ingest.peakRssMb} | ${d["documents"]} | ${d["passages"]} | ${d["entities"]} | ${f(b.search.p50, 2)} | ${f(b.search.p99, 2)} | ${f(b.search.max, 2)} |`;
+      return `| ${b.name} | ${f(b.ingest.seconds)} | ${f(rate(b.ingest), 3)} | ${b.ingest.peakRssMb} | ${d["documents"]} | ${d["passages"]} | ${d["entities"]} | ${f(b.search.p50, 2)} | ${f(b.search.p99, 2)} | ${f(b.search.max, 2)} |`;
     }),
     "",
     `Synchronous bridge (src/store/postgres/sync-client.ts), per \`SELECT $1\`: ${bridge["asyncUs"]} µs awaited on pg directly, ${bridge["syncUs"]} µs through the bridge one call each, ${bridge["batchedUs"]} µs each in batches of ten per call.`,
