@@ -71,16 +71,7 @@ export class PostgresStore implements Store {
   private readonly passageIndex: PostgresPassageIndex;
 
   constructor(url: string) {
-    this.db = new SyncPostgres(url);
-    try {
-      migratePostgres(this.db, redacted(url));
-    } catch (error) {
-      this.db.close();
-      if (error instanceof PostgresError) {
-        throw new InputError(`cannot open ${redacted(url)}: ${error.message}`, "postgres-unavailable");
-      }
-      throw error;
-    }
+    this.db = openDatabase(url);
     this.passageIndex = new PostgresPassageIndex(this.db);
     this.knowledge = new PostgresKnowledgeStore(this.db);
   }
@@ -245,6 +236,22 @@ export class PostgresStore implements Store {
 
   close(): void {
     this.db.close();
+  }
+}
+
+/** A connection to `url` with the schema migrated; a server that cannot be reached is one clear InputError. */
+function openDatabase(url: string): SyncPostgres {
+  let db: SyncPostgres | undefined;
+  try {
+    db = new SyncPostgres(url);
+    migratePostgres(db, redacted(url));
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof PostgresError) {
+      throw new InputError(`cannot open ${redacted(url)}: ${error.message}`, "postgres-unavailable");
+    }
+    throw error;
   }
 }
 
