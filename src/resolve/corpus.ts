@@ -34,12 +34,7 @@ export function resolveCorpus(store: Store): CorpusReport {
   const entityOf = (documentId: string, type: string, name: string) =>
     byName.get(`${documentId}\u0000${type}\u0000${name}`);
   const accounts = knowledge.eventMentions();
-  const events = corefEvents(accounts, (account, name) =>
-    account.event.participants
-      .filter((p) => p.name === name)
-      .map((p) => entityOf(account.documentId, p.type, p.name))
-      .find((id) => id !== undefined),
-  );
+  const events = corefEvents(accounts, (account, name, type) => entityOf(account.documentId, type, name));
   const claims = buildClaims(events, new Map(accounts.map((a) => [a.id, a])), knowledge.relationMentions(), entityOf);
   knowledge.saveCorpus({ entities, assignments, events, claims });
   return { entities: entities.length, events: events.length, claims: claims.length, knownNameMentions };

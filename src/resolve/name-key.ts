@@ -46,7 +46,8 @@ export function tokenKey(token: string): string {
     .replace(/ck/g, "k")
     .replace(/q/g, "k")
     .replace(/c(?!h)/g, "k");
-  const first = /^[aeiouy]/.test(s) ? "a" : s[0]!;
+  // A leading y is a consonant before a vowel (York, Yemen), a vowel otherwise (Ypres is rare; Yzidi → izidi).
+  const first = /^(?:[aeiou]|y(?![aeiou]))/.test(s) ? "a" : s[0]!;
   const rest = s.slice(1).replace(/[aeiouy]/g, "");
   return collapseDoubles(first + rest);
 }

@@ -65,6 +65,8 @@ export interface NameOccurrence {
   name: string;
   aliasOf?: string;
   roles: string[];
+  /** Identifiers the source's markup gives the name (TEI persName@corresp): hard evidence of identity. */
+  refs?: string[];
   count: number;
   /** Best confidence among the mentions. */
   confidence: number;
@@ -109,6 +111,8 @@ export interface EventRecord {
   place?: string;
   /** Event-mention ids merged into this event. */
   mentionIds: number[];
+  /** Why each account after the first joined the event: the evidence coreference found. */
+  mergeReasons: { mentionId: number; reason: string }[];
 }
 
 export type ClaimSubjectKind = "event" | "entity";

@@ -66,6 +66,10 @@ export interface EventMention {
   fields: Record<string, EventFieldValue[]>;
   /** True when this account names the event rather than only describing it (an infobox, a title, "the 14 July Revolution"). */
   named: boolean;
+  /** An anaphoric mention of an event told elsewhere ("after the coup"): attached to an existing event, never one of its own. */
+  refersBack?: true;
+  /** The dataset a row of a table of events comes from ("Powell & Thyne"): linked to text events, never merged with its own rows. */
+  dataset?: string;
   extractor: string;
   confidence: number;
 }

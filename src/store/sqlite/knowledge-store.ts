@@ -98,7 +98,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
     const rows = this.db
       .prepare(
         `SELECT d.id AS document_id, m.type, m.name, max(m.alias_of) AS alias_of, group_concat(DISTINCT m.role) AS roles,
-           count(*) AS n, max(m.confidence) AS confidence, group_concat(DISTINCT m.extractor) AS extractors
+           group_concat(DISTINCT m.ref) AS refs, count(*) AS n, max(m.confidence) AS confidence, group_concat(DISTINCT m.extractor) AS extractors
          FROM mentions m JOIN documents d ON d.rowid = m.document_rowid
          WHERE m.type IN ('person', 'organization', 'place')
          GROUP BY m.document_rowid, m.type, m.name ORDER BY m.document_rowid, min(m.start)`,
@@ -109,6 +109,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       name: string;
       alias_of: string | null;
       roles: string | null;
+      refs: string | null;
       n: number;
       confidence: number;
       extractors: string;
@@ -131,6 +132,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
         name: r.name,
         ...(r.alias_of ? { aliasOf: r.alias_of } : {}),
         roles: list(r.roles),
+        ...(r.refs ? { refs: list(r.refs) } : {}),
         count: r.n,
         confidence: r.confidence,
         extractors: list(r.extractors),
@@ -197,8 +199,8 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       UPDATE entities SET mention_count = (
         SELECT coalesce(sum(a.count), 0) FROM entity_aliases a WHERE a.entity_id = entities.id)`);
     const insertEvent = this.db.prepare(`
-      INSERT INTO events (id, label, label_folded, type, start, "end", value, precision, place, mention_ids)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      INSERT INTO events (id, label, label_folded, type, start, "end", value, precision, place, mention_ids, merge_reasons)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const e of corpus.events) {
       insertEvent.run(
         e.id,
@@ -211,6 +213,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
         e.precision ?? null,
         e.place ?? null,
         JSON.stringify(e.mentionIds),
+        JSON.stringify(e.mergeReasons),
       );
     }
     const insertClaim = this.db.prepare(`

@@ -29,6 +29,7 @@ interface EventDbRow {
   precision: string | null;
   place: string | null;
   mention_ids: string;
+  merge_reasons: string;
 }
 
 interface ClaimDbRow {
@@ -213,6 +214,7 @@ export class KnowledgeViews {
       ...(row.precision ? { precision: row.precision as NonNullable<EventRow["precision"]> } : {}),
       ...(row.place ? { place: row.place } : {}),
       mentionIds: JSON.parse(row.mention_ids) as number[],
+      mergeReasons: JSON.parse(row.merge_reasons) as EventRow["mergeReasons"],
       documents,
     };
   }

@@ -214,6 +214,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ${ENTITY_COUNTS_SQL}
     `,
   },
+  {
+    version: 5,
+    description: "why each account of an event was merged into it",
+    sql: `ALTER TABLE events ADD COLUMN merge_reasons TEXT NOT NULL DEFAULT '[]';`,
+  },
 ];
 
 /**
