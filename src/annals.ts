@@ -72,11 +72,11 @@ export class Annals {
   }
 
   event(idOrName: string): EventCard | undefined {
-    return eventCard(this.store.knowledge, idOrName);
+    return eventCard(this.store.knowledge, idOrName, this.store.documentRelations());
   }
 
   disagreements(): Disagreement[] {
-    return disagreements(this.store.knowledge);
+    return disagreements(this.store.knowledge, this.store.documentRelations());
   }
 
   graph(): Graph {

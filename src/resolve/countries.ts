@@ -148,7 +148,7 @@ export function countryOfPlace(name: string): string | undefined {
 /**
  * The country a nationality word names: "Iraqi", "Syrians", "Lebanese", "Egyptian" → their country;
  * undefined for any other word. Regular demonyms are the country's name (or its first word) cut by at
- * most two letters and given -i, -n, -an, -ian, -ese, -ish or -ic.
+ * most two letters and given -i, -n, -an, -ian, -ese, -ish or -ic, at most three letters longer than it.
  */
 export function countryOfDemonym(word: string): string | undefined {
   const w = foldToken(word).replace(/s$/, "");
@@ -170,7 +170,7 @@ function demonymCountry(w: string): string | undefined {
     const first = name.split(" ")[0]!;
     if (first.length < 4) continue;
     const stem = first.slice(0, Math.max(4, first.length - 2));
-    if (w.startsWith(stem) && w !== first) return code;
+    if (w.startsWith(stem) && w !== first && w.length <= first.length + 3) return code;
   }
   return undefined;
 }

@@ -34,9 +34,7 @@ export function profileOf(account: StoredEventMention, entityOf: EntityLookup): 
   const event = account.event;
   const labelKey = labelKeyOf(event.label);
   const words = labelKey.split(" ");
-  const countries = new Set(
-    words.map((w) => countryOfDemonym(w) ?? countryNamed(w)).filter((c): c is string => c !== undefined),
-  );
+  const countries = new Set(words.map(countryOfWord).filter((c): c is string => c !== undefined));
   const placeName = event.place?.name;
   if (countries.size === 0 && placeName) {
     const country = countryOfPlace(placeName);
@@ -55,10 +53,16 @@ export function profileOf(account: StoredEventMention, entityOf: EntityLookup): 
     actors,
     ...(placeId && placeName ? { place: { id: placeId, name: placeName } } : {}),
     labelWords: new Set(
-      words.filter((w) => w.length > 3 && !GENERIC_LABEL_WORDS.has(w) && !countries.has(w) && !isDateWord(w)),
+      words.filter(
+        (w) => w.length > 3 && !GENERIC_LABEL_WORDS.has(w) && !isDateWord(w) && countryOfWord(w) === undefined,
+      ),
     ),
     labelKey,
   };
+}
+
+function countryOfWord(word: string): string | undefined {
+  return countryOfDemonym(word) ?? countryNamed(word);
 }
 
 export function familyOf(type: EventType): string {

@@ -157,14 +157,21 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       precision: PRECISION,
       fields: { type: "object", additionalProperties: arrayOf(ref("FieldValue")) },
       disagreements: arrayOf(str),
+      inconsistencies: arrayOf(str),
+      mergeReasons: arrayOf(obj({ mentionId: int, reason: str }, ["mentionId", "reason"])),
     },
-    ["id", "label", "type", "fields", "disagreements"],
+    ["id", "label", "type", "fields", "disagreements", "inconsistencies", "mergeReasons"],
   ),
-  Disagreement: obj({ subject: str, subjectId: str, property: str, values: arrayOf(ref("FieldValue")) }, [
-    "subject",
-    "property",
-    "values",
-  ]),
+  Disagreement: obj(
+    {
+      subject: str,
+      subjectId: str,
+      property: str,
+      scope: { type: "string", enum: ["sources", "internal"] },
+      values: arrayOf(ref("FieldValue")),
+    },
+    ["subject", "property", "scope", "values"],
+  ),
   Graph: obj(
     {
       nodes: arrayOf(obj({ id: str, name: str, type: ENTITY_TYPE, mentions: int }, ["id", "name", "type"])),

@@ -41,6 +41,11 @@ export function EventView({ id }: { id: string }) {
               Sources disagree on: {card.disagreements.map(fieldLabel).join(", ")}.
             </p>
           ) : null}
+          {card.inconsistencies.length > 0 ? (
+            <p class="disagreement-note" role="note">
+              One source contradicts itself on: {card.inconsistencies.map(fieldLabel).join(", ")}.
+            </p>
+          ) : null}
           <table class="card-fields">
             <caption class="visually-hidden">Fields of {card.label}, each value with its sources</caption>
             <thead>
@@ -51,12 +56,13 @@ export function EventView({ id }: { id: string }) {
             </thead>
             <tbody>
               {order(Object.keys(card.fields)).map((field) => {
-                const disputed = card.disagreements.includes(field);
+                const disputed = card.disagreements.includes(field) || card.inconsistencies.includes(field);
                 return (
                   <tr key={field} class={disputed ? "disputed" : undefined} data-field={field}>
                     <th scope="row">
                       {fieldLabel(field)}
-                      {disputed ? <span class="badge warn">disagreement</span> : null}
+                      {card.disagreements.includes(field) ? <span class="badge warn">disagreement</span> : null}
+                      {card.inconsistencies.includes(field) ? <span class="badge warn">inconsistent</span> : null}
                     </th>
                     <td>
                       <ul class="values">
@@ -80,6 +86,16 @@ export function EventView({ id }: { id: string }) {
               })}
             </tbody>
           </table>
+          {card.mergeReasons.length > 0 ? (
+            <details class="merge-reasons">
+              <summary>Why these accounts are one event ({card.mergeReasons.length + 1} accounts)</summary>
+              <ul>
+                {card.mergeReasons.map((r) => (
+                  <li key={r.mentionId}>{r.reason}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
           <p>
             <a href={withQuery("/timeline", { from: card.start?.slice(0, 4) })}>See it on the timeline</a>
           </p>
