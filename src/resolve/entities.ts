@@ -45,12 +45,27 @@ export function resolveEntities(
       .map((_, i) => i)
       .filter((i) => nodes[i]!.occurrence.type === type && nodes[i]!.keys.length > 0);
     joinByReference(nodes, ofType, clusters);
-    joinEqualKeys(nodes, ofType, clusters);
-    joinAliases(nodes, ofType, clusters);
     if (type === "person") {
+      // A bare "Assad" of one document and of another may be two men: short forms are resolved per
+      // document first, and only those left unresolved are joined by their keys.
+      joinEqualKeys(
+        nodes,
+        ofType.filter((i) => nodes[i]!.keys.length >= 2),
+        clusters,
+      );
+      joinAliases(nodes, ofType, clusters);
       joinFullNames(nodes, ofType, clusters);
       joinShortNames(nodes, ofType, clusters);
-    } else joinContained(nodes, ofType, clusters, type);
+      joinEqualKeys(
+        nodes,
+        ofType.filter((i) => nodes[i]!.keys.length === 1 && !clusters.hasFullName(i)),
+        clusters,
+      );
+    } else {
+      joinEqualKeys(nodes, ofType, clusters);
+      joinAliases(nodes, ofType, clusters);
+      joinContained(nodes, ofType, clusters, type);
+    }
   }
   return buildEntities(nodes, clusters);
 }

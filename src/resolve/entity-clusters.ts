@@ -59,6 +59,11 @@ export class Clusters {
     return this.sets.find(a) === this.sets.find(b);
   }
 
+  /** True when the set of `i` holds a full name (two words or more), not only short forms. */
+  hasFullName(i: number): boolean {
+    return this.profiles[this.sets.find(i)]!.fullNames.size > 0;
+  }
+
   titlesOf(i: number): ReadonlySet<string> {
     return this.profiles[this.sets.find(i)]!.titles;
   }

@@ -201,7 +201,7 @@ function toRecord(accounts: StoredEventMention[], mergeReasons: EventRecord["mer
   const text = accounts.filter((a) => a.event.dataset === undefined);
   const best = [...(text.length > 0 ? text : accounts)].sort(byAuthority)[0]!;
   const dated = (text.some((a) => a.event.date) ? text : accounts)
-    .filter((a) => a.event.date)
+    .filter((a) => a.event.date && !a.event.refersBack)
     .sort(
       (x, y) =>
         Number(y.event.named) - Number(x.event.named) ||
