@@ -4,6 +4,7 @@ import { allGeneric, compatiblePeriod } from "./entities.js";
 import { GENERIC_PLACE_WORDS, GENERIC_WORDS, SUBORDINATE_HEADS } from "./entity-keys.js";
 import { countryNamed, isNationalQualifier } from "./countries.js";
 import { tokenKey } from "./name-key.js";
+import { sameShortWord } from "./spelling.js";
 
 /** Words a longer name may add to a body's name and still name that body ("Arab Socialist Ba'ath Party – Iraq Region"). */
 const QUALIFYING_KEYS: ReadonlySet<string> = new Set(
@@ -47,8 +48,17 @@ function contains(long: Node, short: Node, type: EntityType, where: "anywhere" |
     // A country's name inside a longer place name is not that place: Jordan is not the Jordan River.
     const country = countryNamed(short.occurrence.name);
     if (country !== undefined && countryNamed(long.occurrence.name) !== country) return false;
-    const distinctive = (keys: string[]) => keys.filter((k) => !GENERIC_PLACE_WORDS.has(k)).join(" ");
-    return distinctive(short.keys) !== "" && distinctive(short.keys) === distinctive(long.keys);
+    const distinctive = (node: Node) => node.keys.flatMap((k, i) => (GENERIC_PLACE_WORDS.has(k) ? [] : [i]));
+    const [mine, theirs] = [distinctive(short), distinctive(long)];
+    return (
+      mine.length > 0 &&
+      mine.length === theirs.length &&
+      mine.every((i, n) => {
+        const j = theirs[n]!;
+        if (short.keys[i] !== long.keys[j]) return false;
+        return short.keys[i]!.length > 3 || sameShortWord(short.words[i]!, long.words[j]!);
+      })
+    );
   }
   if (short.words.every(isNationalQualifier)) return false;
   const extra = extraWords(short, long);

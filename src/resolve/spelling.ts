@@ -9,7 +9,12 @@ import { foldToken, NAME_PARTICLES } from "./name-key.js";
 export function sameSpelling(a: Node, b: Node): boolean {
   if (a.vowels !== b.vowels) return false;
   if (a.keyString.replace(/ /g, "").length > 3) return true;
-  const [x, y] = [skeleton(a.occurrence.name), skeleton(b.occurrence.name)];
+  return sameShortWord(a.occurrence.name, b.occurrence.name);
+}
+
+/** Two words with equal keys of three letters or fewer are one word only when spelled at most one letter apart (Daraa is not Darayya). */
+export function sameShortWord(a: string, b: string): boolean {
+  const [x, y] = [skeleton(a), skeleton(b)];
   return x === y || (Math.min(x.length, y.length) > 3 && editDistance(x, y) <= 1);
 }
 
