@@ -29,19 +29,28 @@ export interface DraftDocument {
 const FRUS = "frus-1958-60v12-iraq-july-1958/frus1958-60v12_d109-d131_documents.jsonl";
 const CIA = "cia-checklist-nov-1963-ocr";
 const UN = "un-general-debate-1958-1968/TXT";
-const UN_SPEECHES = [
-  "Session 13 - 1958/IRQ_13_1958.txt",
-  "Session 13 - 1958/USA_13_1958.txt",
-  "Session 14 - 1959/LBN_14_1959.txt",
-  "Session 15 - 1960/EGY_15_1960.txt",
-  "Session 16 - 1961/SAU_16_1961.txt",
-  "Session 17 - 1962/JOR_17_1962.txt",
-  "Session 18 - 1963/IRQ_18_1963.txt",
-  "Session 18 - 1963/SYR_18_1963.txt",
-  "Session 19 - 1964/KWT_19_1964.txt",
-  "Session 21 - 1966/GBR_21_1966.txt",
-  "Session 22 - 1967/ISR_22_1967.txt",
-  "Session 23 - 1968/IRQ_23_1968.txt",
+/** Speech and first sentence of the passage taken (later passages carry more names than the greetings). */
+const UN_SPEECHES: [string, number][] = [
+  ["Session 13 - 1958/IRQ_13_1958.txt", 0],
+  ["Session 13 - 1958/USA_13_1958.txt", 0],
+  ["Session 14 - 1959/LBN_14_1959.txt", 0],
+  ["Session 15 - 1960/EGY_15_1960.txt", 0],
+  ["Session 16 - 1961/SAU_16_1961.txt", 0],
+  ["Session 17 - 1962/JOR_17_1962.txt", 0],
+  ["Session 18 - 1963/IRQ_18_1963.txt", 0],
+  ["Session 18 - 1963/SYR_18_1963.txt", 0],
+  ["Session 19 - 1964/KWT_19_1964.txt", 0],
+  ["Session 21 - 1966/GBR_21_1966.txt", 0],
+  ["Session 22 - 1967/ISR_22_1967.txt", 0],
+  ["Session 23 - 1968/IRQ_23_1968.txt", 0],
+  ["Session 14 - 1959/TUR_14_1959.txt", 40],
+  ["Session 17 - 1962/IRN_17_1962.txt", 40],
+  ["Session 21 - 1966/YEM_21_1966.txt", 40],
+  ["Session 22 - 1967/EGY_22_1967.txt", 40],
+  ["Session 23 - 1968/SAU_23_1968.txt", 40],
+  ["Session 21 - 1966/JOR_21_1966.txt", 40],
+  ["Session 20 - 1965/LBN_20_1965.txt", 40],
+  ["Session 22 - 1967/SYR_22_1967.txt", 40],
 ];
 const UN_SENTENCES_PER_SPEECH = 24;
 /** Every HOLDOUT_EVERY-th document of each source (from the HOLDOUT_EVERY-th on) is held out. */
@@ -98,12 +107,12 @@ function ciaDocuments(corpora: string): [string, string[]][] {
     .map((name) => [`${CIA}/${name}`, sentencesOf(ocrText(readFileSync(join(corpora, CIA, name), "utf8")))]);
 }
 
-/** A speech's paragraphs ("12.\tText…") from the first, up to a number of sentences. */
+/** A passage of a speech's paragraphs ("12.\tText…"), a number of sentences long. */
 function unDocuments(corpora: string): [string, string[]][] {
-  return UN_SPEECHES.map((speech) => {
+  return UN_SPEECHES.map(([speech, first]) => {
     const text = readFileSync(join(corpora, UN, speech), "utf8").replace(/^\d+\.\t/gm, "");
     const paragraphs = text.split("\n").join("\n\n");
-    return [`${UN}/${speech}`, sentencesOf(paragraphs).slice(0, UN_SENTENCES_PER_SPEECH)];
+    return [`${UN}/${speech}`, sentencesOf(paragraphs).slice(first, first + UN_SENTENCES_PER_SPEECH)];
   });
 }
 
