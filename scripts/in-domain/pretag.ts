@@ -51,6 +51,14 @@ const UN_SPEECHES: [string, number][] = [
   ["Session 21 - 1966/JOR_21_1966.txt", 40],
   ["Session 20 - 1965/LBN_20_1965.txt", 40],
   ["Session 22 - 1967/SYR_22_1967.txt", 40],
+  ["Session 15 - 1960/USA_15_1960.txt", 40],
+  ["Session 13 - 1958/GBR_13_1958.txt", 40],
+  ["Session 15 - 1960/IRQ_15_1960.txt", 40],
+  ["Session 15 - 1960/ISR_15_1960.txt", 40],
+  ["Session 13 - 1958/EGY_13_1958.txt", 40],
+  ["Session 21 - 1966/IRN_21_1966.txt", 40],
+  ["Session 22 - 1967/KWT_22_1967.txt", 40],
+  ["Session 20 - 1965/TUR_20_1965.txt", 40],
 ];
 const UN_SENTENCES_PER_SPEECH = 24;
 /** Every HOLDOUT_EVERY-th document of each source (from the HOLDOUT_EVERY-th on) is held out. */
