@@ -59,6 +59,14 @@ const UN_SPEECHES: [string, number][] = [
   ["Session 21 - 1966/IRN_21_1966.txt", 40],
   ["Session 22 - 1967/KWT_22_1967.txt", 40],
   ["Session 20 - 1965/TUR_20_1965.txt", 40],
+  ["Session 13 - 1958/IRN_13_1958.txt", 0],
+  ["Session 14 - 1959/JOR_14_1959.txt", 0],
+  ["Session 16 - 1961/LBN_16_1961.txt", 0],
+  ["Session 17 - 1962/SYR_17_1962.txt", 0],
+  ["Session 20 - 1965/KWT_20_1965.txt", 0],
+  ["Session 22 - 1967/TUR_22_1967.txt", 0],
+  ["Session 23 - 1968/YEM_23_1968.txt", 0],
+  ["Session 19 - 1964/EGY_19_1964.txt", 0],
 ];
 const UN_SENTENCES_PER_SPEECH = 24;
 /** Every HOLDOUT_EVERY-th document of each source (from the HOLDOUT_EVERY-th on) is held out. */
