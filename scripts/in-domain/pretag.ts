@@ -67,6 +67,14 @@ const UN_SPEECHES: [string, number][] = [
   ["Session 22 - 1967/TUR_22_1967.txt", 0],
   ["Session 23 - 1968/YEM_23_1968.txt", 0],
   ["Session 19 - 1964/EGY_19_1964.txt", 0],
+  ["Session 16 - 1961/IRQ_16_1961.txt", 40],
+  ["Session 17 - 1962/USA_17_1962.txt", 40],
+  ["Session 18 - 1963/JOR_18_1963.txt", 40],
+  ["Session 19 - 1964/SYR_19_1964.txt", 40],
+  ["Session 21 - 1966/ISR_21_1966.txt", 40],
+  ["Session 14 - 1959/GBR_14_1959.txt", 40],
+  ["Session 23 - 1968/LBN_23_1968.txt", 40],
+  ["Session 16 - 1961/EGY_16_1961.txt", 40],
 ];
 const UN_SENTENCES_PER_SPEECH = 24;
 /** Every HOLDOUT_EVERY-th document of each source (from the HOLDOUT_EVERY-th on) is held out. */
