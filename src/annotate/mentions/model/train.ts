@@ -92,6 +92,7 @@ export function trainNerModel(datasets: readonly NerDataset[], options: TrainNer
     training: {
       data: datasets.map((d) => `${d.name}: ${d.train.length} sentences (${d.split})`),
       caseCopies: options.caseCopies,
+      seconds: Math.round(seconds),
       decoder: options.decoder,
       epochs: options.epochs,
       seed: options.seed,
