@@ -71,6 +71,8 @@ const T = {
   caseShape: t(),
   caseCluster: t(),
   caseNextCluster: t(),
+  runHeadCluster: t(),
+  runFirstCluster: t(),
 };
 /** Seeds of the tag-dependent templates used by the greedy decoder. */
 export const TAG_TEMPLATES = { prevTag: t(), prevTags: t(), prevTagWord: t(), prevTagClass: t() };
@@ -115,20 +117,21 @@ function capitalisedRuns(tokens: readonly string[], lower: readonly string[]): I
   return runs;
 }
 
-const CASE_MIXED = 0;
-const CASE_UPPER = 1;
-const CASE_LOWER = 2;
+export const CASE_MIXED = 0;
+export const CASE_UPPER = 1;
+export const CASE_LOWER = 2;
 
 /** Whether a sentence is written in capitals, in lower case only, or mixed (as usual). */
 export function caseMode(tokens: readonly string[]): number {
   let upper = 0;
   let lower = 0;
+  let words = 0;
   for (const token of tokens) {
     if (!/\p{L}/u.test(token)) continue;
+    words++;
     if (token === token.toUpperCase()) upper++;
     else if (token === token.toLowerCase()) lower++;
   }
-  const words = upper + lower;
   if (words >= 3 && upper === words) return CASE_UPPER;
   if (words >= 3 && lower === words) return CASE_LOWER;
   return CASE_MIXED;
@@ -286,6 +289,8 @@ export function sentenceFeatures(
       const position = i === runStart ? (runEnd - runStart === 1 ? 0 : 1) : i === runEnd - 1 ? 2 : 3;
       add(mixNumber(mixNumber(T.runShape, Math.min(runEnd - runStart, 5)), position));
       add(mixNumber(T.runHead, word(runEnd - 1)));
+      add(mixNumber(mixNumber(T.runHeadCluster, position), cluster(runEnd - 1, 2)));
+      add(mixNumber(mixNumber(T.runFirstCluster, position), cluster(runStart, 1)));
       if (runStart !== i) add(mixNumber(T.runFirst, word(runStart)));
       for (let k = runStart; k < runEnd; k++) {
         const category = gazetteerType(k);

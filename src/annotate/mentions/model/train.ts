@@ -38,7 +38,7 @@ export interface TrainNerOptions {
 export const DEFAULT_TRAINING: TrainNerOptions = {
   epochs: 10,
   decoder: "viterbi",
-  bits: 19,
+  bits: 18,
   seed: 1958,
   caseCopies: 0.2,
 };
