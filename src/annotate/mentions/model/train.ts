@@ -1,10 +1,10 @@
 /**
- * Trains the NER tagger and writes models/ner-perceptron.json.gz:
- *   npx tsx src/annotate/mentions/model/train.ts [--epochs N] [--decoder viterbi|greedy] [--bits B] [--out PATH]
- *     [--no-gazetteer]
- * Evaluation honesty: the shipped model is trained on the training split only (every 5th WikiGold
- * document and every 5th re3d sentence are held out, see training-data.ts), so the held-out scores
- * that `npm run eval` writes to docs/quality.md are measured on text the model never saw.
+ * Trains the NER tagger and writes models/ner-perceptron.json.gz (`npm run train:ner`):
+ *   npx tsx src/annotate/mentions/model/train.ts [--epochs N] [--decoder viterbi|greedy] [--bits B] [--seed S]
+ *     [--case-copies SHARE] [--out PATH] [--no-gazetteer]
+ * It reads every corpus of data/ner (and data/ner/in-domain/*.train.conll when present) and learns from
+ * their training splits only (see training-data.ts and data/ner/README.md), so the held-out scores that
+ * `npm run eval` writes to docs/quality.md are measured on text the model never saw.
  * Deterministic: fixed seed, sentences shuffled by a seeded PRNG, same file for the same data.
  */
 import { join } from "node:path";
