@@ -213,7 +213,7 @@ function render(results: NerResults): string {
       "`models/word-clusters.tsv.gz`), word lists: " +
       `${String(training.wordLists)}; ${String(training.caseCopies)} of the training sentences added again in ` +
       `capitals and as many in lower case; file ${(results.modelBytes / 1e6).toFixed(2)} MB; training took ` +
-      `${String(training.seconds)} s on one core. "Previous model" is the model this one replaces (WikiGold and ` +
+      `${String(training.seconds)} s (wall clock, on the machine that trained it). "Previous model" is the model this one replaces (WikiGold and ` +
       `re3d only, no clusters), scored once on the same held-out splits (\`${PREVIOUS_SCORES}\`).`,
     "### Targets\n\n" +
       `F1 per type as written, sentence by sentence (\`tagSentence\`). Target ${fixed(TARGET_EXTERNAL, 2)} on external ` +
@@ -270,7 +270,7 @@ function weaknesses(results: NerResults): string {
     'Officers", "National Guard") or that names a band, a ship or a team, is typed from its context and often called ' +
     "a person or a place. The corpora disagree with each other at the edges of the guide (UNER tags a capital acting " +
     "for its government as an organization, GUM keeps some descriptions), and that caps what one model can score on " +
-    "all of them. Capitals and lower case cost 5–10 points: without capital letters a name is found from its word, " +
+    "all of them. Capitals and lower case cost 3–11 points of micro F1: without capital letters a name is found from its word, " +
     "its cluster and its neighbours only, and lower-cased organizations suffer most. re3d and PUD are split by " +
     "sentence (no document ids), BTC by tweet, so names of one document can fall on both sides. The held-out sets are " +
     "a few hundred entities each: differences of 0.02 are noise."
