@@ -15,7 +15,10 @@ export interface Hit {
   noun: boolean;
   passive: boolean;
   anaphoric: boolean;
+  /** A time reference to the event: "after the coup", "three months after coup", "since last Monday's coup". */
   reference: boolean;
+  /** A date stated as the event's own in a possessive before it: "last Monday's coup". */
+  possessiveDate: boolean;
 }
 
 const DETERMINERS = wordSet("the a an this that his her their its our another any");
@@ -128,7 +131,10 @@ export function findHits(items: readonly Item[], named: readonly Span[] = []): H
     const previous = items[first - 1];
     const noun = !word.verb || is(previous, DETERMINERS) || items[i + 1]?.lower === "of";
     if (irrealis(items, first, clause, !noun)) continue;
-    const anaphoric = noun && is(previous, DEFINITE);
+    const possessive = previous?.lower === "'s" || previous?.lower === "’s";
+    const possessiveDate = possessive && items[first - 2]?.date !== undefined;
+    const temporal = is(previous, TEMPORAL);
+    const anaphoric = noun && (is(previous, DEFINITE) || possessiveDate || temporal);
     hits.push({
       index: i,
       first,
@@ -138,6 +144,7 @@ export function findHits(items: readonly Item[], named: readonly Span[] = []): H
       passive: !noun && (within(items, first - 2, first, BE) || items[i + 1]?.lower === "by"),
       anaphoric,
       reference: anaphoric && within(items, first - 4, first, TEMPORAL),
+      possessiveDate,
     });
   }
   return hits;
