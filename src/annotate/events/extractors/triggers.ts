@@ -35,6 +35,8 @@ const GOVERNING = wordSet(
   "demanded demand proposed suggested decided agreed insisted urged feared hoped wanted ordered asked",
 );
 const REALIS_BEFORE_TO = wordSet("able managed forced");
+/** "Character of coup", "enthusiasm for coup": telegraphese drops the article of a known event. */
+const BARE_NOUN_AFTER = wordSet("of for by against about over");
 const TEMPORAL = wordSet("after before since following until till during throughout prior");
 const NOT_AN_EXECUTION = wordSet("order orders plan plans command commands task duty mission operation");
 const AS_FROM = wordSet("as from");
@@ -134,7 +136,8 @@ export function findHits(items: readonly Item[], named: readonly Span[] = []): H
     const possessive = previous?.lower === "'s" || previous?.lower === "’s";
     const possessiveDate = possessive && items[first - 2]?.date !== undefined;
     const temporal = is(previous, TEMPORAL);
-    const anaphoric = noun && (is(previous, DEFINITE) || possessiveDate || temporal);
+    const bare = is(previous, BARE_NOUN_AFTER) && !word.verb && item.lower === key;
+    const anaphoric = noun && (is(previous, DEFINITE) || possessiveDate || temporal || bare);
     hits.push({
       index: i,
       first,
