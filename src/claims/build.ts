@@ -57,7 +57,7 @@ function eventClaims(eventId: string, documentId: string, event: EventMention, e
     quoteEnd: event.quote.end,
     extractor: event.extractor,
   });
-  if (event.date && !event.refersBack) {
+  if (event.date) {
     claims.push({
       ...base,
       property: "date",

@@ -3,9 +3,18 @@ import type { OffsetMap } from "./offset-map.js";
 export type DocumentFormat = "text" | "encyclopedia" | "markdown" | "tei" | "html";
 export type DocumentKind = "encyclopedia" | "primary" | "derived" | "dataset" | "other";
 
+/**
+ * Where a document's date came from: its metadata (front matter, HTML meta), its markup (a TEI dateline),
+ * or its text: a dateline ("Washington, August 4, 1958, 8:12 p.m."), a form field ("DATE: 11/25/1963"),
+ * a line that is only a date ("23 NOVEMBER 1963"), or the file name ("EGY_13_1958.txt").
+ */
+export type DateSource = "metadata" | "markup" | "dateline" | "form" | "first-date" | "file-name";
+
 export interface DocumentMetadata {
   /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) the document itself carries. */
   date?: string;
+  /** Set whenever `date` is. */
+  dateSource?: DateSource;
   author?: string;
   archive?: string;
   citation?: string;

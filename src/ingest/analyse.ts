@@ -1,5 +1,5 @@
 import type { SourceDocument, Span } from "../core/document.js";
-import { documentReferenceDate, extractDates, type DateMention } from "../annotate/dates/index.js";
+import { datedDocument, documentReferenceDate, extractDates, type DateMention } from "../annotate/dates/index.js";
 import { extractMentions } from "../annotate/mentions/index.js";
 import { extractEvents } from "../annotate/events/index.js";
 import { extractRelations } from "../annotate/relations/index.js";
@@ -20,8 +20,9 @@ export interface AnalyseOptions {
 }
 
 /** segment → annotate (dates, mentions, events, relations) → passages and MinHash signature, for one document. Passages are segmented for the index by rules, extraction by wink-nlp. */
-export function analyseDocument(document: SourceDocument, options: AnalyseOptions = {}): DocumentRecord {
+export function analyseDocument(source: SourceDocument, options: AnalyseOptions = {}): DocumentRecord {
   const extract = options.extract ?? true;
+  const document = datedDocument(source);
   const referenceDate = documentReferenceDate(document.text, document.metadata.date);
   const dates = extractDates(document.text, referenceDate ? { referenceDate } : {});
   const record: Required<Pick<DocumentRecord, "mentions" | "events" | "relations">> & DocumentRecord = {

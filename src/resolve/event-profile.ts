@@ -48,8 +48,7 @@ export function profileOf(account: StoredEventMention, entityOf: EntityLookup): 
   const placeId = placeName ? (entityOf(account, placeName, "place") ?? placeName) : undefined;
   return {
     family: familyOf(event.type),
-    // A date near "after the coup" dates the sentence, not the coup it refers back to.
-    ...(event.date && !event.refersBack ? interval(event.date.earliest, event.date.latest, event.date.precision) : {}),
+    ...(event.date ? interval(event.date.earliest, event.date.latest, event.date.precision) : {}),
     countries,
     actors,
     ...(placeId && placeName ? { place: { id: placeId, name: placeName } } : {}),

@@ -20,7 +20,9 @@ export function corefEvents(accounts: readonly StoredEventMention[], entityOf: E
     profiles,
     accounts.map((a) => a.event.dataset),
   );
-  const own = accounts.map((_, i) => i).filter((i) => !accounts[i]!.event.refersBack);
+  // An account that refers back keeps only a date its own words state ("last Monday's coup"): with one, it
+  // may meet its event anywhere in the corpus; without, only the event told before it in its document.
+  const own = accounts.map((_, i) => i).filter((i) => !accounts[i]!.event.refersBack || accounts[i]!.event.date);
   joinNamed(accounts, profiles, own, clusters);
   for (const bucket of dateBuckets(profiles, own).values()) {
     for (let x = 0; x < bucket.length; x++) {
@@ -33,8 +35,9 @@ export function corefEvents(accounts: readonly StoredEventMention[], entityOf: E
     }
   }
   attachUndated(accounts, profiles, own, clusters);
-  const kept = new Set(own);
-  attachReferences(accounts, profiles, clusters, kept);
+  attachReferences(accounts, profiles, clusters);
+  const told = new Set(accounts.flatMap((a, i) => (a.event.refersBack ? [] : [clusters.find(i)])));
+  const kept = accounts.map((_, i) => i).filter((i) => told.has(clusters.find(i)));
   const members = new Map<number, number[]>();
   for (const i of kept) {
     const root = clusters.find(i);
@@ -144,28 +147,27 @@ function attachUndated(
   }
 }
 
-/** "After the coup": the account joins the latest event of its family told before it in its document. */
+/**
+ * "After the coup": an account that refers back and met no event yet joins the latest event of its
+ * family told before it in its document. Those that meet none are dropped: they tell no event of their own.
+ */
 function attachReferences(
   accounts: readonly StoredEventMention[],
   profiles: readonly AccountProfile[],
   clusters: EventClusters,
-  kept: Set<number>,
 ): void {
   const byDocument = new Map<string, number[]>();
   accounts.forEach((a, i) => byDocument.set(a.documentId, [...(byDocument.get(a.documentId) ?? []), i]));
   for (const list of byDocument.values()) {
     for (const i of list) {
       const a = accounts[i]!;
-      if (!a.event.refersBack) continue;
+      if (!a.event.refersBack || list.some((j) => j !== i && clusters.find(j) === clusters.find(i))) continue;
       const before = list
-        .filter((j) => kept.has(j) && profiles[j]!.family === profiles[i]!.family)
+        .filter((j) => !accounts[j]!.event.refersBack && profiles[j]!.family === profiles[i]!.family)
         .filter((j) => accounts[j]!.event.trigger.start < a.event.trigger.start)
         .sort((x, y) => accounts[y]!.event.trigger.start - accounts[x]!.event.trigger.start)[0];
-      if (
-        before !== undefined &&
-        clusters.join(before, i, `refers back to the ${accounts[before]!.event.type} told before it`)
-      )
-        kept.add(i);
+      if (before !== undefined)
+        clusters.join(before, i, `refers back to the ${accounts[before]!.event.type} told before it`);
     }
   }
 }

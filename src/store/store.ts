@@ -1,4 +1,4 @@
-import type { DocumentFormat, DocumentKind, SourceDocument } from "../core/document.js";
+import type { DateSource, DocumentFormat, DocumentKind, SourceDocument } from "../core/document.js";
 import type { Mention } from "../annotate/mentions/types.js";
 import type { DateMention } from "../annotate/dates/index.js";
 import type { EventMention } from "../annotate/events/types.js";
@@ -111,6 +111,7 @@ export interface DocumentSummary {
   format: DocumentFormat;
   kind: DocumentKind;
   date?: string;
+  dateSource?: DateSource;
   passages: number;
 }
 

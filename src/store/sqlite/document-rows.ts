@@ -1,4 +1,4 @@
-import type { DocumentFormat, DocumentKind, SourceDocument } from "../../core/document.js";
+import type { DateSource, DocumentFormat, DocumentKind, SourceDocument } from "../../core/document.js";
 import { OffsetMap } from "../../core/offset-map.js";
 import { dateBounds } from "../date-bounds.js";
 import type { DocumentRecord, DocumentSummary, StoredDocument } from "../store.js";
@@ -28,7 +28,9 @@ export interface DocumentRow {
   reference_date: string | null;
 }
 
-export type SummaryRow = Pick<DocumentRow, "id" | "path" | "title" | "format" | "kind" | "date" | "passage_count">;
+export type SummaryRow = Pick<DocumentRow, "id" | "path" | "title" | "format" | "kind" | "date" | "passage_count"> & {
+  date_source: string | null;
+};
 
 export function toDocumentRow(filePath: string, ordinal: number, record: DocumentRecord): DocumentRow {
   const doc = record.document;
@@ -85,6 +87,7 @@ export function fromSummaryRow(row: SummaryRow): DocumentSummary {
     format: row.format as DocumentFormat,
     kind: row.kind as DocumentKind,
     ...(row.date === null ? {} : { date: row.date }),
+    ...(row.date_source === null ? {} : { dateSource: row.date_source as DateSource }),
     passages: row.passage_count,
   };
 }

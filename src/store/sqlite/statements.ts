@@ -30,7 +30,8 @@ export function prepareStatements(db: Database.Database) {
     getDocument: prepare("SELECT * FROM documents WHERE id = ?"),
     countDocuments: prepare("SELECT count(*) AS n FROM documents"),
     listDocuments: prepare(`
-      SELECT id, path, title, format, kind, date, passage_count FROM documents
+      SELECT id, path, title, format, kind, date, json_extract(metadata, '$.dateSource') AS date_source, passage_count
+      FROM documents
       WHERE (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))
         AND (@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))
         AND (@path IS NULL OR file_path = @path)
