@@ -48,7 +48,7 @@ export function sentences(paragraph: string): string[] {
   return result;
 }
 
-const LEADING = /^[("“‘'\[{«]/;
+const LEADING = /^[("“‘'[{«]/;
 const TRAILING = /[)"”’'\]},;:.?!»]$/;
 
 /** Tokens of one sentence. */
@@ -74,7 +74,7 @@ function wordTokens(word: string): string[] {
     core = core.slice(0, -1);
   }
   const possessive = /^(.+?)(['’]s|s['’])$/.exec(core);
-  if (possessive && possessive[1]!.length > 1 && /[A-Za-z]/.test(possessive[1]!)) {
+  if (possessive && possessive[1]!.length > 1 && /[A-Za-z0-9]/.test(possessive[1]!)) {
     const [, stem, suffix] = possessive;
     return suffix!.startsWith("s")
       ? [...before, `${stem!}s`, suffix!.slice(1), ...after]
