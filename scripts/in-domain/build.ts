@@ -1,19 +1,20 @@
 /**
  * Turns hand-corrected bracket files (one per document, see brackets.ts) into the in-domain CoNLL
- * splits: every 4th draft document, in file-name order, is held out whole (so the split does not
- * move while documents are still being corrected; drafts not yet corrected are left out). Each corrected sentence must
- * keep the draft's tokens exactly; only tags may change.
+ * splits: every 4th draft document is held out whole, counting through the draft folders in the
+ * order given and through each folder in file-name order (so the split does not move while
+ * documents are being corrected or a new batch of drafts is added; drafts not yet corrected are
+ * left out). Each corrected sentence must keep the draft's tokens exactly; only tags may change.
  *
- *   npx tsx scripts/in-domain/build.ts <draft-dir> <corrected-dir> <out-dir> <name>
+ *   npx tsx scripts/in-domain/build.ts <corrected-dir> <out-dir> <name> <draft-dir>...
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { AnnotatedDocument } from "./brackets.js";
 import { parseBracketFile } from "./brackets.js";
 
-const [draftDir, correctedDir, outDir, name] = process.argv.slice(2);
-if (!draftDir || !correctedDir || !outDir || !name) {
-  console.error("usage: build.ts <draft-dir> <corrected-dir> <out-dir> <name>");
+const [correctedDir, outDir, name, ...draftDirs] = process.argv.slice(2);
+if (!correctedDir || !outDir || !name || draftDirs.length === 0) {
+  console.error("usage: build.ts <corrected-dir> <out-dir> <name> <draft-dir>...");
   process.exit(2);
 }
 
@@ -46,15 +47,18 @@ function conll(documents: readonly AnnotatedDocument[]): string {
 }
 
 const corrected = new Set(readdirSync(correctedDir));
-const drafts = readdirSync(draftDir)
-  .filter((file) => file.endsWith(".txt"))
-  .sort();
+const drafts = draftDirs.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((file) => file.endsWith(".txt"))
+    .sort()
+    .map((file) => ({ dir, file })),
+);
 const train: AnnotatedDocument[] = [];
 const heldout: AnnotatedDocument[] = [];
-drafts.forEach((file, index) => {
+drafts.forEach(({ dir, file }, index) => {
   if (!corrected.has(file)) return;
   const document = read(join(correctedDir, file));
-  checkTokens(file, read(join(draftDir, file)), document);
+  checkTokens(file, read(join(dir, file)), document);
   (index % 4 === 3 ? heldout : train).push(document);
 });
 writeFileSync(join(outDir, `${name}.train.conll`), conll(train));
