@@ -43,7 +43,7 @@ function conll(documents: readonly AnnotatedDocument[]): string {
       lines.push("");
     }
   }
-  return lines.join("\n");
+  return `${lines.join("\n")}\n`;
 }
 
 const corrected = new Set(readdirSync(correctedDir));
