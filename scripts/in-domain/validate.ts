@@ -1,18 +1,26 @@
 /**
- * Checks in-domain CoNLL files (conll-check.ts) and prints documents, sentences, tokens and names
- * per type. Exits 1 at the first bad line.
+ * Checks hand-annotated CoNLL files (conll-check.ts) and counts them:
  *
- *   npx tsx scripts/in-domain/validate.ts <file.conll>...
+ *   npx tsx scripts/in-domain/validate.ts data/ner/in-domain/*.conll
+ *
+ * Prints, per file, the documents, sentences, tokens and entities per type, or the first bad line;
+ * exits 1 when a file is bad.
  */
 import { readFileSync } from "node:fs";
 import { checkConll } from "./conll-check.js";
 
-for (const file of process.argv.slice(2)) {
-  try {
-    const { documents, ...counts } = checkConll(readFileSync(file, "utf8"));
-    console.log(`${file}\t${JSON.stringify({ documents: documents.length, ...counts })}`);
-  } catch (error) {
-    console.error(`${file}: ${(error as Error).message}`);
-    process.exit(1);
+let failed = false;
+for (const path of process.argv.slice(2)) {
+  const result = checkConll(readFileSync(path, "utf8"));
+  if (typeof result === "string") {
+    console.error(`${path}: ${result}`);
+    failed = true;
+  } else {
+    const { documents, sentences, tokens, entities } = result;
+    console.log(
+      `${path}: ${documents.length} documents, ${sentences} sentences, ${tokens} tokens, ` +
+        `PER ${entities.PER}, ORG ${entities.ORG}, LOC ${entities.LOC}`,
+    );
   }
 }
+process.exit(failed ? 1 : 0);

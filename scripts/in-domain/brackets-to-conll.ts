@@ -5,7 +5,7 @@
  * documents are being corrected or a new batch of drafts is added; drafts not yet corrected are
  * left out). Each corrected sentence must keep the draft's tokens exactly; only tags may change.
  *
- *   npx tsx scripts/in-domain/build.ts <corrected-dir> <out-dir> <name> <draft-dir>...
+ *   npx tsx scripts/in-domain/brackets-to-conll.ts <corrected-dir> <out-dir> <name> <draft-dir>...
  */
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,7 +14,7 @@ import { parseBracketFile } from "./brackets.js";
 
 const [correctedDir, outDir, name, ...draftDirs] = process.argv.slice(2);
 if (!correctedDir || !outDir || !name || draftDirs.length === 0) {
-  console.error("usage: build.ts <corrected-dir> <out-dir> <name> <draft-dir>...");
+  console.error("usage: brackets-to-conll.ts <corrected-dir> <out-dir> <name> <draft-dir>...");
   process.exit(2);
 }
 

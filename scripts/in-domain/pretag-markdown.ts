@@ -3,20 +3,20 @@
  * article, tokenized and tagged by the shipped model, written in the bracket form (brackets.ts)
  * to one file per article.
  *
- *   npx tsx scripts/in-domain/pretag.ts <out-dir> <max-sentences> <article.md>...
+ *   npx tsx scripts/in-domain/pretag-markdown.ts <out-dir> <max-sentences> <article.md>...
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { loadNerModel, tagDocument } from "../../src/annotate/mentions/model/index.js";
 import { toBrackets } from "./brackets.js";
-import { proseParagraphs, sentences, tokenize } from "./text.js";
+import { proseParagraphs, sentences, tokenize } from "./markdown-text.js";
 
 const CORPORA = "/work/shared/corpora";
 const MAX_TOKENS = 70;
 
 const [outDir, limit, ...articles] = process.argv.slice(2);
 if (!outDir || !limit || articles.length === 0) {
-  console.error("usage: pretag.ts <out-dir> <max-sentences> <article.md>...");
+  console.error("usage: pretag-markdown.ts <out-dir> <max-sentences> <article.md>...");
   process.exit(2);
 }
 mkdirSync(outDir, { recursive: true });
