@@ -75,7 +75,8 @@ export function arabicToLatin(token: string): string {
       out += consonant ? "w" : "u";
       return;
     }
-    out += LETTERS[letter] ?? "";
+    // y at the start (Yusuf, Yasin), like the Latin spellings' leading consonant y.
+    out += letter === "ي" && i === 0 ? "y" : (LETTERS[letter] ?? "");
   });
   return out;
 }

@@ -155,17 +155,27 @@ describe("corefEvents", () => {
 
   it("attaches an account that refers back to the event told before it, and drops it when there is none", () => {
     const coup = account({ doc: "a", label: "July 1958 coup", date: ["1958-07-14", "1958-07-14", "day"], at: 10 });
-    const back = account({
-      doc: "a",
-      label: "October 1958 coup",
-      date: ["1958-10", "1958-10-31", "month"],
-      at: 500,
+    // "three months after coup": the date is the sentence's, not the coup's; extraction leaves it out.
+    const back = account({ doc: "a", label: "coup", at: 500, refersBack: true });
+    // "last Monday's coup" states the coup's own date, and meets it in another document.
+    const monday = account({
+      doc: "c",
+      label: "coup",
+      date: ["1958-07-14", "1958-07-14", "day"],
+      actors: ["Qasim"],
       refersBack: true,
     });
+    const told = account({
+      doc: "d",
+      label: "14 July Revolution",
+      date: ["1958-07-14", "1958-07-14", "day"],
+      actors: ["Qasim"],
+    });
     const orphan = account({ doc: "b", label: "coup", at: 3, refersBack: true });
-    const events = corefEvents([coup, back, orphan], byName);
-    expect(events).toHaveLength(1);
-    expect(events[0]!.mentionIds).toEqual(expect.arrayContaining([coup.id, back.id]));
-    expect(events[0]!.start).toBe("1958-07-14");
+    const events = corefEvents([coup, back, orphan, monday, told], byName);
+    expect(eventOf(events, back)).toBe(eventOf(events, coup));
+    expect(eventOf(events, coup)!.start).toBe("1958-07-14");
+    expect(eventOf(events, monday)).toBe(eventOf(events, told));
+    expect(eventOf(events, orphan)).toBeUndefined();
   });
 });
