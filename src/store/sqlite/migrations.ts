@@ -214,6 +214,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ${ENTITY_COUNTS_SQL}
     `,
   },
+  {
+    version: 5,
+    description: "pages and page furniture of paged sources (PDF, scans, OCR text), as JSON {pages?, furniture?}",
+    sql: "ALTER TABLE documents ADD COLUMN layout TEXT NOT NULL DEFAULT '{}';",
+  },
 ];
 
 /**
