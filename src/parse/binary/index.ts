@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import type { SourceDocument } from "../../core/document.js";
 import { InputError } from "../../core/errors.js";
+import { imageReader } from "./image.js";
 import { pdfReader } from "./pdf/index.js";
 import type { BinaryReader } from "./types.js";
 
 export type { BinaryReader } from "./types.js";
 
-export const binaryReaders: readonly BinaryReader[] = [pdfReader];
+export const binaryReaders: readonly BinaryReader[] = [pdfReader, imageReader];
 
 /** Documents of a binary file some binary reader detects; undefined when none does (the bytes are decoded as text). */
 export async function readBinary(bytes: Uint8Array, path: string): Promise<SourceDocument[] | undefined> {
