@@ -17,7 +17,7 @@ const MARKED_PAGE_NUMBER = /^(?:[-–—]\s*\d{1,4}\s*[-–—]|page\s+\d{1,4}(?
 const MAX_RUNNING_LINE = 60;
 const MIN_REPEATS = 3;
 /** Lines at a page's top or bottom where page numbers and running heads stand. */
-const EDGE_LINES = 3;
+const EDGE_LINES = 2;
 
 interface Line extends Span {
   trimmed: string;
@@ -37,7 +37,7 @@ export function findFurniture(text: string, pages: readonly Page[] = []): Span[]
   const paged = pages.length >= 2;
   const repeats = new Map<string, Set<number>>();
   lines.forEach((line, i) => {
-    const key = runningKey(line.trimmed);
+    const key = runningKey(line.trimmed, paged);
     if (!key || (paged && !edges.has(line))) return;
     let seen = repeats.get(key);
     if (!seen) repeats.set(key, (seen = new Set()));
@@ -45,7 +45,7 @@ export function findFurniture(text: string, pages: readonly Page[] = []): Span[]
   });
   const furniture: Span[] = [];
   for (const line of lines) {
-    const key = runningKey(line.trimmed);
+    const key = runningKey(line.trimmed, paged);
     const isFurniture =
       isStamp(line.trimmed) ||
       MARKED_PAGE_NUMBER.test(line.trimmed) ||
@@ -59,16 +59,20 @@ export function findFurniture(text: string, pages: readonly Page[] = []): Span[]
 export function isStamp(line: string): boolean {
   const words = line.toLowerCase().match(/\p{L}+/gu);
   if (!words || words.length > 8) return false;
-  if (/[^\p{L}\s\-–—/()[\].,:*]/u.test(line)) return false;
+  // "CLASSIFICATION: Unclassified" is a form's field, not a stamp.
+  if (/[^\p{L}\s\-–—/()[\].,*|]/u.test(line)) return false;
   return words.every((word) => STAMP_WORDS.has(word)) && words.some((word) => STAMP_KEYS.has(word));
 }
 
-/** Lower case, digits and punctuation dropped: "Page 3 - Secret" and "Page 4 - Secret" are one running line. */
-function runningKey(line: string): string | undefined {
+/**
+ * Lower case, punctuation dropped; at a page's edge digits too ("Report, page 3" and "Report, page 4"
+ * are one running head), elsewhere not (table rows that differ only in their numbers are text).
+ */
+function runningKey(line: string, atEdge: boolean): string | undefined {
   if (line.length === 0 || line.length > MAX_RUNNING_LINE) return undefined;
-  const words = line.toLowerCase().match(/\p{L}+/gu);
-  if (!words || words.join("").length < 4) return undefined;
-  return words.join(" ");
+  const letters = line.toLowerCase().match(/\p{L}+/gu);
+  if (!letters || letters.join("").length < 4) return undefined;
+  return (atEdge ? letters : line.toLowerCase().match(/[\p{L}\p{N}]+/gu)!).join(" ");
 }
 
 function splitLines(text: string, pages: readonly Page[]): Line[] {
