@@ -3,12 +3,15 @@ import { OCR_LANGUAGES, recognizeBest } from "./ocr/tesseract.js";
 import { pagedDocument } from "./paged-document.js";
 import type { BinaryReader } from "./types.js";
 
-const SIGNATURES: readonly (readonly number[])[] = [
-  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], // PNG
-  [0xff, 0xd8, 0xff], // JPEG
-  [0x49, 0x49, 0x2a, 0x00], // TIFF, little-endian
-  [0x4d, 0x4d, 0x00, 0x2a], // TIFF, big-endian
+const SIGNATURES: readonly { format: string; bytes: readonly number[] }[] = [
+  { format: "PNG", bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { format: "JPEG", bytes: [0xff, 0xd8, 0xff] },
+  { format: "TIFF", bytes: [0x49, 0x49, 0x2a, 0x00] },
+  { format: "TIFF", bytes: [0x4d, 0x4d, 0x00, 0x2a] },
 ];
+
+const formatOf = (bytes: Uint8Array) =>
+  SIGNATURES.find((signature) => signature.bytes.every((byte, i) => bytes[i] === byte))?.format;
 
 /** Under this mean word confidence, or with fewer words, an image holds no text worth indexing. */
 const MIN_MEAN_CONFIDENCE = 40;
@@ -18,10 +21,10 @@ const MIN_WORDS = 3;
 export const imageReader: BinaryReader = {
   name: "image",
   detect(bytes) {
-    return SIGNATURES.some((signature) => signature.every((byte, i) => bytes[i] === byte));
+    return formatOf(bytes) !== undefined;
   },
   async read(bytes, path) {
-    const pages = await recognizeBest(bytes, "OCR of the image", OCR_LANGUAGES);
+    const pages = await recognizeBest(bytes, `OCR of this ${formatOf(bytes) ?? ""} image`, OCR_LANGUAGES);
     const words = pages.reduce((sum, page) => sum + page.report.words, 0);
     const confidence =
       words === 0 ? 0 : pages.reduce((sum, page) => sum + page.report.meanConfidence * page.report.words, 0) / words;

@@ -55,7 +55,12 @@ export function runProgram(program: string, args: readonly string[], options: Ru
       clearTimeout(timer);
       if (failure) reject(failure);
       else if (code !== 0)
-        reject(new InputError(`${options.task} failed (${program}: ${lastLine(stderr)})`, "ocr-failed"));
+        reject(
+          new InputError(
+            `${options.task} failed (${program}: ${lastLine(stderr)}); check that the file is complete and opens in an image viewer`,
+            "ocr-failed",
+          ),
+        );
       else resolve(Buffer.concat(chunks));
     });
     child.stdin.on("error", () => undefined);
