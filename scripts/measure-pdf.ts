@@ -8,7 +8,7 @@ import { writePdf } from "../test/parse/binary/make-pdf.js";
 import { addNoise, characterErrorRate, renderPage } from "../test/parse/binary/scan.js";
 
 const pageCount = Number(process.argv[2] ?? "200");
-const line = (i: number) => `Line ${i}: the air of tension in Baghdad dissipated after the curfew was lifted.`;
+const line = (i: number) => `Line ${i}: the air of tension in Baghdad dissipated.`;
 const pages = Array.from({ length: pageCount }, (_, p) => Array.from({ length: 40 }, (_, i) => line(p * 40 + i)));
 const pdf = await writePdf(pages);
 const started = performance.now();
