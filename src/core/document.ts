@@ -1,6 +1,10 @@
 import type { OffsetMap } from "./offset-map.js";
 
-export type DocumentFormat = "text" | "encyclopedia" | "markdown" | "tei" | "html";
+/** Formats read from decoded text. */
+export type TextFormat = "text" | "encyclopedia" | "markdown" | "tei" | "html";
+/** Formats read from the raw bytes by a binary reader. */
+export type BinaryFormat = "pdf" | "image" | "docx";
+export type DocumentFormat = TextFormat | BinaryFormat;
 export type DocumentKind = "encyclopedia" | "primary" | "derived" | "dataset" | "other";
 
 /**
@@ -59,6 +63,25 @@ export interface MarkupAnnotation extends Span {
   ref?: string;
 }
 
+/** How a page's text was recognised by OCR. */
+export interface OcrReport {
+  engine: string;
+  languages: string;
+  words: number;
+  /** Mean word confidence, 0–100, as the engine reports it. */
+  meanConfidence: number;
+  /** Words under 60% confidence. */
+  lowConfidenceWords: number;
+}
+
+/** One page of a paged source (PDF, scan, OCR text with page breaks). */
+export interface Page extends Span {
+  /** The page's number in the source, from 1. */
+  number: number;
+  /** Present when the page's text came from OCR. */
+  ocr?: OcrReport;
+}
+
 export interface DecodingReport {
   encoding: string;
   bom: boolean;
@@ -78,6 +101,10 @@ export interface SourceDocument {
   sections: Section[];
   infobox: InfoboxField[];
   markup: MarkupAnnotation[];
+  /** Pages in text order, for sources that have them; citations give the page of an offset. */
+  pages?: Page[];
+  /** Running headers and footers, classification stamps, page numbers: shown, but not searched or extracted. */
+  furniture?: Span[];
   text: string;
   /** text offset → character offset in the decoded original file. */
   map: OffsetMap;

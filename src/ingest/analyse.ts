@@ -36,7 +36,8 @@ export function analyseDocument(source: SourceDocument, options: AnalyseOptions 
     ...(referenceDate ? { referenceDate } : {}),
   };
   const hasher = new MinHasher();
-  for (const batch of batches(boundedSpans(document.text, paragraphSpans(document.text)))) {
+  const spans = withoutFurniture(document.text, paragraphSpans(document.text), document.furniture ?? []);
+  for (const batch of batches(boundedSpans(document.text, spans))) {
     const passages = buildPassages(document, segmentParagraphs(document.text, batch, indexSegmenter));
     record.passages.push(...passages);
     for (const passage of passages) hasher.addWords(contentWords(passage.terms));
@@ -62,6 +63,30 @@ function extractFrom(
   record.mentions.push(...mentions);
   record.events.push(...extractEvents(input));
   record.relations.push(...extractRelations(input));
+}
+
+/** Paragraphs with page furniture (running heads, stamps, page numbers) cut out: it is shown, not indexed or extracted. */
+export function withoutFurniture(text: string, spans: readonly Span[], furniture: readonly Span[]): Span[] {
+  if (furniture.length === 0) return [...spans];
+  const sorted = [...furniture].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  let f = 0;
+  for (const span of spans) {
+    while (f < sorted.length && sorted[f]!.end <= span.start) f++;
+    let start = span.start;
+    for (let i = f; i < sorted.length && sorted[i]!.start < span.end; i++) {
+      pushTrimmed(text, start, Math.max(start, sorted[i]!.start), out);
+      start = Math.max(start, sorted[i]!.end);
+    }
+    pushTrimmed(text, start, span.end, out);
+  }
+  return out;
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) out.push({ start, end });
 }
 
 /** A paragraph longer than this (a one-line file) is cut at whitespace, so no batch holds all its tokens. */

@@ -8,6 +8,7 @@ import { markdownReader } from "./readers/markdown.js";
 import { plainTextReader } from "./readers/plain-text.js";
 import { teiReader } from "./readers/tei.js";
 import { byteOffsetOf } from "./byte-offset.js";
+import { cleanUpTextDocument } from "./cleanup/index.js";
 
 export type { ParsedDocument, Reader } from "./reader.js";
 
@@ -41,8 +42,8 @@ export function chooseReader(source: DecodedSource, candidates: readonly Reader[
 }
 
 /**
- * Splits a decoded file into documents with the reader its content calls for. Each document's
- * `map` goes from its text to `source.original`. A reader failure becomes an `InputError` whose
+ * Splits a decoded file into documents with the reader its content calls for, then cleans up page
+ * text (OCR output, typed pages). Each document's `map` goes from its text to `source.original`. A reader failure becomes an `InputError` whose
  * `offset` is a byte offset in the file.
  */
 export function parse(source: DecodedSource, candidates: readonly Reader[] = readers): SourceDocument[] {
@@ -53,13 +54,15 @@ export function parse(source: DecodedSource, candidates: readonly Reader[] = rea
   } catch (error) {
     throw asInputError(error, source, reader);
   }
-  return parsed.map(({ part, map, ...document }) => ({
-    ...document,
-    id: part === undefined ? source.contentHash : `${source.contentHash}#${part}`,
-    path: source.path,
-    map: map.compose(source.map),
-    decoding: source.report,
-  }));
+  return parsed.map(({ part, map, ...document }) =>
+    cleanUpTextDocument({
+      ...document,
+      id: part === undefined ? source.contentHash : `${source.contentHash}#${part}`,
+      path: source.path,
+      map: map.compose(source.map),
+      decoding: source.report,
+    }),
+  );
 }
 
 /** Reader errors carry offsets into `source.text`; the caller needs bytes in the file. */

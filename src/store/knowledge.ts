@@ -157,6 +157,8 @@ export interface MentionCitation {
   text: string;
   quote: string;
   extractor: string;
+  /** The page of the mention, for documents with pages. */
+  page?: number;
 }
 
 export interface EventRow extends EventRecord {
@@ -189,4 +191,6 @@ export interface RelatedEntity {
 export interface ClaimRow extends ClaimRecord {
   document: { id: string; path: string; title: string };
   quote: string;
+  /** The page of the quote, for documents with pages. */
+  page?: number;
 }

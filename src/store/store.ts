@@ -142,6 +142,8 @@ export interface SearchOptions {
 export interface SearchHit {
   document: { id: string; path: string; title: string };
   section?: string;
+  /** The page the passage starts on, for documents with pages. */
+  page?: number;
   /** The whole passage. */
   text: string;
   /** A window of the passage, HTML-escaped, matched words in <mark>…</mark>. */

@@ -17,6 +17,8 @@ export interface Citation {
   end: number;
   quote: string;
   extractor?: string;
+  /** The page of the quote, for documents with pages. */
+  page?: number;
 }
 
 export interface EntitySummary {

@@ -102,6 +102,7 @@ describe("schema versions", () => {
 
     const db = new Database(path);
     db.exec(`DROP TABLE entity_aliases; DROP TABLE entity_roles; DROP INDEX claims_value_entity_order;
+      ALTER TABLE events DROP COLUMN merge_reasons; ALTER TABLE documents DROP COLUMN layout;
       CREATE INDEX claims_value_entity ON claims(value_entity_id); PRAGMA user_version = 3`);
     db.close();
     const upgraded = openStore(path);

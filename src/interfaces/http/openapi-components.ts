@@ -13,7 +13,7 @@ const PRECISION = {
 };
 const ENTITY_TYPE = { type: "string", enum: ["person", "organization", "place"] };
 const KIND = { type: "string", enum: ["encyclopedia", "primary", "derived", "dataset", "other"] };
-const FORMAT = { type: "string", enum: ["text", "encyclopedia", "markdown", "tei", "html"] };
+const FORMAT = { type: "string", enum: ["text", "encyclopedia", "markdown", "tei", "html", "pdf", "image", "docx"] };
 const RELATED_DOC = obj({ id: str, path: str, title: str, similarity: num }, ["id", "path", "similarity"]);
 
 export const COMPONENT_SCHEMAS: Record<string, unknown> = {
@@ -39,6 +39,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       end: int,
       quote: { type: "string", description: "the sentence the fact comes from; untrusted text" },
       extractor: str,
+      page: { type: "integer", description: "the page of the quote, for sources with pages (PDF, scans)" },
     },
     ["document", "start", "end", "quote"],
   ),
@@ -46,6 +47,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     {
       document: obj({ id: str, path: str, title: str }, ["id", "path", "title"]),
       section: str,
+      page: { type: "integer", description: "the page the passage starts on, for sources with pages (PDF, scans)" },
       text: str,
       snippet: { type: "string", description: "HTML-escaped text; matched words in <mark>…</mark>" },
       score: num,

@@ -20,6 +20,7 @@ export interface DocumentRow {
   sections: string;
   infobox: string;
   markup: string;
+  layout: string;
   decoding: string;
   map: string;
   dates: string;
@@ -52,6 +53,7 @@ export function toDocumentRow(filePath: string, ordinal: number, record: Documen
     sections: JSON.stringify(doc.sections),
     infobox: JSON.stringify(doc.infobox),
     markup: JSON.stringify(doc.markup),
+    layout: JSON.stringify(layoutOf(doc)),
     decoding: JSON.stringify(doc.decoding),
     map: JSON.stringify(doc.map.toJSON()),
     dates: JSON.stringify(record.dates),
@@ -59,6 +61,12 @@ export function toDocumentRow(filePath: string, ordinal: number, record: Documen
     caseless: record.caseless ? 1 : 0,
     reference_date: record.referenceDate ?? null,
   };
+}
+
+type Layout = Pick<SourceDocument, "pages" | "furniture">;
+
+function layoutOf(doc: SourceDocument): Layout {
+  return { ...(doc.pages ? { pages: doc.pages } : {}), ...(doc.furniture ? { furniture: doc.furniture } : {}) };
 }
 
 export function fromDocumentRow(row: DocumentRow): StoredDocument {
@@ -72,6 +80,7 @@ export function fromDocumentRow(row: DocumentRow): StoredDocument {
     sections: JSON.parse(row.sections) as SourceDocument["sections"],
     infobox: JSON.parse(row.infobox) as SourceDocument["infobox"],
     markup: JSON.parse(row.markup) as SourceDocument["markup"],
+    ...(JSON.parse(row.layout) as Layout),
     text: row.text,
     map: OffsetMap.fromJSON(JSON.parse(row.map) as number[]),
     decoding: JSON.parse(row.decoding) as SourceDocument["decoding"],

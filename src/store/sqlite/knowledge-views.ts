@@ -1,3 +1,4 @@
+import { pageAt } from "./pages-sql.js";
 import type Database from "better-sqlite3";
 import type { EntityType } from "../../annotate/mentions/types.js";
 import type {
@@ -49,6 +50,7 @@ interface ClaimDbRow {
   quote: string;
   extractor: string;
   confidence: number;
+  page: number | null;
 }
 
 /**
@@ -63,7 +65,8 @@ function quoteFromPassage(documentRowid: string, start: string, end: string): st
 
 const CLAIM_COLUMNS = `c.subject_kind, c.subject_id, c.property, c.value, c.value_entity_id, c.qualifier,
   d.id AS document_id, d.path, d.title, c.start, c."end", c.quote_start, c.quote_end,
-  ${quoteFromPassage("c.document_rowid", "c.quote_start", "c.quote_end")} AS quote, c.extractor, c.confidence`;
+  ${quoteFromPassage("c.document_rowid", "c.quote_start", "c.quote_end")} AS quote, c.extractor, c.confidence,
+  ${pageAt("d", "c.quote_start")} AS page`;
 
 /** Read-side queries of the knowledge store. Quotes are cut from the stored text by SQL. */
 export class KnowledgeViews {
@@ -109,7 +112,8 @@ export class KnowledgeViews {
         // Quotes are cut only for the mentions the limit keeps; ordering by n.document_rowid (the
         // order of the entity index) leaves SQLite only each document's mentions to sort.
         `SELECT d.id, d.path, d.title, m.start, m."end", m.text, m.extractor,
-           ${quoteFromPassage("m.document_rowid", "m.sentence_start", "m.sentence_end")} AS quote
+           ${quoteFromPassage("m.document_rowid", "m.sentence_start", "m.sentence_end")} AS quote,
+           ${pageAt("d", "m.start")} AS page
          FROM (
            SELECT m.rowid AS mention_rowid FROM entity_names n
            JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
@@ -126,6 +130,7 @@ export class KnowledgeViews {
       text: string;
       extractor: string;
       quote: string;
+      page: number | null;
     }[];
     return rows.map((r) => ({
       document: { id: r.id, path: r.path, title: r.title },
@@ -134,6 +139,7 @@ export class KnowledgeViews {
       text: r.text,
       quote: r.quote,
       extractor: r.extractor,
+      ...(r.page === null ? {} : { page: r.page }),
     }));
   }
 
@@ -349,5 +355,6 @@ function toClaim(row: ClaimDbRow): ClaimRow {
     quote: row.quote,
     extractor: row.extractor,
     confidence: row.confidence,
+    ...(row.page === null ? {} : { page: row.page }),
   };
 }

@@ -219,6 +219,11 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "why each account of an event was merged into it",
     sql: `ALTER TABLE events ADD COLUMN merge_reasons TEXT NOT NULL DEFAULT '[]';`,
   },
+  {
+    version: 6,
+    description: "pages and page furniture of paged sources (PDF, scans, OCR text), as JSON {pages?, furniture?}",
+    sql: "ALTER TABLE documents ADD COLUMN layout TEXT NOT NULL DEFAULT '{}';",
+  },
 ];
 
 /**

@@ -16,9 +16,9 @@ export function prepareStatements(db: Database.Database) {
     documentRowid: prepare("SELECT rowid FROM documents WHERE id = ?"),
     insertDocument: prepare(`
       INSERT INTO documents (id, file_path, ordinal, path, title, format, kind, date, date_earliest, date_latest,
-        passage_count, metadata, sections, infobox, markup, decoding, map, dates, text, caseless, reference_date)
+        passage_count, metadata, sections, infobox, markup, layout, decoding, map, dates, text, caseless, reference_date)
       VALUES (@id, @file_path, @ordinal, @path, @title, @format, @kind, @date, @date_earliest, @date_latest,
-        @passage_count, @metadata, @sections, @infobox, @markup, @decoding, @map, @dates, @text, @caseless, @reference_date)`),
+        @passage_count, @metadata, @sections, @infobox, @markup, @layout, @decoding, @map, @dates, @text, @caseless, @reference_date)`),
     insertMention: prepare(`
       INSERT INTO mentions (document_rowid, start, "end", type, text, name, role, alias_of, ref, extractor, confidence,
         sentence_start, sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
