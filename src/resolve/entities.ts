@@ -11,6 +11,7 @@ import {
   vowelPattern,
 } from "./entity-keys.js";
 import { UnionFind } from "./union-find.js";
+import { joinSameAs, NO_CONSTRAINTS, Separations, type ResolutionConstraints } from "./constraints.js";
 
 /** One (document, type, name) with what resolution compares. */
 interface Node {
@@ -32,11 +33,13 @@ interface Node {
  * name; a declared alias ("ICP", "Abu Salam"); a short form resolved first inside its own document
  * ("Habib" → Muhammad Habib), then in the corpus only when one candidate dominates; an organization
  * name inside a longer one unless the longer adds a body of its own ("… Regional Command") or the
- * name is generic and the documents are years apart.
+ * name is generic and the documents are years apart. The user's `constraints` come last: same-as
+ * joins after these, and no join puts two names kept apart by not-same-as in one entity.
  */
 export function resolveEntities(
   occurrences: readonly NameOccurrence[],
   documents: readonly ResolutionDocument[],
+  constraints: ResolutionConstraints = NO_CONSTRAINTS,
 ): { entities: EntityRecord[]; assignments: NameAssignment[] } {
   const years = new Map(documents.map((d) => [d.id, yearOf(d.date ?? d.referenceDate)]));
   const nodes: Node[] = occurrences.map((occurrence) => {
@@ -54,8 +57,11 @@ export function resolveEntities(
     };
   });
   const sets = new UnionFind(nodes.length);
+  const separations = new Separations(nodes, constraints.notSameAs);
   const join = (a: number, b: number, reason: string) => {
-    if (!sets.union(a, b)) return;
+    const [rootA, rootB] = [sets.find(a), sets.find(b)];
+    if (!separations.allows(rootA, rootB) || !sets.union(a, b)) return;
+    separations.joined(sets.find(a), rootA, rootB);
     const joined = nodes[b]!.reason === undefined ? b : a;
     nodes[joined]!.reason ??= reason;
   };
@@ -68,6 +74,7 @@ export function resolveEntities(
     if (type === "person") joinPersons(nodes, ofType, sets, join);
     else joinContained(nodes, ofType, sets, join, type);
   }
+  joinSameAs(nodes, sets, join, constraints.sameAs);
   return buildEntities(nodes, sets);
 }
 
