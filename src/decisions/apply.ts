@@ -8,7 +8,7 @@ import type {
   MentionEdit,
   NameAssignment,
 } from "../store/knowledge.js";
-import type { Decision, DecisionPayload, DecisionStatus, EntityAnchor } from "./types.js";
+import type { Decision, DecisionPayload, DecisionStatus, EntityAnchor, MentionAnchor } from "./types.js";
 
 /**
  * The decisions in force, in the order written: those no tombstone undoes. Tombstones and the
@@ -26,14 +26,21 @@ export function decisionsInForce(all: readonly Decision[]): { inForce: Decision[
   return { inForce, statuses };
 }
 
-/** Mention rejections, retypes and name rules, as edits of the stored mentions, with their decisions. */
-export function mentionEdits(decisions: readonly Decision[]): { edit: MentionEdit; decision: Decision }[] {
+/**
+ * Mention rejections, retypes and name rules, as edits of the stored mentions, with their decisions;
+ * no edit for a mention `locate` no longer finds.
+ */
+export function mentionEdits(
+  decisions: readonly Decision[],
+  locate: (anchor: MentionAnchor) => { documentId: string; start: number; end: number } | undefined,
+): { edit: MentionEdit | undefined; decision: Decision }[] {
   return decisions.flatMap((decision) => {
     const p = decision.payload;
-    const one = (edit: MentionEdit) => [{ edit, decision }];
+    const one = (edit: MentionEdit | undefined) => [{ edit, decision }];
     if (p.kind === "reject-mention" || p.kind === "retype-mention") {
-      const { document, start, end, text } = p.mention;
-      const match = { documentId: document, start, end, text };
+      const place = locate(p.mention);
+      if (!place) return one(undefined);
+      const match = { ...place, text: p.mention.text };
       return one({ match, set: { type: p.kind === "reject-mention" ? "rejected" : p.type } });
     }
     if (p.kind !== "name-rule") return [];
@@ -52,7 +59,8 @@ export function mentionOrphan(payload: DecisionPayload, documentIds: ReadonlySet
     return `no mention is named "${payload.name}"${payload.pathPrefix ? ` in documents under ${payload.pathPrefix}` : ""}`;
   if (payload.kind !== "reject-mention" && payload.kind !== "retype-mention") return "";
   const m = payload.mention;
-  if (!documentIds.has(m.document)) return `document ${m.document.slice(0, 16)} is no longer in the knowledge base`;
+  if (!documentIds.has(m.document))
+    return `document ${m.document.slice(0, 16)}${m.path ? ` (${m.path})` : ""} changed or was removed, and "${m.text}" is not found again in it`;
   return `no mention "${m.text}" at ${m.start}–${m.end} of document ${m.document.slice(0, 16)} any more`;
 }
 
@@ -115,13 +123,12 @@ export function applyToCorpus(
     );
   const names = new Map<string, string>();
   const rejected = new Set<string>();
-  const claimKey = (c: { document: string; quoteStart: number; quoteEnd: number; property: string; value: string }) =>
-    `${c.document}\u0000${c.quoteStart}\u0000${c.quoteEnd}\u0000${c.property}\u0000${c.value}`;
+  const claimKey = (c: { document: string; start: number; end: number; property: string; value: string }) =>
+    `${c.document}\u0000${c.start}\u0000${c.end}\u0000${c.property}\u0000${c.value}`;
   const claimKeys = new Set(corpus.claims.map((c) => claimKey({ ...c, document: c.documentId })));
-  const eventOfQuote = new Map<string, string>();
+  const eventOfQuote = new Map<string, ClaimRecord>();
   for (const c of corpus.claims)
-    if (c.subjectKind === "event")
-      eventOfQuote.set(`${c.documentId}\u0000${c.quoteStart}\u0000${c.quoteEnd}`, c.subjectId);
+    if (c.subjectKind === "event") eventOfQuote.set(`${c.documentId}\u0000${c.start}\u0000${c.end}`, c);
   const added: ClaimRecord[] = [];
   for (const d of decisions) {
     const p = d.payload;
@@ -147,23 +154,24 @@ export function applyToCorpus(
         break;
       }
       case "set-field": {
-        const { document, quoteStart, quoteEnd } = p.event;
-        const eventId = eventOfQuote.get(`${document}\u0000${quoteStart}\u0000${quoteEnd}`);
-        if (eventId !== undefined)
+        const { document, start, end } = p.event;
+        const anchor = eventOfQuote.get(`${document}\u0000${start}\u0000${end}`);
+        if (anchor) {
           added.push({
             subjectKind: "event",
-            subjectId: eventId,
+            subjectId: anchor.subjectId,
+            documentId: anchor.documentId,
+            start: anchor.start,
+            end: anchor.end,
+            quoteStart: anchor.quoteStart,
+            quoteEnd: anchor.quoteEnd,
             property: p.field,
             value: p.value,
-            documentId: document,
-            start: quoteStart,
-            end: quoteEnd,
-            quoteStart,
-            quoteEnd,
             extractor: `user:${d.user}`,
             confidence: 1,
           });
-        status(d, eventId === undefined ? "no event is told by that quote any more" : undefined);
+        }
+        status(d, anchor ? undefined : "no event is told by that quote any more");
         break;
       }
       default:

@@ -6,6 +6,9 @@ import type { DecisionStore } from "../store/decisions.js";
 import type { ClaimAnchor, Decision, DecisionPayload, EntityAnchor, EventAnchor, NameRuleAction } from "./types.js";
 import { checkPayload, parseDecision } from "./validate.js";
 
+/** Characters kept on each side of a mention to find it again in a changed document. */
+const CONTEXT = 40;
+
 /** Who decides and why. */
 export interface Author {
   user: string;
@@ -82,8 +85,8 @@ export class Decider {
       .some(
         (c) =>
           c.documentId === anchor.document &&
-          c.quoteStart === anchor.quoteStart &&
-          c.quoteEnd === anchor.quoteEnd &&
+          c.start === anchor.start &&
+          c.end === anchor.end &&
           c.property === anchor.property &&
           c.value === anchor.value,
       );
@@ -95,9 +98,7 @@ export class Decider {
   setField(eventId: string, event: EventAnchor, field: string, value: string, by: Author): Decision[] {
     const held = this.knowledge
       .claims("event", eventId)
-      .some(
-        (c) => c.documentId === event.document && c.quoteStart === event.quoteStart && c.quoteEnd === event.quoteEnd,
-      );
+      .some((c) => c.documentId === event.document && c.start === event.start && c.end === event.end);
     if (!held) throw new InputError(`event ${eventId} has no claim on that quote to anchor the value on`, "not-found");
     return [this.append({ kind: "set-field", event, field, value }, by)];
   }
@@ -187,7 +188,17 @@ export class Decider {
         `no name mention at ${ref.start}–${ref.end} of document ${ref.document}; see \`annals entity NAME\` for offsets`,
         "not-found",
       );
-    return { document: ref.document, start: ref.start, end: ref.end, text: found.text };
+    const text = this.knowledge.documentText(ref.document) ?? "";
+    const path = this.knowledge.documentsForResolution().find((d) => d.id === ref.document)?.path;
+    return {
+      document: ref.document,
+      start: ref.start,
+      end: ref.end,
+      text: found.text,
+      ...(path === undefined ? {} : { path }),
+      prefix: text.slice(Math.max(0, ref.start - CONTEXT), ref.start),
+      suffix: text.slice(ref.end, ref.end + CONTEXT),
+    };
   }
 }
 

@@ -19,7 +19,7 @@ export function describeDecision(d: Decision): string {
     case "rename-entity":
       return `${entity(p.entity)} is called ${p.name}`;
     case "reject-claim":
-      return `${p.claim.property} "${p.claim.value}" is wrong (quote ${p.claim.quoteStart}–${p.claim.quoteEnd} of ${p.claim.document.slice(0, 12)})`;
+      return `${p.claim.property} "${p.claim.value}" is wrong (quote ${p.claim.start}–${p.claim.end} of ${p.claim.document.slice(0, 12)})`;
     case "set-field":
       return `${p.field} is ${p.value}`;
     case "name-rule": {

@@ -10,19 +10,26 @@ export interface EntityAnchor {
   names: string[];
 }
 
-/** One mention: the document's content hash, its offsets into the document text, its text. */
+/**
+ * One mention: the document's content hash, its offsets into the document text, its text. When the
+ * document changes (a new hash), the mention is found again in the document now at `path` by its
+ * text with the words around it (`prefix`, `suffix`), as a W3C TextQuoteSelector finds a quote.
+ */
 export interface MentionAnchor {
   document: string;
   start: number;
   end: number;
   text: string;
+  path?: string;
+  prefix?: string;
+  suffix?: string;
 }
 
-/** One claim: the document, the quote it rests on, what it says. */
+/** One claim: the document, the span of the quote it rests on (its citation's offsets), what it says. */
 export interface ClaimAnchor {
   document: string;
-  quoteStart: number;
-  quoteEnd: number;
+  start: number;
+  end: number;
   property: string;
   value: string;
 }
@@ -30,8 +37,8 @@ export interface ClaimAnchor {
 /** An event as one of its quotes locates it: the event holding a claim on that quote. */
 export interface EventAnchor {
   document: string;
-  quoteStart: number;
-  quoteEnd: number;
+  start: number;
+  end: number;
 }
 
 export type NameRuleAction = { do: "reject" } | { do: "retype"; type: EntityType } | { do: "rename"; name: string };

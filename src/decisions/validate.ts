@@ -180,16 +180,15 @@ function readPayload(r: Reader, value: unknown, path: string): DecisionPayload |
       return claim ? { kind, claim } : undefined;
     }
     case "set-field": {
-      const e = r.object(o["event"], join(path, "event"), ["document", "quoteStart", "quoteEnd"]);
+      const e = r.object(o["event"], join(path, "event"), ["document", "start", "end"]);
       const field = r.string(o, "field", path);
       const value = r.string(o, "value", path);
       if (!e) return undefined;
       const document = r.string(e, "document", join(path, "event"));
-      const quoteStart = r.offset(e, "quoteStart", join(path, "event"));
-      const quoteEnd = r.offset(e, "quoteEnd", join(path, "event"));
-      if (document === undefined || quoteStart === undefined || quoteEnd === undefined || !field || !value)
-        return undefined;
-      return { kind, event: { document, quoteStart, quoteEnd }, field, value };
+      const start = r.offset(e, "start", join(path, "event"));
+      const end = r.offset(e, "end", join(path, "event"));
+      if (document === undefined || start === undefined || end === undefined || !field || !value) return undefined;
+      return { kind, event: { document, start, end }, field, value };
     }
     case "name-rule": {
       const name = r.string(o, "name", path);
@@ -216,29 +215,35 @@ function readEntity(r: Reader, value: unknown, path: string) {
 }
 
 function readMention(r: Reader, value: unknown, path: string) {
-  const o = r.object(value, path, ["document", "start", "end", "text"]);
+  const o = r.object(value, path, ["document", "start", "end", "text", "path", "prefix", "suffix"]);
   if (!o) return undefined;
   const document = r.string(o, "document", path);
   const start = r.offset(o, "start", path);
   const end = r.offset(o, "end", path);
   const text = r.string(o, "text", path);
+  const context: { path?: string; prefix?: string; suffix?: string } = {};
+  for (const key of ["path", "prefix", "suffix"] as const) {
+    const v = o[key];
+    if (v === undefined) continue;
+    if (typeof v === "string") context[key] = v;
+    else r.issues.push({ code: "invalid-type", path: join(path, key), message: "expected a string" });
+  }
   if (start !== undefined && end !== undefined && end <= start)
     r.issues.push({ code: "invalid-value", path: join(path, "end"), message: "end must be after start" });
   if (document === undefined || start === undefined || end === undefined || text === undefined) return undefined;
-  return { document, start, end, text };
+  return { document, start, end, text, ...context };
 }
 
 function readClaim(r: Reader, value: unknown, path: string) {
-  const o = r.object(value, path, ["document", "quoteStart", "quoteEnd", "property", "value"]);
+  const o = r.object(value, path, ["document", "start", "end", "property", "value"]);
   if (!o) return undefined;
   const document = r.string(o, "document", path);
-  const quoteStart = r.offset(o, "quoteStart", path);
-  const quoteEnd = r.offset(o, "quoteEnd", path);
+  const start = r.offset(o, "start", path);
+  const end = r.offset(o, "end", path);
   const property = r.string(o, "property", path);
   const claimValue = r.string(o, "value", path);
-  if (document === undefined || quoteStart === undefined || quoteEnd === undefined || !property || !claimValue)
-    return undefined;
-  return { document, quoteStart, quoteEnd, property, value: claimValue };
+  if (document === undefined || start === undefined || end === undefined || !property || !claimValue) return undefined;
+  return { document, start, end, property, value: claimValue };
 }
 
 function readAction(r: Reader, value: unknown, path: string): NameRuleAction | undefined {

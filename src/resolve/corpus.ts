@@ -10,6 +10,7 @@ import {
   mentionOrphan,
   resolutionConstraints,
 } from "../decisions/apply.js";
+import { relocateMention } from "../decisions/relocate.js";
 import type { Decision, DecisionStatus } from "../decisions/types.js";
 import { segmentParagraphs } from "../segment/index.js";
 import type { KnowledgeStore, NameOccurrence } from "../store/knowledge.js";
@@ -39,14 +40,19 @@ export function resolveCorpus(store: Store): CorpusReport {
   const knowledge = store.knowledge;
   const documents = knowledge.documentsForResolution();
   const { inForce, statuses } = decisionsInForce(store.decisions.all());
-  const edits = mentionEdits(inForce);
-  knowledge.applyMentionEdits(edits.map((e) => e.edit));
+  const edits = mentionEdits(inForce, (anchor) =>
+    relocateMention(anchor, documents, (id) => knowledge.documentText(id)),
+  );
+  const located = edits.flatMap((e) => (e.edit ? [e.edit] : []));
+  knowledge.applyMentionEdits(located);
   const caseless = documents.filter((d) => d.caseless).map((d) => d.id);
   const knownNameMentions = findKnownNames(store, knowledge, caseless);
   // Names just found in lower-cased documents are mentions the user's edits apply to as well.
-  const changed = knowledge.applyMentionEdits(edits.map((e) => e.edit));
+  const changed = knowledge.applyMentionEdits(located);
   const documentIds = new Set(documents.map((d) => d.id));
-  edits.forEach(({ decision }, i) => statuses.push(mentionEditStatus(decision, changed[i]!, documentIds)));
+  let next = 0;
+  for (const { edit, decision } of edits)
+    statuses.push(mentionEditStatus(decision, edit ? changed[next++]! : 0, documentIds));
   const before = knowledge.nameAssignments();
   const occurrences = knowledge.nameOccurrences();
   const resolved = resolveEntities(occurrences, documents, resolutionConstraints(inForce));

@@ -78,16 +78,16 @@ export function rejectCommand(what: string, args: string[], options: DecisionOpt
     return decide(options, (decider, by) => decider.rejectMention(ref, by));
   }
   if (what === "claim") {
-    const [subject, document, quoteStart, quoteEnd, property, value, ...rest] = args;
+    const [subject, document, start, end, property, value, ...rest] = args;
     if (value === undefined || rest.length > 0)
-      throw new UsageError("usage: annals reject claim SUBJECT DOCUMENT QUOTE_START QUOTE_END PROPERTY VALUE");
+      throw new UsageError("usage: annals reject claim SUBJECT DOCUMENT START END PROPERTY VALUE");
     return decide(options, (decider, by) => {
       const ref = {
         subjectKind: subject!.startsWith("e-") ? ("event" as const) : ("entity" as const),
         subjectId: subject!,
         document: document!,
-        quoteStart: offset(quoteStart!, "QUOTE_START"),
-        quoteEnd: offset(quoteEnd!, "QUOTE_END"),
+        start: offset(start!, "START"),
+        end: offset(end!, "END"),
         property: property!,
         value,
       };
