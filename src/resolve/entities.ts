@@ -8,6 +8,7 @@ import { joinShortNames } from "./entity-short-names.js";
 import { tokenKey } from "./name-key.js";
 import { sameSpelling } from "./spelling.js";
 import { voteTypes } from "./type-vote.js";
+import { joinSameAs, NO_CONSTRAINTS, Separations, type ResolutionConstraints } from "./constraints.js";
 
 /**
  * Mentions → entities, preferring to keep names apart. Names become nodes per document; nodes are
@@ -15,11 +16,14 @@ import { voteTypes } from "./type-vote.js";
  * (see `Clusters`): the same markup identifier; equal transliteration keys of names spelled alike; one
  * full name inside another with the same given and last name; a declared alias ("ICP"); a short form
  * resolved in its own document, else to the corpus's only bearer of it; an organization or place
- * name inside a longer one that adds only a national qualifier or generic words.
+ * name inside a longer one that adds only a national qualifier or generic words. The user's
+ * `constraints` come last: same-as joins after these, and no join ever puts two names kept apart by
+ * not-same-as in one entity.
  */
 export function resolveEntities(
   occurrences: readonly NameOccurrence[],
   documents: readonly ResolutionDocument[],
+  constraints: ResolutionConstraints = NO_CONSTRAINTS,
 ): { entities: EntityRecord[]; assignments: NameAssignment[] } {
   const years = new Map(documents.map((d) => [d.id, yearOf(d.date ?? d.referenceDate)]));
   const nodes: Node[] = voteTypes(occurrences).map((occurrence) => {
@@ -39,7 +43,7 @@ export function resolveEntities(
       ...(year === undefined ? {} : { year }),
     };
   });
-  const clusters = new Clusters(nodes);
+  const clusters = new Clusters(nodes, new Separations(nodes, constraints.notSameAs));
   for (const type of ["person", "organization", "place"] as const) {
     const ofType = nodes
       .map((_, i) => i)
@@ -67,6 +71,7 @@ export function resolveEntities(
       joinContained(nodes, ofType, clusters, type);
     }
   }
+  joinSameAs(nodes, clusters, (a, b, reason) => clusters.join(a, b, reason, "user"), constraints.sameAs);
   return buildEntities(nodes, clusters);
 }
 

@@ -1,5 +1,7 @@
 import type { EntityType } from "../annotate/mentions/types.js";
 import { GENERIC_PLACE_WORDS, isSubsequence } from "./entity-keys.js";
+import type { Separations } from "./constraints.js";
+import { countryNamed, countryOfDemonym, isNationalQualifier } from "./countries.js";
 import type { VotedOccurrence } from "./type-vote.js";
 import { UnionFind } from "./union-find.js";
 
@@ -42,10 +44,20 @@ export class Clusters {
   private readonly sets: UnionFind;
   private readonly profiles: Profile[];
 
-  constructor(readonly nodes: readonly Node[]) {
+  constructor(
+    readonly nodes: readonly Node[],
+    private readonly separations: Separations,
+  ) {
+    // A name declared anywhere as another name of someone ("Muhammad Habib (Abu Salam)") is no full name to compare.
+    const declared = new Set(
+      nodes.filter((n) => n.occurrence.aliasOf).map((n) => `${n.occurrence.type}|${n.keyString}`),
+    );
     this.sets = new UnionFind(nodes.length);
     this.profiles = nodes.map((node) => ({
-      fullNames: node.keys.length >= 2 && !node.acronym ? new Map([[node.keyString, node]]) : new Map<string, Node>(),
+      fullNames:
+        node.keys.length >= 2 && !node.acronym && !declared.has(`${node.occurrence.type}|${node.keyString}`)
+          ? new Map([[node.keyString, node]])
+          : new Map<string, Node>(),
       refs: new Set(node.occurrence.refs ?? []),
       titles: new Set(node.titles),
     }));
@@ -68,13 +80,17 @@ export class Clusters {
     return this.profiles[this.sets.find(i)]!.titles;
   }
 
-  /** Joins the sets of `a` and `b` unless that would make one entity of two; true when they are (now) one. */
-  join(a: number, b: number, reason: string): boolean {
+  /**
+   * Joins the sets of `a` and `b` unless that would make one entity of two; true when they are (now)
+   * one. A join the user asked for overrides the resolver's doubts, never the user's not-same-as.
+   */
+  join(a: number, b: number, reason: string, by: "resolver" | "user" = "resolver"): boolean {
     const [ra, rb] = [this.sets.find(a), this.sets.find(b)];
     if (ra === rb) return true;
-    if (!this.compatible(ra, rb)) return false;
+    if (!this.separations.allows(ra, rb) || (by === "resolver" && !this.compatible(ra, rb))) return false;
     this.sets.union(ra, rb);
     const root = this.sets.find(ra);
+    this.separations.joined(root, ra, rb);
     const [kept, merged] = root === ra ? [ra, rb] : [rb, ra];
     const into = this.profiles[kept]!;
     const from = this.profiles[merged]!;
@@ -93,7 +109,7 @@ export class Clusters {
     const type = this.nodes[ra]!.occurrence.type;
     for (const x of pa.fullNames.values()) {
       for (const y of pb.fullNames.values()) {
-        if (!sameBearer(type, x.keys, y.keys)) return false;
+        if (!sameBearer(type, x, y)) return false;
       }
     }
     return true;
@@ -112,10 +128,21 @@ export function samePersonFullName(a: readonly string[], b: readonly string[]): 
   return long.slice(long.length - short.length).every((key, i) => key === short[i]);
 }
 
-function sameBearer(type: EntityType, a: readonly string[], b: readonly string[]): boolean {
-  if (type === "person") return samePersonFullName(a, b);
-  if (type === "place") return oneNameInOther(distinctive(a), distinctive(b));
-  return oneNameInOther(a, b);
+function sameBearer(type: EntityType, a: Node, b: Node): boolean {
+  if (type === "person") return samePersonFullName(a.keys, b.keys);
+  if (type === "place") return oneNameInOther(distinctive(a.keys), distinctive(b.keys));
+  // "Iraqi Ba'ath Party" and "Arab Socialist Ba'ath Party of Iraq": national qualifiers may stand anywhere, but must agree.
+  const [ca, cb] = [countriesOf(a), countriesOf(b)];
+  if (ca.size > 0 && cb.size > 0 && ![...ca].some((c) => cb.has(c))) return false;
+  return oneNameInOther(unqualified(a), unqualified(b));
+}
+
+export function countriesOf(node: Node): Set<string> {
+  return new Set(node.words.map((w) => countryOfDemonym(w) ?? countryNamed(w)).filter((c) => c !== undefined));
+}
+
+export function unqualified(node: Node): string[] {
+  return node.keys.filter((_, i) => !isNationalQualifier(node.words[i]!));
 }
 
 /** Two names of several words can name one body or place only when one is the other with words added. */

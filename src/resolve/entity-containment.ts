@@ -1,8 +1,8 @@
 import type { EntityType } from "../annotate/mentions/types.js";
-import type { Clusters, Node } from "./entity-clusters.js";
+import { countriesOf, unqualified, type Clusters, type Node } from "./entity-clusters.js";
 import { allGeneric, compatiblePeriod } from "./entities.js";
 import { GENERIC_PLACE_WORDS, GENERIC_WORDS, SUBORDINATE_HEADS } from "./entity-keys.js";
-import { countryNamed, isNationalQualifier } from "./countries.js";
+import { countryNamed, countryOfDemonym, isNationalQualifier } from "./countries.js";
 import { tokenKey } from "./name-key.js";
 import { sameShortWord } from "./spelling.js";
 
@@ -73,21 +73,34 @@ function contains(long: Node, short: Node, type: EntityType, where: "anywhere" |
   });
 }
 
-/** Positions in `long` of the first and last of `short`'s words. */
+/** Positions in `long` of the first and last of `short`'s words, its national qualifiers included. */
 function matchedEnds(short: Node, long: Node): [number, number] {
-  const first = long.keys.indexOf(short.keys[0]!);
-  return [first, long.keys.lastIndexOf(short.keys.at(-1)!)];
+  const core = unqualified(short);
+  const countries = countriesOf(short);
+  const ends = [long.keys.indexOf(core[0]!), long.keys.lastIndexOf(core.at(-1)!)];
+  long.words.forEach((word, i) => {
+    const country = countryOfDemonym(word) ?? countryNamed(word);
+    if (country !== undefined && countries.has(country)) ends.push(i);
+  });
+  return [Math.min(...ends), Math.max(...ends)];
 }
 
-/** Positions of the words `long` adds to `short`, when `short`'s words appear in it in order; undefined otherwise. */
+/**
+ * Positions of the words `long` adds to `short`, when `short`'s words other than national qualifiers
+ * appear in it in order and its countries are `long`'s ("Iraqi Ba'ath Party" in "Ba'ath Party of Iraq"); undefined otherwise.
+ */
 function extraWords(short: Node, long: Node): number[] | undefined {
+  const core = unqualified(short);
+  const shortCountries = countriesOf(short);
+  const longCountries = countriesOf(long);
+  if ([...shortCountries].some((c) => !longCountries.has(c))) return undefined;
   const extra: number[] = [];
   let j = 0;
   long.keys.forEach((key, i) => {
-    if (j < short.keys.length && key === short.keys[j]) j++;
+    if (j < core.length && key === core[j] && !isNationalQualifier(long.words[i]!)) j++;
     else extra.push(i);
   });
-  return j === short.keys.length ? extra : undefined;
+  return j === core.length ? extra : undefined;
 }
 
 /** The candidate whose entity is cited most, if it is cited `ratio` times more than any other entity. */

@@ -5,7 +5,8 @@ import { group } from "./entities.js";
  * A one-word person name ("Habib", "Arif", "Nuri") goes to a bearer of it: first to the bearer its own
  * document names — the only one, else the one whose title it carries, else one cited at least twice as
  * often as any other — and, when its document names none, to the corpus's only bearer of it as a
- * surname (or the only one with its title). An ambiguous name stays unresolved rather than guessed.
+ * surname, else the only one with its title, else one cited three times more often in twice as many
+ * documents as any other. An ambiguous name stays unresolved rather than guessed.
  */
 export function joinShortNames(nodes: Node[], indices: number[], clusters: Clusters): void {
   const full = indices.filter((i) => nodes[i]!.keys.length >= 2);
@@ -27,26 +28,23 @@ export function joinShortNames(nodes: Node[], indices: number[], clusters: Clust
       unnamedInDocument.push(i);
       continue;
     }
-    const target = pickBearer(i, bearers, nodes, clusters, 2);
+    const target = pickBearer(i, bearers, nodes, clusters, 2, 1);
     if (target !== undefined)
       clusters.join(target, i, `short form of ${nodes[target]!.occurrence.name} in the same document`);
   }
   for (const i of unnamedInDocument) {
     const node = nodes[i]!;
     const bearers = (fullByLastKey.get(node.keys[0]!) ?? []).filter((j) => nodes[j]!.vowels === node.vowels);
-    const target = pickBearer(i, bearers, nodes, clusters, Infinity);
+    const target = pickBearer(i, bearers, nodes, clusters, 3, 2);
     if (target !== undefined)
-      clusters.join(
-        target,
-        i,
-        `short form of ${nodes[target]!.occurrence.name}, the only bearer of the name in the corpus`,
-      );
+      clusters.join(target, i, `short form of ${nodes[target]!.occurrence.name}, the corpus's bearer of the name`);
   }
 }
 
 /**
  * The node of the one entity among `candidates` the name belongs to: the only one, else the only one
- * whose titles the name shares, else one cited `ratio` times more than every other; undefined otherwise.
+ * whose titles the name shares, else one cited `ratio` times more often and in `documentRatio` times
+ * more documents than every other; undefined otherwise.
  */
 function pickBearer(
   i: number,
@@ -54,12 +52,14 @@ function pickBearer(
   nodes: Node[],
   clusters: Clusters,
   ratio: number,
+  documentRatio: number,
 ): number | undefined {
-  const byEntity = new Map<number, { node: number; count: number }>();
+  const byEntity = new Map<number, { node: number; count: number; documents: Set<string> }>();
   for (const j of candidates) {
     const root = clusters.find(j);
-    const entry = byEntity.get(root) ?? { node: j, count: 0 };
+    const entry = byEntity.get(root) ?? { node: j, count: 0, documents: new Set<string>() };
     entry.count += nodes[j]!.occurrence.count;
+    entry.documents.add(nodes[j]!.occurrence.documentId);
     byEntity.set(root, entry);
   }
   let entities = [...byEntity.values()];
@@ -69,6 +69,9 @@ function pickBearer(
   }
   if (entities.length === 1) return entities[0]!.node;
   const ranked = entities.sort((a, b) => b.count - a.count);
-  if (ranked.length > 1 && ranked[0]!.count >= ratio * ranked[1]!.count) return ranked[0]!.node;
+  const [first, second] = ranked;
+  if (!first || !second) return undefined;
+  if (first.count >= ratio * second.count && first.documents.size >= documentRatio * second.documents.size)
+    return first.node;
   return undefined;
 }

@@ -3,6 +3,7 @@ import type { Mention } from "../annotate/mentions/types.js";
 import type { DateMention } from "../annotate/dates/index.js";
 import type { EventMention } from "../annotate/events/types.js";
 import type { RelationMention } from "../annotate/relations/types.js";
+import type { DecisionStore } from "./decisions.js";
 import type { KnowledgeStore } from "./knowledge.js";
 
 /**
@@ -13,6 +14,8 @@ export interface Store {
   readonly capabilities: StoreCapabilities;
   /** Mentions, entities, events and claims: the extraction side of the knowledge base. */
   readonly knowledge: KnowledgeStore;
+  /** The user's corrections, kept apart from what was extracted. */
+  readonly decisions: DecisionStore;
 
   getFile(path: string): StoredFile | undefined;
   /**

@@ -296,6 +296,9 @@ describe("GET /api/openapi.json", () => {
         "get /api/graph",
         "get /api/disagreements",
         "get /api/openapi.json",
+        "get /api/decisions",
+        "post /api/decisions",
+        "delete /api/decisions/{id}",
       ].sort(),
     );
     expect(doc.paths["/api/search"]!["get"]!.parameters.map((p) => p.name)).toContain("q");

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { Annals } from "../../annals.js";
 import { UsageError } from "../../core/errors.js";
 import { buildApp, DEFAULT_HOST, UnsafeOptionsError } from "../http/app.js";
+import { parseRoleTokens, type RoleToken } from "../http/security.js";
 import type { ExitCode, GlobalOptions } from "./commands.js";
 
 export interface ServeOptions extends GlobalOptions {
@@ -29,6 +30,12 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
     throw new UsageError(`--port ${options.port}: expected a port number from 0 to 65535`);
   }
   const token = process.env["ANNALS_TOKEN"] || undefined;
+  let tokens: RoleToken[];
+  try {
+    tokens = parseRoleTokens(process.env["ANNALS_TOKENS"] ?? "");
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const fresh = !existsSync(options.db);
   const annals = Annals.open(options.db);
   let app;
@@ -36,6 +43,7 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
     app = await buildApp(annals, {
       host,
       ...(token ? { token } : {}),
+      ...(tokens.length > 0 ? { tokens } : {}),
       uploadDir: uploadDirFor(options.db),
       logger: { level: process.env["ANNALS_LOG"] ?? "warn" },
     });

@@ -189,6 +189,21 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     },
     ["nodes", "edges"],
   ),
+  Decision: obj(
+    {
+      id: int,
+      payload: { type: "object", description: "kind and anchors (document hash, offsets, resolver keys)" },
+      user: str,
+      reason: str,
+      createdAt: str,
+      undoes: int,
+      status: { type: "string", enum: ["applied", "orphaned", "undone", "pending"] },
+      why: { type: "string", description: "why it is orphaned" },
+      summary: str,
+    },
+    ["id", "payload", "user", "reason", "createdAt", "status", "summary"],
+  ),
+  DecisionResult: obj({ decisions: arrayOf(ref("Decision")), corpus: { type: "object" } }, ["decisions", "corpus"]),
   IngestReport: obj(
     {
       added: int,

@@ -18,6 +18,7 @@ interface EntityDbRow {
   name: string;
   mention_count: number;
   merge_reasons: string;
+  key: string;
 }
 
 interface EventDbRow {
@@ -75,7 +76,7 @@ export class KnowledgeViews {
   entities(filter: { type?: EntityType; limit?: number; offset?: number }): EntityRow[] {
     const rows = this.db
       .prepare(
-        `SELECT id, type, name, mention_count, merge_reasons FROM entities WHERE (@type IS NULL OR type = @type)
+        `SELECT id, type, name, mention_count, merge_reasons, key FROM entities WHERE (@type IS NULL OR type = @type)
          ORDER BY mention_count DESC, name LIMIT @limit OFFSET @offset`,
       )
       .all({ type: filter.type ?? null, limit: filter.limit ?? -1, offset: filter.offset ?? 0 }) as EntityDbRow[];
@@ -91,7 +92,11 @@ export class KnowledgeViews {
   }
 
   findEntity(idOrName: string, folded: string): EntityRow | undefined {
-    const byId = this.db.prepare("SELECT * FROM entities WHERE id = ?").get(idOrName) as EntityDbRow | undefined;
+    const byId = this.db
+      .prepare(
+        `SELECT * FROM entities WHERE id = coalesce((SELECT to_id FROM entity_redirects WHERE from_id = @id), @id)`,
+      )
+      .get({ id: idOrName }) as EntityDbRow | undefined;
     if (byId) return toEntity(byId);
     const byName = this.db
       .prepare("SELECT * FROM entities WHERE name_folded = ? ORDER BY mention_count DESC LIMIT 1")
@@ -315,7 +320,7 @@ export class KnowledgeViews {
         `SELECT m.start, m."end", m.text, m.type, n.entity_id FROM documents d
          JOIN mentions m ON m.document_rowid = d.rowid
          LEFT JOIN entity_names n ON n.document_rowid = m.document_rowid AND n.type = m.type AND n.name = m.name
-         WHERE d.id = ? ORDER BY m.start, m."end" DESC`,
+         WHERE d.id = ? AND m.type != 'rejected' ORDER BY m.start, m."end" DESC`,
       )
       .all(documentId) as { start: number; end: number; text: string; type: string; entity_id: string | null }[];
     return rows.map((r) => ({
@@ -333,6 +338,7 @@ function toEntity(row: EntityDbRow): EntityRow {
     id: row.id,
     type: row.type,
     name: row.name,
+    key: row.key,
     mentions: row.mention_count,
     mergeReasons: JSON.parse(row.merge_reasons) as EntityRow["mergeReasons"],
   };

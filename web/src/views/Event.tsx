@@ -1,5 +1,6 @@
 import { useJson } from "../api.js";
 import { Await, CitationView, Heading } from "../components.js";
+import { RejectButton } from "./Corrections.js";
 import { formatDate } from "../dates.js";
 import { withQuery } from "../router.js";
 import type { EventCard } from "../types.js";
@@ -74,7 +75,22 @@ export function EventView({ id }: { id: string }) {
                                 {value.sources.length} source{value.sources.length === 1 ? "" : "s"}
                               </summary>
                               {value.sources.map((c, j) => (
-                                <CitationView key={j} citation={c} />
+                                <div key={j}>
+                                  <CitationView citation={c} />
+                                  <RejectButton
+                                    label="This source does not say so"
+                                    body={{
+                                      action: "reject-claim",
+                                      subjectKind: "event",
+                                      subjectId: card.id,
+                                      document: c.document.id,
+                                      start: c.start,
+                                      end: c.end,
+                                      property: field,
+                                      value: value.value,
+                                    }}
+                                  />
+                                </div>
                               ))}
                             </details>
                           </li>
