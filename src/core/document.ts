@@ -1,6 +1,6 @@
 import type { OffsetMap } from "./offset-map.js";
 
-export type DocumentFormat = "text" | "encyclopedia" | "markdown" | "tei" | "html";
+export type DocumentFormat = "text" | "encyclopedia" | "markdown" | "tei" | "html" | "table" | "conll";
 export type DocumentKind = "encyclopedia" | "primary" | "derived" | "dataset" | "other";
 
 export interface DocumentMetadata {
@@ -50,6 +50,22 @@ export interface MarkupAnnotation extends Span {
   ref?: string;
 }
 
+/** One row of a table document: its line of text and the span of each cell's value in it. */
+export interface TableRow extends Span {
+  /** Where the row is in its file: the line of a CSV file, the row number of a spreadsheet. */
+  line: number;
+  /** By column index; null where the cell is empty. */
+  cells: (Span | null)[];
+}
+
+/** The rows and columns a CSV, TSV or spreadsheet document is made of. */
+export interface TableStructure {
+  columns: string[];
+  rows: TableRow[];
+  /** Rows whose cell count differs from the header's, said in one line, when there are any. */
+  warning?: string;
+}
+
 export interface DecodingReport {
   encoding: string;
   bom: boolean;
@@ -69,6 +85,8 @@ export interface SourceDocument {
   sections: Section[];
   infobox: InfoboxField[];
   markup: MarkupAnnotation[];
+  /** Tables only: rows and columns (not stored; extraction reads it at ingest). */
+  table?: TableStructure;
   text: string;
   /** text offset → character offset in the decoded original file. */
   map: OffsetMap;

@@ -46,15 +46,21 @@ export async function processFile(file: FoundFile, options: ProcessOptions = {})
       size: bytes.byteLength,
       mtimeMs: file.mtimeMs,
       records: records.map(toPortable),
-      ...warningOf(source.report, records),
+      ...warningOf(source.report, records, documents),
     };
   } catch (error) {
     return { ok: false, path: file.path, error: describe(error) };
   }
 }
 
-/** Invalid bytes and stopped extraction do not fail a file, but the user must hear of them. */
-function warningOf(report: DecodingReport, records: DocumentRecord[]): { warning?: string } {
+/** Invalid bytes, ragged table rows and stopped extraction do not fail a file, but the user must hear of them. */
+function warningOf(
+  report: DecodingReport,
+  records: DocumentRecord[],
+  documents: readonly SourceDocument[],
+): { warning?: string } {
+  const ragged = documents.find((document) => document.table?.warning !== undefined);
+  if (ragged) return { warning: ragged.table!.warning! };
   const stopped = records.find((r) => r.extractionStoppedAt !== undefined);
   if (stopped) {
     return {

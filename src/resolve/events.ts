@@ -89,6 +89,7 @@ function sameEvent(
   actorsB: Set<string>,
 ): boolean {
   if (!compatibleTypes(a.type, b.type) || !a.date || !b.date) return false;
+  if (a.dataset !== undefined && a.dataset === b.dataset) return false;
   if (a.date.latest < b.date.earliest || b.date.latest < a.date.earliest) return false;
   const bothDays = a.date.precision === "day" && b.date.precision === "day";
   if (bothDays) return a.date.earliest === b.date.earliest;

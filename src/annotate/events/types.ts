@@ -66,6 +66,11 @@ export interface EventMention {
   fields: Record<string, EventFieldValue[]>;
   /** True when this account names the event rather than only describing it (an infobox, a title, "the 14 July Revolution"). */
   named: boolean;
+  /**
+   * The dataset this account is a row of (its document's title): rows of one dataset are distinct
+   * events, never merged with each other, but each may be linked to text accounts of the same event.
+   */
+  dataset?: string;
   extractor: string;
   confidence: number;
 }
