@@ -108,6 +108,8 @@ function quotedCell(text: string, delimiter: string, cursor: { at: number; line:
 const DELIMITERS = [",", "\t", ";"] as const;
 const SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_RECORDS = 40;
+/** Share of sampled records that must have the modal cell count: a ragged row or two still make a table. */
+const MIN_CONSISTENT_SHARE = 0.8;
 
 /**
  * The delimiter that splits the first records of `text` into one consistent number of cells (at
@@ -122,7 +124,7 @@ export function sniffDelimiter(text: string): { delimiter: string; score: number
     if (counts.length < 2) continue;
     const modal = mode(counts);
     const share = counts.filter((count) => count === modal).length / counts.length;
-    if (modal < 2 || share < 0.9) continue;
+    if (modal < 2 || share < MIN_CONSISTENT_SHARE) continue;
     const score = counts.length >= 5 ? 0.9 : counts.length >= 3 ? 0.7 : 0.45;
     if (!best || score > best.score || (score === best.score && modal > best.cells)) {
       best = { delimiter, score, cells: modal };
