@@ -2,6 +2,7 @@ import type { DecodingReport, SourceDocument } from "../core/document.js";
 import { InputError } from "../core/errors.js";
 import { OffsetMap } from "../core/offset-map.js";
 import { decode } from "../decode/index.js";
+import { contentHashOf, readBinary } from "../parse/binary/index.js";
 import { parse } from "../parse/index.js";
 import { readFileBytes } from "../read/read-file.js";
 import type { FoundFile } from "../read/discover.js";
@@ -31,22 +32,23 @@ export interface ProcessOptions {
   extract?: boolean;
 }
 
-/** read → decode → parse → segment → annotate dates → passages and signature, for one file. */
+/** read → (binary reader, or decode → parse) → segment → annotate → passages and signature, for one file. */
 export async function processFile(file: FoundFile, options: ProcessOptions = {}): Promise<ProcessResult> {
   try {
     const bytes = await readFileBytes(file.path, options.maxFileBytes);
-    const source = decode(bytes, file.path);
-    const documents = parse(source);
+    const binary = await readBinary(bytes, file.path);
+    const source = binary ? undefined : decode(bytes, file.path);
+    const documents = binary ?? parse(source!);
     if (documents.length === 0) throw new InputError("no document found in the file; check its format", "empty");
     const records = documents.map((document) => analyseDocument(document, { extract: options.extract ?? true }));
     return {
       ok: true,
       path: file.path,
-      contentHash: source.contentHash,
+      contentHash: source?.contentHash ?? contentHashOf(bytes),
       size: bytes.byteLength,
       mtimeMs: file.mtimeMs,
       records: records.map(toPortable),
-      ...warningOf(source.report, records, documents),
+      ...warningOf(source?.report, records, documents),
     };
   } catch (error) {
     return { ok: false, path: file.path, error: describe(error) };
@@ -55,7 +57,7 @@ export async function processFile(file: FoundFile, options: ProcessOptions = {})
 
 /** Invalid bytes, ragged table rows and stopped extraction do not fail a file, but the user must hear of them. */
 function warningOf(
-  report: DecodingReport,
+  report: DecodingReport | undefined,
   records: DocumentRecord[],
   documents: readonly SourceDocument[],
 ): { warning?: string } {
@@ -67,8 +69,8 @@ function warningOf(
       warning: `names, events and relations were extracted only up to character ${stopped.extractionStoppedAt} (${MAX_MENTIONS_PER_DOCUMENT} mentions in one document); split the file to extract the rest — all of it is searchable`,
     };
   }
-  const offsets = report.invalidByteOffsets;
-  if (offsets.length === 0) return {};
+  const offsets = report?.invalidByteOffsets ?? [];
+  if (!report || offsets.length === 0) return {};
   const shown = offsets.slice(0, 5).join(", ") + (offsets.length > 5 ? ` and ${offsets.length - 5} more` : "");
   return {
     warning: `${offsets.length} invalid ${report.encoding} byte(s) at offset ${shown} replaced by U+FFFD; re-save the file as UTF-8 to keep those characters`,

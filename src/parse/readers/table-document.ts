@@ -23,6 +23,8 @@ export interface TableDocumentOptions {
   /** The text the cells' pieces point into; without one the map is the identity over the document text. */
   source?: string;
   part?: string;
+  /** Warn of rows whose cell count is not the header's (a delimited file; a spreadsheet leaves trailing cells out). */
+  checkWidths?: boolean;
 }
 
 const NUMBER = /^(?=.*\d)[-+]?(?:\d[\d,]*)?(?:\.\d+)?(?:e[-+]?\d+)?$/i;
@@ -48,7 +50,8 @@ export function tableDocument(rows: readonly TableRowInput[], options: TableDocu
     previousEnd = lastSourceOffset(row) ?? row.start;
   }
   const { text, map } = out.build();
-  const warning = header ? raggedWarning(body, header.cells.length, options.lineWord) : undefined;
+  const warning =
+    header && options.checkWidths ? raggedWarning(body, header.cells.length, options.lineWord) : undefined;
   return {
     title: options.title,
     format: "table",

@@ -22,6 +22,13 @@ export const tableReader: Reader = {
       start: record.start,
       cells: record.cells,
     }));
-    return [tableDocument(rows, { title: titleFromPath(source.path), lineWord: "line", source: source.text })];
+    return [
+      tableDocument(rows, {
+        title: titleFromPath(source.path),
+        lineWord: "line",
+        source: source.text,
+        checkWidths: true,
+      }),
+    ];
   },
 };
