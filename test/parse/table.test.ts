@@ -76,6 +76,13 @@ describe("table reader", () => {
     expect(parseText(prose, "notes.csv").documents[0]!.format).toBe("text");
   });
 
+  it("leaves numbered paragraphs to the text reader, though a tab splits each into two cells", () => {
+    const sentence =
+      "I feel it to be my first duty, as the representative of one of the sponsors of the resolution which the General Assembly adopted on 21 August 1958, to recall its spirit of conciliation.";
+    const text = [54, 55, 56, 57, 58].map((n) => `${n}.\t${sentence}`).join("\n");
+    expect(parseText(text, "EGY_13_1958.txt").documents[0]!.format).toBe("text");
+  });
+
   it("refuses a quote that is never closed with its line and what to do", () => {
     const text = 'a,b,c\n1,2,3\n4,5,6\n7,8,9\n10,11,12\n13,"14,15\n';
     let error: unknown;

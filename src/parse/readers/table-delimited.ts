@@ -110,6 +110,9 @@ const SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_RECORDS = 40;
 /** Share of sampled records that must have the modal cell count: a ragged row or two still make a table. */
 const MIN_CONSISTENT_SHARE = 0.8;
+/** Rows whose longest cell has this many words, or whose cells this many on average, are prose. */
+const PROSE_CELL_WORDS = 25;
+const PROSE_WORDS_PER_CELL = 6;
 
 /**
  * The delimiter that splits the first records of `text` into one consistent number of cells (at
@@ -120,8 +123,9 @@ export function sniffDelimiter(text: string): { delimiter: string; score: number
   const truncated = sample.length < text.length;
   let best: { delimiter: string; score: number; cells: number } | undefined;
   for (const delimiter of DELIMITERS) {
-    const counts = sampleCellCounts(sample, delimiter, truncated);
-    if (counts.length < 2) continue;
+    const records = sampleRecords(sample, delimiter, truncated);
+    if (records.length < 2 || isProse(records)) continue;
+    const counts = records.map((record) => record.cells.length);
     const modal = mode(counts);
     const share = counts.filter((count) => count === modal).length / counts.length;
     if (modal < 2 || share < MIN_CONSISTENT_SHARE) continue;
@@ -133,16 +137,31 @@ export function sniffDelimiter(text: string): { delimiter: string; score: number
   return best && { delimiter: best.delimiter, score: best.score };
 }
 
-function sampleCellCounts(sample: string, delimiter: string, truncated: boolean): number[] {
-  const counts: number[] = [];
+function sampleRecords(sample: string, delimiter: string, truncated: boolean): DelimitedRecord[] {
+  const records: DelimitedRecord[] = [];
   try {
-    for (const record of delimitedRecords(sample, delimiter, SAMPLE_RECORDS)) counts.push(record.cells.length);
+    for (const record of delimitedRecords(sample, delimiter, SAMPLE_RECORDS)) records.push(record);
   } catch {
     // A quoted field cut by the sample's end: the records before it still count.
-    return counts;
+    return records;
   }
   // The last record of a cut sample may be cut too.
-  return truncated ? counts.slice(0, -1) : counts;
+  return truncated ? records.slice(0, -1) : records;
+}
+
+/**
+ * Prose splits evenly too: numbered paragraphs ("54.<tab>I feel it to be my first duty …") and
+ * sentences with as many commas. Their typical row has a cell of a sentence's length, or many words a cell.
+ */
+function isProse(records: readonly DelimitedRecord[]): boolean {
+  const words = records.map((record) => record.cells.map((cell) => cell.value.split(/\s+/).filter(Boolean).length));
+  const longest = median(words.map((cells) => Math.max(...cells)));
+  const perCell = median(words.map((cells) => cells.reduce((sum, n) => sum + n, 0) / cells.length));
+  return longest >= PROSE_CELL_WORDS || perCell >= PROSE_WORDS_PER_CELL;
+}
+
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 }
 
 function mode(values: readonly number[]): number {

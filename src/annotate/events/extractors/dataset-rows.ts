@@ -129,7 +129,7 @@ function rowKind(
   const named = eventTypeOfName(typeValue);
   const outcomeWord = OUTCOME_WORDS.find(([pattern]) => pattern.test(typeValue))?.[1];
   const type = named !== "other" ? named : typeValue && !outcomeWord ? "other" : tableType;
-  const word = named !== "other" ? typeValue.toLowerCase() : type === "other" && typeValue ? typeValue : type;
+  const word = named !== "other" ? typeValue.toLowerCase() : type === "other" ? typeValue || "event" : type;
   const result =
     (typeSpan && outcomeWord ? { value: outcomeWord, span: typeSpan } : undefined) ??
     outcomeOf(cellAt(row, columns.outcome), cellText) ??
