@@ -89,7 +89,7 @@ function sameEvent(
   actorsB: Set<string>,
 ): boolean {
   if (!compatibleTypes(a.type, b.type) || !a.date || !b.date) return false;
-  if (a.dataset !== undefined && a.dataset === b.dataset) return false;
+  if ((a.dataset !== undefined || b.dataset !== undefined) && !datasetRowsMayMeet(a, b)) return false;
   if (a.date.latest < b.date.earliest || b.date.latest < a.date.earliest) return false;
   const bothDays = a.date.precision === "day" && b.date.precision === "day";
   if (bothDays) return a.date.earliest === b.date.earliest;
@@ -100,6 +100,19 @@ function sameEvent(
     (a.date.earliest <= b.date.earliest && b.date.latest <= a.date.latest) ||
     (b.date.earliest <= a.date.earliest && a.date.latest <= b.date.latest);
   return contained && (sharedActor || sharedWord || a.type === b.type);
+}
+
+/**
+ * A dataset row is never the same event as another row of its dataset, and meets another account
+ * only where that account names the row's country (as place, or in its label: "Iraqi coup").
+ */
+function datasetRowsMayMeet(a: EventMention, b: EventMention): boolean {
+  if (a.dataset === b.dataset) return false;
+  const [row, other] = a.dataset !== undefined ? [a, b] : [b, a];
+  const country = row.place?.name.toLowerCase();
+  if (!country) return false;
+  if (other.dataset !== undefined) return other.place?.name.toLowerCase() === country;
+  return [other.place?.name ?? "", other.label].some((text) => text.toLowerCase().includes(country));
 }
 
 const GENERIC_LABEL_WORDS = new Set([
