@@ -1,7 +1,7 @@
 import type { OffsetMap } from "./offset-map.js";
 
 /** Formats read from decoded text. */
-export type TextFormat = "text" | "encyclopedia" | "markdown" | "tei" | "html";
+export type TextFormat = "text" | "encyclopedia" | "markdown" | "tei" | "html" | "table" | "conll";
 /** Formats read from the raw bytes by a binary reader. */
 export type BinaryFormat = "pdf" | "image" | "docx";
 export type DocumentFormat = TextFormat | BinaryFormat;
@@ -82,6 +82,22 @@ export interface Page extends Span {
   ocr?: OcrReport;
 }
 
+/** One row of a table document: its line of text and the span of each cell's value in it. */
+export interface TableRow extends Span {
+  /** Where the row is in its file: the line of a CSV file, the row number of a spreadsheet. */
+  line: number;
+  /** By column index; null where the cell is empty. */
+  cells: (Span | null)[];
+}
+
+/** The rows and columns a CSV, TSV or spreadsheet document is made of. */
+export interface TableStructure {
+  columns: string[];
+  rows: TableRow[];
+  /** Rows whose cell count differs from the header's, said in one line, when there are any. */
+  warning?: string;
+}
+
 export interface DecodingReport {
   encoding: string;
   bom: boolean;
@@ -105,6 +121,8 @@ export interface SourceDocument {
   pages?: Page[];
   /** Running headers and footers, classification stamps, page numbers: shown, but not searched or extracted. */
   furniture?: Span[];
+  /** Tables only: rows and columns (not stored; extraction reads it at ingest). */
+  table?: TableStructure;
   text: string;
   /** text offset → character offset in the decoded original file. */
   map: OffsetMap;

@@ -2,6 +2,7 @@ import type { SourceDocument, Span } from "../core/document.js";
 import { datedDocument, documentReferenceDate, extractDates, type DateMention } from "../annotate/dates/index.js";
 import { extractMentions } from "../annotate/mentions/index.js";
 import { extractEvents } from "../annotate/events/index.js";
+import { extractDatasetEvents } from "../annotate/events/extractors/dataset-rows.js";
 import { extractRelations } from "../annotate/relations/index.js";
 import { buildPassages } from "../search/passages.js";
 import { MinHasher, contentWords } from "../resolve/minhash.js";
@@ -19,8 +20,14 @@ export interface AnalyseOptions {
   extract?: boolean;
 }
 
+/** Tables and token/tag files are data, not prose: no dates, names or trigger events are read from their text. */
+function isProse(document: SourceDocument): boolean {
+  return document.format !== "table" && document.format !== "conll";
+}
+
 /** segment → annotate (dates, mentions, events, relations) → passages and MinHash signature, for one document. Passages are segmented for the index by rules, extraction by wink-nlp. */
 export function analyseDocument(source: SourceDocument, options: AnalyseOptions = {}): DocumentRecord {
+  if (!isProse(source)) return analyseData(source, options.extract ?? true);
   const extract = options.extract ?? true;
   const document = datedDocument(source);
   const referenceDate = documentReferenceDate(document.text, document.metadata.date);
@@ -50,6 +57,32 @@ export function analyseDocument(source: SourceDocument, options: AnalyseOptions 
   const signature = hasher.result();
   if (signature) record.signature = signature;
   return record;
+}
+
+/** Passages (one per row of a table) and signature; a table of events gives one dataset event per row. */
+function analyseData(document: SourceDocument, extract: boolean): DocumentRecord {
+  const rows = document.table?.rows;
+  const spans = rows ?? boundedSpans(document.text, paragraphSpans(document.text));
+  const passages: DocumentRecord["passages"] = [];
+  const hasher = new MinHasher();
+  for (const batch of batches(spans)) {
+    const batchPassages = buildPassages(document, segmentParagraphs(document.text, batch, indexSegmenter), {
+      onePerParagraph: rows !== undefined,
+    });
+    passages.push(...batchPassages);
+    for (const passage of batchPassages) hasher.addWords(contentWords(passage.terms));
+  }
+  const signature = hasher.result();
+  return {
+    document,
+    passages,
+    dates: [],
+    mentions: [],
+    events: extract ? extractDatasetEvents(document) : [],
+    relations: [],
+    caseless: false,
+    ...(signature ? { signature } : {}),
+  };
 }
 
 function extractFrom(

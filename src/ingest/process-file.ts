@@ -32,7 +32,7 @@ export interface ProcessOptions {
   extract?: boolean;
 }
 
-/** read → decode → parse → segment → annotate dates → passages and signature, for one file. */
+/** read → (binary reader, or decode → parse) → segment → annotate → passages and signature, for one file. */
 export async function processFile(file: FoundFile, options: ProcessOptions = {}): Promise<ProcessResult> {
   try {
     const bytes = await readFileBytes(file.path, options.maxFileBytes);
@@ -46,7 +46,7 @@ export async function processFile(file: FoundFile, options: ProcessOptions = {})
       size: bytes.byteLength,
       mtimeMs: file.mtimeMs,
       records: records.map(toPortable),
-      ...warningOf(report, records),
+      ...warningOf(report, records, documents),
     };
   } catch (error) {
     return { ok: false, path: file.path, error: describe(error) };
@@ -69,16 +69,22 @@ async function readDocuments(
 
 const NO_DECODING: DecodingReport = { encoding: "none", bom: false, mojibakeRepairs: 0, invalidByteOffsets: [] };
 
-/** Invalid bytes and stopped extraction do not fail a file, but the user must hear of them. */
-function warningOf(report: DecodingReport, records: DocumentRecord[]): { warning?: string } {
+/** Invalid bytes, ragged table rows and stopped extraction do not fail a file, but the user must hear of them. */
+function warningOf(
+  report: DecodingReport,
+  records: DocumentRecord[],
+  documents: readonly SourceDocument[],
+): { warning?: string } {
+  const ragged = documents.find((document) => document.table?.warning !== undefined);
+  if (ragged) return { warning: ragged.table!.warning! };
   const stopped = records.find((r) => r.extractionStoppedAt !== undefined);
   if (stopped) {
     return {
       warning: `names, events and relations were extracted only up to character ${stopped.extractionStoppedAt} (${MAX_MENTIONS_PER_DOCUMENT} mentions in one document); split the file to extract the rest — all of it is searchable`,
     };
   }
-  const offsets = report.invalidByteOffsets;
-  if (offsets.length === 0) return {};
+  const offsets = report?.invalidByteOffsets ?? [];
+  if (!report || offsets.length === 0) return {};
   const shown = offsets.slice(0, 5).join(", ") + (offsets.length > 5 ? ` and ${offsets.length - 5} more` : "");
   return {
     warning: `${offsets.length} invalid ${report.encoding} byte(s) at offset ${shown} replaced by U+FFFD; re-save the file as UTF-8 to keep those characters`,

@@ -2,10 +2,12 @@ import type { SourceDocument } from "../core/document.js";
 import { InputError } from "../core/errors.js";
 import type { DecodedSource } from "../decode/decoded-source.js";
 import type { Reader } from "./reader.js";
+import { conllReader } from "./readers/conll.js";
 import { encyclopediaReader } from "./readers/encyclopedia.js";
 import { htmlReader } from "./readers/html.js";
 import { markdownReader } from "./readers/markdown.js";
 import { plainTextReader } from "./readers/plain-text.js";
+import { tableReader } from "./readers/table.js";
 import { teiReader } from "./readers/tei.js";
 import { byteOffsetOf } from "./byte-offset.js";
 import { cleanUpTextDocument } from "./cleanup/index.js";
@@ -13,7 +15,15 @@ import { cleanUpTextDocument } from "./cleanup/index.js";
 export type { ParsedDocument, Reader } from "./reader.js";
 
 /** The readers, in order of preference when two are equally sure; plain text last, as the fallback. */
-export const readers: readonly Reader[] = [teiReader, htmlReader, markdownReader, encyclopediaReader, plainTextReader];
+export const readers: readonly Reader[] = [
+  teiReader,
+  htmlReader,
+  markdownReader,
+  encyclopediaReader,
+  conllReader,
+  tableReader,
+  plainTextReader,
+];
 
 const EXTENSION_FORMATS: Record<string, SourceDocument["format"][]> = {
   xml: ["tei"],
@@ -24,6 +34,10 @@ const EXTENSION_FORMATS: Record<string, SourceDocument["format"][]> = {
   md: ["markdown"],
   markdown: ["markdown"],
   txt: ["text", "encyclopedia"],
+  csv: ["table"],
+  tsv: ["table", "conll"],
+  tab: ["table"],
+  conll: ["conll"],
 };
 
 /** The reader most sure it can read `source`; on a tie, one the file extension suggests, then list order. */

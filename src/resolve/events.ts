@@ -87,7 +87,7 @@ function evidence(
   if (pa.to! < pb.from || pb.to! < pa.from) return undefined;
   if (pa.countries.size > 0 && pb.countries.size > 0 && ![...pa.countries].some((c) => pb.countries.has(c)))
     return undefined;
-  if (a.event.dataset !== undefined && b.event.dataset !== undefined) return undefined;
+  if (a.event.dataset !== undefined && b.event.dataset !== undefined) return sameRow(a, b, pa, pb);
   const sharedActor = [...pa.actors.keys()].find((actor) => pb.actors.has(actor));
   if (sharedActor) return `${dateOverlap(a, b)}, shared participant ${pa.actors.get(sharedActor)}`;
   const wide = (p: AccountProfile) => COARSENESS[p.precision!] >= COARSENESS.year;
@@ -113,6 +113,20 @@ function evidence(
   const sharedWord = [...pa.labelWords].find((w) => pb.labelWords.has(w));
   if (sharedWord) return `${dateOverlap(a, b)}, both called "${sharedWord}"`;
   return undefined;
+}
+
+/** Rows of two datasets tell one event when they give it the same country and day. */
+function sameRow(
+  a: StoredEventMention,
+  b: StoredEventMention,
+  pa: AccountProfile,
+  pb: AccountProfile,
+): string | undefined {
+  if (a.event.dataset === b.event.dataset || pa.precision !== "day" || pb.precision !== "day") return undefined;
+  const country = [...pa.countries].find((c) => pb.countries.has(c));
+  return country
+    ? `${a.event.dataset} and ${b.event.dataset} list a ${a.event.type} in ${country} on ${a.event.date!.value}`
+    : undefined;
 }
 
 function dateOverlap(a: StoredEventMention, b: StoredEventMention): string {

@@ -13,7 +13,10 @@ const PRECISION = {
 };
 const ENTITY_TYPE = { type: "string", enum: ["person", "organization", "place"] };
 const KIND = { type: "string", enum: ["encyclopedia", "primary", "derived", "dataset", "other"] };
-const FORMAT = { type: "string", enum: ["text", "encyclopedia", "markdown", "tei", "html", "pdf", "image", "docx"] };
+const FORMAT = {
+  type: "string",
+  enum: ["text", "encyclopedia", "markdown", "tei", "html", "table", "conll", "pdf", "image", "docx"],
+};
 const RELATED_DOC = obj({ id: str, path: str, title: str, similarity: num }, ["id", "path", "similarity"]);
 
 export const COMPONENT_SCHEMAS: Record<string, unknown> = {
