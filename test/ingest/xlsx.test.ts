@@ -64,7 +64,7 @@ describe("XLSX workbooks", () => {
     expect(coups!.document.text.slice(attempt.quote.start, attempt.quote.end)).toMatch(/^row 3: /);
   });
 
-  it("refuses a damaged workbook in one line and still refuses other ZIP archives as before", async () => {
+  it("refuses a damaged workbook in one line, a damaged Word file as such, and other ZIP archives as before", async () => {
     const bytes = await workbookBytes();
     const damaged = await processBytes(bytes.slice(0, Math.floor(bytes.length * 0.9)), "damaged.xlsx");
     expect(damaged).toMatchObject({
@@ -73,7 +73,9 @@ describe("XLSX workbooks", () => {
     });
     expect((damaged as { error: string }).error).not.toContain("\n");
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("word/document.xml and more")]);
-    const other = await processBytes(zip, "letter.docx");
+    const letter = await processBytes(zip, "letter.docx");
+    expect(letter).toMatchObject({ ok: false, error: expect.stringMatching(/^is not a readable Word document/) });
+    const other = await processBytes(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("x")]), "a.zip");
     expect(other).toMatchObject({ ok: false, error: expect.stringMatching(/^looks like a ZIP archive/) });
   });
 });
