@@ -8,6 +8,10 @@ import { entityPage, entitySummaries, type EntityFilter } from "./views/entities
 import { disagreements, eventCard, eventSummaries } from "./views/events.js";
 import { actorGraph } from "./views/graph.js";
 import type { PageRange } from "./store/knowledge.js";
+import { Decider } from "./decisions/decide.js";
+import { describeDecision } from "./decisions/describe.js";
+import type { Decision, DecisionView } from "./decisions/types.js";
+import { resolveCorpus, type CorpusReport } from "./resolve/corpus.js";
 import type {
   Disagreement,
   DocumentView,
@@ -72,15 +76,38 @@ export class Annals {
   }
 
   event(idOrName: string): EventCard | undefined {
-    return eventCard(this.store.knowledge, idOrName);
+    return eventCard(this.store.knowledge, idOrName, this.store.documentRelations());
   }
 
   disagreements(): Disagreement[] {
-    return disagreements(this.store.knowledge);
+    return disagreements(this.store.knowledge, this.store.documentRelations());
   }
 
   graph(): Graph {
     return actorGraph(this.store.knowledge);
+  }
+
+  /**
+   * Records the decisions `make` builds from what the user pointed at, then reruns the corpus stage
+   * so every view shows them at once.
+   */
+  decide(make: (decider: Decider) => Decision[]): { decisions: Decision[]; corpus: CorpusReport } {
+    const decisions = make(new Decider(this.store.knowledge, this.store.decisions));
+    return { decisions, corpus: resolveCorpus(this.store) };
+  }
+
+  /** Every decision, oldest first, with what the last corpus stage made of it. */
+  decisions(): DecisionView[] {
+    return this.store.decisions.withStatus().map((d) => ({ ...d, summary: describeDecision(d) }));
+  }
+
+  exportDecisions(): string {
+    return new Decider(this.store.knowledge, this.store.decisions).exportJsonl();
+  }
+
+  importDecisions(jsonl: string): { imported: number; skipped: number; corpus: CorpusReport } {
+    const counts = new Decider(this.store.knowledge, this.store.decisions).importJsonl(jsonl);
+    return { ...counts, corpus: resolveCorpus(this.store) };
   }
 
   close(): void {

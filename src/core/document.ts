@@ -1,11 +1,24 @@
 import type { OffsetMap } from "./offset-map.js";
 
-export type DocumentFormat = "text" | "encyclopedia" | "markdown" | "tei" | "html";
+/** Formats read from decoded text. */
+export type TextFormat = "text" | "encyclopedia" | "markdown" | "tei" | "html" | "table" | "conll";
+/** Formats read from the raw bytes by a binary reader. */
+export type BinaryFormat = "pdf" | "image" | "docx";
+export type DocumentFormat = TextFormat | BinaryFormat;
 export type DocumentKind = "encyclopedia" | "primary" | "derived" | "dataset" | "other";
+
+/**
+ * Where a document's date came from: its metadata (front matter, HTML meta), its markup (a TEI dateline),
+ * or its text: a dateline ("Washington, August 4, 1958, 8:12 p.m."), a form field ("DATE: 11/25/1963"),
+ * a line that is only a date ("23 NOVEMBER 1963"), or the file name ("EGY_13_1958.txt").
+ */
+export type DateSource = "metadata" | "markup" | "dateline" | "form" | "first-date" | "file-name";
 
 export interface DocumentMetadata {
   /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD) the document itself carries. */
   date?: string;
+  /** Set whenever `date` is. */
+  dateSource?: DateSource;
   author?: string;
   archive?: string;
   citation?: string;
@@ -50,6 +63,41 @@ export interface MarkupAnnotation extends Span {
   ref?: string;
 }
 
+/** How a page's text was recognised by OCR. */
+export interface OcrReport {
+  engine: string;
+  languages: string;
+  words: number;
+  /** Mean word confidence, 0–100, as the engine reports it. */
+  meanConfidence: number;
+  /** Words under 60% confidence. */
+  lowConfidenceWords: number;
+}
+
+/** One page of a paged source (PDF, scan, OCR text with page breaks). */
+export interface Page extends Span {
+  /** The page's number in the source, from 1. */
+  number: number;
+  /** Present when the page's text came from OCR. */
+  ocr?: OcrReport;
+}
+
+/** One row of a table document: its line of text and the span of each cell's value in it. */
+export interface TableRow extends Span {
+  /** Where the row is in its file: the line of a CSV file, the row number of a spreadsheet. */
+  line: number;
+  /** By column index; null where the cell is empty. */
+  cells: (Span | null)[];
+}
+
+/** The rows and columns a CSV, TSV or spreadsheet document is made of. */
+export interface TableStructure {
+  columns: string[];
+  rows: TableRow[];
+  /** Rows whose cell count differs from the header's, said in one line, when there are any. */
+  warning?: string;
+}
+
 export interface DecodingReport {
   encoding: string;
   bom: boolean;
@@ -69,6 +117,12 @@ export interface SourceDocument {
   sections: Section[];
   infobox: InfoboxField[];
   markup: MarkupAnnotation[];
+  /** Pages in text order, for sources that have them; citations give the page of an offset. */
+  pages?: Page[];
+  /** Running headers and footers, classification stamps, page numbers: shown, but not searched or extracted. */
+  furniture?: Span[];
+  /** Tables only: rows and columns (not stored; extraction reads it at ingest). */
+  table?: TableStructure;
   text: string;
   /** text offset → character offset in the decoded original file. */
   map: OffsetMap;

@@ -1,12 +1,12 @@
 /**
- * Quality of the mention pipeline: exact-span P/R/F1 per type on the held-out WikiGold and re3d
+ * Quality of the mention pipeline: exact-span P/R/F1 per type on the held-out in-domain, WikiGold and re3d
  * data for the whole pipeline (extractMentions), the model alone and compromise; recall on the
  * seeds; extraction speed.
  */
 import { entitySpans, loadNerModel, tagDocument } from "../annotate/mentions/model/index.js";
 import { packageRoot } from "../annotate/mentions/model/package-root.js";
 import type { NerDataset, NerSentence } from "../annotate/mentions/model/training-data.js";
-import { loadNerDatasets } from "../annotate/mentions/model/training-data.js";
+import { loadInDomain, loadRe3d, loadWikigold } from "../annotate/mentions/model/training-data.js";
 import { compromiseSpans } from "./compromise-baseline.js";
 import type { Evaluation, Section } from "./evaluation.js";
 import { fixed, markdownTable } from "./evaluation.js";
@@ -157,7 +157,10 @@ export function mentionsEvaluation(): Evaluation {
     name: "Mentions pipeline",
     async run(): Promise<Section> {
       const root = packageRoot();
-      const datasets = loadNerDatasets(root).map((dataset) => ({
+      // The corpora the rules were developed on, and the in-domain text: the others are scored in the NER section.
+      const inDomain = loadInDomain(root);
+      const corpora = [...(inDomain ? [inDomain] : []), loadWikigold(root), loadRe3d(root)];
+      const datasets = corpora.map((dataset) => ({
         dataset,
         pipeline: scoreByDocument(dataset, (sentences) => pipelineSpans(sentences)),
         model: scoreByDocument(dataset, modelDocumentTagger),

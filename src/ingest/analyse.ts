@@ -1,7 +1,8 @@
 import type { SourceDocument, Span } from "../core/document.js";
-import { documentReferenceDate, extractDates, type DateMention } from "../annotate/dates/index.js";
+import { datedDocument, documentReferenceDate, extractDates, type DateMention } from "../annotate/dates/index.js";
 import { extractMentions } from "../annotate/mentions/index.js";
 import { extractEvents } from "../annotate/events/index.js";
+import { extractDatasetEvents } from "../annotate/events/extractors/dataset-rows.js";
 import { extractRelations } from "../annotate/relations/index.js";
 import { buildPassages } from "../search/passages.js";
 import { MinHasher, contentWords } from "../resolve/minhash.js";
@@ -19,9 +20,16 @@ export interface AnalyseOptions {
   extract?: boolean;
 }
 
+/** Tables and token/tag files are data, not prose: no dates, names or trigger events are read from their text. */
+function isProse(document: SourceDocument): boolean {
+  return document.format !== "table" && document.format !== "conll";
+}
+
 /** segment → annotate (dates, mentions, events, relations) → passages and MinHash signature, for one document. Passages are segmented for the index by rules, extraction by wink-nlp. */
-export function analyseDocument(document: SourceDocument, options: AnalyseOptions = {}): DocumentRecord {
+export function analyseDocument(source: SourceDocument, options: AnalyseOptions = {}): DocumentRecord {
+  if (!isProse(source)) return analyseData(source, options.extract ?? true);
   const extract = options.extract ?? true;
+  const document = datedDocument(source);
   const referenceDate = documentReferenceDate(document.text, document.metadata.date);
   const dates = extractDates(document.text, referenceDate ? { referenceDate } : {});
   const record: Required<Pick<DocumentRecord, "mentions" | "events" | "relations">> & DocumentRecord = {
@@ -35,7 +43,8 @@ export function analyseDocument(document: SourceDocument, options: AnalyseOption
     ...(referenceDate ? { referenceDate } : {}),
   };
   const hasher = new MinHasher();
-  for (const batch of batches(boundedSpans(document.text, paragraphSpans(document.text)))) {
+  const spans = withoutFurniture(document.text, paragraphSpans(document.text), document.furniture ?? []);
+  for (const batch of batches(boundedSpans(document.text, spans))) {
     const passages = buildPassages(document, segmentParagraphs(document.text, batch, indexSegmenter));
     record.passages.push(...passages);
     for (const passage of passages) hasher.addWords(contentWords(passage.terms));
@@ -50,6 +59,32 @@ export function analyseDocument(document: SourceDocument, options: AnalyseOption
   return record;
 }
 
+/** Passages (one per row of a table) and signature; a table of events gives one dataset event per row. */
+function analyseData(document: SourceDocument, extract: boolean): DocumentRecord {
+  const rows = document.table?.rows;
+  const spans = rows ?? boundedSpans(document.text, paragraphSpans(document.text));
+  const passages: DocumentRecord["passages"] = [];
+  const hasher = new MinHasher();
+  for (const batch of batches(spans)) {
+    const batchPassages = buildPassages(document, segmentParagraphs(document.text, batch, indexSegmenter), {
+      onePerParagraph: rows !== undefined,
+    });
+    passages.push(...batchPassages);
+    for (const passage of batchPassages) hasher.addWords(contentWords(passage.terms));
+  }
+  const signature = hasher.result();
+  return {
+    document,
+    passages,
+    dates: [],
+    mentions: [],
+    events: extract ? extractDatasetEvents(document) : [],
+    relations: [],
+    caseless: false,
+    ...(signature ? { signature } : {}),
+  };
+}
+
 function extractFrom(
   document: SourceDocument,
   paragraphs: SegmentedParagraph[],
@@ -61,6 +96,30 @@ function extractFrom(
   record.mentions.push(...mentions);
   record.events.push(...extractEvents(input));
   record.relations.push(...extractRelations(input));
+}
+
+/** Paragraphs with page furniture (running heads, stamps, page numbers) cut out: it is shown, not indexed or extracted. */
+export function withoutFurniture(text: string, spans: readonly Span[], furniture: readonly Span[]): Span[] {
+  if (furniture.length === 0) return [...spans];
+  const sorted = [...furniture].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  let f = 0;
+  for (const span of spans) {
+    while (f < sorted.length && sorted[f]!.end <= span.start) f++;
+    let start = span.start;
+    for (let i = f; i < sorted.length && sorted[i]!.start < span.end; i++) {
+      pushTrimmed(text, start, Math.max(start, sorted[i]!.start), out);
+      start = Math.max(start, sorted[i]!.end);
+    }
+    pushTrimmed(text, start, span.end, out);
+  }
+  return out;
+}
+
+function pushTrimmed(text: string, start: number, end: number, out: Span[]): void {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) out.push({ start, end });
 }
 
 /** A paragraph longer than this (a one-line file) is cut at whitespace, so no batch holds all its tokens. */

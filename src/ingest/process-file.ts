@@ -3,6 +3,7 @@ import { InputError } from "../core/errors.js";
 import { OffsetMap } from "../core/offset-map.js";
 import { decode } from "../decode/index.js";
 import { parse } from "../parse/index.js";
+import { readBinary } from "../parse/binary/index.js";
 import { readFileBytes } from "../read/read-file.js";
 import type { FoundFile } from "../read/discover.js";
 import { analyseDocument, MAX_MENTIONS_PER_DOCUMENT } from "./analyse.js";
@@ -31,38 +32,59 @@ export interface ProcessOptions {
   extract?: boolean;
 }
 
-/** read → decode → parse → segment → annotate dates → passages and signature, for one file. */
+/** read → (binary reader, or decode → parse) → segment → annotate → passages and signature, for one file. */
 export async function processFile(file: FoundFile, options: ProcessOptions = {}): Promise<ProcessResult> {
   try {
     const bytes = await readFileBytes(file.path, options.maxFileBytes);
-    const source = decode(bytes, file.path);
-    const documents = parse(source);
+    const { documents, contentHash, report } = await readDocuments(bytes, file.path);
     if (documents.length === 0) throw new InputError("no document found in the file; check its format", "empty");
     const records = documents.map((document) => analyseDocument(document, { extract: options.extract ?? true }));
     return {
       ok: true,
       path: file.path,
-      contentHash: source.contentHash,
+      contentHash,
       size: bytes.byteLength,
       mtimeMs: file.mtimeMs,
       records: records.map(toPortable),
-      ...warningOf(source.report, records),
+      ...warningOf(report, records, documents),
     };
   } catch (error) {
     return { ok: false, path: file.path, error: describe(error) };
   }
 }
 
-/** Invalid bytes and stopped extraction do not fail a file, but the user must hear of them. */
-function warningOf(report: DecodingReport, records: DocumentRecord[]): { warning?: string } {
+/** A binary reader's documents when one takes the bytes, else the documents of the decoded text. */
+async function readDocuments(
+  bytes: Uint8Array,
+  path: string,
+): Promise<{ documents: SourceDocument[]; contentHash: string; report: DecodingReport }> {
+  const binary = await readBinary(bytes, path);
+  if (binary) {
+    const contentHash = binary[0]?.id.split("#")[0] ?? "";
+    return { documents: binary, contentHash, report: binary[0]?.decoding ?? NO_DECODING };
+  }
+  const source = decode(bytes, path);
+  return { documents: parse(source), contentHash: source.contentHash, report: source.report };
+}
+
+const NO_DECODING: DecodingReport = { encoding: "none", bom: false, mojibakeRepairs: 0, invalidByteOffsets: [] };
+
+/** Invalid bytes, ragged table rows and stopped extraction do not fail a file, but the user must hear of them. */
+function warningOf(
+  report: DecodingReport,
+  records: DocumentRecord[],
+  documents: readonly SourceDocument[],
+): { warning?: string } {
+  const ragged = documents.find((document) => document.table?.warning !== undefined);
+  if (ragged) return { warning: ragged.table!.warning! };
   const stopped = records.find((r) => r.extractionStoppedAt !== undefined);
   if (stopped) {
     return {
       warning: `names, events and relations were extracted only up to character ${stopped.extractionStoppedAt} (${MAX_MENTIONS_PER_DOCUMENT} mentions in one document); split the file to extract the rest — all of it is searchable`,
     };
   }
-  const offsets = report.invalidByteOffsets;
-  if (offsets.length === 0) return {};
+  const offsets = report?.invalidByteOffsets ?? [];
+  if (!report || offsets.length === 0) return {};
   const shown = offsets.slice(0, 5).join(", ") + (offsets.length > 5 ? ` and ${offsets.length - 5} more` : "");
   return {
     warning: `${offsets.length} invalid ${report.encoding} byte(s) at offset ${shown} replaced by U+FFFD; re-save the file as UTF-8 to keep those characters`,

@@ -2,17 +2,28 @@ import type { SourceDocument } from "../core/document.js";
 import { InputError } from "../core/errors.js";
 import type { DecodedSource } from "../decode/decoded-source.js";
 import type { Reader } from "./reader.js";
+import { conllReader } from "./readers/conll.js";
 import { encyclopediaReader } from "./readers/encyclopedia.js";
 import { htmlReader } from "./readers/html.js";
 import { markdownReader } from "./readers/markdown.js";
 import { plainTextReader } from "./readers/plain-text.js";
+import { tableReader } from "./readers/table.js";
 import { teiReader } from "./readers/tei.js";
 import { byteOffsetOf } from "./byte-offset.js";
+import { cleanUpTextDocument } from "./cleanup/index.js";
 
 export type { ParsedDocument, Reader } from "./reader.js";
 
 /** The readers, in order of preference when two are equally sure; plain text last, as the fallback. */
-export const readers: readonly Reader[] = [teiReader, htmlReader, markdownReader, encyclopediaReader, plainTextReader];
+export const readers: readonly Reader[] = [
+  teiReader,
+  htmlReader,
+  markdownReader,
+  encyclopediaReader,
+  conllReader,
+  tableReader,
+  plainTextReader,
+];
 
 const EXTENSION_FORMATS: Record<string, SourceDocument["format"][]> = {
   xml: ["tei"],
@@ -23,6 +34,10 @@ const EXTENSION_FORMATS: Record<string, SourceDocument["format"][]> = {
   md: ["markdown"],
   markdown: ["markdown"],
   txt: ["text", "encyclopedia"],
+  csv: ["table"],
+  tsv: ["table", "conll"],
+  tab: ["table"],
+  conll: ["conll"],
 };
 
 /** The reader most sure it can read `source`; on a tie, one the file extension suggests, then list order. */
@@ -41,8 +56,8 @@ export function chooseReader(source: DecodedSource, candidates: readonly Reader[
 }
 
 /**
- * Splits a decoded file into documents with the reader its content calls for. Each document's
- * `map` goes from its text to `source.original`. A reader failure becomes an `InputError` whose
+ * Splits a decoded file into documents with the reader its content calls for, then cleans up page
+ * text (OCR output, typed pages). Each document's `map` goes from its text to `source.original`. A reader failure becomes an `InputError` whose
  * `offset` is a byte offset in the file.
  */
 export function parse(source: DecodedSource, candidates: readonly Reader[] = readers): SourceDocument[] {
@@ -53,13 +68,15 @@ export function parse(source: DecodedSource, candidates: readonly Reader[] = rea
   } catch (error) {
     throw asInputError(error, source, reader);
   }
-  return parsed.map(({ part, map, ...document }) => ({
-    ...document,
-    id: part === undefined ? source.contentHash : `${source.contentHash}#${part}`,
-    path: source.path,
-    map: map.compose(source.map),
-    decoding: source.report,
-  }));
+  return parsed.map(({ part, map, ...document }) =>
+    cleanUpTextDocument({
+      ...document,
+      id: part === undefined ? source.contentHash : `${source.contentHash}#${part}`,
+      path: source.path,
+      map: map.compose(source.map),
+      decoding: source.report,
+    }),
+  );
 }
 
 /** Reader errors carry offsets into `source.text`; the caller needs bytes in the file. */

@@ -1,4 +1,4 @@
-import type { SourceDocument } from "../core/document.js";
+import type { SourceDocument, TextFormat } from "../core/document.js";
 import type { DecodedSource } from "../decode/decoded-source.js";
 
 /**
@@ -11,7 +11,7 @@ export type ParsedDocument = Omit<SourceDocument, "id" | "path" | "decoding"> & 
 };
 
 export interface Reader {
-  readonly format: SourceDocument["format"];
+  readonly format: TextFormat;
   /** How sure the reader is that it can read this source, 0 (not at all) to 1 (certain). */
   detect(source: DecodedSource): number;
   read(source: DecodedSource): ParsedDocument[];

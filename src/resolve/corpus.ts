@@ -1,9 +1,21 @@
 import { matchKnownNames } from "../annotate/mentions/index.js";
 import type { EntityType } from "../annotate/mentions/types.js";
 import { buildClaims } from "../claims/build.js";
+import {
+  applyToCorpus,
+  decisionsInForce,
+  entityRedirects,
+  KeyIndex,
+  mentionEdits,
+  mentionOrphan,
+  resolutionConstraints,
+} from "../decisions/apply.js";
+import { relocateMention } from "../decisions/relocate.js";
+import type { Decision, DecisionStatus } from "../decisions/types.js";
 import { segmentParagraphs } from "../segment/index.js";
 import type { KnowledgeStore, NameOccurrence } from "../store/knowledge.js";
 import type { Store } from "../store/store.js";
+import { nameKey } from "./constraints.js";
 import { resolveEntities } from "./entities.js";
 import { corefEvents } from "./events.js";
 
@@ -13,36 +25,71 @@ export interface CorpusReport {
   claims: number;
   /** Names found in lower-cased documents because other documents name them. */
   knownNameMentions: number;
+  /** The user's decisions whose anchor is gone (see `annals decisions`). */
+  orphanedDecisions: number;
 }
 
 /**
  * The corpus stage, after every ingest: names known from the rest of the corpus are looked for in
  * lower-cased documents, mentions are resolved to entities, accounts of events merged into events,
- * and every event field and relation stored as a claim. Rebuilt whole, in one transaction.
+ * and every event field and relation stored as a claim. Rebuilt whole, in one transaction. The
+ * user's decisions are applied last: mention edits before resolution, who-is-who as its constraints,
+ * renames and claim decisions on the result; ids of merged entities redirect to the entity they joined.
  */
 export function resolveCorpus(store: Store): CorpusReport {
   const knowledge = store.knowledge;
   const documents = knowledge.documentsForResolution();
-  const knownNameMentions = findKnownNames(
-    store,
-    knowledge,
-    documents.filter((d) => d.caseless).map((d) => d.id),
+  const { inForce, statuses } = decisionsInForce(store.decisions.all());
+  const edits = mentionEdits(inForce, (anchor) =>
+    relocateMention(anchor, documents, (id) => knowledge.documentText(id)),
   );
+  const located = edits.flatMap((e) => (e.edit ? [e.edit] : []));
+  knowledge.applyMentionEdits(located);
+  const caseless = documents.filter((d) => d.caseless).map((d) => d.id);
+  const knownNameMentions = findKnownNames(store, knowledge, caseless);
+  // Names just found in lower-cased documents are mentions the user's edits apply to as well.
+  const changed = knowledge.applyMentionEdits(located);
+  const documentIds = new Set(documents.map((d) => d.id));
+  let next = 0;
+  for (const { edit, decision } of edits)
+    statuses.push(mentionEditStatus(decision, edit ? changed[next++]! : 0, documentIds));
+  const before = knowledge.nameAssignments();
   const occurrences = knowledge.nameOccurrences();
-  const { entities, assignments } = resolveEntities(occurrences, documents);
+  const resolved = resolveEntities(occurrences, documents, resolutionConstraints(inForce));
+  const assignments = resolved.assignments;
   const byName = new Map(assignments.map((a) => [`${a.documentId}\u0000${a.type}\u0000${a.name}`, a.entityId]));
   const entityOf = (documentId: string, type: string, name: string) =>
     byName.get(`${documentId}\u0000${type}\u0000${name}`);
   const accounts = knowledge.eventMentions();
-  const events = corefEvents(accounts, (account, name) =>
-    account.event.participants
-      .filter((p) => p.name === name)
-      .map((p) => entityOf(account.documentId, p.type, p.name))
-      .find((id) => id !== undefined),
+  const events = corefEvents(accounts, (account, name, type) => entityOf(account.documentId, type, name));
+  const built = buildClaims(events, new Map(accounts.map((a) => [a.id, a])), knowledge.relationMentions(), entityOf);
+  const corrected = applyToCorpus(inForce, {
+    entities: resolved.entities.map((e) => ({ ...e, key: nameKey(e.name, e.type) })),
+    events,
+    claims: built,
+    keys: new KeyIndex(assignments),
+  });
+  const { entities, claims } = corrected;
+  const redirects = entityRedirects(
+    before,
+    knowledge.entityRedirects(),
+    assignments,
+    new Set(entities.map((e) => e.id)),
   );
-  const claims = buildClaims(events, new Map(accounts.map((a) => [a.id, a])), knowledge.relationMentions(), entityOf);
-  knowledge.saveCorpus({ entities, assignments, events, claims });
-  return { entities: entities.length, events: events.length, claims: claims.length, knownNameMentions };
+  const decisionStatuses = [...statuses, ...corrected.statuses];
+  knowledge.saveCorpus({ entities, assignments, events, claims, redirects, decisionStatuses });
+  return {
+    entities: entities.length,
+    events: events.length,
+    claims: claims.length,
+    knownNameMentions,
+    orphanedDecisions: decisionStatuses.filter((s) => s.status === "orphaned").length,
+  };
+}
+
+function mentionEditStatus(decision: Decision, changed: number, documentIds: ReadonlySet<string>): DecisionStatus {
+  if (changed > 0) return { decisionId: decision.id, status: "applied" };
+  return { decisionId: decision.id, status: "orphaned", why: mentionOrphan(decision.payload, documentIds) };
 }
 
 /** Names worth looking for in text without capitals: those other documents state with confidence. */

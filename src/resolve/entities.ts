@@ -1,95 +1,108 @@
 import { createHash } from "node:crypto";
 import type { EntityType } from "../annotate/mentions/types.js";
 import type { EntityRecord, NameAssignment, NameOccurrence, ResolutionDocument } from "../store/knowledge.js";
-import {
-  keyedWords,
-  GENERIC_PLACE_WORDS,
-  GENERIC_WORDS,
-  isContiguousRun,
-  isSubsequence,
-  SUBORDINATE_HEADS,
-  vowelPattern,
-} from "./entity-keys.js";
-import { UnionFind } from "./union-find.js";
-
-/** One (document, type, name) with what resolution compares. */
-interface Node {
-  occurrence: NameOccurrence;
-  keys: string[];
-  /** `keys` joined by spaces. */
-  keyString: string;
-  /** The vowel pattern of a person's last name, "" for other types. */
-  vowels: string;
-  /** The vowel pattern of each keyed word of a person's name, [] for other types. */
-  partVowels: string[];
-  year?: number;
-  reason?: string;
-}
+import { Clusters, type Node } from "./entity-clusters.js";
+import { keyedWords, GENERIC_WORDS, isContiguousRun, isSubsequence, vowelPattern } from "./entity-keys.js";
+import { joinContained } from "./entity-containment.js";
+import { joinShortNames } from "./entity-short-names.js";
+import { tokenKey } from "./name-key.js";
+import { sameSpelling } from "./spelling.js";
+import { voteTypes } from "./type-vote.js";
+import { joinSameAs, NO_CONSTRAINTS, Separations, type ResolutionConstraints } from "./constraints.js";
 
 /**
- * Mentions → entities. Names become nodes per document; nodes are joined, each join recording why:
- * equal transliteration keys; one full name's keys inside another's with the same first and last
- * name; a declared alias ("ICP", "Abu Salam"); a short form resolved first inside its own document
- * ("Habib" → Muhammad Habib), then in the corpus only when one candidate dominates; an organization
- * name inside a longer one unless the longer adds a body of its own ("… Regional Command") or the
- * name is generic and the documents are years apart.
+ * Mentions → entities, preferring to keep names apart. Names become nodes per document; nodes are
+ * joined, each join recording why, and a join that would make one entity of two bearers is refused
+ * (see `Clusters`): the same markup identifier; equal transliteration keys of names spelled alike; one
+ * full name inside another with the same given and last name; a declared alias ("ICP"); a short form
+ * resolved in its own document, else to the corpus's only bearer of it; an organization or place
+ * name inside a longer one that adds only a national qualifier or generic words. The user's
+ * `constraints` come last: same-as joins after these, and no join ever puts two names kept apart by
+ * not-same-as in one entity.
  */
 export function resolveEntities(
   occurrences: readonly NameOccurrence[],
   documents: readonly ResolutionDocument[],
+  constraints: ResolutionConstraints = NO_CONSTRAINTS,
 ): { entities: EntityRecord[]; assignments: NameAssignment[] } {
   const years = new Map(documents.map((d) => [d.id, yearOf(d.date ?? d.referenceDate)]));
-  const nodes: Node[] = occurrences.map((occurrence) => {
+  const nodes: Node[] = voteTypes(occurrences).map((occurrence) => {
     const year = years.get(occurrence.documentId);
     const parts = keyedWords(occurrence.name, occurrence.type);
     const keys = parts.map((part) => part.key);
     const person = occurrence.type === "person";
     return {
       occurrence,
+      words: parts.map((part) => part.word),
       keys,
       keyString: keys.join(" "),
-      vowels: person ? vowelPattern(occurrence.name) : "",
+      vowels: vowelPattern(occurrence.name),
       partVowels: person ? parts.map((part) => vowelPattern(part.word)) : [],
+      titles: titleWords(occurrence.roles),
+      acronym: /^[A-Z]{2,6}$/.test(occurrence.name.replace(/[.\s]/g, "")),
       ...(year === undefined ? {} : { year }),
     };
   });
-  const sets = new UnionFind(nodes.length);
-  const join = (a: number, b: number, reason: string) => {
-    if (!sets.union(a, b)) return;
-    const joined = nodes[b]!.reason === undefined ? b : a;
-    nodes[joined]!.reason ??= reason;
-  };
+  const clusters = new Clusters(nodes, new Separations(nodes, constraints.notSameAs));
   for (const type of ["person", "organization", "place"] as const) {
     const ofType = nodes
       .map((_, i) => i)
       .filter((i) => nodes[i]!.occurrence.type === type && nodes[i]!.keys.length > 0);
-    joinEqualKeys(nodes, ofType, join, type === "person" ? samePersonSpelling : () => true);
-    joinAliases(nodes, ofType, join);
-    if (type === "person") joinPersons(nodes, ofType, sets, join);
-    else joinContained(nodes, ofType, sets, join, type);
+    joinByReference(nodes, ofType, clusters);
+    if (type === "person") {
+      // A bare "Assad" of one document and of another may be two men: short forms are resolved per
+      // document first, and only those left unresolved are joined by their keys.
+      joinEqualKeys(
+        nodes,
+        ofType.filter((i) => nodes[i]!.keys.length >= 2),
+        clusters,
+      );
+      joinAliases(nodes, ofType, clusters);
+      joinFullNames(nodes, ofType, clusters);
+      joinShortNames(nodes, ofType, clusters);
+      joinEqualKeys(
+        nodes,
+        ofType.filter((i) => nodes[i]!.keys.length === 1 && !clusters.hasFullName(i)),
+        clusters,
+      );
+    } else {
+      joinEqualKeys(nodes, ofType, clusters);
+      joinAliases(nodes, ofType, clusters);
+      joinContained(nodes, ofType, clusters, type);
+    }
   }
-  return buildEntities(nodes, sets);
+  joinSameAs(nodes, clusters, (a, b, reason) => clusters.join(a, b, reason, "user"), constraints.sameAs);
+  return buildEntities(nodes, clusters);
 }
 
-type Join = (a: number, b: number, reason: string) => void;
-
-/** People's names with equal keys must also share their vowel pattern (Saud and Said do not). */
-function samePersonSpelling(a: Node, b: Node): boolean {
-  return a.vowels === b.vowels;
+/** Names the markup gives one identifier are one bearer, whatever their spelling. */
+function joinByReference(nodes: Node[], indices: number[], clusters: Clusters): void {
+  const first = new Map<string, number>();
+  for (const i of indices) {
+    for (const ref of nodes[i]!.occurrence.refs ?? []) {
+      const j = first.get(ref);
+      if (j === undefined) first.set(ref, i);
+      else clusters.join(j, i, `the source's markup identifies it as ${ref}, like ${nodes[j]!.occurrence.name}`);
+    }
+  }
 }
 
-function joinEqualKeys(nodes: Node[], indices: number[], join: Join, compatible: (a: Node, b: Node) => boolean): void {
+function joinEqualKeys(nodes: Node[], indices: number[], clusters: Clusters): void {
   const representatives = new Map<string, number[]>();
   for (const i of indices) {
     const key = nodes[i]!.keyString;
     const existing = representatives.get(key) ?? [];
-    const first = existing.find((r) => compatiblePeriod(nodes[i]!, nodes[r]!) && compatible(nodes[i]!, nodes[r]!));
+    const first = existing.find(
+      (r) =>
+        compatiblePeriod(nodes[i]!, nodes[r]!) &&
+        sameSpelling(nodes[i]!, nodes[r]!) &&
+        clusters.join(r, i, `same name key "${key}" as ${nodes[r]!.occurrence.name}`),
+    );
     if (first === undefined) representatives.set(key, [...existing, i]);
-    else join(first, i, `same name key "${key}" as ${nodes[first]!.occurrence.name}`);
   }
 }
 
-function joinAliases(nodes: Node[], indices: number[], join: Join): void {
+function joinAliases(nodes: Node[], indices: number[], clusters: Clusters): void {
   const byDocumentName = new Map<string, number>();
   for (const i of indices)
     byDocumentName.set(`${nodes[i]!.occurrence.documentId}\u0000${nodes[i]!.occurrence.name}`, i);
@@ -97,177 +110,53 @@ function joinAliases(nodes: Node[], indices: number[], join: Join): void {
     const { aliasOf, documentId, name } = nodes[i]!.occurrence;
     if (!aliasOf) continue;
     const target = byDocumentName.get(`${documentId}\u0000${aliasOf}`);
-    if (target !== undefined) join(target, i, `declared as another name of ${aliasOf} ("${name}")`);
+    if (target !== undefined) clusters.join(target, i, `declared as another name of ${aliasOf} ("${name}")`);
   }
 }
 
-function joinPersons(nodes: Node[], indices: number[], sets: UnionFind, join: Join): void {
+/** "Abdul Salam Arif" is "Abdul Salam Mohammed Arif": same first and last name, every part of the shorter included. */
+function joinFullNames(nodes: Node[], indices: number[], clusters: Clusters): void {
   const full = indices.filter((i) => nodes[i]!.keys.length >= 2);
-  const short = indices.filter((i) => nodes[i]!.keys.length === 1);
   const byEnds = group(full, (i) => `${nodes[i]!.keys[0]} ${nodes[i]!.keys.at(-1)}`);
   for (const members of byEnds.values()) {
     const spellings = [...group(members, (i) => nodes[i]!.keyString).values()];
     for (const shorter of spellings) {
       for (const longer of spellings) {
         const [a, b] = [nodes[shorter[0]!]!, nodes[longer[0]!]!];
-        if (a.keys.length >= b.keys.length || !isSubsequence(a.keys, b.keys)) continue;
-        for (const i of shorter)
-          join(longer[0]!, i, `same first and last name as ${b.occurrence.name}, every part of it included`);
-        for (const j of longer.slice(1))
-          join(shorter[0]!, j, `same first and last name as ${b.occurrence.name}, every part of it included`);
+        if (a.keys.length >= b.keys.length || !isSubsequence(a.keys, b.keys) || a.vowels !== b.vowels) continue;
+        const reason = `same first and last name as ${b.occurrence.name}, every part of it included`;
+        for (const i of shorter) clusters.join(longer[0]!, i, reason);
       }
     }
   }
-  const fullByDocument = group(full, (i) => nodes[i]!.occurrence.documentId);
-  const unresolved: number[] = [];
-  for (const i of short) {
-    const key = nodes[i]!.keys[0]!;
-    // "Nuri" is Nuri Said's first name, not Nir Rosen's: the word whose key matched must share its vowels.
-    const vowels = nodes[i]!.vowels;
-    const sameDocument = (fullByDocument.get(nodes[i]!.occurrence.documentId) ?? []).filter((j) =>
-      nodes[j]!.keys.some((k, part) => k === key && nodes[j]!.partVowels[part] === vowels),
-    );
-    const candidate =
-      pickDominant(
-        sameDocument.filter((j) => nodes[j]!.keys.at(-1) === key && samePersonSpelling(nodes[i]!, nodes[j]!)),
-        nodes,
-        sets,
-        1,
-      ) ??
-      pickDominant(
-        sameDocument.filter((j) => nodes[j]!.keys.includes(key)),
-        nodes,
-        sets,
-        1,
-      );
-    if (candidate !== undefined)
-      join(candidate, i, `short form of ${nodes[candidate]!.occurrence.name} in the same document`);
-    else unresolved.push(i);
-  }
-  const fullByLastKey = group(full, (i) => nodes[i]!.keys.at(-1)!);
-  for (const i of unresolved) {
-    const candidates = (fullByLastKey.get(nodes[i]!.keys[0]!) ?? []).filter((j) =>
-      samePersonSpelling(nodes[i]!, nodes[j]!),
-    );
-    const candidate = pickDominant(candidates, nodes, sets, 2);
-    if (candidate !== undefined) {
-      join(candidate, i, `short form of ${nodes[candidate]!.occurrence.name}, the most cited person of that name`);
-    }
-  }
-}
-
-/** The candidate whose entity is cited most, if it is cited `ratio` times more than any other entity. */
-function pickDominant(candidates: number[], nodes: Node[], sets: UnionFind, ratio: number): number | undefined {
-  const weight = new Map<number, { node: number; count: number }>();
-  for (const j of candidates) {
-    const root = sets.find(j);
-    const entry = weight.get(root) ?? { node: j, count: 0 };
-    entry.count += nodes[j]!.occurrence.count;
-    weight.set(root, entry);
-  }
-  const ranked = [...weight.values()].sort((a, b) => b.count - a.count);
-  if (ranked.length === 0) return undefined;
-  if (ranked.length > 1 && ranked[0]!.count < ratio * ranked[1]!.count)
-    return ratio === 1 ? ranked[0]!.node : undefined;
-  return ranked[0]!.node;
-}
-
-function joinContained(nodes: Node[], indices: number[], sets: UnionFind, join: Join, type: EntityType): void {
-  const byLength = [...indices].sort((a, b) => nodes[a]!.keys.length - nodes[b]!.keys.length);
-  const byKey = postings(nodes, indices, (n) => n.keys);
-  const containing = perSpelling((shortNode) => {
-    const rarest = [...shortNode.keys].sort((x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0))[0]!;
-    return (byKey.get(rarest) ?? []).filter((j) => contains(nodes[j]!, shortNode, type));
-  });
-  for (const i of byLength) {
-    const shortNode = nodes[i]!;
-    const containers = containing(shortNode).filter((j) => j !== i);
-    if (containers.length === 0) continue;
-    const sameDocument = containers.filter((j) => nodes[j]!.occurrence.documentId === shortNode.occurrence.documentId);
-    const pool =
-      sameDocument.length > 0 ? sameDocument : containers.filter((j) => compatiblePeriod(shortNode, nodes[j]!));
-    const target = pickDominant(pool, nodes, sets, sameDocument.length > 0 ? 1 : 2);
-    if (target !== undefined)
-      join(target, i, `"${shortNode.occurrence.name}" is part of ${nodes[target]!.occurrence.name}`);
-  }
-  joinLongNames(nodes, indices, sets, join, type);
-}
-
-/**
- * An entity whose shortest name is still long joins the entity of the longest name it contains:
- * "Arab Socialist Ba'ath Party – Iraq Region" is the Ba'ath Party, whichever expansion took "Ba'ath Party".
- */
-function joinLongNames(nodes: Node[], indices: number[], sets: UnionFind, join: Join, type: EntityType): void {
-  const shortest = new Map<number, number>();
-  for (const i of indices) {
-    const root = sets.find(i);
-    const current = shortest.get(root);
-    if (current === undefined || nodes[i]!.keys.length < nodes[current]!.keys.length) shortest.set(root, i);
-  }
-  const byFirstKey = postings(nodes, indices, (n) => n.keys.slice(0, 1));
-  const containedBy = perSpelling((long) =>
-    [...new Set(long.keys.flatMap((k) => byFirstKey.get(k) ?? []))].filter((j) => contains(long, nodes[j]!, type)),
-  );
-  for (const i of shortest.values()) {
-    const long = nodes[i]!;
-    const contained = containedBy(long).filter(
-      (j) => sets.find(j) !== sets.find(i) && compatiblePeriod(nodes[j]!, long),
-    );
-    if (contained.length === 0) continue;
-    const longest = Math.max(...contained.map((j) => nodes[j]!.keys.length));
-    const target = pickDominant(
-      contained.filter((j) => nodes[j]!.keys.length === longest),
-      nodes,
-      sets,
-      2,
-    );
-    if (target !== undefined) join(target, i, `contains ${nodes[target]!.occurrence.name}, adding no body of its own`);
-  }
-}
-
-/** `compute` run once per spelling (key string): nodes spelled alike get the same answer. */
-function perSpelling(compute: (node: Node) => number[]): (node: Node) => number[] {
-  const answers = new Map<string, number[]>();
-  return (node) => {
-    let answer = answers.get(node.keyString);
-    if (answer === undefined) answers.set(node.keyString, (answer = compute(node)));
-    return answer;
-  };
-}
-
-function contains(long: Node, short: Node, type: EntityType): boolean {
-  if (long.keys.length <= short.keys.length) return false;
-  if (type === "place") {
-    const distinctive = (keys: string[]) => keys.filter((k) => !GENERIC_PLACE_WORDS.has(k)).join(" ");
-    return distinctive(short.keys) !== "" && distinctive(short.keys) === distinctive(long.keys);
-  }
-  const at = isContiguousRun(short.keys, long.keys);
-  if (at < 0) return false;
-  const extra = [...long.keys.slice(0, at), ...long.keys.slice(at + short.keys.length)];
-  return !extra.some((k) => SUBORDINATE_HEADS.has(k));
 }
 
 /** A generic name ("National Guard") only joins a body known from documents within three years of it. */
-function compatiblePeriod(short: Node, long: Node): boolean {
-  if (!short.keys.every((k) => GENERIC_WORDS.has(k))) return true;
+export function compatiblePeriod(short: Node, long: Node): boolean {
+  if (!allGeneric(short)) return true;
   if (short.year === undefined || long.year === undefined) return true;
   return Math.abs(short.year - long.year) <= 3;
 }
 
-/** Node indices by each key they hold, so containment is only tested between names sharing a word. */
-function postings(nodes: Node[], indices: number[], keysOf: (n: Node) => string[]): Map<string, number[]> {
-  const map = new Map<string, number[]>();
-  for (const i of indices) {
-    for (const key of new Set(keysOf(nodes[i]!))) {
-      const list = map.get(key);
-      if (list) list.push(i);
-      else map.set(key, [i]);
-    }
-  }
-  return map;
+/** A name made only of words many bodies share ("National Guard", "Communist Party"). */
+export function allGeneric(node: Node): boolean {
+  return node.words.every((word) => GENERIC_WORDS.has(tokenKey(word)));
 }
 
-function group(indices: number[], keyOf: (i: number) => string): Map<string, number[]> {
+/** Titles and ranks that tell bearers of one surname apart: "Secretary Dulles" is not "Director Dulles". */
+function titleWords(roles: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const role of roles) {
+    for (const word of role.toLowerCase().split(/[\s.]+/)) {
+      if (word.length > 2 && !COURTESY.has(word)) words.add(word);
+    }
+  }
+  return [...words];
+}
+
+const COURTESY = new Set(["mr", "mrs", "ms", "miss", "sir", "dr", "the", "his", "her", "excellency", "comrade"]);
+
+export function group(indices: number[], keyOf: (i: number) => string): Map<string, number[]> {
   const groups = new Map<string, number[]>();
   for (const i of indices) {
     const key = keyOf(i);
@@ -278,27 +167,27 @@ function group(indices: number[], keyOf: (i: number) => string): Map<string, num
   return groups;
 }
 
-function buildEntities(nodes: Node[], sets: UnionFind): { entities: EntityRecord[]; assignments: NameAssignment[] } {
-  const clusters = group(
+function buildEntities(nodes: Node[], clusters: Clusters): { entities: EntityRecord[]; assignments: NameAssignment[] } {
+  const members = group(
     nodes.map((_, i) => i).filter((i) => nodes[i]!.keys.length > 0),
-    (i) => String(sets.find(i)),
+    (i) => String(clusters.find(i)),
   );
   const entities: EntityRecord[] = [];
   const assignments: NameAssignment[] = [];
   const usedIds = new Set<string>();
-  for (const members of clusters.values()) {
-    const canonical = canonicalNode(members, nodes);
+  for (const cluster of members.values()) {
+    const canonical = canonicalNode(cluster, nodes);
     const type = canonical.occurrence.type;
     let id = entityId(type, canonical.keyString);
     for (let n = 2; usedIds.has(id); n++) id = entityId(type, `${canonical.keyString}#${n}`);
     usedIds.add(id);
-    const mergeReasons = members
+    const mergeReasons = cluster
       .filter((i) => nodes[i]!.reason !== undefined)
       .map((i) => ({ alias: nodes[i]!.occurrence.name, reason: nodes[i]!.reason! }));
     entities.push({ id, type, name: canonical.occurrence.name, mergeReasons });
-    for (const i of members) {
-      const { documentId, name } = nodes[i]!.occurrence;
-      assignments.push({ documentId, type, name, entityId: id });
+    for (const i of cluster) {
+      const { documentId, name, writtenAs } = nodes[i]!.occurrence;
+      assignments.push({ documentId, type: writtenAs, name, entityId: id });
     }
   }
   return { entities, assignments };
@@ -337,7 +226,8 @@ function canonicalNode(members: number[], nodes: Node[]): Node {
   return expansion ?? most;
 }
 
-function entityId(type: EntityType, key: string): string {
+/** An entity's id: its type and the key of its canonical name, stable across re-ingests. */
+export function entityId(type: EntityType, key: string): string {
   return `${type[0]}-${createHash("sha1").update(`${type}|${key}`).digest("hex").slice(0, 12)}`;
 }
 

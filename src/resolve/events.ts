@@ -1,58 +1,57 @@
 import { createHash } from "node:crypto";
-import type { EventMention, EventType } from "../annotate/events/types.js";
 import { COARSENESS } from "../annotate/events/event-dates.js";
 import type { DatePrecision } from "../annotate/dates/index.js";
 import type { EventRecord, StoredEventMention } from "../store/knowledge.js";
-import { foldToken } from "./name-key.js";
-import { UnionFind } from "./union-find.js";
-
-/** Event types that can name the same happening: a coup is often called a revolution or a revolt. */
-const FAMILIES: readonly (readonly EventType[])[] = [
-  ["coup", "revolution", "revolt"],
-  ["war", "battle", "attack"],
-];
+import { EventClusters } from "./event-clusters.js";
+import { labelKeyOf, profileOf, type AccountProfile, type EntityLookup } from "./event-profile.js";
 
 /**
- * Accounts of events → events. Two accounts are one event when they carry the same name, or when
- * their types are of one family and their dates agree: the same day, or a coarser date containing a
- * finer one together with a shared actor or a shared word of their labels.
+ * Accounts of events → events. Two accounts are one event only when their types are of one family,
+ * their dates have a day in common at their precision, their countries agree, and they share evidence:
+ * the same name, a participant, the place, a distinctive word of their labels, or (a row of a dataset
+ * against a text) the country. A year-wide date needs the name or a participant. No merge may leave
+ * an event whose accounts could not all be true of it (`EventClusters`). Undated accounts join the
+ * one named event of their document; accounts that refer back ("after the coup") join the event they
+ * follow in their document and are dropped when there is none. Each merge keeps its reason.
  */
-export function corefEvents(
-  accounts: readonly StoredEventMention[],
-  entityOf: (account: StoredEventMention, name: string) => string | undefined,
-): EventRecord[] {
-  const sets = new UnionFind(accounts.length);
-  const labels = accounts.map((a) => labelKey(a.event.label));
-  const actors = accounts.map((a) => new Set(a.event.participants.map((p) => entityOf(a, p.name) ?? p.name)));
-  const byName = new Map<string, number>();
-  accounts.forEach((account, i) => {
-    if (!account.event.named) return;
-    const first = byName.get(labels[i]!);
-    if (first === undefined) byName.set(labels[i]!, i);
-    else sets.union(first, i);
-  });
-  for (const bucket of dateBuckets(accounts).values()) {
+export function corefEvents(accounts: readonly StoredEventMention[], entityOf: EntityLookup): EventRecord[] {
+  const profiles = accounts.map((a) => profileOf(a, entityOf));
+  const clusters = new EventClusters(
+    profiles,
+    accounts.map((a) => a.event.dataset),
+  );
+  // An account that refers back keeps only a date its own words state ("last Monday's coup"): with one, it
+  // may meet its event anywhere in the corpus; without, only the event told before it in its document.
+  const own = accounts.map((_, i) => i).filter((i) => !accounts[i]!.event.refersBack || accounts[i]!.event.date);
+  joinNamed(accounts, profiles, own, clusters);
+  for (const bucket of dateBuckets(profiles, own).values()) {
     for (let x = 0; x < bucket.length; x++) {
       for (let y = x + 1; y < bucket.length; y++) {
-        const i = bucket[x]!;
-        const j = bucket[y]!;
-        if (sets.find(i) === sets.find(j)) continue;
-        if (sameEvent(accounts[i]!.event, accounts[j]!.event, labels[i]!, labels[j]!, actors[i]!, actors[j]!))
-          sets.union(i, j);
+        const [i, j] = [bucket[x]!, bucket[y]!];
+        if (clusters.find(i) === clusters.find(j)) continue;
+        const reason = evidence(accounts[i]!, accounts[j]!, profiles[i]!, profiles[j]!);
+        if (reason) clusters.join(i, j, reason);
       }
     }
   }
-  attachUndated(accounts, sets);
-  const clusters = new Map<number, number[]>();
-  accounts.forEach((_, i) => {
-    const root = sets.find(i);
-    const list = clusters.get(root);
-    if (list) list.push(i);
-    else clusters.set(root, [i]);
-  });
+  attachUndated(accounts, profiles, own, clusters);
+  attachReferences(accounts, profiles, clusters);
+  const told = new Set(accounts.flatMap((a, i) => (a.event.refersBack ? [] : [clusters.find(i)])));
+  const kept = accounts.map((_, i) => i).filter((i) => told.has(clusters.find(i)));
+  const members = new Map<number, number[]>();
+  for (const i of kept) {
+    const root = clusters.find(i);
+    members.set(root, [...(members.get(root) ?? []), i]);
+  }
   const used = new Set<string>();
-  return [...clusters.values()].map((members) => {
-    const record = toRecord(members.map((i) => accounts[i]!));
+  return [...members.values()].map((cluster) => {
+    const record = toRecord(
+      cluster.map((i) => accounts[i]!),
+      cluster.flatMap((i) => {
+        const reason = clusters.reasons.get(i);
+        return reason ? [{ mentionId: accounts[i]!.id, reason }] : [];
+      }),
+    );
     let id = record.id;
     for (let n = 2; used.has(id); n++) id = `${record.id}-${n}`;
     used.add(id);
@@ -60,100 +59,165 @@ export function corefEvents(
   });
 }
 
+/** Accounts that name the event alike ("14 July Revolution") are one event, unless dates or countries forbid. */
+function joinNamed(
+  accounts: readonly StoredEventMention[],
+  profiles: readonly AccountProfile[],
+  indices: number[],
+  clusters: EventClusters,
+): void {
+  const byName = new Map<string, number[]>();
+  for (const i of indices) {
+    if (!accounts[i]!.event.named) continue;
+    const key = `${profiles[i]!.family}|${profiles[i]!.labelKey}`;
+    const earlier = byName.get(key) ?? [];
+    if (!earlier.some((j) => clusters.join(j, i, `the same name, "${accounts[i]!.event.label}"`))) earlier.push(i);
+    byName.set(key, earlier);
+  }
+}
+
+/** Why two dated accounts tell one event, or undefined when nothing says so. */
+function evidence(
+  a: StoredEventMention,
+  b: StoredEventMention,
+  pa: AccountProfile,
+  pb: AccountProfile,
+): string | undefined {
+  if (pa.family !== pb.family || pa.from === undefined || pb.from === undefined) return undefined;
+  if (pa.to! < pb.from || pb.to! < pa.from) return undefined;
+  if (pa.countries.size > 0 && pb.countries.size > 0 && ![...pa.countries].some((c) => pb.countries.has(c)))
+    return undefined;
+  if (a.event.dataset !== undefined && b.event.dataset !== undefined) return sameRow(a, b, pa, pb);
+  const sharedActor = [...pa.actors.keys()].find((actor) => pb.actors.has(actor));
+  if (sharedActor) return `${dateOverlap(a, b)}, shared participant ${pa.actors.get(sharedActor)}`;
+  const wide = (p: AccountProfile) => COARSENESS[p.precision!] >= COARSENESS.year;
+  if (wide(pa) || wide(pb)) return undefined;
+  if (a.event.dataset !== undefined || b.event.dataset !== undefined) {
+    const row = a.event.dataset !== undefined ? a : b;
+    const shared = [...pa.countries].find((c) => pb.countries.has(c));
+    return shared
+      ? `${row.event.dataset} lists a ${row.event.type} in ${shared} on ${row.event.date!.value}`
+      : undefined;
+  }
+  if (pa.place && pb.place && pa.place.id === pb.place.id) return `${dateOverlap(a, b)}, same place ${pa.place.name}`;
+  if (pa.labelKey === pb.labelKey) return `${dateOverlap(a, b)}, both called "${a.event.label}"`;
+  const country = [...pa.countries].find((c) => pb.countries.has(c));
+  // A country seldom has two coups in one month; it often has two battles.
+  if (
+    country &&
+    pa.family === "coup" &&
+    COARSENESS[pa.precision!] <= COARSENESS.month &&
+    COARSENESS[pb.precision!] <= COARSENESS.month
+  )
+    return `${dateOverlap(a, b)}, a ${a.event.type} in the same country (${country})`;
+  const sharedWord = [...pa.labelWords].find((w) => pb.labelWords.has(w));
+  if (sharedWord) return `${dateOverlap(a, b)}, both called "${sharedWord}"`;
+  return undefined;
+}
+
+/** Rows of two datasets tell one event when they give it the same country and day. */
+function sameRow(
+  a: StoredEventMention,
+  b: StoredEventMention,
+  pa: AccountProfile,
+  pb: AccountProfile,
+): string | undefined {
+  if (a.event.dataset === b.event.dataset || pa.precision !== "day" || pb.precision !== "day") return undefined;
+  const country = [...pa.countries].find((c) => pb.countries.has(c));
+  return country
+    ? `${a.event.dataset} and ${b.event.dataset} list a ${a.event.type} in ${country} on ${a.event.date!.value}`
+    : undefined;
+}
+
+function dateOverlap(a: StoredEventMention, b: StoredEventMention): string {
+  return a.event.date!.value === b.event.date!.value
+    ? `same date ${a.event.date!.value}`
+    : `dates agree (${a.event.date!.value}, ${b.event.date!.value})`;
+}
+
 /**
  * An undated account ("the Party overthrew the kingdom") belongs to the one named event of its
  * family that its own document tells of ("the Iraqi Revolution of July 14, 1958"), when there is one.
  */
-function attachUndated(accounts: readonly StoredEventMention[], sets: UnionFind): void {
+function attachUndated(
+  accounts: readonly StoredEventMention[],
+  profiles: readonly AccountProfile[],
+  indices: number[],
+  clusters: EventClusters,
+): void {
   const namedByDocument = new Map<string, number[]>();
-  accounts.forEach((a, i) => {
-    if (!a.event.named || !a.event.date) return;
-    namedByDocument.set(a.documentId, [...(namedByDocument.get(a.documentId) ?? []), i]);
-  });
-  accounts.forEach((a, i) => {
-    if (a.event.date || a.event.named) return;
-    const named = (namedByDocument.get(a.documentId) ?? []).filter((j) =>
-      compatibleTypes(a.event.type, accounts[j]!.event.type),
-    );
-    const events = new Set(named.map((j) => sets.find(j)));
-    if (events.size === 1) sets.union(named[0]!, i);
-  });
+  for (const i of indices) {
+    const a = accounts[i]!;
+    if (a.event.named && a.event.date)
+      namedByDocument.set(a.documentId, [...(namedByDocument.get(a.documentId) ?? []), i]);
+  }
+  for (const i of indices) {
+    const a = accounts[i]!;
+    if (a.event.date || a.event.named || a.event.dataset) continue;
+    const named = (namedByDocument.get(a.documentId) ?? []).filter((j) => profiles[j]!.family === profiles[i]!.family);
+    const events = new Set(named.map((j) => clusters.find(j)));
+    if (events.size === 1)
+      clusters.join(named[0]!, i, `the only ${accounts[named[0]!]!.event.type} its document names`);
+  }
 }
 
-function sameEvent(
-  a: EventMention,
-  b: EventMention,
-  labelA: string,
-  labelB: string,
-  actorsA: Set<string>,
-  actorsB: Set<string>,
-): boolean {
-  if (!compatibleTypes(a.type, b.type) || !a.date || !b.date) return false;
-  if (a.date.latest < b.date.earliest || b.date.latest < a.date.earliest) return false;
-  const bothDays = a.date.precision === "day" && b.date.precision === "day";
-  if (bothDays) return a.date.earliest === b.date.earliest;
-  const sharedActor = [...actorsA].some((actor) => actorsB.has(actor));
-  const labelWordsA = new Set(labelA.split(" ").filter((w) => w.length > 3));
-  const sharedWord = labelB.split(" ").some((w) => labelWordsA.has(w) && !GENERIC_LABEL_WORDS.has(w));
-  const contained =
-    (a.date.earliest <= b.date.earliest && b.date.latest <= a.date.latest) ||
-    (b.date.earliest <= a.date.earliest && a.date.latest <= b.date.latest);
-  return contained && (sharedActor || sharedWord || a.type === b.type);
-}
-
-const GENERIC_LABEL_WORDS = new Set([
-  "coup",
-  "revolt",
-  "revolution",
-  "uprising",
-  "attempt",
-  "military",
-  "army",
-  "iraqi",
-  "syrian",
-]);
-
-function compatibleTypes(a: EventType, b: EventType): boolean {
-  return a === b || FAMILIES.some((family) => family.includes(a) && family.includes(b));
-}
-
-/** Accounts grouped by each month their date touches, so only plausible pairs are compared. */
-function dateBuckets(accounts: readonly StoredEventMention[]): Map<string, number[]> {
-  const buckets = new Map<string, number[]>();
-  accounts.forEach((account, i) => {
-    const date = account.event.date;
-    if (!date) return;
-    for (const month of monthsBetween(date.earliest, date.latest, 24)) {
-      const list = buckets.get(month);
-      if (list) list.push(i);
-      else buckets.set(month, [i]);
+/**
+ * "After the coup": an account that refers back and met no event yet joins the latest event of its
+ * family told before it in its document. Those that meet none are dropped: they tell no event of their own.
+ */
+function attachReferences(
+  accounts: readonly StoredEventMention[],
+  profiles: readonly AccountProfile[],
+  clusters: EventClusters,
+): void {
+  const byDocument = new Map<string, number[]>();
+  accounts.forEach((a, i) => byDocument.set(a.documentId, [...(byDocument.get(a.documentId) ?? []), i]));
+  for (const list of byDocument.values()) {
+    for (const i of list) {
+      const a = accounts[i]!;
+      if (!a.event.refersBack || list.some((j) => j !== i && clusters.find(j) === clusters.find(i))) continue;
+      const before = list
+        .filter((j) => !accounts[j]!.event.refersBack && profiles[j]!.family === profiles[i]!.family)
+        .filter((j) => accounts[j]!.event.trigger.start < a.event.trigger.start)
+        .sort((x, y) => accounts[y]!.event.trigger.start - accounts[x]!.event.trigger.start)[0];
+      if (before !== undefined)
+        clusters.join(before, i, `refers back to the ${accounts[before]!.event.type} told before it`);
     }
-  });
+  }
+}
+
+/** Accounts grouped by family and by each month their date touches, so only plausible pairs are compared. */
+function dateBuckets(profiles: readonly AccountProfile[], indices: number[]): Map<string, number[]> {
+  const buckets = new Map<string, number[]>();
+  for (const i of indices) {
+    const p = profiles[i]!;
+    if (p.from === undefined) continue;
+    for (const month of monthsBetween(p.from, p.to!, 24)) {
+      const key = `${p.family}|${month}`;
+      const list = buckets.get(key);
+      if (list) list.push(i);
+      else buckets.set(key, [i]);
+    }
+  }
   return buckets;
 }
 
-function monthsBetween(earliest: string, latest: string, cap: number): string[] {
-  const months: string[] = [];
-  let year = Number(earliest.slice(0, 4));
-  let month = Number(earliest.slice(5, 7));
-  const end = latest.slice(0, 7);
-  while (months.length < cap) {
-    const key = `${year}-${String(month).padStart(2, "0")}`;
-    months.push(key);
-    if (key >= end) break;
-    month++;
-    if (month > 12) {
-      month = 1;
-      year++;
-    }
-  }
-  return months;
+function monthsBetween(from: number, to: number, cap: number): string[] {
+  const months = new Set<string>();
+  for (let day = from; day <= to && months.size < cap; day += 28) months.add(monthOf(day));
+  if (months.size < cap) months.add(monthOf(to));
+  return [...months];
 }
 
-function toRecord(accounts: StoredEventMention[]): EventRecord {
-  const best = [...accounts].sort(byAuthority)[0]!;
-  const dated = accounts
-    .filter((a) => a.event.date)
+function monthOf(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 7);
+}
+
+function toRecord(accounts: StoredEventMention[], mergeReasons: EventRecord["mergeReasons"]): EventRecord {
+  const text = accounts.filter((a) => a.event.dataset === undefined);
+  const best = [...(text.length > 0 ? text : accounts)].sort(byAuthority)[0]!;
+  const dated = (text.some((a) => a.event.date) ? text : accounts)
+    .filter((a) => a.event.date && !a.event.refersBack)
     .sort(
       (x, y) =>
         Number(y.event.named) - Number(x.event.named) ||
@@ -165,7 +229,7 @@ function toRecord(accounts: StoredEventMention[]): EventRecord {
   const end = date?.precision === "range" ? date.latest : undefined;
   return {
     id: `e-${createHash("sha1")
-      .update(`${labelKey(best.event.label)}|${date?.earliest ?? ""}`)
+      .update(`${labelKeyOf(best.event.label)}|${date?.earliest ?? ""}`)
       .digest("hex")
       .slice(0, 12)}`,
     label: best.event.label,
@@ -175,6 +239,7 @@ function toRecord(accounts: StoredEventMention[]): EventRecord {
     ...(date ? { value: date.value, precision: date.precision } : {}),
     ...(placed?.event.place ? { place: placed.event.place.name } : {}),
     mentionIds: accounts.map((a) => a.id),
+    mergeReasons,
   };
 }
 
@@ -188,12 +253,4 @@ export function startOf(earliest: string, precision: DatePrecision): string {
   if (precision === "day" || precision === "range") return earliest;
   if (precision === "year" || precision === "decade" || precision === "century") return earliest.slice(0, 4);
   return earliest.slice(0, 7);
-}
-
-function labelKey(label: string): string {
-  return label
-    .split(/[\s\-–‐]+/)
-    .map(foldToken)
-    .filter((w) => w && w !== "the")
-    .join(" ");
 }

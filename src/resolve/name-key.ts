@@ -4,7 +4,9 @@
  *
  * A key drops apostrophes and ʿayn, diacritics, vowels after the first letter and doubled letters,
  * and folds q→k, c→k (but ch stays), ph→f. It is a recall device: callers gate merges with other rules.
+ * A word in Arabic script is first spelled in Latin letters (arabic-key.ts): قاسم and Qasim meet.
  */
+import { arabicToLatin, isArabicScript } from "./arabic-key.js";
 
 /** Name particles that carry no identity: "al-Sa'di" and "Sa'di" are the same name. */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([
@@ -32,9 +34,9 @@ export function foldToken(token: string): string {
   return s.replace(APOSTROPHES, "");
 }
 
-/** The phonetic key of one token; "" for particles and tokens without letters. */
+/** The phonetic key of one token; "" for particles and tokens without letters. Arabic script too. */
 export function tokenKey(token: string): string {
-  let s = foldToken(token);
+  let s = isArabicScript(token) ? arabicToLatin(token) : foldToken(token);
   if (/^al(?=[a-z]{4,})/.test(s) && /^[Aa]l[A-Z]/.test(token)) s = s.slice(2);
   if (NAME_PARTICLES.has(s)) return "";
   if (/\d/.test(s)) return s.replace(/[^a-z0-9]/g, "");
@@ -46,7 +48,8 @@ export function tokenKey(token: string): string {
     .replace(/ck/g, "k")
     .replace(/q/g, "k")
     .replace(/c(?!h)/g, "k");
-  const first = /^[aeiouy]/.test(s) ? "a" : s[0]!;
+  // A leading y is a consonant before a vowel (York, Yemen), a vowel otherwise (Ypres is rare; Yzidi → izidi).
+  const first = /^(?:[aeiou]|y(?![aeiou]))/.test(s) ? "a" : s[0]!;
   const rest = s.slice(1).replace(/[aeiouy]/g, "");
   return collapseDoubles(first + rest);
 }

@@ -18,6 +18,11 @@ interface Unit {
   to: number;
 }
 
+export interface PassageOptions {
+  /** Every paragraph its own passage, however short (the rows of a table). */
+  onePerParagraph?: boolean;
+}
+
 /**
  * Cuts a document into passages of about 300–1200 characters at sentence boundaries, never across a
  * section boundary, with the index strings of each. Pass `paragraphs` when the text was already
@@ -26,7 +31,9 @@ interface Unit {
 export function buildPassages(
   doc: SourceDocument,
   paragraphs: Iterable<SegmentedParagraph> = segmentParagraphs(doc.text, undefined, indexSegmenter),
+  options: PassageOptions = {},
 ): PassageRecord[] {
+  const minimum = options.onePerParagraph ? 0 : MIN_PASSAGE_CHARS;
   const boundaries = sectionBoundaries(doc.sections);
   const sections = new SectionTracker(doc.sections);
   const out: PassageRecord[] = [];
@@ -45,7 +52,7 @@ export function buildPassages(
       if (!passage.isEmpty && unit.end - passage.start > MAX_PASSAGE_CHARS) flush();
       passage.add(doc.text, paragraph.tokens, unit);
     }
-    if (!passage.isEmpty && passage.end - passage.start >= MIN_PASSAGE_CHARS) flush();
+    if (!passage.isEmpty && passage.end - passage.start >= minimum) flush();
   }
   flush();
   return out;

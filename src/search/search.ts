@@ -32,6 +32,8 @@ export interface PassageMatch {
   score: number;
   /** The document is a derived copy of another stored document. */
   derived: boolean;
+  /** The page the passage starts on, for documents with pages. */
+  page?: number;
 }
 
 /**
@@ -74,6 +76,7 @@ export function searchPassages(index: PassageIndex, input: string, options: Sear
     return {
       document: { id: match.documentId, path: match.path, title: match.title },
       ...(match.section === undefined ? {} : { section: match.section }),
+      ...(match.page === undefined ? {} : { page: match.page }),
       text: match.text,
       snippet: snippet.html,
       score: match.score,

@@ -3,6 +3,7 @@ import type { EventMention } from "../annotate/events/types.js";
 import type { RelationMention } from "../annotate/relations/types.js";
 import type { DatePrecision } from "../annotate/dates/index.js";
 import type { DocumentKind } from "../core/document.js";
+import type { DecisionStatus } from "../decisions/types.js";
 
 /**
  * What the corpus stage (resolve → claims) reads and writes, and what the views read. Everything
@@ -20,12 +21,22 @@ export interface KnowledgeStore {
   eventMentions(): StoredEventMention[];
   relationMentions(): StoredRelationMention[];
 
-  /** Replaces all entities, events and claims in one transaction. */
+  /**
+   * Undoes the previous run's edits of mentions, then applies these in order (the user's decisions,
+   * before resolution). Returns how many mentions each edit changed.
+   */
+  applyMentionEdits(edits: readonly MentionEdit[]): number[];
+  /** The entity each (document, type, name) went to in the last corpus stage. */
+  nameAssignments(): NameAssignment[];
+  /** Ids of entities that no longer exist, each with the entity it went into. */
+  entityRedirects(): EntityRedirect[];
+
+  /** Replaces all entities, events, claims, redirects and decision statuses in one transaction. */
   saveCorpus(corpus: ResolvedCorpus): void;
 
   entities(filter?: { type?: EntityType; limit?: number; offset?: number }): EntityRow[];
   countEntities(type?: EntityType): number;
-  /** An entity by id, else by one of its names (case- and diacritics-insensitive). */
+  /** An entity by id (following redirects of merged ids), else by one of its names (case- and diacritics-insensitive). */
   findEntity(idOrName: string): EntityRow | undefined;
   entityMentions(entityId: string, limit?: number): MentionCitation[];
   aliasCounts(entityId: string): { alias: string; count: number }[];
@@ -65,6 +76,8 @@ export interface NameOccurrence {
   name: string;
   aliasOf?: string;
   roles: string[];
+  /** Identifiers the source's markup gives the name (TEI persName@corresp): hard evidence of identity. */
+  refs?: string[];
   count: number;
   /** Best confidence among the mentions. */
   confidence: number;
@@ -91,6 +104,23 @@ export interface EntityRecord {
   mergeReasons: { alias: string; reason: string }[];
 }
 
+/** An entity with the resolver key of its name: the anchor the user's decisions use. */
+export interface KeyedEntityRecord extends EntityRecord {
+  key: string;
+}
+
+export interface EntityRedirect {
+  from: string;
+  to: string;
+}
+
+/** A change to mentions the user decided: one mention by its place, or every mention of a name. */
+export interface MentionEdit {
+  match: { documentId: string; start: number; end: number; text: string } | { name: string; pathPrefix?: string };
+  /** Type "rejected" takes the mention out of every entity; a new name makes it a mention of that name. */
+  set: { type: EntityType | "rejected" } | { name: string };
+}
+
 export interface NameAssignment {
   documentId: string;
   type: EntityType;
@@ -109,6 +139,8 @@ export interface EventRecord {
   place?: string;
   /** Event-mention ids merged into this event. */
   mentionIds: number[];
+  /** Why each account after the first joined the event: the evidence coreference found. */
+  mergeReasons: { mentionId: number; reason: string }[];
 }
 
 export type ClaimSubjectKind = "event" | "entity";
@@ -132,16 +164,20 @@ export interface ClaimRecord {
 }
 
 export interface ResolvedCorpus {
-  entities: EntityRecord[];
+  entities: KeyedEntityRecord[];
   assignments: NameAssignment[];
   events: EventRecord[];
   claims: ClaimRecord[];
+  redirects: EntityRedirect[];
+  decisionStatuses: DecisionStatus[];
 }
 
 export interface EntityRow {
   id: string;
   type: EntityType;
   name: string;
+  /** The resolver key of its name (see KeyedEntityRecord). */
+  key: string;
   mentions: number;
   mergeReasons: { alias: string; reason: string }[];
 }
@@ -153,6 +189,8 @@ export interface MentionCitation {
   text: string;
   quote: string;
   extractor: string;
+  /** The page of the mention, for documents with pages. */
+  page?: number;
 }
 
 export interface EventRow extends EventRecord {
@@ -185,4 +223,6 @@ export interface RelatedEntity {
 export interface ClaimRow extends ClaimRecord {
   document: { id: string; path: string; title: string };
   quote: string;
+  /** The page of the quote, for documents with pages. */
+  page?: number;
 }

@@ -1,8 +1,9 @@
-import type { DocumentFormat, DocumentKind, SourceDocument } from "../core/document.js";
+import type { DateSource, DocumentFormat, DocumentKind, SourceDocument } from "../core/document.js";
 import type { Mention } from "../annotate/mentions/types.js";
 import type { DateMention } from "../annotate/dates/index.js";
 import type { EventMention } from "../annotate/events/types.js";
 import type { RelationMention } from "../annotate/relations/types.js";
+import type { DecisionStore } from "./decisions.js";
 import type { KnowledgeStore } from "./knowledge.js";
 
 /**
@@ -13,6 +14,8 @@ export interface Store {
   readonly capabilities: StoreCapabilities;
   /** Mentions, entities, events and claims: the extraction side of the knowledge base. */
   readonly knowledge: KnowledgeStore;
+  /** The user's corrections, kept apart from what was extracted. */
+  readonly decisions: DecisionStore;
 
   getFile(path: string): StoredFile | undefined;
   /**
@@ -111,6 +114,7 @@ export interface DocumentSummary {
   format: DocumentFormat;
   kind: DocumentKind;
   date?: string;
+  dateSource?: DateSource;
   passages: number;
 }
 
@@ -141,6 +145,8 @@ export interface SearchOptions {
 export interface SearchHit {
   document: { id: string; path: string; title: string };
   section?: string;
+  /** The page the passage starts on, for documents with pages. */
+  page?: number;
   /** The whole passage. */
   text: string;
   /** A window of the passage, HTML-escaped, matched words in <mark>…</mark>. */

@@ -8,5 +8,6 @@ export function citation(claim: ClaimRow): Citation {
     end: claim.end,
     quote: claim.quote,
     extractor: claim.extractor,
+    ...(claim.page === undefined ? {} : { page: claim.page }),
   };
 }

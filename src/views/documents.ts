@@ -1,6 +1,6 @@
 import type { Store } from "../store/store.js";
 import type { DocumentRef, DocumentView } from "./types.js";
-import type { DocumentFormat, DocumentKind } from "../core/document.js";
+import type { DateSource, DocumentFormat, DocumentKind } from "../core/document.js";
 
 export interface DocumentListing {
   id: string;
@@ -9,6 +9,8 @@ export interface DocumentListing {
   format: DocumentFormat;
   kind: DocumentKind;
   date?: string;
+  /** Where the date came from: metadata, markup, or the text (dateline, form, first-date, file-name). */
+  dateSource?: DateSource;
   derivedFrom?: DocumentRef & { similarity: number };
   nearDuplicates?: (DocumentRef & { similarity: number })[];
 }
@@ -24,6 +26,7 @@ export function documentListings(store: Store, ids?: readonly string[]): Documen
       format: d.format,
       kind: d.kind,
       ...(d.date ? { date: d.date } : {}),
+      ...(d.dateSource ? { dateSource: d.dateSource } : {}),
     });
   }
   for (const relation of store.documentRelations()) {

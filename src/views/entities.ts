@@ -48,6 +48,7 @@ export function entityPage(knowledge: KnowledgeStore, idOrName: string): EntityP
       end: m.end,
       quote: m.quote,
       extractor: m.extractor,
+      ...(m.page === undefined ? {} : { page: m.page }),
     })),
     events: [...events].sort((a, b) => (a.start ?? "9999").localeCompare(b.start ?? "9999")),
     related: knowledge.relatedEntities(

@@ -1,4 +1,5 @@
 import type { ClaimRow, EventRow, KnowledgeStore, PageRange } from "../store/knowledge.js";
+import type { DocumentRelation } from "../store/store.js";
 import { citation } from "./citations.js";
 import type { Disagreement, EventCard, EventSummary, FieldValue } from "./types.js";
 
@@ -62,12 +63,31 @@ function summary(
   };
 }
 
-/** The merged card: every field with each source's value side by side, disagreements listed. */
-export function eventCard(knowledge: KnowledgeStore, idOrName: string): EventCard | undefined {
+/**
+ * The merged card: every field with each source's value side by side. Sources disagree on a field
+ * when independent sources state different values; a document and its derived copies or
+ * near-duplicates are one source, and values that differ inside one source are its internal
+ * inconsistencies, listed apart.
+ */
+export function eventCard(
+  knowledge: KnowledgeStore,
+  idOrName: string,
+  relations: readonly DocumentRelation[] = [],
+): EventCard | undefined {
   const event = knowledge.findEvent(idOrName);
   if (!event) return undefined;
   const claims = knowledge.claims("event", event.id);
   const fields = fieldValues(claims);
+  const sourceOf = sourceFamilies(relations);
+  const disagreements: string[] = [];
+  const inconsistencies: string[] = [];
+  for (const field of Object.keys(fields)) {
+    const fieldClaims = claims.filter((c) => c.property === field);
+    if (!differ(field, fieldClaims)) continue;
+    const bySource = group(fieldClaims, (c) => sourceOf(c.document.id));
+    if ([...bySource.values()].some((own) => differ(field, own))) inconsistencies.push(field);
+    if (bySource.size > 1 && differAcross(field, [...bySource.values()])) disagreements.push(field);
+  }
   return {
     id: event.id,
     label: event.label,
@@ -76,14 +96,33 @@ export function eventCard(knowledge: KnowledgeStore, idOrName: string): EventCar
     ...(event.end ? { end: event.end } : {}),
     ...(event.precision ? { precision: event.precision } : {}),
     fields,
-    disagreements: Object.keys(fields).filter((field) =>
-      disagree(
-        field,
-        fields[field]!,
-        claims.filter((c) => c.property === field),
-      ),
-    ),
+    disagreements,
+    inconsistencies,
+    mergeReasons: event.mergeReasons,
   };
+}
+
+/** Documents that are copies of one another (derived copies, near-duplicates) as one source: its first document's id. */
+export function sourceFamilies(relations: readonly DocumentRelation[]): (documentId: string) => string {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    const p = parent.get(id);
+    if (p === undefined || p === id) return id;
+    const root = find(p);
+    parent.set(id, root);
+    return root;
+  };
+  for (const r of relations) {
+    const [a, b] = [find(r.documentId), find(r.relatedId)];
+    if (a !== b) parent.set(a < b ? b : a, a < b ? a : b);
+  }
+  return find;
+}
+
+function group<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
 }
 
 function fieldValues(claims: ClaimRow[]): Record<string, FieldValue[]> {
@@ -104,10 +143,22 @@ function fieldValues(claims: ClaimRow[]): Record<string, FieldValue[]> {
 /** Fields where sources state different things. Names and participants list, they do not disagree. */
 const COMPARABLE = /^(date|place|result|strength\d*|casualties\d*)$/;
 
-function disagree(field: string, values: FieldValue[], claims: ClaimRow[]): boolean {
-  if (!COMPARABLE.test(field) || values.length < 2) return false;
+/** Do these claims state different values of the field? */
+function differ(field: string, claims: readonly ClaimRow[]): boolean {
+  if (!COMPARABLE.test(field) || field === "place") return false;
   if (field === "date") return !intervalsOverlap(claims.map((c) => c.qualifier));
-  return field !== "place";
+  return new Set(claims.map((c) => normalizeValue(field, c.value))).size > 1;
+}
+
+/** Do independent sources state different values — some value of one source that no value of another shares? */
+function differAcross(field: string, sources: readonly (readonly ClaimRow[])[]): boolean {
+  if (field === "date")
+    return differ(
+      field,
+      sources.map((own) => own[0]!),
+    );
+  const values = sources.map((own) => new Set(own.map((c) => normalizeValue(field, c.value))));
+  return values.some((mine, i) => values.some((theirs, j) => i !== j && ![...mine].some((v) => theirs.has(v))));
 }
 
 /** Dates agree when some day lies inside all of them ("1963-02" and "1963-02-08" agree). */
@@ -123,14 +174,22 @@ function normalizeValue(field: string, value: string): string {
   return value.toLowerCase().replace(/\s+/g, " ").trim();
 }
 
-export function disagreements(knowledge: KnowledgeStore): Disagreement[] {
+/** Every field on which independent sources disagree, then every internal inconsistency of one source. */
+export function disagreements(knowledge: KnowledgeStore, relations: readonly DocumentRelation[] = []): Disagreement[] {
   const out: Disagreement[] = [];
   for (const event of knowledge.events()) {
-    const card = eventCard(knowledge, event.id);
+    const card = eventCard(knowledge, event.id, relations);
     if (!card) continue;
-    for (const property of card.disagreements) {
-      out.push({ subject: card.label, subjectId: card.id, property, values: card.fields[property]! });
-    }
+    for (const property of card.disagreements)
+      out.push({ subject: card.label, subjectId: card.id, property, scope: "sources", values: card.fields[property]! });
+    for (const property of card.inconsistencies)
+      out.push({
+        subject: card.label,
+        subjectId: card.id,
+        property,
+        scope: "internal",
+        values: card.fields[property]!,
+      });
   }
   return out;
 }

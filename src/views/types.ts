@@ -17,6 +17,8 @@ export interface Citation {
   end: number;
   quote: string;
   extractor?: string;
+  /** The page of the quote, for documents with pages. */
+  page?: number;
 }
 
 export interface EntitySummary {
@@ -77,13 +79,20 @@ export interface EventCard {
   end?: string;
   precision?: DatePrecision;
   fields: Record<string, FieldValue[]>;
+  /** Fields on which independent sources state different values. */
   disagreements: string[];
+  /** Fields on which one source (a document and its copies) states different values. */
+  inconsistencies: string[];
+  /** Why each account joined the event. */
+  mergeReasons: { mentionId: number; reason: string }[];
 }
 
 export interface Disagreement {
   subject: string;
   subjectId: string;
   property: string;
+  /** "sources": independent sources disagree; "internal": one source contradicts itself. */
+  scope: "sources" | "internal";
   values: FieldValue[];
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CASE_LOWER, CASE_MIXED, CASE_UPPER, caseMode } from "../../src/annotate/mentions/model/features.js";
 import { parseConll } from "../../src/annotate/mentions/model/conll.js";
 import { propagateNames } from "../../src/annotate/mentions/model/document.js";
 import { extendOverNameParticles } from "../../src/annotate/mentions/model/name-particles.js";
@@ -118,5 +119,44 @@ describe("propagateNames", () => {
       ],
     );
     expect(tagged[1]).toEqual(["B-PER", "O", "B-ORG", "I-ORG", "O", "O", "O"]);
+  });
+
+  it("carries a name to its repetitions in capitals and in lower case", () => {
+    const sentences = ["General Qasim met Arif in Baghdad .", "QASIM LEFT BAGHDAD TODAY .", "later qasim spoke ."];
+    const tagged = propagateNames(
+      sentences.map((s) => s.split(" ")),
+      [
+        ["O", "B-PER", "O", "B-PER", "O", "B-LOC", "O"],
+        ["O", "O", "O", "O", "O"],
+        ["O", "O", "O", "O"],
+      ],
+    );
+    expect(tagged[1]).toEqual(["B-PER", "O", "B-LOC", "O", "O"]);
+    expect(tagged[2]).toEqual(["O", "B-PER", "O", "O"]);
+  });
+
+  it("does not tag a lower-case word that spells a name in a sentence written in mixed case", () => {
+    const sentences = ["Mr Rose met Arif .", "The rose garden in Baghdad ."];
+    const tagged = propagateNames(
+      sentences.map((s) => s.split(" ")),
+      [
+        ["O", "B-PER", "O", "B-PER", "O"],
+        ["O", "O", "O", "O", "B-LOC", "O"],
+      ],
+    );
+    expect(tagged[1]).toEqual(["O", "O", "O", "O", "B-LOC", "O"]);
+  });
+});
+
+describe("caseMode", () => {
+  const mode = (text: string) => caseMode(text.split(" "));
+  it("tells sentences in capitals and in lower case from ordinary ones", () => {
+    expect(mode("QASIM LEFT BAGHDAD TODAY .")).toBe(CASE_UPPER);
+    expect(mode("later qasim left baghdad .")).toBe(CASE_LOWER);
+    expect(mode("The rose garden in Baghdad .")).toBe(CASE_MIXED);
+    expect(mode("EMBASSY Baghdad reports")).toBe(CASE_MIXED);
+  });
+  it("calls a sentence of fewer than three words mixed", () => {
+    expect(mode("NO OBJECTION")).toBe(CASE_MIXED);
   });
 });

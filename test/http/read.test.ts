@@ -238,7 +238,9 @@ describe("events, timeline, graph, disagreements", () => {
     expect(values).toMatch(/300\s*[–-]\s*2,000/);
     expect(strength.some((v) => /^2,000\b/.test(v.value) || v.value === "2,000")).toBe(true);
     for (const v of strength) expect(v.sources.length).toBeGreaterThan(0);
-    expect(card.disagreements.some((f) => f.startsWith("strength"))).toBe(true);
+    // 2,000 in the prose and 300–2,000 in the infobox of one article: one source contradicting itself.
+    expect(card.inconsistencies.some((f) => f.startsWith("strength"))).toBe(true);
+    expect(card.disagreements.some((f) => f.startsWith("strength"))).toBe(false);
     expect((await get(`/api/events/${encodeURIComponent(card.id)}`)).json<EventCard>().id).toBe(card.id);
   });
 
@@ -267,7 +269,7 @@ describe("events, timeline, graph, disagreements", () => {
 
   it("lists disagreements", async () => {
     const list = (await get("/api/disagreements")).json<Disagreement[]>();
-    expect(list.some((d) => d.property.startsWith("strength"))).toBe(true);
+    expect(list.some((d) => d.property.startsWith("strength") && d.scope === "internal")).toBe(true);
   });
 });
 
@@ -294,6 +296,9 @@ describe("GET /api/openapi.json", () => {
         "get /api/graph",
         "get /api/disagreements",
         "get /api/openapi.json",
+        "get /api/decisions",
+        "post /api/decisions",
+        "delete /api/decisions/{id}",
       ].sort(),
     );
     expect(doc.paths["/api/search"]!["get"]!.parameters.map((p) => p.name)).toContain("q");

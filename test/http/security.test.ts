@@ -113,6 +113,8 @@ describe("the central error handler", () => {
       event: s.annals.event.bind(s.annals),
       disagreements: s.annals.disagreements.bind(s.annals),
       graph: s.annals.graph.bind(s.annals),
+      decide: s.annals.decide.bind(s.annals),
+      decisions: s.annals.decisions.bind(s.annals),
     };
     const app = await buildApp(broken, { host: "127.0.0.1", webRoot: s.webRoot });
     const response = await app.inject("/api/documents");

@@ -147,12 +147,44 @@ const html = fc
       "<pre>  kept   as is </pre></div></body></html>",
   );
 
+const csvCell = fc.oneof(
+  word,
+  words(1, 3).map((ws) => `"${ws.join(", ").replace(/"/g, '""')}"`),
+  words(1, 2).map((ws) => `"${ws.join('""\n')}"`),
+  fc.constantFrom("", "1963", " padded "),
+);
+const table = fc
+  .tuple(fc.integer({ min: 2, max: 5 }), fc.constantFrom(",", "\t", ";"), fc.boolean())
+  .chain(([width, delimiter, crlf]) =>
+    fc
+      .array(fc.array(csvCell, { minLength: width, maxLength: width }), { minLength: 4, maxLength: 8 })
+      .map((rows) =>
+        [Array.from({ length: width }, (_, i) => `col${i}`), ...rows]
+          .map((cells) => cells.join(delimiter))
+          .join(crlf ? "\r\n" : "\n"),
+      ),
+  );
+const conll = fc
+  .array(fc.array(fc.tuple(word, fc.constantFrom("O", "B-PER", "I-ORG", "I-LOC")), { minLength: 1, maxLength: 6 }), {
+    minLength: 2,
+    maxLength: 4,
+  })
+  .map(
+    (sentences) =>
+      "-DOCSTART- O\n\n" +
+      sentences
+        .map((tokens) => tokens.map(([token, tag]) => `${token.replace(/\s/g, "")}\t${tag}`).join("\n"))
+        .join("\n\n"),
+  );
+
 const GENERATORS: Record<Reader["format"], fc.Arbitrary<string>> = {
   text: plainText,
   encyclopedia,
   markdown,
   tei,
   html,
+  table,
+  conll,
 };
 
 function checkSpans(document: SourceDocument, source: DecodedSource): void {

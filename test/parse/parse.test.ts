@@ -18,7 +18,15 @@ const sourceOf = (text: string, path: string) => decode(new TextEncoder().encode
 
 describe("parse", () => {
   it("lists its readers in order, plain text last", () => {
-    expect(readers.map((reader) => reader.format)).toEqual(["tei", "html", "markdown", "encyclopedia", "text"]);
+    expect(readers.map((reader) => reader.format)).toEqual([
+      "tei",
+      "html",
+      "markdown",
+      "encyclopedia",
+      "conll",
+      "table",
+      "text",
+    ]);
   });
 
   it.each([

@@ -20,10 +20,10 @@ describe("tei reader: FRUS excerpt", () => {
     expect(d113!.title).toBe("113. Memorandum of Conversation");
   });
 
-  it("takes date and place from the dateline", () => {
-    expect(d110!.metadata).toEqual({ date: "1958-07-14", place: "Washington" });
-    expect(d111!.metadata).toEqual({ date: "1958-07-14", place: "Amman" });
-    expect(d113!.metadata).toEqual({ date: "1958-07-14", place: "Washington" });
+  it("takes date and place from the dateline, the date marked as read from markup", () => {
+    expect(d110!.metadata).toEqual({ date: "1958-07-14", dateSource: "markup", place: "Washington" });
+    expect(d111!.metadata).toEqual({ date: "1958-07-14", dateSource: "markup", place: "Amman" });
+    expect(d113!.metadata).toEqual({ date: "1958-07-14", dateSource: "markup", place: "Washington" });
   });
 
   it("keeps persName, placeName and date markup with refs, values and offsets into the text", () => {

@@ -79,7 +79,7 @@ describe("resolveEntities", () => {
     expect(entityOf(result, "a", "Nuri")).not.toBe(entityOf(result, "a", "Nir Rosen"));
   });
 
-  it("resolves a short form inside its document first, then to the dominant bearer of the name", () => {
+  it("resolves a short form inside its document first, then to the corpus bearer with its title", () => {
     const result = resolveEntities(
       [
         occurrence("001", "person", "Ibrahim Muhammad Ali"),
@@ -91,7 +91,9 @@ describe("resolveEntities", () => {
         occurrence("003", "person", "Abdul Salam Arif", 5),
         occurrence("003", "person", "Abdul Rahman Arif", 2),
         occurrence("003", "person", "Arif", 1),
-        occurrence("002", "person", "Arif", 2),
+        occurrence("001", "person", "Abdul Salam Arif"),
+        { ...occurrence("001", "person", "Arif", 3), roles: ["Colonel"] },
+        { ...occurrence("002", "person", "Arif", 2), roles: ["Colonel"] },
       ],
       [doc("001"), doc("002"), doc("003")],
     );
@@ -156,5 +158,145 @@ describe("resolveEntities", () => {
     expect(entityOf(result, "001", "Camp Rashid")).toBe(entityOf(result, "001", "Ar-Rashid army camp"));
     expect(entityOf(result, "001", "Republic of Iraq")).toBe(entityOf(result, "001", "Iraq"));
     expect(entityOf(result, "001", "Baghdad")).not.toBe(entityOf(result, "001", "Iraq"));
+  });
+});
+
+describe("resolveEntities keeps different bearers apart", () => {
+  it("never joins people whose full names differ in a given name, whatever joins a surname", () => {
+    const result = resolveEntities(
+      [
+        occurrence("a", "person", "Bashar al-Assad", 5),
+        occurrence("a", "person", "Hafez al-Assad", 2),
+        occurrence("a", "person", "Assad", 9),
+        occurrence("b", "person", "Hafez al-Assad", 3),
+        occurrence("b", "person", "Assad", 4),
+        occurrence("c", "person", "Bashar al-Assad", 3),
+      ],
+      [doc("a"), doc("b"), doc("c")],
+    );
+    expect(entityOf(result, "a", "Hafez al-Assad")).not.toBe(entityOf(result, "a", "Bashar al-Assad"));
+    expect(entityOf(result, "b", "Hafez al-Assad")).toBe(entityOf(result, "a", "Hafez al-Assad"));
+    expect(entityOf(result, "b", "Assad")).toBe(entityOf(result, "b", "Hafez al-Assad"));
+    // Document a names both men: its bare "Assad" goes to the one it cites far more often.
+    expect(entityOf(result, "a", "Assad")).toBe(entityOf(result, "a", "Bashar al-Assad"));
+  });
+
+  it("leaves a bare surname unresolved when two bearers of it are cited and its own document names neither", () => {
+    const result = resolveEntities(
+      [
+        occurrence("d1", "person", "Allen Dulles", 4),
+        occurrence("d2", "person", "John Foster Dulles", 2),
+        occurrence("d3", "person", "Dulles", 6),
+        occurrence("d4", "person", "John Eisenhower"),
+        occurrence("d5", "person", "Dwight D. Eisenhower", 2),
+        occurrence("d6", "person", "Eisenhower", 5),
+      ],
+      [doc("d1"), doc("d2"), doc("d3"), doc("d4"), doc("d5"), doc("d6")],
+    );
+    const ids = (name: string) => result.assignments.filter((a) => a.name === name).map((a) => a.entityId);
+    expect(entityOf(result, "d1", "Allen Dulles")).not.toBe(entityOf(result, "d2", "John Foster Dulles"));
+    expect(ids("Dulles")).not.toContain(entityOf(result, "d1", "Allen Dulles"));
+    expect(ids("Dulles")).not.toContain(entityOf(result, "d2", "John Foster Dulles"));
+    expect(ids("Eisenhower")).not.toContain(entityOf(result, "d4", "John Eisenhower"));
+  });
+
+  it("gives a titled surname to the bearer of that title, and a surname to the corpus's only bearer", () => {
+    const result = resolveEntities(
+      [
+        { ...occurrence("d1", "person", "Dulles", 2), roles: ["Secretary"] },
+        occurrence("d1", "person", "John Foster Dulles"),
+        occurrence("d2", "person", "Allen Dulles", 5),
+        { ...occurrence("d3", "person", "Dulles", 3), roles: ["Secretary"] },
+        occurrence("d4", "person", "Frederick Reinhardt"),
+        occurrence("d5", "person", "Reinhardt", 6),
+      ],
+      [doc("d1"), doc("d2"), doc("d3"), doc("d4"), doc("d5")],
+    );
+    expect(entityOf(result, "d3", "Dulles")).toBe(entityOf(result, "d1", "John Foster Dulles"));
+    expect(entityOf(result, "d5", "Reinhardt")).toBe(entityOf(result, "d4", "Frederick Reinhardt"));
+  });
+
+  it("never joins two bodies whose names are not one inside the other, even through a shared short name", () => {
+    const result = resolveEntities(
+      [
+        occurrence("a", "organization", "Free Syrian Army", 4),
+        occurrence("a", "organization", "Syrian Army", 2),
+        occurrence("b", "organization", "Syrian Democratic Forces", 3),
+        occurrence("b", "organization", "SDF", 5, "Syrian Democratic Forces"),
+        occurrence("c", "organization", "Syrian National Army", 2),
+        occurrence("c", "organization", "Syrian Army", 3),
+        occurrence("d", "organization", "Iraqi Army"),
+        occurrence("d", "organization", "Turkish Army"),
+        occurrence("d", "organization", "Army", 4),
+      ],
+      [doc("a"), doc("b"), doc("c"), doc("d")],
+    );
+    const fsa = entityOf(result, "a", "Free Syrian Army");
+    expect(entityOf(result, "a", "Syrian Army")).not.toBe(fsa);
+    expect(entityOf(result, "b", "SDF")).toBe(entityOf(result, "b", "Syrian Democratic Forces"));
+    expect(entityOf(result, "b", "SDF")).not.toBe(fsa);
+    expect(entityOf(result, "c", "Syrian Army")).not.toBe(entityOf(result, "c", "Syrian National Army"));
+    expect(entityOf(result, "d", "Iraqi Army")).not.toBe(entityOf(result, "d", "Turkish Army"));
+  });
+
+  it("keeps names apart whose keys collide but whose spellings do not (York / Iraq, Oman / Amman, Bab / Baba)", () => {
+    const result = resolveEntities(
+      [
+        occurrence("a", "place", "Iraq", 9),
+        occurrence("b", "place", "York", 2),
+        occurrence("a", "place", "Oman"),
+        occurrence("b", "place", "Amman"),
+        occurrence("a", "place", "al-Bab"),
+        occurrence("b", "place", "Baba"),
+        occurrence("a", "place", "Kirkuk"),
+        occurrence("b", "place", "Karkuk"),
+      ],
+      [doc("a"), doc("b")],
+    );
+    expect(entityOf(result, "b", "York")).not.toBe(entityOf(result, "a", "Iraq"));
+    expect(entityOf(result, "b", "Amman")).not.toBe(entityOf(result, "a", "Oman"));
+    expect(entityOf(result, "b", "Baba")).not.toBe(entityOf(result, "a", "al-Bab"));
+    expect(entityOf(result, "b", "Karkuk")).toBe(entityOf(result, "a", "Kirkuk"));
+  });
+
+  it("does not make a country the longer place named after it (Jordan / Jordan River)", () => {
+    const result = resolveEntities(
+      [
+        occurrence("a", "place", "Jordan", 5),
+        occurrence("a", "place", "Jordan River"),
+        occurrence("a", "place", "Hashemite Kingdom of Jordan"),
+      ],
+      [doc("a")],
+    );
+    expect(entityOf(result, "a", "Jordan River")).not.toBe(entityOf(result, "a", "Jordan"));
+  });
+
+  it("takes markup identifiers as hard evidence, joining and separating", () => {
+    const result = resolveEntities(
+      [
+        { ...occurrence("a", "person", "Nuri", 3), refs: ["p_alSN1"] },
+        { ...occurrence("b", "person", "Nuri Said"), refs: ["p_alSN1"] },
+        { ...occurrence("c", "person", "Abdul Karim Qassim"), refs: ["p_QGAK1"] },
+        { ...occurrence("d", "person", "Abd al-Karim Qasim"), refs: ["p_other"] },
+      ],
+      [doc("a"), doc("b"), doc("c"), doc("d")],
+    );
+    expect(entityOf(result, "a", "Nuri")).toBe(entityOf(result, "b", "Nuri Said"));
+    expect(entityOf(result, "c", "Abdul Karim Qassim")).not.toBe(entityOf(result, "d", "Abd al-Karim Qasim"));
+  });
+
+  it("votes a name's type over its mentions, unless the source states the type", () => {
+    const result = resolveEntities(
+      [
+        occurrence("a", "organization", "Hezbollah", 9),
+        occurrence("b", "organization", "Hezbollah", 4),
+        occurrence("c", "place", "Hezbollah", 1),
+      ],
+      [doc("a"), doc("b"), doc("c")],
+    );
+    expect(result.entities.filter((e) => e.name === "Hezbollah").map((e) => e.type)).toEqual(["organization"]);
+    const placeMention = result.assignments.find((a) => a.documentId === "c")!;
+    expect(placeMention.type).toBe("place");
+    expect(placeMention.entityId).toBe(entityOf(result, "a", "Hezbollah"));
   });
 });

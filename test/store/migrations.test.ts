@@ -102,7 +102,11 @@ describe("schema versions", () => {
 
     const db = new Database(path);
     db.exec(`DROP TABLE entity_aliases; DROP TABLE entity_roles; DROP INDEX claims_value_entity_order;
-      CREATE INDEX claims_value_entity ON claims(value_entity_id); PRAGMA user_version = 3`);
+      ALTER TABLE events DROP COLUMN merge_reasons; ALTER TABLE documents DROP COLUMN layout;
+      CREATE INDEX claims_value_entity ON claims(value_entity_id);
+      DROP TABLE decision_status; DROP TABLE decisions; DROP TABLE entity_redirects; DROP INDEX mentions_edited;
+      ALTER TABLE entities DROP COLUMN key; ALTER TABLE mentions DROP COLUMN extracted_type;
+      ALTER TABLE mentions DROP COLUMN extracted_name; PRAGMA user_version = 3`);
     db.close();
     const upgraded = openStore(path);
     expect(upgraded.knowledge.aliasCounts(entity.id)).toEqual(aliases);

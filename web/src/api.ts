@@ -90,3 +90,32 @@ export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Pr
 export function useJson<T>(url: string | null): Loaded<T> {
   return useLoad(url, async (signal) => (await getJson<T>(url!, signal)).body);
 }
+
+const TOKEN_KEY = "annals-token";
+
+/** The bearer token writes are sent with (kept for this browser tab), "" for none. */
+export function writeToken(): string {
+  return sessionStorage.getItem(TOKEN_KEY) ?? "";
+}
+
+export function setWriteToken(token: string): void {
+  if (token) sessionStorage.setItem(TOKEN_KEY, token);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+/** A correction: POST /api/decisions with `body`, or DELETE /api/decisions/:id to undo one. */
+export async function sendDecision(body: Record<string, unknown> | { undo: number }): Promise<unknown> {
+  const token = writeToken();
+  const undo = "undo" in body ? body.undo : undefined;
+  const response = await fetch(undo === undefined ? "/api/decisions" : `/api/decisions/${undo}`, {
+    method: undo === undefined ? "POST" : "DELETE",
+    headers: {
+      accept: "application/json",
+      ...(undo === undefined ? { "content-type": "application/json" } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(undo === undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  if (!response.ok) throw await errorOf(response);
+  return response.json();
+}

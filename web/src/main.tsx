@@ -9,6 +9,7 @@ import { EntityList, EntityView } from "./views/Entity.js";
 import { EventView } from "./views/Event.js";
 import { CompareView } from "./views/Compare.js";
 import { SearchBox } from "./views/SearchBox.js";
+import { DecisionsView } from "./views/Corrections.js";
 
 // The timeline and the network bring large libraries: they load when first shown.
 const TimelineView = lazy(() => import("./views/Timeline.js").then((m) => ({ default: m.TimelineView })));
@@ -30,6 +31,7 @@ function route(location: Location) {
   if (path === "/timeline") return <TimelineView query={query} />;
   if (path === "/graph") return <GraphView query={query} />;
   if (path === "/compare") return <CompareView query={query} />;
+  if (path === "/decisions") return <DecisionsView />;
   return (
     <>
       <h1 tabIndex={-1}>Not found</h1>
@@ -46,6 +48,7 @@ const NAV = [
   ["/timeline", "Timeline"],
   ["/graph", "Network"],
   ["/compare", "Compare"],
+  ["/decisions", "Corrections"],
 ] as const;
 
 function App() {

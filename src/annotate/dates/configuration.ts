@@ -8,6 +8,7 @@ import { seasonParser } from "./parsers/seasons.js";
 import { yearPartParser } from "./parsers/year-parts.js";
 import { loneMonthFilter, numberContextFilter } from "./refiners/number-context.js";
 import { overlapRemoval } from "./refiners/overlaps.js";
+import { referenceNumberFilter } from "./refiners/reference-numbers.js";
 import { rangeRefiner } from "./refiners/ranges.js";
 import { twoDigitYearRefiner } from "./refiners/two-digit-years.js";
 import type { DateParser, ParagraphRefiner } from "./types.js";
@@ -31,6 +32,7 @@ export const PARSERS: readonly DateParser[] = [
 
 export const PARAGRAPH_REFINERS: readonly ParagraphRefiner[] = [
   numberContextFilter,
+  referenceNumberFilter,
   loneMonthFilter,
   overlapRemoval,
   twoDigitYearRefiner,

@@ -22,9 +22,11 @@
 import { intervalOf, isPlausibleYear, parseIsoDate, valueOf } from "./calendar.js";
 import { PARAGRAPH_REFINERS, PARSERS } from "./configuration.js";
 import { paragraphsOf } from "./paragraphs.js";
-import { headerDate, mostFrequentYear, normalizedMetadataDate } from "./reference-date.js";
+import { dateFromContent, datedDocument as withContentDate } from "./document-date/index.js";
+import { mostFrequentYear, normalizedMetadataDate } from "./reference-date.js";
 import { resolveYears } from "./refiners/resolve-years.js";
 import type { Candidate, DateContext, DateMention, ParsingSetup } from "./types.js";
+import type { SourceDocument } from "../../core/document.js";
 
 export type { DateContext, DateMention, DatePrecision } from "./types.js";
 
@@ -89,19 +91,28 @@ export function extractDates(text: string, context: DateContext = {}): DateMenti
   return mentions;
 }
 
+const lineDates = (line: string): DateMention[] => extractDates(line);
+
 /**
- * The date a document speaks from: its metadata date when it has one, else a date line near its top
- * ("**December 18, 1958**", "DATE: 11/25/1963"), else its most frequent explicit year ("1963").
- * The result is an ISO date of one of the forms "1963-11-23", "1963-11", "1963".
+ * The document with the date it carries: its metadata date, else one read from its content (a dateline, a
+ * form field, a line that is only a date, the file name; see document-date/), with `metadata.dateSource`.
+ */
+export function datedDocument(document: SourceDocument): SourceDocument {
+  return withContentDate(document, lineDates);
+}
+
+/**
+ * The date a document speaks from: its metadata date when it has one, else a date read from its head
+ * ("Washington, July 14, 1958, 8:30 p.m.", "DATE: 11/25/1963", "**December 18, 1958**"), else its most
+ * frequent explicit year ("1963"). The result is an ISO date of one of the forms "1963-11-23", "1963-11", "1963".
  */
 export function documentReferenceDate(text: string, metadataDate?: string): string | undefined {
-  const extract = (line: string): DateMention[] => extractDates(line);
   if (metadataDate !== undefined && metadataDate.trim() !== "") {
-    const normalized = normalizedMetadataDate(metadataDate, extract);
+    const normalized = normalizedMetadataDate(metadataDate, lineDates);
     if (normalized !== undefined) return normalized;
   }
-  const fromHeader = headerDate(text, extract);
-  if (fromHeader !== undefined) return fromHeader;
+  const fromContent = dateFromContent({ text, path: "" }, lineDates);
+  if (fromContent !== undefined) return fromContent.value;
   const year = mostFrequentYear(text);
   return year === undefined ? undefined : String(year);
 }

@@ -4,6 +4,8 @@
  * and "at least 1500" are not.
  */
 
+import { isReferenceNumber } from "./refiners/reference-numbers.js";
+
 const NUMBER_GLUE = /[.,/:;]/;
 const DASHES = /[-–—]/;
 const HYPHEN_PREFIXES = new Set(["mid", "pre", "post", "early", "late", "circa", "c", "ca", "end", "summer", "winter"]);
@@ -49,7 +51,8 @@ export type YearEvidence = "not-a-year" | "weak" | "strong";
 /** "No. 1958", "at least 1500", "2000 soldiers", "1430 hours". */
 export function readsAsCountOrReference(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 24), start);
-  return NOT_YEAR_BEFORE.test(before) || COUNT_BEFORE.test(before) || NOT_YEAR_AFTER.test(text.slice(end, end + 24));
+  if (NOT_YEAR_BEFORE.test(before) || COUNT_BEFORE.test(before)) return true;
+  return NOT_YEAR_AFTER.test(text.slice(end, end + 24)) || isReferenceNumber(text, start, end);
 }
 
 export function yearEvidence(text: string, start: number, end: number): YearEvidence {

@@ -66,6 +66,14 @@ export interface EventMention {
   fields: Record<string, EventFieldValue[]>;
   /** True when this account names the event rather than only describing it (an infobox, a title, "the 14 July Revolution"). */
   named: boolean;
+  /**
+   * An anaphoric mention of an event told elsewhere ("after the coup", "three months after coup", "since last
+   * Monday's coup", "the coup" in a later sentence): attach it to an existing event; any date near it is not the
+   * event's own. Only a date the mention itself states ("last Monday's coup", "the coup of 14 July") is kept.
+   */
+  refersBack?: true;
+  /** The dataset a row of a table of events comes from ("Powell & Thyne"): linked to text events, never merged with its own rows. */
+  dataset?: string;
   extractor: string;
   confidence: number;
 }

@@ -23,6 +23,7 @@ import type { NerModel } from "./model/index.js";
 import { boundariesRefiner } from "./refiners/boundaries.js";
 import { caselessRefiner } from "./refiners/caseless.js";
 import { documentNamesRefiner } from "./refiners/document-names.js";
+import { junkRefiner } from "./refiners/junk.js";
 import { overlapsRefiner } from "./refiners/overlaps.js";
 import { typeVoteRefiner } from "./refiners/type-vote.js";
 import type { MentionExtractor, MentionRefiner } from "./types.js";
@@ -62,6 +63,6 @@ export function defaultConfiguration(options: ConfigurationOptions = {}): Config
   if (!options.namesOnly) extractors.push(quantityExtractor, dateExtractor(options.dates));
   return {
     extractors,
-    refiners: [boundariesRefiner, typeVoteRefiner, overlapsRefiner, documentNamesRefiner, caselessRefiner],
+    refiners: [boundariesRefiner, junkRefiner, typeVoteRefiner, overlapsRefiner, documentNamesRefiner, caselessRefiner],
   };
 }

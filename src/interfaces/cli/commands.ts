@@ -46,7 +46,8 @@ export function documentsCommand(options: GlobalOptions): ExitCode {
     if (options.json) printJson(documents);
     else {
       for (const d of documents) {
-        printLine(`${bold(d.title)} ${dim(`[${d.kind}, ${d.format}${d.date ? `, ${d.date}` : ""}]`)}`);
+        const date = d.date ? `, ${d.date}${d.dateSource ? ` (${d.dateSource})` : ""}` : "";
+        printLine(`${bold(d.title)} ${dim(`[${d.kind}, ${d.format}${date}]`)}`);
         printLine(`  ${d.path}  ${dim(d.id.slice(0, 16))}`);
         if (d.derivedFrom) printLine(`  derived from ${d.derivedFrom.path} (similarity ${d.derivedFrom.similarity})`);
         for (const near of d.nearDuplicates ?? [])

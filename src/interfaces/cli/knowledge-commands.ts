@@ -100,7 +100,11 @@ export function eventCommand(name: string, options: GlobalOptions): ExitCode | 1
     }
     printLine(`${bold(card.label)} ${dim(`[${card.type}] ${card.id}`)}`);
     for (const [field, values] of Object.entries(card.fields)) {
-      const flag = card.disagreements.includes(field) ? " ⚠ sources disagree" : "";
+      const flag = card.disagreements.includes(field)
+        ? " ⚠ sources disagree"
+        : card.inconsistencies.includes(field)
+          ? " ⚠ one source contradicts itself"
+          : "";
       printLine(`${bold(field)}${flag}`);
       for (const value of values) {
         printLine(`  ${value.value}`);
@@ -108,6 +112,8 @@ export function eventCommand(name: string, options: GlobalOptions): ExitCode | 1
           printLine(dim(`    ${s.document.path}:${s.start}–${s.end}  ${s.quote.replace(/\s+/g, " ").slice(0, 140)}`));
       }
     }
+    if (card.mergeReasons.length > 0) printLine(bold("merged because"));
+    for (const r of card.mergeReasons) printLine(`  ${r.reason}`);
     return 0;
   });
 }
@@ -119,7 +125,7 @@ export function disagreementsCommand(options: GlobalOptions): ExitCode {
     else if (list.length === 0) printLine("no disagreement between sources");
     else {
       for (const d of list) {
-        printLine(`${bold(d.subject)} — ${d.property}`);
+        printLine(`${bold(d.subject)} — ${d.property}${d.scope === "internal" ? " (inside one source)" : ""}`);
         for (const v of d.values)
           printLine(`  ${v.value}  ${dim(v.sources.map((s) => `${s.document.path}:${s.start}`).join(", "))}`);
       }

@@ -12,6 +12,16 @@ import {
   exportCommand,
   graphCommand,
 } from "./knowledge-commands.js";
+import {
+  aliasCommand,
+  decisionsCommand,
+  mergeCommand,
+  rejectCommand,
+  renameCommand,
+  retypeCommand,
+  splitCommand,
+  undoCommand,
+} from "./decision-commands.js";
 
 const USAGE_ERROR = 2;
 
@@ -89,6 +99,7 @@ function program(): Command {
     .requiredOption("--format <format>", "json, csv, gexf, graphml, timelinejs, ftm or jsonld")
     .requiredOption("--out <path>", "file to write (a folder for csv)")
     .action(run(exportCommand));
+  addDecisionCommands(root, run);
   root
     .command("migrate")
     .description("copy a SQLite knowledge base into an empty PostgreSQL database")
@@ -102,6 +113,57 @@ function program(): Command {
     .option("--host <address>", "address to listen on", "127.0.0.1")
     .action(run(serveCommand));
   return root;
+}
+
+type Run = (action: (...args: never[]) => ExitCode | Promise<ExitCode>) => (...args: unknown[]) => Promise<void>;
+
+/** Corrections: each records a decision (user, reason, time) and reruns the corpus stage. */
+function addDecisionCommands(root: Command, run: Run): void {
+  const decision = (name: string, description: string) =>
+    root
+      .command(name)
+      .description(description)
+      .option("--user <name>", "who decides (default $USER)")
+      .option("--reason <text>", "why, shown beside the decision");
+  decision("merge", "A and B are one entity (same-as)")
+    .argument("<a>", "entity id or name")
+    .argument("<b>", "entity id or name")
+    .action(run(mergeCommand));
+  decision("split", "these names are not the entity (not-same-as): they leave it")
+    .argument("<entity>", "entity id or name")
+    .argument("<names...>", "names or aliases that leave it")
+    .action(run(splitCommand));
+  decision("rename", "give an entity another name")
+    .argument("<entity>", "entity id or name")
+    .argument("<name>", "its new name")
+    .action(run(renameCommand));
+  decision("reject", "a mention, a claim or every mention of a name is wrong")
+    .argument(
+      "<what>",
+      "mention DOCUMENT START END | claim SUBJECT DOCUMENT QUOTE_START QUOTE_END PROPERTY VALUE | name NAME",
+    )
+    .argument("<args...>")
+    .option("--under <path>", "name rules: only documents whose path starts with this")
+    .action(run(rejectCommand));
+  decision("retype", "a mention, or every mention of a name, is of another type")
+    .argument("<what>", "mention DOCUMENT START END TYPE | name NAME TYPE")
+    .argument("<args...>")
+    .option("--under <path>", "name rules: only documents whose path starts with this")
+    .action(run(retypeCommand));
+  decision("alias", "every mention of NAME (under a path) names TARGET")
+    .argument("<name>", "the name as written")
+    .argument("<target>", "the name it stands for")
+    .option("--under <path>", "only documents whose path starts with this")
+    .action(run(aliasCommand));
+  decision("undo", "undo a decision (a tombstone: the log keeps both)")
+    .argument("<id>", "decision number")
+    .action(run(undoCommand));
+  root
+    .command("decisions")
+    .description("the corrections made, with status (applied, orphaned and why, undone)")
+    .option("--export <file>", "write every decision as JSON lines")
+    .option("--import <file>", "append the decisions of a JSON lines export")
+    .action(run(decisionsCommand));
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { Annals } from "../../annals.js";
 import { UsageError } from "../../core/errors.js";
 import { buildApp, DEFAULT_HOST, UnsafeOptionsError } from "../http/app.js";
+import { parseRoleTokens, type RoleToken } from "../http/security.js";
 import type { ExitCode, GlobalOptions } from "./commands.js";
 import { isPostgresUrl } from "../../store/index.js";
 import { redacted } from "../../store/postgres/postgres-store.js";
@@ -32,6 +33,12 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
     throw new UsageError(`--port ${options.port}: expected a port number from 0 to 65535`);
   }
   const token = process.env["ANNALS_TOKEN"] || undefined;
+  let tokens: RoleToken[];
+  try {
+    tokens = parseRoleTokens(process.env["ANNALS_TOKENS"] ?? "");
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   const server = isPostgresUrl(options.db);
   const fresh = !server && !existsSync(options.db);
   const annals = Annals.open(options.db);
@@ -41,6 +48,7 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
     app = await buildApp(annals, {
       host,
       ...(token ? { token } : {}),
+      ...(tokens.length > 0 ? { tokens } : {}),
       uploadDir: uploadDirFor(options.db),
       logger: { level: process.env["ANNALS_LOG"] ?? "warn" },
     });

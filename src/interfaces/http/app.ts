@@ -9,7 +9,8 @@ import { eventRoutes } from "./routes/events.js";
 import { graphRoutes } from "./routes/graph.js";
 import { openApiRoutes } from "./routes/openapi.js";
 import { searchRoutes } from "./routes/search.js";
-import { isLoopback, registerSecurity } from "./security.js";
+import { isLoopback, registerSecurity, type RoleToken } from "./security.js";
+import { decisionRoutes } from "./routes/decisions.js";
 import { DEFAULT_WEB_ROOT, registerWeb } from "./static.js";
 
 export const DEFAULT_HOST = "127.0.0.1";
@@ -20,6 +21,8 @@ export interface AppOptions {
   host: string;
   /** Write requests need `Authorization: Bearer <token>` when set; required on a non-loopback host. */
   token?: string;
+  /** Tokens with a role: a viewer's may not write, an editor's may make decisions and upload. */
+  tokens?: readonly RoleToken[];
   /** Staging folder for uploads (inside the knowledge base's directory); no uploads without it. */
   uploadDir?: string;
   /** Built web UI (default web/dist of this package). */
@@ -38,7 +41,7 @@ export class UnsafeOptionsError extends Error {}
  * `annals serve` calls `listen`.
  */
 export async function buildApp(annals: KnowledgeBase, options: AppOptions): Promise<FastifyInstance> {
-  if (!isLoopback(options.host) && !options.token) {
+  if (!isLoopback(options.host) && !options.token && !options.tokens?.length) {
     throw new UnsafeOptionsError(
       `refusing to listen on ${options.host} without a token: set ANNALS_TOKEN, or listen on 127.0.0.1`,
     );
@@ -55,6 +58,7 @@ export async function buildApp(annals: KnowledgeBase, options: AppOptions): Prom
     annals,
     host: options.host,
     ...(options.token ? { token: options.token } : {}),
+    ...(options.tokens ? { tokens: options.tokens } : {}),
     ...(options.uploadDir ? { uploadDir: options.uploadDir } : {}),
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     ingestWorkers: options.ingestWorkers ?? 1,
@@ -73,6 +77,7 @@ export async function buildApp(annals: KnowledgeBase, options: AppOptions): Prom
   entityRoutes(app, context);
   eventRoutes(app, context);
   graphRoutes(app, context);
+  decisionRoutes(app, context);
   await registerWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   await app.ready();
   return app;

@@ -17,4 +17,6 @@ export type KnowledgeBase = Pick<
   | "event"
   | "disagreements"
   | "graph"
+  | "decide"
+  | "decisions"
 >;

@@ -13,7 +13,10 @@ const PRECISION = {
 };
 const ENTITY_TYPE = { type: "string", enum: ["person", "organization", "place"] };
 const KIND = { type: "string", enum: ["encyclopedia", "primary", "derived", "dataset", "other"] };
-const FORMAT = { type: "string", enum: ["text", "encyclopedia", "markdown", "tei", "html"] };
+const FORMAT = {
+  type: "string",
+  enum: ["text", "encyclopedia", "markdown", "tei", "html", "table", "conll", "pdf", "image", "docx"],
+};
 const RELATED_DOC = obj({ id: str, path: str, title: str, similarity: num }, ["id", "path", "similarity"]);
 
 export const COMPONENT_SCHEMAS: Record<string, unknown> = {
@@ -39,6 +42,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       end: int,
       quote: { type: "string", description: "the sentence the fact comes from; untrusted text" },
       extractor: str,
+      page: { type: "integer", description: "the page of the quote, for sources with pages (PDF, scans)" },
     },
     ["document", "start", "end", "quote"],
   ),
@@ -46,6 +50,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     {
       document: obj({ id: str, path: str, title: str }, ["id", "path", "title"]),
       section: str,
+      page: { type: "integer", description: "the page the passage starts on, for sources with pages (PDF, scans)" },
       text: str,
       snippet: { type: "string", description: "HTML-escaped text; matched words in <mark>…</mark>" },
       score: num,
@@ -157,14 +162,21 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       precision: PRECISION,
       fields: { type: "object", additionalProperties: arrayOf(ref("FieldValue")) },
       disagreements: arrayOf(str),
+      inconsistencies: arrayOf(str),
+      mergeReasons: arrayOf(obj({ mentionId: int, reason: str }, ["mentionId", "reason"])),
     },
-    ["id", "label", "type", "fields", "disagreements"],
+    ["id", "label", "type", "fields", "disagreements", "inconsistencies", "mergeReasons"],
   ),
-  Disagreement: obj({ subject: str, subjectId: str, property: str, values: arrayOf(ref("FieldValue")) }, [
-    "subject",
-    "property",
-    "values",
-  ]),
+  Disagreement: obj(
+    {
+      subject: str,
+      subjectId: str,
+      property: str,
+      scope: { type: "string", enum: ["sources", "internal"] },
+      values: arrayOf(ref("FieldValue")),
+    },
+    ["subject", "property", "scope", "values"],
+  ),
   Graph: obj(
     {
       nodes: arrayOf(obj({ id: str, name: str, type: ENTITY_TYPE, mentions: int }, ["id", "name", "type"])),
@@ -180,6 +192,21 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     },
     ["nodes", "edges"],
   ),
+  Decision: obj(
+    {
+      id: int,
+      payload: { type: "object", description: "kind and anchors (document hash, offsets, resolver keys)" },
+      user: str,
+      reason: str,
+      createdAt: str,
+      undoes: int,
+      status: { type: "string", enum: ["applied", "orphaned", "undone", "pending"] },
+      why: { type: "string", description: "why it is orphaned" },
+      summary: str,
+    },
+    ["id", "payload", "user", "reason", "createdAt", "status", "summary"],
+  ),
+  DecisionResult: obj({ decisions: arrayOf(ref("Decision")), corpus: { type: "object" } }, ["decisions", "corpus"]),
   IngestReport: obj(
     {
       added: int,

@@ -57,9 +57,62 @@ function sameToken(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
+export type Role = "viewer" | "editor" | "admin";
+
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
+
+/** A bearer token and what it may do; `user` is recorded on the decisions it makes. */
+export interface RoleToken {
+  token: string;
+  role: Role;
+  user: string;
+}
+
 export interface SecurityOptions {
   host: string;
+  /** The admin token (ANNALS_TOKEN). */
   token?: string;
+  /** Further tokens with their roles (ANNALS_TOKENS). */
+  tokens?: readonly RoleToken[];
+}
+
+/** "viewer=abc,editor:maria=def": role[:user]=token pairs, as ANNALS_TOKENS gives them. */
+export function parseRoleTokens(spec: string): RoleToken[] {
+  return spec
+    .split(",")
+    .map((pair) => pair.trim())
+    .filter((pair) => pair !== "")
+    .map((pair) => {
+      const match = /^(viewer|editor|admin)(?::([^=]+))?=(.+)$/.exec(pair);
+      if (!match)
+        throw new Error(
+          `ANNALS_TOKENS: "${pair.split("=")[0]}" is not role[:user]=token with role viewer, editor or admin`,
+        );
+      const role = match[1] as Role;
+      return { role, user: match[2] ?? role, token: match[3]! };
+    });
+}
+
+function knownTokens(options: SecurityOptions): RoleToken[] {
+  return [
+    ...(options.token ? [{ token: options.token, role: "admin" as const, user: "admin" }] : []),
+    ...(options.tokens ?? []),
+  ];
+}
+
+/**
+ * Who sends the request: the holder of its bearer token; anyone, as admin, when the server has no
+ * token (loopback only). undefined when a token is needed and missing or wrong.
+ */
+export function requester(request: FastifyRequest, options: SecurityOptions): RoleToken | undefined {
+  const tokens = knownTokens(options);
+  if (tokens.length === 0) return { token: "", role: "admin", user: "" };
+  const match = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? "");
+  if (!match) return undefined;
+  const given = match[1]!.trim();
+  let found: RoleToken | undefined;
+  for (const t of tokens) if (sameToken(given, t.token)) found ??= t;
+  return found;
 }
 
 /**
@@ -80,8 +133,8 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
   });
 }
 
-/** preHandler for write routes. */
-export function writeGuard(options: SecurityOptions) {
+/** preHandler for write routes: same origin, and a token of at least `role` when the server has tokens. */
+export function writeGuard(options: SecurityOptions, role: Role = "editor") {
   return async (request: FastifyRequest): Promise<void> => {
     const origin = request.headers.origin;
     if (origin !== undefined) {
@@ -89,14 +142,20 @@ export function writeGuard(options: SecurityOptions) {
         throw new HttpError(403, "cross-origin", "write requests from another origin are refused", "headers.origin");
       }
     }
-    if (options.token === undefined) return;
-    const auth = request.headers.authorization ?? "";
-    const match = /^Bearer\s+(.+)$/i.exec(auth);
-    if (!match || !sameToken(match[1]!.trim(), options.token)) {
+    const who = requester(request, options);
+    if (!who) {
       throw new HttpError(
         401,
         "unauthorized",
         "this server needs Authorization: Bearer <ANNALS_TOKEN> for writes",
+        "headers.authorization",
+      );
+    }
+    if (RANK[who.role] < RANK[role]) {
+      throw new HttpError(
+        403,
+        "forbidden",
+        `this needs the ${role} role; the token given is a ${who.role}'s`,
         "headers.authorization",
       );
     }

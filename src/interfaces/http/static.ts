@@ -20,6 +20,7 @@ export const VIEW_ROUTES = [
   "/timeline",
   "/graph",
   "/compare",
+  "/decisions",
 ] as const;
 
 /**

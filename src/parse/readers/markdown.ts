@@ -5,6 +5,7 @@ import type { DocumentKind, DocumentMetadata } from "../../core/document.js";
 import type { DecodedSource } from "../../decode/decoded-source.js";
 import type { ParsedDocument, Reader } from "../reader.js";
 import { sectionsFromHeadings } from "../sections.js";
+import { titleFromContent } from "../content-title.js";
 import { titleFromPath } from "../strings.js";
 import { archivalMetadata, frontMatterMetadata } from "./markdown-metadata.js";
 import { markdownText } from "./markdown-text.js";
@@ -54,7 +55,8 @@ export const markdownReader: Reader = {
     const kind: DocumentKind = front.kind ?? (archival.isArchival ? "primary" : "other");
     return [
       {
-        title: front.title ?? archival.title ?? firstHeading?.title ?? titleFromPath(source.path),
+        title:
+          front.title ?? archival.title ?? firstHeading?.title ?? titleFromContent(text) ?? titleFromPath(source.path),
         format: "markdown",
         kind,
         metadata,

@@ -2,9 +2,9 @@ import { OffsetMap } from "../../core/offset-map.js";
 import type { DocumentKind } from "../../core/document.js";
 import type { DecodedSource } from "../../decode/decoded-source.js";
 import type { ParsedDocument, Reader } from "../reader.js";
-import { collapseWhitespace, titleFromPath } from "../strings.js";
+import { titleFromContent } from "../content-title.js";
+import { titleFromPath } from "../strings.js";
 
-const MAX_TITLE_LENGTH = 120;
 const SAMPLE_CHARS = 50_000;
 
 /** The commonest English function words; running prose is about 40% these, a token dump almost none. */
@@ -30,12 +30,6 @@ export function looksLikeTokenDump(text: string): boolean {
   return capitals / letters < 0.01 && punctuation / words.length < 0.02 && stopWords / words.length < 0.08;
 }
 
-function titleOf(text: string, path: string): string {
-  const firstLine = /^\s*([^\r\n]*)\r?\n/.exec(text.slice(0, 4 * MAX_TITLE_LENGTH))?.[1];
-  const title = firstLine === undefined ? "" : collapseWhitespace(firstLine);
-  return title.length > 0 && title.length <= MAX_TITLE_LENGTH ? title : titleFromPath(path);
-}
-
 /** Plain text, kept exactly as it is; the fallback for anything no other reader claims. */
 export const plainTextReader: Reader = {
   format: "text",
@@ -49,7 +43,7 @@ export const plainTextReader: Reader = {
     const kind: DocumentKind = looksLikeTokenDump(text) ? "derived" : "other";
     return [
       {
-        title: titleOf(text, source.path),
+        title: titleFromContent(text) ?? titleFromPath(source.path),
         format: "text",
         kind,
         metadata: {},

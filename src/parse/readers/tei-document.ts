@@ -104,7 +104,10 @@ export class TeiDocument {
     if (this.datelineDepth === 0 || this.noteDepth > 0) return;
     if (type === "date" && value && !this.metadata.date) {
       const date = normalizePlainDate(value.slice(0, 10)) ?? normalizePlainDate(value.slice(0, 7));
-      if (date) this.metadata.date = date;
+      if (date) {
+        this.metadata.date = date;
+        this.metadata.dateSource = "markup";
+      }
     }
     if (type === "place" && !frame.capture) this.capture(frame, (text) => (this.metadata.place ??= text));
   }

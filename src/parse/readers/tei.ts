@@ -7,6 +7,8 @@ import { assertWellFormedXml } from "./xml-well-formed.js";
 
 const TEI_MARKERS = /<TEI[\s>]|xmlns(?::\w+)?=["']http:\/\/www\.tei-c\.org\/ns\/1\.0["']/;
 const XML_DECLARATION = /^\s*<\?xml\s/;
+/** What an XML file starts with: a declaration, or comments, processing instructions and a doctype before the root element. */
+const XML_START = /^\s*(?:<\?xml\s|(?:(?:<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>)\s*)*<[A-Za-z_][\w.:-]*[\s/>])/;
 const DOCUMENT_DIV = /<div\b[^>]*\btype\s*=\s*["']document["']/;
 const SAMPLE_CHARS = 10_000;
 
@@ -20,6 +22,7 @@ export const teiReader: Reader = {
 
   detect(source: DecodedSource): number {
     const sample = source.text.slice(0, SAMPLE_CHARS);
+    if (!XML_START.test(sample)) return 0;
     if (TEI_MARKERS.test(sample)) return 0.95;
     return XML_DECLARATION.test(sample) && !/<html[\s>]/i.test(sample) ? 0.3 : 0;
   },

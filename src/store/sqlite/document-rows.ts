@@ -1,4 +1,4 @@
-import type { DocumentFormat, DocumentKind, SourceDocument } from "../../core/document.js";
+import type { DateSource, DocumentFormat, DocumentKind, SourceDocument } from "../../core/document.js";
 import { OffsetMap } from "../../core/offset-map.js";
 import { dateBounds } from "../date-bounds.js";
 import type { DocumentRecord, DocumentSummary, StoredDocument } from "../store.js";
@@ -20,6 +20,7 @@ export interface DocumentRow {
   sections: string;
   infobox: string;
   markup: string;
+  layout: string;
   decoding: string;
   map: string;
   dates: string;
@@ -28,7 +29,9 @@ export interface DocumentRow {
   reference_date: string | null;
 }
 
-export type SummaryRow = Pick<DocumentRow, "id" | "path" | "title" | "format" | "kind" | "date" | "passage_count">;
+export type SummaryRow = Pick<DocumentRow, "id" | "path" | "title" | "format" | "kind" | "date" | "passage_count"> & {
+  date_source: string | null;
+};
 
 export function toDocumentRow(filePath: string, ordinal: number, record: DocumentRecord): DocumentRow {
   const doc = record.document;
@@ -50,6 +53,7 @@ export function toDocumentRow(filePath: string, ordinal: number, record: Documen
     sections: JSON.stringify(doc.sections),
     infobox: JSON.stringify(doc.infobox),
     markup: JSON.stringify(doc.markup),
+    layout: JSON.stringify(layoutOf(doc)),
     decoding: JSON.stringify(doc.decoding),
     map: JSON.stringify(doc.map.toJSON()),
     dates: JSON.stringify(record.dates),
@@ -57,6 +61,12 @@ export function toDocumentRow(filePath: string, ordinal: number, record: Documen
     caseless: record.caseless ? 1 : 0,
     reference_date: record.referenceDate ?? null,
   };
+}
+
+type Layout = Pick<SourceDocument, "pages" | "furniture">;
+
+function layoutOf(doc: SourceDocument): Layout {
+  return { ...(doc.pages ? { pages: doc.pages } : {}), ...(doc.furniture ? { furniture: doc.furniture } : {}) };
 }
 
 export function fromDocumentRow(row: DocumentRow): StoredDocument {
@@ -70,6 +80,7 @@ export function fromDocumentRow(row: DocumentRow): StoredDocument {
     sections: JSON.parse(row.sections) as SourceDocument["sections"],
     infobox: JSON.parse(row.infobox) as SourceDocument["infobox"],
     markup: JSON.parse(row.markup) as SourceDocument["markup"],
+    ...(JSON.parse(row.layout) as Layout),
     text: row.text,
     map: OffsetMap.fromJSON(JSON.parse(row.map) as number[]),
     decoding: JSON.parse(row.decoding) as SourceDocument["decoding"],
@@ -85,6 +96,7 @@ export function fromSummaryRow(row: SummaryRow): DocumentSummary {
     format: row.format as DocumentFormat,
     kind: row.kind as DocumentKind,
     ...(row.date === null ? {} : { date: row.date }),
+    ...(row.date_source === null ? {} : { dateSource: row.date_source as DateSource }),
     passages: row.passage_count,
   };
 }

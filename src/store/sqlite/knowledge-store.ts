@@ -7,10 +7,13 @@ import type {
   ClaimRow,
   ClaimSubjectKind,
   EntityEvent,
+  EntityRedirect,
   EntityRow,
   EventRow,
   KnowledgeStore,
   MentionCitation,
+  MentionEdit,
+  NameAssignment,
   NameOccurrence,
   RelatedEntity,
   ResolutionDocument,
@@ -48,6 +51,7 @@ export function foldName(name: string): string {
 export class SqliteKnowledgeStore implements KnowledgeStore {
   private readonly views: KnowledgeViews;
   private readonly saveCorpusTransaction: Database.Transaction<(corpus: ResolvedCorpus) => void>;
+  private readonly mentionEditsTransaction: Database.Transaction<(edits: readonly MentionEdit[]) => number[]>;
   private readonly replaceKnownTransaction: Database.Transaction<
     (documentId: string, mentions: readonly Mention[]) => void
   >;
@@ -55,6 +59,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   constructor(private readonly db: Database.Database) {
     this.views = new KnowledgeViews(db);
     this.saveCorpusTransaction = db.transaction((corpus: ResolvedCorpus) => this.writeCorpus(corpus));
+    this.mentionEditsTransaction = db.transaction((edits: readonly MentionEdit[]) => this.editMentions(edits));
     const deleteKnown = db.prepare("DELETE FROM mentions WHERE document_rowid = ? AND extractor = 'known-name'");
     const insert = db.prepare(`
       INSERT INTO mentions (document_rowid, start, "end", type, text, name, role, alias_of, ref, extractor, confidence,
@@ -98,7 +103,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
     const rows = this.db
       .prepare(
         `SELECT d.id AS document_id, m.type, m.name, max(m.alias_of) AS alias_of, group_concat(DISTINCT m.role) AS roles,
-           count(*) AS n, max(m.confidence) AS confidence, group_concat(DISTINCT m.extractor) AS extractors
+           group_concat(DISTINCT m.ref) AS refs, count(*) AS n, max(m.confidence) AS confidence, group_concat(DISTINCT m.extractor) AS extractors
          FROM mentions m JOIN documents d ON d.rowid = m.document_rowid
          WHERE m.type IN ('person', 'organization', 'place')
          GROUP BY m.document_rowid, m.type, m.name ORDER BY m.document_rowid, min(m.start)`,
@@ -109,6 +114,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       name: string;
       alias_of: string | null;
       roles: string | null;
+      refs: string | null;
       n: number;
       confidence: number;
       extractors: string;
@@ -131,6 +137,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
         name: r.name,
         ...(r.alias_of ? { aliasOf: r.alias_of } : {}),
         roles: list(r.roles),
+        ...(r.refs ? { refs: list(r.refs) } : {}),
         count: r.n,
         confidence: r.confidence,
         extractors: list(r.extractors),
@@ -166,12 +173,64 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
     return rows.map((r) => ({ id: r.id, documentId: r.document_id, relation: JSON.parse(r.data) as RelationMention }));
   }
 
+  applyMentionEdits(edits: readonly MentionEdit[]): number[] {
+    return this.mentionEditsTransaction.immediate(edits);
+  }
+
+  private editMentions(edits: readonly MentionEdit[]): number[] {
+    this.db.exec(`UPDATE mentions SET type = extracted_type, name = extracted_name, extracted_type = NULL,
+      extracted_name = NULL WHERE extracted_type IS NOT NULL`);
+    const keep = "extracted_type = coalesce(extracted_type, type), extracted_name = coalesce(extracted_name, name)";
+    return edits.map(({ match, set }) => {
+      const assignment = "type" in set ? { column: "type", value: set.type } : { column: "name", value: set.name };
+      if ("documentId" in match) {
+        return this.db
+          .prepare(
+            `UPDATE mentions SET ${keep}, ${assignment.column} = ? WHERE document_rowid =
+               (SELECT rowid FROM documents WHERE id = ?) AND start = ? AND "end" = ? AND text = ?
+               AND type IN ('person', 'organization', 'place')`,
+          )
+          .run(assignment.value, match.documentId, match.start, match.end, match.text).changes;
+      }
+      const prefix = match.pathPrefix ?? "";
+      return this.db
+        .prepare(
+          `UPDATE mentions SET ${keep}, ${assignment.column} = ? WHERE type IN ('person', 'organization', 'place')
+             AND (name = ? COLLATE NOCASE OR text = ? COLLATE NOCASE)
+             AND document_rowid IN (SELECT rowid FROM documents WHERE substr(path, 1, length(?)) = ?)`,
+        )
+        .run(assignment.value, match.name, match.name, prefix, prefix).changes;
+    });
+  }
+
+  nameAssignments(): NameAssignment[] {
+    return this.db
+      .prepare(
+        `SELECT d.id AS documentId, n.type, n.name, n.entity_id AS entityId FROM entity_names n
+         JOIN documents d ON d.rowid = n.document_rowid`,
+      )
+      .all() as NameAssignment[];
+  }
+
+  entityRedirects(): EntityRedirect[] {
+    return this.db.prepare('SELECT from_id AS "from", to_id AS "to" FROM entity_redirects').all() as EntityRedirect[];
+  }
+
   saveCorpus(corpus: ResolvedCorpus): void {
     this.saveCorpusTransaction.immediate(corpus);
   }
 
   private writeCorpus(corpus: ResolvedCorpus): void {
-    for (const table of ["entities", "entity_names", "entity_aliases", "entity_roles", "events", "claims"]) {
+    for (const table of [
+      "entities",
+      "entity_names",
+      "entity_aliases",
+      "entity_roles",
+      "events",
+      "claims",
+      "entity_redirects",
+      "decision_status",
+    ]) {
       this.db.exec(`DELETE FROM ${table}`);
     }
     const rowids = new Map(
@@ -181,10 +240,14 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       ]),
     );
     const insertEntity = this.db.prepare(
-      "INSERT INTO entities (id, type, name, name_folded, merge_reasons) VALUES (?, ?, ?, ?, ?)",
+      "INSERT INTO entities (id, type, name, name_folded, merge_reasons, key) VALUES (?, ?, ?, ?, ?, ?)",
     );
     for (const e of corpus.entities)
-      insertEntity.run(e.id, e.type, e.name, foldName(e.name), JSON.stringify(e.mergeReasons));
+      insertEntity.run(e.id, e.type, e.name, foldName(e.name), JSON.stringify(e.mergeReasons), e.key);
+    const insertRedirect = this.db.prepare("INSERT INTO entity_redirects (from_id, to_id) VALUES (?, ?)");
+    for (const r of corpus.redirects) insertRedirect.run(r.from, r.to);
+    const insertStatus = this.db.prepare("INSERT INTO decision_status (decision_id, status, why) VALUES (?, ?, ?)");
+    for (const d of corpus.decisionStatuses) insertStatus.run(d.decisionId, d.status, d.why ?? null);
     const insertName = this.db.prepare(
       "INSERT OR REPLACE INTO entity_names (document_rowid, type, name, entity_id) VALUES (?, ?, ?, ?)",
     );
@@ -197,8 +260,8 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       UPDATE entities SET mention_count = (
         SELECT coalesce(sum(a.count), 0) FROM entity_aliases a WHERE a.entity_id = entities.id)`);
     const insertEvent = this.db.prepare(`
-      INSERT INTO events (id, label, label_folded, type, start, "end", value, precision, place, mention_ids)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      INSERT INTO events (id, label, label_folded, type, start, "end", value, precision, place, mention_ids, merge_reasons)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     for (const e of corpus.events) {
       insertEvent.run(
         e.id,
@@ -211,6 +274,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
         e.precision ?? null,
         e.place ?? null,
         JSON.stringify(e.mentionIds),
+        JSON.stringify(e.mergeReasons),
       );
     }
     const insertClaim = this.db.prepare(`

@@ -1,3 +1,4 @@
+import { pageAt } from "./pages-sql.js";
 import type Database from "better-sqlite3";
 import type { EntityType } from "../../annotate/mentions/types.js";
 import type {
@@ -17,6 +18,7 @@ interface EntityDbRow {
   name: string;
   mention_count: number;
   merge_reasons: string;
+  key: string;
 }
 
 interface EventDbRow {
@@ -29,6 +31,7 @@ interface EventDbRow {
   precision: string | null;
   place: string | null;
   mention_ids: string;
+  merge_reasons: string;
 }
 
 interface ClaimDbRow {
@@ -48,6 +51,7 @@ interface ClaimDbRow {
   quote: string;
   extractor: string;
   confidence: number;
+  page: number | null;
 }
 
 /**
@@ -62,7 +66,8 @@ function quoteFromPassage(documentRowid: string, start: string, end: string): st
 
 const CLAIM_COLUMNS = `c.subject_kind, c.subject_id, c.property, c.value, c.value_entity_id, c.qualifier,
   d.id AS document_id, d.path, d.title, c.start, c."end", c.quote_start, c.quote_end,
-  ${quoteFromPassage("c.document_rowid", "c.quote_start", "c.quote_end")} AS quote, c.extractor, c.confidence`;
+  ${quoteFromPassage("c.document_rowid", "c.quote_start", "c.quote_end")} AS quote, c.extractor, c.confidence,
+  ${pageAt("d", "c.quote_start")} AS page`;
 
 /** Read-side queries of the knowledge store. Quotes are cut from the stored text by SQL. */
 export class KnowledgeViews {
@@ -71,7 +76,7 @@ export class KnowledgeViews {
   entities(filter: { type?: EntityType; limit?: number; offset?: number }): EntityRow[] {
     const rows = this.db
       .prepare(
-        `SELECT id, type, name, mention_count, merge_reasons FROM entities WHERE (@type IS NULL OR type = @type)
+        `SELECT id, type, name, mention_count, merge_reasons, key FROM entities WHERE (@type IS NULL OR type = @type)
          ORDER BY mention_count DESC, name LIMIT @limit OFFSET @offset`,
       )
       .all({ type: filter.type ?? null, limit: filter.limit ?? -1, offset: filter.offset ?? 0 }) as EntityDbRow[];
@@ -87,7 +92,11 @@ export class KnowledgeViews {
   }
 
   findEntity(idOrName: string, folded: string): EntityRow | undefined {
-    const byId = this.db.prepare("SELECT * FROM entities WHERE id = ?").get(idOrName) as EntityDbRow | undefined;
+    const byId = this.db
+      .prepare(
+        `SELECT * FROM entities WHERE id = coalesce((SELECT to_id FROM entity_redirects WHERE from_id = @id), @id)`,
+      )
+      .get({ id: idOrName }) as EntityDbRow | undefined;
     if (byId) return toEntity(byId);
     const byName = this.db
       .prepare("SELECT * FROM entities WHERE name_folded = ? ORDER BY mention_count DESC LIMIT 1")
@@ -108,7 +117,8 @@ export class KnowledgeViews {
         // Quotes are cut only for the mentions the limit keeps; ordering by n.document_rowid (the
         // order of the entity index) leaves SQLite only each document's mentions to sort.
         `SELECT d.id, d.path, d.title, m.start, m."end", m.text, m.extractor,
-           ${quoteFromPassage("m.document_rowid", "m.sentence_start", "m.sentence_end")} AS quote
+           ${quoteFromPassage("m.document_rowid", "m.sentence_start", "m.sentence_end")} AS quote,
+           ${pageAt("d", "m.start")} AS page
          FROM (
            SELECT m.rowid AS mention_rowid FROM entity_names n
            JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
@@ -125,6 +135,7 @@ export class KnowledgeViews {
       text: string;
       extractor: string;
       quote: string;
+      page: number | null;
     }[];
     return rows.map((r) => ({
       document: { id: r.id, path: r.path, title: r.title },
@@ -133,6 +144,7 @@ export class KnowledgeViews {
       text: r.text,
       quote: r.quote,
       extractor: r.extractor,
+      ...(r.page === null ? {} : { page: r.page }),
     }));
   }
 
@@ -213,6 +225,7 @@ export class KnowledgeViews {
       ...(row.precision ? { precision: row.precision as NonNullable<EventRow["precision"]> } : {}),
       ...(row.place ? { place: row.place } : {}),
       mentionIds: JSON.parse(row.mention_ids) as number[],
+      mergeReasons: JSON.parse(row.merge_reasons) as EventRow["mergeReasons"],
       documents,
     };
   }
@@ -307,7 +320,7 @@ export class KnowledgeViews {
         `SELECT m.start, m."end", m.text, m.type, n.entity_id FROM documents d
          JOIN mentions m ON m.document_rowid = d.rowid
          LEFT JOIN entity_names n ON n.document_rowid = m.document_rowid AND n.type = m.type AND n.name = m.name
-         WHERE d.id = ? ORDER BY m.start, m."end" DESC`,
+         WHERE d.id = ? AND m.type != 'rejected' ORDER BY m.start, m."end" DESC`,
       )
       .all(documentId) as { start: number; end: number; text: string; type: string; entity_id: string | null }[];
     return rows.map((r) => ({
@@ -325,6 +338,7 @@ function toEntity(row: EntityDbRow): EntityRow {
     id: row.id,
     type: row.type,
     name: row.name,
+    key: row.key,
     mentions: row.mention_count,
     mergeReasons: JSON.parse(row.merge_reasons) as EntityRow["mergeReasons"],
   };
@@ -347,5 +361,6 @@ function toClaim(row: ClaimDbRow): ClaimRow {
     quote: row.quote,
     extractor: row.extractor,
     confidence: row.confidence,
+    ...(row.page === null ? {} : { page: row.page }),
   };
 }

@@ -214,6 +214,51 @@ export const MIGRATIONS: readonly Migration[] = [
       ${ENTITY_COUNTS_SQL}
     `,
   },
+  {
+    version: 5,
+    description: "why each account of an event was merged into it",
+    sql: `ALTER TABLE events ADD COLUMN merge_reasons TEXT NOT NULL DEFAULT '[]';`,
+  },
+  {
+    version: 6,
+    description: "pages and page furniture of paged sources (PDF, scans, OCR text), as JSON {pages?, furniture?}",
+    sql: "ALTER TABLE documents ADD COLUMN layout TEXT NOT NULL DEFAULT '{}';",
+  },
+  {
+    version: 7,
+    description:
+      "the user's decisions (append-only) and their status, redirects of merged entity ids, entity keys, mentions' extracted type and name kept when a decision changes them",
+    sql: `
+      CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        user TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        undoes INTEGER REFERENCES decisions(id)
+      );
+      CREATE TRIGGER decisions_append_only_update BEFORE UPDATE ON decisions BEGIN
+        SELECT RAISE(ABORT, 'decisions are append-only: undo one by appending a tombstone');
+      END;
+      CREATE TRIGGER decisions_append_only_delete BEFORE DELETE ON decisions BEGIN
+        SELECT RAISE(ABORT, 'decisions are append-only: undo one by appending a tombstone');
+      END;
+      CREATE TABLE decision_status (
+        decision_id INTEGER PRIMARY KEY REFERENCES decisions(id),
+        status TEXT NOT NULL,
+        why TEXT
+      );
+      CREATE TABLE entity_redirects (
+        from_id TEXT PRIMARY KEY,
+        to_id TEXT NOT NULL
+      ) WITHOUT ROWID;
+      ALTER TABLE entities ADD COLUMN key TEXT NOT NULL DEFAULT '';
+      ALTER TABLE mentions ADD COLUMN extracted_type TEXT;
+      ALTER TABLE mentions ADD COLUMN extracted_name TEXT;
+      CREATE INDEX mentions_edited ON mentions(id) WHERE extracted_type IS NOT NULL;
+    `,
+  },
 ];
 
 /**

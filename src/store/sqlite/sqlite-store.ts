@@ -21,6 +21,7 @@ import { migrate, requireCurrentSchema } from "./migrations.js";
 import { SqlitePassageIndex } from "./passage-index.js";
 import { prepareStatements, type Statements } from "./statements.js";
 import { insertMention, SqliteKnowledgeStore } from "./knowledge-store.js";
+import { SqliteDecisionStore } from "./decision-store.js";
 
 export interface SqliteStoreOptions {
   readonly?: boolean;
@@ -39,6 +40,7 @@ const CAPABILITIES: StoreCapabilities = {
 export class SqliteStore implements Store {
   readonly capabilities = CAPABILITIES;
   readonly knowledge: SqliteKnowledgeStore;
+  readonly decisions: SqliteDecisionStore;
   private readonly db: Database.Database;
   private readonly sql: Statements;
   private readonly passageIndex: SqlitePassageIndex;
@@ -61,6 +63,7 @@ export class SqliteStore implements Store {
       this.sql = prepareStatements(this.db);
       this.passageIndex = new SqlitePassageIndex(this.db);
       this.knowledge = new SqliteKnowledgeStore(this.db);
+      this.decisions = new SqliteDecisionStore(this.db);
       this.replaceFileTransaction = this.db.transaction((file, documents) => {
         const existed = this.sql.getFile.get(file.path) !== undefined;
         this.sql.deleteDocumentsOfFile.run(file.path);

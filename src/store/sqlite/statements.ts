@@ -16,9 +16,9 @@ export function prepareStatements(db: Database.Database) {
     documentRowid: prepare("SELECT rowid FROM documents WHERE id = ?"),
     insertDocument: prepare(`
       INSERT INTO documents (id, file_path, ordinal, path, title, format, kind, date, date_earliest, date_latest,
-        passage_count, metadata, sections, infobox, markup, decoding, map, dates, text, caseless, reference_date)
+        passage_count, metadata, sections, infobox, markup, layout, decoding, map, dates, text, caseless, reference_date)
       VALUES (@id, @file_path, @ordinal, @path, @title, @format, @kind, @date, @date_earliest, @date_latest,
-        @passage_count, @metadata, @sections, @infobox, @markup, @decoding, @map, @dates, @text, @caseless, @reference_date)`),
+        @passage_count, @metadata, @sections, @infobox, @markup, @layout, @decoding, @map, @dates, @text, @caseless, @reference_date)`),
     insertMention: prepare(`
       INSERT INTO mentions (document_rowid, start, "end", type, text, name, role, alias_of, ref, extractor, confidence,
         sentence_start, sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -30,7 +30,8 @@ export function prepareStatements(db: Database.Database) {
     getDocument: prepare("SELECT * FROM documents WHERE id = ?"),
     countDocuments: prepare("SELECT count(*) AS n FROM documents"),
     listDocuments: prepare(`
-      SELECT id, path, title, format, kind, date, passage_count FROM documents
+      SELECT id, path, title, format, kind, date, json_extract(metadata, '$.dateSource') AS date_source, passage_count
+      FROM documents
       WHERE (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))
         AND (@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))
         AND (@path IS NULL OR file_path = @path)

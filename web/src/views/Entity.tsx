@@ -4,6 +4,7 @@ import { Await, CitationView, fileName, Heading, onListKeys, TypeBadge } from ".
 import { formatDate } from "../dates.js";
 import { paths, withQuery } from "../router.js";
 import { ENTITY_TYPES, type EntityPage, type EntitySummary } from "../types.js";
+import { EntityCorrections, RejectButton } from "./Corrections.js";
 
 const PAGE = 50;
 
@@ -182,12 +183,17 @@ export function EntityView({ id }: { id: string }) {
                 </p>
               </section>
             </div>
+            <EntityCorrections entity={e} />
             <section aria-labelledby="mentions-heading">
               <h2 id="mentions-heading">Mentions ({e.mentionCount})</h2>
               <ol class="citations">
                 {citations.map((c, i) => (
                   <li key={i}>
                     <CitationView citation={c} />
+                    <RejectButton
+                      label="Not this entity"
+                      body={{ action: "reject-mention", document: c.document.id, start: c.start, end: c.end }}
+                    />
                   </li>
                 ))}
               </ol>

@@ -1,5 +1,6 @@
 import { useJson } from "../api.js";
 import { Await, CitationView, Heading } from "../components.js";
+import { RejectButton } from "./Corrections.js";
 import { formatDate } from "../dates.js";
 import { withQuery } from "../router.js";
 import type { EventCard } from "../types.js";
@@ -41,6 +42,11 @@ export function EventView({ id }: { id: string }) {
               Sources disagree on: {card.disagreements.map(fieldLabel).join(", ")}.
             </p>
           ) : null}
+          {card.inconsistencies.length > 0 ? (
+            <p class="disagreement-note" role="note">
+              One source contradicts itself on: {card.inconsistencies.map(fieldLabel).join(", ")}.
+            </p>
+          ) : null}
           <table class="card-fields">
             <caption class="visually-hidden">Fields of {card.label}, each value with its sources</caption>
             <thead>
@@ -51,12 +57,13 @@ export function EventView({ id }: { id: string }) {
             </thead>
             <tbody>
               {order(Object.keys(card.fields)).map((field) => {
-                const disputed = card.disagreements.includes(field);
+                const disputed = card.disagreements.includes(field) || card.inconsistencies.includes(field);
                 return (
                   <tr key={field} class={disputed ? "disputed" : undefined} data-field={field}>
                     <th scope="row">
                       {fieldLabel(field)}
-                      {disputed ? <span class="badge warn">disagreement</span> : null}
+                      {card.disagreements.includes(field) ? <span class="badge warn">disagreement</span> : null}
+                      {card.inconsistencies.includes(field) ? <span class="badge warn">inconsistent</span> : null}
                     </th>
                     <td>
                       <ul class="values">
@@ -68,7 +75,22 @@ export function EventView({ id }: { id: string }) {
                                 {value.sources.length} source{value.sources.length === 1 ? "" : "s"}
                               </summary>
                               {value.sources.map((c, j) => (
-                                <CitationView key={j} citation={c} />
+                                <div key={j}>
+                                  <CitationView citation={c} />
+                                  <RejectButton
+                                    label="This source does not say so"
+                                    body={{
+                                      action: "reject-claim",
+                                      subjectKind: "event",
+                                      subjectId: card.id,
+                                      document: c.document.id,
+                                      start: c.start,
+                                      end: c.end,
+                                      property: field,
+                                      value: value.value,
+                                    }}
+                                  />
+                                </div>
                               ))}
                             </details>
                           </li>
@@ -80,6 +102,16 @@ export function EventView({ id }: { id: string }) {
               })}
             </tbody>
           </table>
+          {card.mergeReasons.length > 0 ? (
+            <details class="merge-reasons">
+              <summary>Why these accounts are one event ({card.mergeReasons.length + 1} accounts)</summary>
+              <ul>
+                {card.mergeReasons.map((r) => (
+                  <li key={r.mentionId}>{r.reason}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
           <p>
             <a href={withQuery("/timeline", { from: card.start?.slice(0, 4) })}>See it on the timeline</a>
           </p>

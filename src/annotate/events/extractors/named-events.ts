@@ -72,7 +72,14 @@ function fromNames(context: EventContext, unit: Unit): Found[] {
     const proper = name.split(/\s+/).some((word) => !ADJECTIVE.test(word));
     if (!proper && !/^\p{Lu}/u.test(noun)) continue;
     const end = unit.start + at + noun.length;
-    found.push({ start: end - noun.length - 1 - name.length, end, label: `${name} ${noun}` });
+    const start = end - noun.length - 1 - name.length;
+    // "last Monday's coup" is a coup on a date, not one named "Monday's coup".
+    const span = { start, end };
+    if (
+      spansWithin(context.dates, unit.start, unit.end).some((d) => d.extractor !== "named-event" && overlaps(d, span))
+    )
+      continue;
+    found.push({ start, end, label: `${name} ${noun}` });
   }
   return found;
 }

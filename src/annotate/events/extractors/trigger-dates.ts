@@ -53,11 +53,25 @@ function dateBefore(context: EventContext, unit: Unit): TriggerDate | undefined 
   return undefined;
 }
 
+const OWN_DATE_BEFORE = wordSet("of on");
+
+/**
+ * The date a time reference to an event states as the event's own: "last Monday's coup", "after the coup of
+ * July 14"; the other dates of its sentence ("In October, three months after the coup") are not the event's.
+ */
+function ownDate(items: readonly Item[], hit: Hit): TriggerDate | undefined {
+  const at = hit.possessiveDate
+    ? hit.first - 2
+    : [hit.index + 2, hit.index + 3].find((i) => items[i]?.date && is(items[i - 1], OWN_DATE_BEFORE));
+  const item = at === undefined ? undefined : items[at];
+  return item?.date ? { date: eventDateOf(item.date), item } : undefined;
+}
+
 /**
  * The date of each trigger: the nearest date stated in its sentence (its window in a run-on sentence) —
  * for "the revolution" only a date no other trigger is nearer to — else, when the sentence opens as a
  * continuation ("Then", "A few minutes before 11:00"), the last day-precise date before it in the
- * paragraph; else none.
+ * paragraph; else none. A time reference to an event ("after the coup") has only the date it states itself.
  */
 export function triggerDates(context: EventContext, unit: Unit, hits: readonly Hit[]): (TriggerDate | undefined)[] {
   const { items } = unit;
@@ -72,6 +86,7 @@ export function triggerDates(context: EventContext, unit: Unit, hits: readonly H
   };
   const continued = CONTINUATION.test(context.text.slice(unit.start, Math.min(unit.end, unit.start + 60)));
   return hits.map((hit, h) => {
+    if (hit.reference || hit.possessiveDate) return ownDate(items, hit);
     const at = nearest[h];
     if (at !== undefined && (!hit.anaphoric || ownerOf(at) === hit)) {
       return { date: eventDateOf(items[at]!.date!), item: items[at]! };

@@ -162,10 +162,29 @@ function draftFor(context: EventContext, unit: Unit, group: DatedHit[], quantiti
     extractor: "trigger",
     confidence: 0.5 + (when ? 0.2 : 0) + (participants.length > 0 ? 0.1 : 0) + (args.place ? 0.05 : 0),
   };
+  const refersBack = lead.reference || lead.possessiveDate || (lead.anaphoric && !when);
+  if (refersBack) {
+    event.refersBack = true;
+    // The actors and place of the clause around "after the coup" are not the coup's; "coup in Baghdad" is.
+    if (lead.reference) {
+      event.participants = participants.filter((p) => isOfTheEvent(context.text, event.trigger.end, p.start));
+      if (event.place && !isRightAfter(context.text, event.trigger.end, event.place.span.start)) delete event.place;
+    }
+  }
   const draft = draftOf(event, lead.kind, unit.index, unit.paragraph.index);
   draft.anaphoric = lead.anaphoric && !when;
   draft.reference = draft.anaphoric && lead.reference;
   return draft;
+}
+
+/** "coup in Baghdad", "revolt at Mosul": the place belongs to the event noun it follows. */
+function isRightAfter(text: string, end: number, start: number): boolean {
+  return start >= end && /^\s+(?:in|at)\s+(?:the\s+)?$/i.test(text.slice(end, start));
+}
+
+/** "the coup by the Baath", "the revolt of the Kurds against Qasim": actors in the event noun's own phrase. */
+function isOfTheEvent(text: string, end: number, start: number): boolean {
+  return start >= end && /^[^,.;:]{0,40}\b(?:by|of|against)\s+(?:the\s+)?$/i.test(text.slice(end, start));
 }
 
 /** Each quantity goes to the nearest trigger; in a run-on token dump, to the nearest dated one (undated ones are dropped there). */

@@ -15,7 +15,10 @@ export interface Hit {
   noun: boolean;
   passive: boolean;
   anaphoric: boolean;
+  /** A time reference to the event: "after the coup", "three months after coup", "since last Monday's coup". */
   reference: boolean;
+  /** A date stated as the event's own in a possessive before it: "last Monday's coup". */
+  possessiveDate: boolean;
 }
 
 const DETERMINERS = wordSet("the a an this that his her their its our another any");
@@ -32,6 +35,8 @@ const GOVERNING = wordSet(
   "demanded demand proposed suggested decided agreed insisted urged feared hoped wanted ordered asked",
 );
 const REALIS_BEFORE_TO = wordSet("able managed forced");
+/** "Character of coup", "enthusiasm for coup": telegraphese drops the article of a known event. */
+const BARE_NOUN_AFTER = wordSet("of for by against about over");
 const TEMPORAL = wordSet("after before since following until till during throughout prior");
 const NOT_AN_EXECUTION = wordSet("order orders plan plans command commands task duty mission operation");
 const AS_FROM = wordSet("as from");
@@ -128,7 +133,11 @@ export function findHits(items: readonly Item[], named: readonly Span[] = []): H
     const previous = items[first - 1];
     const noun = !word.verb || is(previous, DETERMINERS) || items[i + 1]?.lower === "of";
     if (irrealis(items, first, clause, !noun)) continue;
-    const anaphoric = noun && is(previous, DEFINITE);
+    const possessive = previous?.lower === "'s" || previous?.lower === "’s";
+    const possessiveDate = possessive && items[first - 2]?.date !== undefined;
+    const temporal = is(previous, TEMPORAL);
+    const bare = is(previous, BARE_NOUN_AFTER) && !word.verb && item.lower === key;
+    const anaphoric = noun && (is(previous, DEFINITE) || possessiveDate || temporal || bare);
     hits.push({
       index: i,
       first,
@@ -138,6 +147,7 @@ export function findHits(items: readonly Item[], named: readonly Span[] = []): H
       passive: !noun && (within(items, first - 2, first, BE) || items[i + 1]?.lower === "by"),
       anaphoric,
       reference: anaphoric && within(items, first - 4, first, TEMPORAL),
+      possessiveDate,
     });
   }
   return hits;

@@ -37,7 +37,8 @@ function soleNamedConflict(drafts: readonly Draft[]): Draft | undefined {
  * Undated accounts join the event they belong to: "the revolt" its antecedent (the document's event
  * first), an undated coup in a document about a coup that coup (or, in a document about no event, an
  * undated overthrow the one revolution it names), and an action told right after a sentence about the
- * document's event that event. An anaphor with nothing to refer to is dropped.
+ * document's event that event. An anaphor with nothing to refer to in the document stays, marked `refersBack`,
+ * for the corpus stage to attach (drop-empty removes it when it tells nothing).
  */
 export const attachRefiner: EventRefiner = {
   name: "attach",
@@ -53,6 +54,7 @@ export const attachRefiner: EventRefiner = {
       if (draft.anaphoric) {
         const target = main?.event.type === draft.event.type ? main : antecedent(kept, draft);
         if (target) mergeInto(context, target, draft, { content: !draft.reference });
+        else kept.push(draft);
         continue;
       }
       const sameKind = main && main.event.type === draft.event.type && CONFLICT_TYPES.has(draft.event.type);

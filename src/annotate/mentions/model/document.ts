@@ -1,19 +1,23 @@
 import type { WordLookup } from "./gazetteer.js";
 import type { EntitySpan, EntityType, Tag } from "./tags.js";
 import { ENTITY_TYPES, entitySpans, spansToTags } from "./tags.js";
+import { CASE_MIXED, caseMode } from "./features.js";
 import { isCapitalised } from "./words.js";
 
 /**
  * One-sense-per-document: a name tagged in one sentence is tagged the same way where it recurs
  * untagged ("30 Seconds to Mars" found once, missed in the next sentence), where it got a
  * minority type, and a person's surname alone ("Cavallaro" after "Carmen Cavallaro") is that person.
+ * Names match whatever their case ("QASIM" in a cable heading is the "Qasim" of its body); in a
+ * sentence written in mixed case a recurrence must be capitalised, in one written all in capitals
+ * or all in lower case it need not be.
  */
 interface Votes {
   tokens: readonly string[];
   counts: Map<EntityType, number>;
 }
 
-const keyOf = (tokens: readonly string[]): string => tokens.join(" ");
+const keyOf = (tokens: readonly string[]): string => tokens.join(" ").toLowerCase();
 
 function majority(votes: Votes): { type: EntityType; share: number } {
   let best: EntityType = "PER";
@@ -29,7 +33,12 @@ function majority(votes: Votes): { type: EntityType; share: number } {
 function collectVotes(sentences: readonly (readonly string[])[], spans: readonly EntitySpan[][], lookup?: WordLookup) {
   const votes = new Map<string, Votes>();
   const vote = (tokens: readonly string[], type: EntityType, weight: number): void => {
-    if (tokens.length === 1 && (tokens[0]!.length < 3 || lookup?.(tokens[0]!.toLowerCase()) === "common")) return;
+    const lowered = tokens[0]!.toLowerCase();
+    if (
+      tokens.length === 1 &&
+      (lowered.length < 3 || lookup?.(lowered) === "common" || lookup?.(lowered) === "demonym")
+    )
+      return;
     const key = keyOf(tokens);
     const entry = votes.get(key) ?? { tokens, counts: new Map<EntityType, number>() };
     entry.counts.set(type, (entry.counts.get(type) ?? 0) + weight);
@@ -40,25 +49,32 @@ function collectVotes(sentences: readonly (readonly string[])[], spans: readonly
       const tokens = sentences[s]!.slice(span.startToken, span.endToken);
       vote(tokens, span.type, 1);
       const surname = tokens[tokens.length - 1]!;
-      if (span.type === "PER" && tokens.length > 1 && isCapitalised(surname)) vote([surname], "PER", 0.5);
+      if (span.type === "PER" && tokens.length > 1 && surname.length > 1) vote([surname], "PER", 0.5);
     }
   });
   return votes;
 }
 
-/** Untagged recurrences of known names in one sentence, longest first, not touching other capitalised words. */
+/**
+ * Untagged recurrences of known names in one sentence, longest first; in mixed case capitalised
+ * and not touching other capitalised words.
+ */
 function recurrences(tokens: readonly string[], taken: Uint8Array, byFirst: Map<string, Votes[]>): EntitySpan[] {
   const found: EntitySpan[] = [];
+  const mixed = caseMode(tokens) === CASE_MIXED;
+  const lower = tokens.map((token) => token.toLowerCase());
   for (let i = 0; i < tokens.length; i++) {
-    const candidates = byFirst.get(tokens[i]!);
-    if (!candidates || taken[i]) continue;
+    const candidates = byFirst.get(lower[i]!);
+    if (!candidates || taken[i] || (mixed && !isCapitalised(tokens[i]!))) continue;
     for (const votes of candidates) {
       const end = i + votes.tokens.length;
-      if (end > tokens.length || votes.tokens.some((token, k) => tokens[i + k] !== token || taken[i + k])) continue;
+      const differs = (token: string, k: number): boolean => lower[i + k] !== token.toLowerCase() || taken[i + k] === 1;
+      if (end > tokens.length || votes.tokens.some(differs)) continue;
       const before = tokens[i - 1];
       const after = tokens[end];
-      if ((i > 1 && before !== undefined && isCapitalised(before)) || (after !== undefined && isCapitalised(after)))
-        continue;
+      const touches =
+        (i > 1 && before !== undefined && isCapitalised(before)) || (after !== undefined && isCapitalised(after));
+      if (mixed && touches) continue;
       found.push({ startToken: i, endToken: end, type: majority(votes).type });
       taken.fill(1, i, end);
       break;
@@ -76,10 +92,10 @@ export function propagateNames(
   const votes = collectVotes(sentences, spans, lookup);
   const byFirst = new Map<string, Votes[]>();
   for (const entry of votes.values()) {
-    if (!isCapitalised(entry.tokens[0]!)) continue;
-    const list = byFirst.get(entry.tokens[0]!) ?? [];
+    const first = entry.tokens[0]!.toLowerCase();
+    const list = byFirst.get(first) ?? [];
     list.push(entry);
-    byFirst.set(entry.tokens[0]!, list);
+    byFirst.set(first, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
   return sentences.map((tokens, s) => {

@@ -10,6 +10,7 @@ import {
   shapeClass,
   wordShape,
 } from "./words.js";
+import { clusterAt, wordCluster } from "./word-clusters.js";
 
 /** Emission features of a sentence: the buckets of token i are buckets[offsets[i]..offsets[i+1]). */
 export interface SentenceFeatures {
@@ -60,6 +61,18 @@ const T = {
   runHead: t(),
   runFirst: t(),
   runListed: t(),
+  cluster: t(),
+  clusterShape: t(),
+  prevCluster: t(),
+  nextCluster: t(),
+  prev2Cluster: t(),
+  next2Cluster: t(),
+  clusterPair: t(),
+  caseShape: t(),
+  caseCluster: t(),
+  caseNextCluster: t(),
+  runHeadCluster: t(),
+  runFirstCluster: t(),
 };
 /** Seeds of the tag-dependent templates used by the greedy decoder. */
 export const TAG_TEMPLATES = { prevTag: t(), prevTags: t(), prevTagWord: t(), prevTagClass: t() };
@@ -102,6 +115,26 @@ function capitalisedRuns(tokens: readonly string[], lower: readonly string[]): I
     i = end;
   }
   return runs;
+}
+
+export const CASE_MIXED = 0;
+export const CASE_UPPER = 1;
+export const CASE_LOWER = 2;
+
+/** Whether a sentence is written in capitals, in lower case only, or mixed (as usual). */
+export function caseMode(tokens: readonly string[]): number {
+  let upper = 0;
+  let lower = 0;
+  let words = 0;
+  for (const token of tokens) {
+    if (!/\p{L}/u.test(token)) continue;
+    words++;
+    if (token === token.toUpperCase()) upper++;
+    else if (token === token.toLowerCase()) lower++;
+  }
+  if (words >= 3 && upper === words) return CASE_UPPER;
+  if (words >= 3 && lower === words) return CASE_LOWER;
+  return CASE_MIXED;
 }
 
 interface TokenInfo {
@@ -148,6 +181,9 @@ function addIntrinsic(
   if (particle !== undefined) add(mixText(T.particle, particle));
   if (ORG_HEAD_WORDS.has(bareWord)) add(mixNumber(T.orgHead, classState));
   if (category !== undefined) add(mixText(T.gazetteer, category));
+  const packed = wordCluster(lowered);
+  for (let level = 0; level < 3; level++) add(mixNumber(mixNumber(T.cluster, level), clusterAt(packed, level)));
+  add(mixNumber(mixNumber(T.clusterShape, clusterAt(packed, 2)), classState));
 }
 
 /** Buckets of the features of a token that depend on the token alone (see addIntrinsic). */
@@ -203,7 +239,11 @@ export function sentenceFeatures(
   const listed = gazetteer ? lower.map((word) => gazetteer(word)) : [];
   const gazetteerType = (i: number): string | undefined => listed[i];
 
-  const runs = capitalisedRuns(tokens, lower);
+  const packed = lower.map(wordCluster);
+  const cluster = (i: number, level: number): number => (i >= 0 && i < n ? clusterAt(packed[i]!, level) : -2);
+  const mode = caseMode(tokens);
+  // In a sentence written all in capitals or all in lower case, capitals mark no names.
+  const runs = mode === CASE_MIXED ? capitalisedRuns(tokens, lower) : new Int32Array(2 * n).fill(-1);
   for (let i = 0; i < n; i++) {
     offsets[i] = size;
     const token = tokens[i]!;
@@ -225,6 +265,17 @@ export function sentenceFeatures(
     add(mixNumber(mixNumber(T.bigramRight, word(i)), word(i + 1)));
     add(mixNumber(mixNumber(mixNumber(T.clsTrigram, shape(i - 1)), shape(i)), shape(i + 1)));
 
+    add(mixNumber(T.prevCluster, cluster(i - 1, 1)));
+    add(mixNumber(T.nextCluster, cluster(i + 1, 1)));
+    add(mixNumber(T.prevCluster, 2048 + cluster(i - 1, 2)));
+    add(mixNumber(T.nextCluster, 2048 + cluster(i + 1, 2)));
+    add(mixNumber(T.prev2Cluster, cluster(i - 2, 0)));
+    add(mixNumber(T.next2Cluster, cluster(i + 2, 0)));
+    add(mixNumber(mixNumber(mixNumber(T.clusterPair, cluster(i - 1, 0)), cluster(i, 1)), cluster(i + 1, 0)));
+    add(mixNumber(mixNumber(T.caseShape, mode), shape(i)));
+    add(mixNumber(mixNumber(T.caseCluster, mode), cluster(i, 2)));
+    add(mixNumber(mixNumber(T.caseNextCluster, mode), cluster(i + 1, 1)));
+
     if (TITLE_WORDS.has(at(bare, i - 1))) add(mixNumber(T.titlePrev, shape(i)));
     if (TITLE_WORDS.has(at(bare, i - 2))) add(mixNumber(T.titlePrev2, shape(i)));
     if (hasParticle(i - 1)) add(T.particlePrev);
@@ -238,6 +289,8 @@ export function sentenceFeatures(
       const position = i === runStart ? (runEnd - runStart === 1 ? 0 : 1) : i === runEnd - 1 ? 2 : 3;
       add(mixNumber(mixNumber(T.runShape, Math.min(runEnd - runStart, 5)), position));
       add(mixNumber(T.runHead, word(runEnd - 1)));
+      add(mixNumber(mixNumber(T.runHeadCluster, position), cluster(runEnd - 1, 2)));
+      add(mixNumber(mixNumber(T.runFirstCluster, position), cluster(runStart, 1)));
       if (runStart !== i) add(mixNumber(T.runFirst, word(runStart)));
       for (let k = runStart; k < runEnd; k++) {
         const category = gazetteerType(k);

@@ -1,7 +1,7 @@
 /**
  * The learned named-entity tagger: PER, ORG and LOC in BIO tags for one tokenized sentence.
- * An averaged perceptron trained by train.ts on WikiGold and re3d (see data/ner/README.md);
- * scores on held-out data are in docs/quality.md.
+ * An averaged perceptron over hashed features and word clusters, trained by train.ts on the corpora
+ * of data/ner (see data/ner/README.md); scores on held-out data are in docs/quality.md.
  */
 import { join } from "node:path";
 import type { Gazetteer, WordLookup } from "./gazetteer.js";

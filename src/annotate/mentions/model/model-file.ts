@@ -7,7 +7,7 @@ import { TAG_COUNT, TAGS } from "./tags.js";
 
 export const MODEL_FORMAT = "annals-ner-perceptron";
 /** Bump when feature templates or hashing change: old model files then no longer match the code. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** What the file says about how the model was made; shown in reports, never read by the tagger. */
 export type TrainingInfo = Record<string, string | number | boolean | readonly string[]>;

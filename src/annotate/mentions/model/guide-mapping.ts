@@ -1,0 +1,73 @@
+import type { EntitySpan, EntityType, Tag } from "./tags.js";
+import { spansToTags, typeOfTag } from "./tags.js";
+import { TITLE_WORDS, bareLower } from "./words.js";
+
+/**
+ * Brings a corpus already tagged PER / ORG / LOC (BIO or IO; MISC, OTH and other types become O)
+ * to the annotation guide (docs/annotation.md):
+ * - no leading determiner ("the United Nations" → "United Nations");
+ * - titles outside person spans ("President Obama" → "Obama");
+ * - nationality words are not names: a one-word span that is a nationality or religious group
+ *   adjective ("Iraqi", "Syrians", "Shiite") becomes O.
+ * Countries are places already in every corpus used (the metonymic ORG tags some corpora give a
+ * country acting as a government are kept: the guide allows them).
+ */
+const DETERMINERS = new Set(["the", "a", "an"]);
+/** Nationality and group adjectives (and their plurals, as "Americans"), lower case. */
+const NATIONALITIES = new Set(
+  (
+    "american british english scottish welsh irish french german italian spanish portuguese dutch belgian swiss " +
+    "austrian swedish norwegian danish finnish polish czech russian ukrainian greek turkish cypriot hungarian " +
+    "romanian bulgarian serbian croatian albanian soviet european asian african arab arabian iraqi syrian " +
+    "egyptian jordanian lebanese kurdish saudi yemeni palestinian israeli jewish iranian persian libyan tunisian " +
+    "algerian moroccan sudanese kuwaiti qatari emirati omani bahraini afghan pakistani indian chinese japanese " +
+    "korean vietnamese thai indonesian filipino australian canadian mexican brazilian argentinian argentine " +
+    "chilean cuban nigerian kenyan ethiopian somali muslim christian catholic protestant sunni shia shiite " +
+    "alawite druze maronite coptic"
+  ).split(" "),
+);
+
+interface RawSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+}
+
+/** Spans of BIO or IO tags: an I- tag of another type than the open span starts a new one. */
+function typedSpans(tags: readonly string[]): RawSpan[] {
+  const spans: RawSpan[] = [];
+  let previous = "O";
+  tags.forEach((tag, i) => {
+    const type = typeOfTag(tag);
+    const last = spans[spans.length - 1];
+    if (type && tag.startsWith("I-") && last && last.end === i && typeOfTag(previous) === type) last.end = i + 1;
+    else if (type) spans.push({ start: i, end: i + 1, type });
+    previous = tag;
+  });
+  return spans;
+}
+
+export function isNationalityWord(token: string): boolean {
+  const lower = token.toLowerCase();
+  return NATIONALITIES.has(lower) || (lower.endsWith("s") && NATIONALITIES.has(lower.slice(0, -1)));
+}
+
+function toGuide(tokens: readonly string[], span: RawSpan): EntitySpan | undefined {
+  let start = span.start;
+  const end = span.end;
+  while (start < end - 1 && DETERMINERS.has(tokens[start]!.toLowerCase())) start++;
+  if (span.type === "PER") {
+    while (start < end - 1 && TITLE_WORDS.has(bareLower(tokens[start]!))) start++;
+  }
+  if (end - start === 1 && DETERMINERS.has(tokens[start]!.toLowerCase())) return undefined;
+  if (end - start === 1 && isNationalityWord(tokens[start]!)) return undefined;
+  return { startToken: start, endToken: end, type: span.type };
+}
+
+/** Guide-conforming BIO tags for a sentence tagged with PER / ORG / LOC (see above). */
+export function toGuideTags(tokens: readonly string[], tags: readonly string[]): Tag[] {
+  const spans = typedSpans(tags)
+    .map((span) => toGuide(tokens, span))
+    .filter((span): span is EntitySpan => span !== undefined);
+  return spansToTags(tokens.length, spans);
+}

@@ -1,0 +1,77 @@
+import type { Clusters, Node } from "./entity-clusters.js";
+import { group } from "./entities.js";
+
+/**
+ * A one-word person name ("Habib", "Arif", "Nuri") goes to a bearer of it: first to the bearer its own
+ * document names — the only one, else the one whose title it carries, else one cited at least twice as
+ * often as any other — and, when its document names none, to the corpus's only bearer of it as a
+ * surname, else the only one with its title, else one cited three times more often in twice as many
+ * documents as any other. An ambiguous name stays unresolved rather than guessed.
+ */
+export function joinShortNames(nodes: Node[], indices: number[], clusters: Clusters): void {
+  const full = indices.filter((i) => nodes[i]!.keys.length >= 2);
+  const short = indices.filter((i) => nodes[i]!.keys.length === 1);
+  const fullByDocument = group(full, (i) => nodes[i]!.occurrence.documentId);
+  const fullByLastKey = group(full, (i) => nodes[i]!.keys.at(-1)!);
+  const unnamedInDocument: number[] = [];
+  for (const i of short) {
+    const node = nodes[i]!;
+    const key = node.keys[0]!;
+    const inDocument = fullByDocument.get(node.occurrence.documentId) ?? [];
+    const bearers = [
+      inDocument.filter((j) => nodes[j]!.keys.at(-1) === key && nodes[j]!.vowels === node.vowels),
+      inDocument.filter((j) =>
+        nodes[j]!.keys.some((k, part) => k === key && nodes[j]!.partVowels[part] === node.vowels),
+      ),
+    ].find((list) => list.length > 0);
+    if (!bearers) {
+      unnamedInDocument.push(i);
+      continue;
+    }
+    const target = pickBearer(i, bearers, nodes, clusters, 2, 1);
+    if (target !== undefined)
+      clusters.join(target, i, `short form of ${nodes[target]!.occurrence.name} in the same document`);
+  }
+  for (const i of unnamedInDocument) {
+    const node = nodes[i]!;
+    const bearers = (fullByLastKey.get(node.keys[0]!) ?? []).filter((j) => nodes[j]!.vowels === node.vowels);
+    const target = pickBearer(i, bearers, nodes, clusters, 3, 2);
+    if (target !== undefined)
+      clusters.join(target, i, `short form of ${nodes[target]!.occurrence.name}, the corpus's bearer of the name`);
+  }
+}
+
+/**
+ * The node of the one entity among `candidates` the name belongs to: the only one, else the only one
+ * whose titles the name shares, else one cited `ratio` times more often and in `documentRatio` times
+ * more documents than every other; undefined otherwise.
+ */
+function pickBearer(
+  i: number,
+  candidates: number[],
+  nodes: Node[],
+  clusters: Clusters,
+  ratio: number,
+  documentRatio: number,
+): number | undefined {
+  const byEntity = new Map<number, { node: number; count: number; documents: Set<string> }>();
+  for (const j of candidates) {
+    const root = clusters.find(j);
+    const entry = byEntity.get(root) ?? { node: j, count: 0, documents: new Set<string>() };
+    entry.count += nodes[j]!.occurrence.count;
+    entry.documents.add(nodes[j]!.occurrence.documentId);
+    byEntity.set(root, entry);
+  }
+  let entities = [...byEntity.values()];
+  if (entities.length > 1 && nodes[i]!.titles.length > 0) {
+    const titled = entities.filter((e) => nodes[i]!.titles.some((t) => clusters.titlesOf(e.node).has(t)));
+    if (titled.length > 0) entities = titled;
+  }
+  if (entities.length === 1) return entities[0]!.node;
+  const ranked = entities.sort((a, b) => b.count - a.count);
+  const [first, second] = ranked;
+  if (!first || !second) return undefined;
+  if (first.count >= ratio * second.count && first.documents.size >= documentRatio * second.documents.size)
+    return first.node;
+  return undefined;
+}

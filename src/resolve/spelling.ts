@@ -1,0 +1,43 @@
+import type { Node } from "./entity-clusters.js";
+import { foldToken, NAME_PARTICLES } from "./name-key.js";
+
+/**
+ * Names with equal keys are spelled alike enough to be one name: the vowels of their last word agree
+ * (Saud is not Said, Oman not Amman), and a key of three letters or fewer, which many unrelated words
+ * share (Bab / Baba, Sur / Syria), must come from spellings at most one letter apart.
+ */
+export function sameSpelling(a: Node, b: Node): boolean {
+  if (a.vowels !== b.vowels) return false;
+  if (a.keyString.replace(/ /g, "").length > 3) return true;
+  return sameShortWord(a.occurrence.name, b.occurrence.name);
+}
+
+/** Two words with equal keys of three letters or fewer are one word only when spelled at most one letter apart (Daraa is not Darayya). */
+export function sameShortWord(a: string, b: string): boolean {
+  const [x, y] = [skeleton(a), skeleton(b)];
+  return x === y || (Math.min(x.length, y.length) > 3 && editDistance(x, y) <= 1);
+}
+
+/** Lower case, particles, apostrophes and doubled letters gone, q written k. */
+function skeleton(name: string): string {
+  return name
+    .split(/[\s\-–‐]+/)
+    .map(foldToken)
+    .filter((w) => w.length > 0 && !NAME_PARTICLES.has(w))
+    .join("")
+    .replace(/[^a-z0-9]/g, "")
+    .replace(/q/g, "k")
+    .replace(/(.)\1+/g, "$1");
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
