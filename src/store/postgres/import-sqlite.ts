@@ -25,6 +25,9 @@ const TABLE_ORDER = [
   "entity_roles",
   "events",
   "claims",
+  "entity_redirects",
+  "decisions",
+  "decision_status",
 ];
 
 /** SQLite's own tables and the FTS5 index (rebuilt on PostgreSQL as the passages' tsvector). */

@@ -5,10 +5,13 @@ import type {
   ClaimRow,
   ClaimSubjectKind,
   EntityEvent,
+  EntityRedirect,
   EntityRow,
   EventRow,
   KnowledgeStore,
   MentionCitation,
+  MentionEdit,
+  NameAssignment,
   NameOccurrence,
   PageRange,
   RelatedEntity,
@@ -111,12 +114,14 @@ export class PostgresKnowledgeStore implements KnowledgeStore {
       name: string;
       alias_of: string | null;
       roles: string[] | null;
+      refs: string[] | null;
       n: number;
       confidence: number;
       extractors: string[];
     }>(
       `SELECT d.id AS document_id, m.type, m.name, max(m.alias_of) AS alias_of,
          array_agg(DISTINCT m.role) FILTER (WHERE m.role IS NOT NULL) AS roles,
+         array_agg(DISTINCT m.ref) FILTER (WHERE m.ref IS NOT NULL) AS refs,
          count(*) AS n, max(m.confidence) AS confidence, array_agg(DISTINCT m.extractor) AS extractors
        FROM mentions m JOIN documents d ON d.rowid = m.document_rowid
        WHERE m.type IN ('person', 'organization', 'place')
@@ -128,6 +133,7 @@ export class PostgresKnowledgeStore implements KnowledgeStore {
       name: r.name,
       ...(r.alias_of ? { aliasOf: r.alias_of } : {}),
       roles: r.roles ?? [],
+      ...(r.refs ? { refs: r.refs } : {}),
       count: r.n,
       confidence: r.confidence,
       extractors: r.extractors,
@@ -166,21 +172,82 @@ export class PostgresKnowledgeStore implements KnowledgeStore {
     return rows.map((r) => ({ id: r.id, documentId: r.document_id, relation: JSON.parse(r.data) as RelationMention }));
   }
 
+  /** One transaction: the previous run's edits undone, then these applied in order (as on SQLite). */
+  applyMentionEdits(edits: readonly MentionEdit[]): number[] {
+    const keep = "extracted_type = coalesce(extracted_type, type), extracted_name = coalesce(extracted_name, name)";
+    const statements: SqlStatement[] = edits.map(({ match, set }) => {
+      const [column, value] = "type" in set ? ["type", set.type] : ["name", set.name];
+      if ("documentId" in match) {
+        return {
+          text: `UPDATE mentions SET ${keep}, ${column} = $1 WHERE document_rowid =
+              (SELECT rowid FROM documents WHERE id = $2) AND start = $3 AND "end" = $4 AND text = $5
+              AND type IN ('person', 'organization', 'place')`,
+          values: [value, match.documentId, match.start, match.end, match.text],
+        };
+      }
+      return {
+        text: `UPDATE mentions SET ${keep}, ${column} = $1 WHERE type IN ('person', 'organization', 'place')
+            AND (lower(name) = lower($2) OR lower(text) = lower($2))
+            AND document_rowid IN (SELECT rowid FROM documents WHERE starts_with(path, $3))`,
+        values: [value, match.name, match.pathPrefix ?? ""],
+      };
+    });
+    const results = this.db.batch(
+      [
+        {
+          text: `UPDATE mentions SET type = extracted_type, name = extracted_name, extracted_type = NULL,
+            extracted_name = NULL WHERE extracted_type IS NOT NULL`,
+        },
+        ...statements,
+      ],
+      true,
+    );
+    return results.slice(1).map((r) => r.rowCount);
+  }
+
+  nameAssignments(): NameAssignment[] {
+    return this.db.query<NameAssignment>(
+      `SELECT d.id AS "documentId", n.type, n.name, n.entity_id AS "entityId" FROM entity_names n
+       JOIN documents d ON d.rowid = n.document_rowid`,
+    ).rows;
+  }
+
+  entityRedirects(): EntityRedirect[] {
+    return this.db.query<EntityRedirect>('SELECT from_id AS "from", to_id AS "to" FROM entity_redirects').rows;
+  }
+
   /** One transaction; rows go in chunks through json_populate_recordset, document ids become rowids in SQL. */
   saveCorpus(corpus: ResolvedCorpus): void {
     const statements: SqlStatement[] = [
-      { text: "TRUNCATE entities, entity_names, entity_aliases, entity_roles, events, claims" },
+      {
+        text: "TRUNCATE entities, entity_names, entity_aliases, entity_roles, events, claims, entity_redirects, decision_status",
+      },
       ...chunked(corpus.entities, (chunk) =>
         insertRows(
           "entities",
-          ["id", "type", "name", "name_folded", "merge_reasons"],
+          ["id", "type", "name", "name_folded", "merge_reasons", "key"],
           chunk.map((e) => ({
             id: e.id,
             type: e.type,
             name: e.name,
             name_folded: foldName(e.name),
             merge_reasons: JSON.stringify(e.mergeReasons),
+            key: e.key,
           })),
+        ),
+      ),
+      ...chunked(corpus.redirects, (chunk) =>
+        insertRows(
+          "entity_redirects",
+          ["from_id", "to_id"],
+          chunk.map((r) => ({ from_id: r.from, to_id: r.to })),
+        ),
+      ),
+      ...chunked(corpus.decisionStatuses, (chunk) =>
+        insertRows(
+          "decision_status",
+          ["decision_id", "status", "why"],
+          chunk.map((d) => ({ decision_id: d.decisionId, status: d.status, why: d.why ?? null })),
         ),
       ),
       ...chunked(corpus.assignments, (chunk) => ({
@@ -197,7 +264,7 @@ export class PostgresKnowledgeStore implements KnowledgeStore {
       ...chunked(corpus.events, (chunk) =>
         insertRows(
           "events",
-          ["id", "label", "label_folded", "type", "start", "end", "value", "precision", "place", "mention_ids"],
+          ["id", "label", "label_folded", "type", "start", "end", "value", "precision", "place", "mention_ids", "merge_reasons"],
           chunk.map((e) => ({
             id: e.id,
             label: e.label,
@@ -209,6 +276,7 @@ export class PostgresKnowledgeStore implements KnowledgeStore {
             precision: e.precision ?? null,
             place: e.place ?? null,
             mention_ids: JSON.stringify(e.mentionIds),
+            merge_reasons: JSON.stringify(e.mergeReasons),
           })),
         ),
       ),

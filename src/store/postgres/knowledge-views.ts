@@ -9,6 +9,7 @@ import type {
   PageRange,
   RelatedEntity,
 } from "../knowledge.js";
+import { pageAt } from "./pages-sql.js";
 import type { SyncPostgres } from "./sync-client.js";
 
 interface EntityDbRow {
@@ -17,6 +18,7 @@ interface EntityDbRow {
   name: string;
   mention_count: number;
   merge_reasons: string;
+  key: string;
 }
 
 interface EventDbRow {
@@ -29,6 +31,7 @@ interface EventDbRow {
   precision: string | null;
   place: string | null;
   mention_ids: string;
+  merge_reasons: string;
 }
 
 interface ClaimDbRow {
@@ -48,6 +51,7 @@ interface ClaimDbRow {
   quote: string;
   extractor: string;
   confidence: number;
+  page: number | null;
 }
 
 type DocumentRef = { id: string; path: string; title: string };
@@ -61,7 +65,8 @@ function quoteFromPassage(documentRowid: string, start: string, end: string): st
 
 const CLAIM_COLUMNS = `c.subject_kind, c.subject_id, c.property, c.value, c.value_entity_id, c.qualifier,
   d.id AS document_id, d.path, d.title, c.start, c."end", c.quote_start, c.quote_end,
-  ${quoteFromPassage("c.document_rowid", "c.quote_start", "c.quote_end")} AS quote, c.extractor, c.confidence`;
+  ${quoteFromPassage("c.document_rowid", "c.quote_start", "c.quote_end")} AS quote, c.extractor, c.confidence,
+  ${pageAt("d", "c.quote_start")} AS page`;
 
 const CLAIM_ORDER = "ORDER BY c.subject_id, c.property, d.rowid, c.start, c.id";
 
@@ -72,7 +77,7 @@ export class PostgresKnowledgeViews {
   entities(filter: { type?: EntityType; limit?: number; offset?: number }): EntityRow[] {
     return this.db
       .query<EntityDbRow>(
-        `SELECT id, type, name, mention_count, merge_reasons FROM entities WHERE ($1::text IS NULL OR type = $1)
+        `SELECT id, type, name, mention_count, merge_reasons, key FROM entities WHERE ($1::text IS NULL OR type = $1)
          ORDER BY mention_count DESC, name LIMIT $2 OFFSET $3`,
         [filter.type ?? null, filter.limit ?? null, filter.offset ?? 0],
       )
@@ -88,7 +93,10 @@ export class PostgresKnowledgeViews {
   /** By id, else by folded name, else by a name assigned in some document (case-insensitive): one round trip. */
   findEntity(idOrName: string, folded: string): EntityRow | undefined {
     const [byId, byName, byAlias] = this.db.batch([
-      { text: "SELECT * FROM entities WHERE id = $1", values: [idOrName] },
+      {
+        text: "SELECT * FROM entities WHERE id = coalesce((SELECT to_id FROM entity_redirects WHERE from_id = $1), $1)",
+        values: [idOrName],
+      },
       {
         text: "SELECT * FROM entities WHERE name_folded = $1 ORDER BY mention_count DESC LIMIT 1",
         values: [folded],
@@ -113,9 +121,11 @@ export class PostgresKnowledgeViews {
       text: string;
       extractor: string;
       quote: string;
+      page: number | null;
     }>(
       `SELECT d.id, d.path, d.title, m.start, m."end", m.text, m.extractor,
-         ${quoteFromPassage("m.document_rowid", "m.sentence_start", "m.sentence_end")} AS quote
+         ${quoteFromPassage("m.document_rowid", "m.sentence_start", "m.sentence_end")} AS quote,
+         ${pageAt("d", "m.start")} AS page
        FROM (
          SELECT m.id AS mention_id FROM entity_names n
          JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
@@ -131,6 +141,7 @@ export class PostgresKnowledgeViews {
       text: r.text,
       quote: r.quote,
       extractor: r.extractor,
+      ...(r.page === null ? {} : { page: r.page }),
     }));
   }
 
@@ -277,7 +288,7 @@ export class PostgresKnowledgeViews {
       `SELECT m.start, m."end", m.text, m.type, n.entity_id FROM documents d
        JOIN mentions m ON m.document_rowid = d.rowid
        LEFT JOIN entity_names n ON n.document_rowid = m.document_rowid AND n.type = m.type AND n.name = m.name
-       WHERE d.id = $1 ORDER BY m.start, m."end" DESC, m.id`,
+       WHERE d.id = $1 AND m.type <> 'rejected' ORDER BY m.start, m."end" DESC, m.id`,
       [documentId],
     ).rows;
     return rows.map((r) => ({
@@ -295,6 +306,7 @@ function toEntity(row: EntityDbRow): EntityRow {
     id: row.id,
     type: row.type,
     name: row.name,
+    key: row.key,
     mentions: row.mention_count,
     mergeReasons: JSON.parse(row.merge_reasons) as EntityRow["mergeReasons"],
   };
@@ -311,6 +323,7 @@ function toEvent(row: EventDbRow, documents: DocumentRef[]): EventRow {
     ...(row.precision ? { precision: row.precision as NonNullable<EventRow["precision"]> } : {}),
     ...(row.place ? { place: row.place } : {}),
     mentionIds: JSON.parse(row.mention_ids) as number[],
+    mergeReasons: JSON.parse(row.merge_reasons) as EventRow["mergeReasons"],
     documents,
   };
 }
@@ -332,5 +345,6 @@ function toClaim(row: ClaimDbRow): ClaimRow {
     quote: row.quote,
     extractor: row.extractor,
     confidence: row.confidence,
+    ...(row.page === null ? {} : { page: row.page }),
   };
 }

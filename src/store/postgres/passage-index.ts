@@ -1,3 +1,4 @@
+import { pageAt } from "./pages-sql.js";
 import type { ParsedQuery } from "../../search/query.js";
 import type { PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
 import type { SyncPostgres } from "./sync-client.js";
@@ -13,6 +14,7 @@ interface MatchRow {
   text: string;
   rank: number;
   derived: boolean;
+  page: number | null;
 }
 
 /**
@@ -37,6 +39,7 @@ export class PostgresPassageIndex implements PassageIndex {
     const { joins, where, params } = filterSql(filters, 3);
     const sql = `
       SELECT d.id AS document_id, d.path, d.title, p.section, p.start, p."end", p.text, top.rank,
+        ${pageAt("d", "p.start")} AS page,
         d.kind = 'derived' OR EXISTS (
           SELECT 1 FROM document_relations r WHERE r.document_id = d.id AND r.relation = 'derived-from'
         ) AS derived
@@ -60,6 +63,7 @@ export class PostgresPassageIndex implements PassageIndex {
       text: row.text,
       score: row.rank,
       derived: row.derived,
+      ...(row.page === null ? {} : { page: row.page }),
     }));
   }
 

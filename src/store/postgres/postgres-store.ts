@@ -25,6 +25,7 @@ import {
 } from "../sqlite/document-rows.js";
 import { migratePostgres } from "./migrations.js";
 import { mentionRow, MENTION_COLUMNS, PostgresKnowledgeStore } from "./knowledge-store.js";
+import { PostgresDecisionStore } from "./decision-store.js";
 import { PostgresPassageIndex } from "./passage-index.js";
 import { indexWords } from "./tsquery.js";
 import { byteaHex, fromBytea, insertRows } from "./rows.js";
@@ -54,6 +55,7 @@ const DOCUMENT_COLUMNS = [
   "sections",
   "infobox",
   "markup",
+  "layout",
   "decoding",
   "map",
   "dates",
@@ -67,6 +69,7 @@ const PASSAGE_COLUMNS = ["start", "end", "section", "text", "terms", "keys"];
 export class PostgresStore implements Store {
   readonly capabilities = CAPABILITIES;
   readonly knowledge: PostgresKnowledgeStore;
+  readonly decisions: PostgresDecisionStore;
   private readonly db: SyncPostgres;
   private readonly passageIndex: PostgresPassageIndex;
 
@@ -74,6 +77,7 @@ export class PostgresStore implements Store {
     this.db = openDatabase(url);
     this.passageIndex = new PostgresPassageIndex(this.db);
     this.knowledge = new PostgresKnowledgeStore(this.db);
+    this.decisions = new PostgresDecisionStore(this.db);
   }
 
   getFile(path: string): StoredFile | undefined {
@@ -133,7 +137,8 @@ export class PostgresStore implements Store {
 
   listDocuments(filter: DocumentFilter = {}): DocumentSummary[] {
     const rows = this.db.query<SummaryRow>(
-      `SELECT id, path, title, format, kind, date, passage_count FROM documents
+      `SELECT id, path, title, format, kind, date, metadata::json->>'dateSource' AS date_source, passage_count
+       FROM documents
        WHERE ($1::text[] IS NULL OR id = ANY($1)) AND ($2::text[] IS NULL OR kind = ANY($2))
          AND ($3::text IS NULL OR file_path = $3)
        ORDER BY file_path, ordinal`,
