@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Annals } from "../../src/annals.js";
 import { openStore } from "../../src/store/index.js";
 import { runCli, runCliJson, ROOT } from "../helpers/cli.js";
 import { backends, postgresUrl } from "./backends.js";
@@ -16,6 +17,14 @@ describe.runIf(backends.some((b) => b.name === "postgres"))("annals migrate --fr
     dir = mkdtempSync(join(tmpdir(), "annals-migrate-"));
     db = join(dir, "kb.db");
     expect(runCli(["--db", db, "add", SEEDS, "--workers", "0"]).status).toBe(0);
+    // A user's merge: a decision with its status, and a redirect of the merged entity's id.
+    const annals = Annals.open(db);
+    try {
+      const [first, second] = annals.entities({ type: "person", limit: 2 });
+      annals.decide((d) => d.merge(first!.name, second!.name, { user: "historian", reason: "same man" }));
+    } finally {
+      annals.close();
+    }
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -40,6 +49,14 @@ describe.runIf(backends.some((b) => b.name === "postgres"))("annals migrate --fr
       expect(postgres.knowledge.claims("event")).toEqual(sqlite.knowledge.claims("event"));
       expect(postgres.knowledge.eventMentions()).toEqual(sqlite.knowledge.eventMentions());
       expect(postgres.signatures()).toEqual(sqlite.signatures());
+      expect(sqlite.decisions.withStatus().map((d) => d.status)).toEqual(["applied"]);
+      expect(postgres.decisions.withStatus()).toEqual(sqlite.decisions.withStatus());
+      const redirects = sqlite.knowledge.entityRedirects();
+      expect(redirects).toHaveLength(1);
+      expect(postgres.knowledge.entityRedirects()).toEqual(redirects);
+      expect(postgres.knowledge.findEntity(redirects[0]!.from)).toEqual(
+        sqlite.knowledge.findEntity(redirects[0]!.from),
+      );
       expect(postgres.documentRelations()).toEqual(sqlite.documentRelations());
       for (const query of ["Kassem", "officers executed", '"radio station"', "revolut*"]) {
         const ids = (store: typeof sqlite) =>
