@@ -264,7 +264,19 @@ export class PostgresKnowledgeStore implements KnowledgeStore {
       ...chunked(corpus.events, (chunk) =>
         insertRows(
           "events",
-          ["id", "label", "label_folded", "type", "start", "end", "value", "precision", "place", "mention_ids", "merge_reasons"],
+          [
+            "id",
+            "label",
+            "label_folded",
+            "type",
+            "start",
+            "end",
+            "value",
+            "precision",
+            "place",
+            "mention_ids",
+            "merge_reasons",
+          ],
           chunk.map((e) => ({
             id: e.id,
             label: e.label,
