@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { packageRoot } from "../annotate/mentions/model/package-root.js";
 import type { Evaluation } from "./evaluation.js";
+import { corpusKnowledgeEvaluation } from "./corpus-knowledge.js";
 import { frusDatesEvaluation } from "./frus-dates.js";
 import { frusResolutionEvaluation } from "./frus-resolution.js";
 import { mentionsEvaluation } from "./mentions.js";
@@ -18,6 +19,7 @@ export const EVALUATIONS: readonly Evaluation[] = [
   mentionsEvaluation(),
   frusResolutionEvaluation(),
   frusDatesEvaluation(),
+  corpusKnowledgeEvaluation(),
 ];
 
 export async function renderQualityReport(evaluations: readonly Evaluation[], date = new Date()): Promise<string> {

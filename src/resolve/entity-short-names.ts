@@ -67,11 +67,19 @@ function pickBearer(
     const titled = entities.filter((e) => nodes[i]!.titles.some((t) => clusters.titlesOf(e.node).has(t)));
     if (titled.length > 0) entities = titled;
   }
-  if (entities.length === 1) return entities[0]!.node;
+  // "King Hussein" is not Saddam Hussein, whose titles are others: a lone candidate must not contradict the name's title.
+  if (entities.length === 1)
+    return contradictsTitles(i, entities[0]!.node, nodes, clusters) ? undefined : entities[0]!.node;
   const ranked = entities.sort((a, b) => b.count - a.count);
   const [first, second] = ranked;
   if (!first || !second) return undefined;
   if (first.count >= ratio * second.count && first.documents.size >= documentRatio * second.documents.size)
     return first.node;
   return undefined;
+}
+
+function contradictsTitles(i: number, j: number, nodes: Node[], clusters: Clusters): boolean {
+  const titles = nodes[i]!.titles;
+  const theirs = clusters.titlesOf(j);
+  return titles.length > 0 && theirs.size > 0 && !titles.some((t) => theirs.has(t));
 }

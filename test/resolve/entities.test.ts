@@ -200,6 +200,17 @@ describe("resolveEntities keeps different bearers apart", () => {
     expect(ids("Eisenhower")).not.toContain(entityOf(result, "d4", "John Eisenhower"));
   });
 
+  it("does not give a titled surname to the document's only bearer when that bearer's titles are others", () => {
+    const result = resolveEntities(
+      [
+        { ...occurrence("a", "person", "Saddam Hussein", 4), roles: ["President"] },
+        { ...occurrence("a", "person", "Hussein", 2), roles: ["King"] },
+      ],
+      [doc("a")],
+    );
+    expect(entityOf(result, "a", "Hussein")).not.toBe(entityOf(result, "a", "Saddam Hussein"));
+  });
+
   it("gives a titled surname to the bearer of that title, and a surname to the corpus's only bearer", () => {
     const result = resolveEntities(
       [

@@ -53,9 +53,26 @@ function classify(words: readonly Word[], following: string[]): { type: MentionT
   if (extractor === undefined) return undefined;
   const lastWord = texts[texts.length - 1]!;
   if (extractor === "given-name" && isCommonWord(lastWord.toLowerCase())) return undefined;
-  const type: MentionType = following.some((word) => PLACE_NOUNS.has(word)) ? "place" : "person";
-  return { type, extractor };
+  const head = texts[0]!.toLowerCase().replace(/['’]/g, "");
+  if (ARABIC_BODY_HEADS.has(head)) return { type: "organization", extractor };
+  if (ARABIC_PLACE_HEADS.has(head) || following.some((word) => PLACE_NOUNS.has(word)))
+    return { type: "place", extractor };
+  return { type: "person", extractor };
 }
+
+/** Arabic words that head the name of a body: "Jabhat al-Nusra" (front), "Jaysh al-Islam" (army), "Liwa al-Tawhid" (brigade). */
+const ARABIC_BODY_HEADS = new Set(
+  "jabhat jabha jaysh jaish jeish ahrar liwa liwaa harakat haraka kataib katiba katibat hayat tahrir jund saraya sarayat faylaq failaq fursan thuwar jamaat jamaa jamiyat hizb tanzim majlis".split(
+    " ",
+  ),
+);
+
+/** Arabic words that head a place name: "Ayn Issa" (spring), "Jisr al-Shughur" (bridge), "Deir ez-Zor" (monastery). */
+const ARABIC_PLACE_HEADS = new Set(
+  "ayn ain jisr deir dayr dair tell tall tal khan ras bab kafr kfar maarrat maaret marat bir jabal jebel wadi qasr qalat qalaat nahr sahl".split(
+    " ",
+  ),
+);
 
 function candidateMention(context: MentionContext, match: RegExpMatchArray): Mention | undefined {
   const text = context.document.text;

@@ -23,7 +23,8 @@ const GENERIC_ALONE = new Set(
   (
     "kingdom|republic|state|states|government|army|party|front|council|committee|movement|union|assembly|" +
     "ministry|embassy|department|office|city|province|region|district|forces|force|guard|navy|police|" +
-    "president|minister|king|general|colonel|secretary|ambassador|prime minister|crown prince"
+    "president|minister|king|general|colonel|secretary|ambassador|prime minister|crown prince|" +
+    "west|east|north|south|arab state|arab states|member states|great powers"
   ).split("|"),
 );
 
