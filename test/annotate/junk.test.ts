@@ -17,6 +17,8 @@ describe("junk names", () => {
     ["Dulles Papers", "person"],
     ["B-PER", "person"],
     ["O VIDEO O", "person"],
+    ["Syria.svg | See Al-Hasakah", "person"],
+    ["Hussein See", "person"],
   ] as const)("%s is no %s", (name, type) => {
     expect(isJunkName({ name, type })).toBe(true);
   });

@@ -62,7 +62,7 @@ function classify(words: readonly Word[], following: string[]): { type: MentionT
 
 /** Arabic words that head the name of a body: "Jabhat al-Nusra" (front), "Jaysh al-Islam" (army), "Liwa al-Tawhid" (brigade). */
 const ARABIC_BODY_HEADS = new Set(
-  "jabhat jabha jaysh jaish jeish ahrar liwa liwaa harakat haraka kataib katiba katibat hayat tahrir jund saraya sarayat faylaq failaq fursan thuwar jamaat jamaa jamiyat hizb tanzim majlis".split(
+  "jabhat jahbat jabha jaysh jaish jeish ahrar liwa liwaa harakat haraka kataib katiba katibat hayat tahrir jund saraya sarayat faylaq failaq fursan thuwar jamaat jamaa jamiyat hizb tanzim majlis".split(
     " ",
   ),
 );

@@ -30,11 +30,14 @@ const GENERIC_ALONE = new Set(
 
 const TAG = /(^|\s)([BIES]-[A-Za-z]+|O)(\s|$)/;
 
+/** Residue of wiki markup in converted articles: "Syria.svg | See Al-Hasakah", "Hussein See". */
+const MARKUP_RESIDUE = /\.(svg|png|jpe?g|gif)\b|\||(^|\s)See(\s|$)/;
+
 export function isJunkName(mention: Pick<Mention, "name" | "type">): boolean {
   const name = mention.name.trim();
   const folded = name.toLowerCase().replace(/[.:,;]+$/, "");
   if (FURNITURE.has(folded) || GENERIC_ALONE.has(folded) || COLLECTION_HEADS.test(name)) return true;
-  if (TAG.test(name)) return true;
+  if (TAG.test(name) || MARKUP_RESIDUE.test(name)) return true;
   if (!/\s/.test(name) && countryOfDemonym(name) !== undefined && !/^[A-Z]{2,}$/.test(name)) return true;
   return mention.type === "person" && /\s[A-Z]\.?$/.test(name);
 }
