@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { COARSENESS } from "../annotate/events/event-dates.js";
 import type { DatePrecision } from "../annotate/dates/index.js";
 import type { EventRecord, StoredEventMention } from "../store/knowledge.js";
+import { group } from "./entities.js";
 import { EventClusters } from "./event-clusters.js";
 import { labelKeyOf, profileOf, type AccountProfile, type EntityLookup } from "./event-profile.js";
 
@@ -38,11 +39,7 @@ export function corefEvents(accounts: readonly StoredEventMention[], entityOf: E
   attachReferences(accounts, profiles, clusters);
   const told = new Set(accounts.flatMap((a, i) => (a.event.refersBack ? [] : [clusters.find(i)])));
   const kept = accounts.map((_, i) => i).filter((i) => told.has(clusters.find(i)));
-  const members = new Map<number, number[]>();
-  for (const i of kept) {
-    const root = clusters.find(i);
-    members.set(root, [...(members.get(root) ?? []), i]);
-  }
+  const members = group(kept, (i) => String(clusters.find(i)));
   const used = new Set<string>();
   return [...members.values()].map((cluster) => {
     const record = toRecord(
@@ -145,12 +142,10 @@ function attachUndated(
   indices: number[],
   clusters: EventClusters,
 ): void {
-  const namedByDocument = new Map<string, number[]>();
-  for (const i of indices) {
-    const a = accounts[i]!;
-    if (a.event.named && a.event.date)
-      namedByDocument.set(a.documentId, [...(namedByDocument.get(a.documentId) ?? []), i]);
-  }
+  const namedByDocument = group(
+    indices.filter((i) => accounts[i]!.event.named && accounts[i]!.event.date),
+    (i) => accounts[i]!.documentId,
+  );
   for (const i of indices) {
     const a = accounts[i]!;
     if (a.event.date || a.event.named || a.event.dataset) continue;
@@ -170,8 +165,10 @@ function attachReferences(
   profiles: readonly AccountProfile[],
   clusters: EventClusters,
 ): void {
-  const byDocument = new Map<string, number[]>();
-  accounts.forEach((a, i) => byDocument.set(a.documentId, [...(byDocument.get(a.documentId) ?? []), i]));
+  const byDocument = group(
+    accounts.map((_, i) => i),
+    (i) => accounts[i]!.documentId,
+  );
   for (const list of byDocument.values()) {
     for (const i of list) {
       const a = accounts[i]!;
