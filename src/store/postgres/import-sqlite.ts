@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { InputError } from "../../core/errors.js";
 import { textDocument } from "../../core/text-document.js";
 import { buildPassages } from "../../search/passages.js";
-import { fromDocumentRow, type DocumentRow } from "../sqlite/document-rows.js";
+import { fromDocumentRow, type DocumentRow } from "../document-rows.js";
 import { requireCurrentSchema } from "../sqlite/migrations.js";
 import type { PassageRecord } from "../../search/passages.js";
 import { PostgresStore, passageRow, redacted } from "./postgres-store.js";

@@ -22,42 +22,10 @@ import type {
   StoredRelationMention,
 } from "../../resolve/types.js";
 import type { MentionEdit } from "../../decisions/types.js";
-import { foldName } from "../sqlite/knowledge-store.js";
+import { foldName, MENTION_COLUMNS, mentionRow } from "../rows.js";
 import { PostgresKnowledgeViews } from "./knowledge-views.js";
 import { insertRows, toJson } from "./rows.js";
 import type { SqlStatement, SyncPostgres } from "./sync-client.js";
-
-export const MENTION_COLUMNS = [
-  "start",
-  "end",
-  "type",
-  "text",
-  "name",
-  "role",
-  "alias_of",
-  "ref",
-  "extractor",
-  "confidence",
-  "sentence_start",
-  "sentence_end",
-];
-
-export function mentionRow(m: Mention): Record<string, unknown> {
-  return {
-    start: m.start,
-    end: m.end,
-    type: m.type,
-    text: m.text,
-    name: m.name,
-    role: m.role ?? null,
-    alias_of: m.aliasOf ?? null,
-    ref: m.ref ?? null,
-    extractor: m.extractor,
-    confidence: m.confidence,
-    sentence_start: m.sentence.start,
-    sentence_end: m.sentence.end,
-  };
-}
 
 /** Fills entity_aliases and entity_roles from entity_names and mentions (ENTITY_COUNTS_SQL on SQLite). */
 const ENTITY_COUNTS: SqlStatement[] = [

@@ -8,53 +8,23 @@ import type {
   PageRange,
   RelatedEntity,
 } from "../knowledge.js";
+import {
+  documentsBySubject,
+  toClaim,
+  toDocumentMention,
+  toEntity,
+  toEvent,
+  toMentionCitation,
+  type ClaimDbRow,
+  type DocumentMentionDbRow,
+  type DocumentRef,
+  type EntityDbRow,
+  type EventDbRow,
+  type MentionCitationDbRow,
+} from "../rows.js";
 import type { ClaimSubjectKind } from "../../claims/types.js";
 import { pageAt } from "./pages-sql.js";
 import type { SyncPostgres } from "./sync-client.js";
-
-interface EntityDbRow {
-  id: string;
-  type: EntityType;
-  name: string;
-  mention_count: number;
-  merge_reasons: string;
-  key: string;
-}
-
-interface EventDbRow {
-  id: string;
-  label: string;
-  type: string;
-  start: string | null;
-  end: string | null;
-  value: string | null;
-  precision: string | null;
-  place: string | null;
-  mention_ids: string;
-  merge_reasons: string;
-}
-
-interface ClaimDbRow {
-  subject_kind: ClaimSubjectKind;
-  subject_id: string;
-  property: string;
-  value: string;
-  value_entity_id: string | null;
-  qualifier: string | null;
-  document_id: string;
-  path: string;
-  title: string;
-  start: number;
-  end: number;
-  quote_start: number;
-  quote_end: number;
-  quote: string;
-  extractor: string;
-  confidence: number;
-  page: number | null;
-}
-
-type DocumentRef = { id: string; path: string; title: string };
 
 /** The quoted span cut from the passage that holds its start, clipped to it (as on SQLite). */
 function quoteFromPassage(documentRowid: string, start: string, end: string): string {
@@ -112,17 +82,7 @@ export class PostgresKnowledgeViews {
   }
 
   entityMentions(entityId: string, limit = 1000): MentionCitation[] {
-    const rows = this.db.query<{
-      id: string;
-      path: string;
-      title: string;
-      start: number;
-      end: number;
-      text: string;
-      extractor: string;
-      quote: string;
-      page: number | null;
-    }>(
+    const rows = this.db.query<MentionCitationDbRow>(
       `SELECT d.id, d.path, d.title, m.start, m."end", m.text, m.extractor,
          ${quoteFromPassage("m.document_rowid", "m.sentence_start", "m.sentence_end")} AS quote,
          ${pageAt("d", "m.start")} AS page
@@ -134,15 +94,7 @@ export class PostgresKnowledgeViews {
        ORDER BY d.rowid, m.start, m.id`,
       [entityId, limit],
     ).rows;
-    return rows.map((r) => ({
-      document: { id: r.id, path: r.path, title: r.title },
-      start: r.start,
-      end: r.end,
-      text: r.text,
-      quote: r.quote,
-      extractor: r.extractor,
-      ...(r.page === null ? {} : { page: r.page }),
-    }));
+    return rows.map(toMentionCitation);
   }
 
   aliasCounts(entityId: string): { alias: string; count: number }[] {
@@ -187,13 +139,7 @@ export class PostgresKnowledgeViews {
        ORDER BY c.subject_id, d.rowid`,
       [eventIds ?? null],
     ).rows;
-    const documents = new Map<string, DocumentRef[]>();
-    for (const { subject_id, id, path, title } of sources) {
-      const list = documents.get(subject_id);
-      if (list) list.push({ id, path, title });
-      else documents.set(subject_id, [{ id, path, title }]);
-    }
-    return documents;
+    return documentsBySubject(sources);
   }
 
   countEvents(): number {
@@ -284,67 +230,13 @@ export class PostgresKnowledgeViews {
   documentMentions(
     documentId: string,
   ): { start: number; end: number; text: string; type: string; entityId?: string }[] {
-    const rows = this.db.query<{ start: number; end: number; text: string; type: string; entity_id: string | null }>(
+    const rows = this.db.query<DocumentMentionDbRow>(
       `SELECT m.start, m."end", m.text, m.type, n.entity_id FROM documents d
        JOIN mentions m ON m.document_rowid = d.rowid
        LEFT JOIN entity_names n ON n.document_rowid = m.document_rowid AND n.type = m.type AND n.name = m.name
        WHERE d.id = $1 AND m.type <> 'rejected' ORDER BY m.start, m."end" DESC, m.id`,
       [documentId],
     ).rows;
-    return rows.map((r) => ({
-      start: r.start,
-      end: r.end,
-      text: r.text,
-      type: r.type,
-      ...(r.entity_id ? { entityId: r.entity_id } : {}),
-    }));
+    return rows.map(toDocumentMention);
   }
-}
-
-function toEntity(row: EntityDbRow): EntityRow {
-  return {
-    id: row.id,
-    type: row.type,
-    name: row.name,
-    key: row.key,
-    mentions: row.mention_count,
-    mergeReasons: JSON.parse(row.merge_reasons) as EntityRow["mergeReasons"],
-  };
-}
-
-function toEvent(row: EventDbRow, documents: DocumentRef[]): EventRow {
-  return {
-    id: row.id,
-    label: row.label,
-    type: row.type,
-    ...(row.start ? { start: row.start } : {}),
-    ...(row.end ? { end: row.end } : {}),
-    ...(row.value ? { value: row.value } : {}),
-    ...(row.precision ? { precision: row.precision as NonNullable<EventRow["precision"]> } : {}),
-    ...(row.place ? { place: row.place } : {}),
-    mentionIds: JSON.parse(row.mention_ids) as number[],
-    mergeReasons: JSON.parse(row.merge_reasons) as EventRow["mergeReasons"],
-    documents,
-  };
-}
-
-function toClaim(row: ClaimDbRow): ClaimRow {
-  return {
-    subjectKind: row.subject_kind,
-    subjectId: row.subject_id,
-    property: row.property,
-    value: row.value,
-    ...(row.value_entity_id ? { valueEntityId: row.value_entity_id } : {}),
-    ...(row.qualifier ? { qualifier: row.qualifier } : {}),
-    documentId: row.document_id,
-    document: { id: row.document_id, path: row.path, title: row.title },
-    start: row.start,
-    end: row.end,
-    quoteStart: row.quote_start,
-    quoteEnd: row.quote_end,
-    quote: row.quote,
-    extractor: row.extractor,
-    confidence: row.confidence,
-    ...(row.page === null ? {} : { page: row.page }),
-  };
 }

@@ -15,19 +15,15 @@ import type {
   StoredDocument,
   StoredFile,
 } from "../store.js";
-import {
-  fromDocumentRow,
-  fromSummaryRow,
-  toDocumentRow,
-  type DocumentRow,
-  type SummaryRow,
-} from "../sqlite/document-rows.js";
+import { fromDocumentRow, fromSummaryRow, toDocumentRow, type DocumentRow, type SummaryRow } from "../document-rows.js";
 import { migratePostgres } from "./migrations.js";
-import { mentionRow, MENTION_COLUMNS, PostgresKnowledgeStore } from "./knowledge-store.js";
-import { PostgresDecisionStore } from "./decision-store.js";
+import { PostgresKnowledgeStore } from "./knowledge-store.js";
+import { postgresDecisionStore } from "./decision-store.js";
 import { PostgresPassageIndex } from "./passage-index.js";
 import { indexWords } from "./tsquery.js";
-import { byteaHex, fromBytea, insertRows } from "./rows.js";
+import type { SqlDecisionStore } from "../decision-log.js";
+import { MENTION_COLUMNS, mentionRow, signatureFromBytes } from "../rows.js";
+import { byteaHex, insertRows } from "./rows.js";
 import { PostgresError, SyncPostgres, type SqlStatement } from "./sync-client.js";
 
 const CAPABILITIES: StoreCapabilities = {
@@ -68,7 +64,7 @@ const PASSAGE_COLUMNS = ["start", "end", "section", "text", "terms", "keys"];
 export class PostgresStore implements Store {
   readonly capabilities = CAPABILITIES;
   readonly knowledge: PostgresKnowledgeStore;
-  readonly decisions: PostgresDecisionStore;
+  readonly decisions: SqlDecisionStore;
   private readonly db: SyncPostgres;
   private readonly passageIndex: PostgresPassageIndex;
 
@@ -76,7 +72,7 @@ export class PostgresStore implements Store {
     this.db = openDatabase(url);
     this.passageIndex = new PostgresPassageIndex(this.db);
     this.knowledge = new PostgresKnowledgeStore(this.db);
-    this.decisions = new PostgresDecisionStore(this.db);
+    this.decisions = postgresDecisionStore(this.db);
   }
 
   getFile(path: string): StoredFile | undefined {
@@ -217,7 +213,7 @@ export class PostgresStore implements Store {
       id: r.id,
       kind: r.kind,
       ...(r.date === null ? {} : { date: r.date }),
-      signature: fromBytea(r.signature),
+      signature: signatureFromBytes(r.signature),
     }));
   }
 

@@ -42,9 +42,3 @@ export function toJson(value: unknown): string {
 export function byteaHex(bytes: ArrayBufferView): string {
   return `\\x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex")}`;
 }
-
-export function fromBytea(bytes: Uint8Array): Uint32Array {
-  const copy = new Uint8Array(bytes.byteLength);
-  copy.set(bytes);
-  return new Uint32Array(copy.buffer);
-}

@@ -2,7 +2,6 @@ import type Database from "better-sqlite3";
 import type { EntityType, Mention } from "../../annotate/mentions/types.js";
 import type { EventMention } from "../../annotate/events/types.js";
 import type { RelationMention } from "../../annotate/relations/types.js";
-import { foldToken } from "../../core/name-key.js";
 import type {
   ClaimRow,
   EntityEvent,
@@ -24,31 +23,17 @@ import type {
   StoredRelationMention,
 } from "../../resolve/types.js";
 import type { MentionEdit } from "../../decisions/types.js";
+import { foldName, MENTION_COLUMNS, mentionRow } from "../rows.js";
 import { KnowledgeViews } from "./knowledge-views.js";
 import { ENTITY_COUNTS_SQL } from "./migrations.js";
 
+/** Inserts one mention with a statement prepared from INSERT_MENTION_SQL. */
 export function insertMention(statement: Database.Statement, documentRowid: number | bigint, m: Mention): void {
-  statement.run(
-    documentRowid,
-    m.start,
-    m.end,
-    m.type,
-    m.text,
-    m.name,
-    m.role ?? null,
-    m.aliasOf ?? null,
-    m.ref ?? null,
-    m.extractor,
-    m.confidence,
-    m.sentence.start,
-    m.sentence.end,
-  );
+  statement.run({ document_rowid: documentRowid, ...mentionRow(m) });
 }
 
-/** Folded form used to look names up whatever their case, diacritics and apostrophes. */
-export function foldName(name: string): string {
-  return name.split(/\s+/).map(foldToken).join(" ").replace(/[-‐–]/g, " ").replace(/\s+/g, " ").trim();
-}
+export const INSERT_MENTION_SQL = `INSERT INTO mentions (document_rowid, ${MENTION_COLUMNS.map((c) => `"${c}"`).join(", ")})
+  VALUES (@document_rowid, ${MENTION_COLUMNS.map((c) => `@${c}`).join(", ")})`;
 
 export class SqliteKnowledgeStore implements KnowledgeStore {
   private readonly views: KnowledgeViews;
@@ -63,9 +48,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
     this.saveCorpusTransaction = db.transaction((corpus: ResolvedCorpus) => this.writeCorpus(corpus));
     this.mentionEditsTransaction = db.transaction((edits: readonly MentionEdit[]) => this.editMentions(edits));
     const deleteKnown = db.prepare("DELETE FROM mentions WHERE document_rowid = ? AND extractor = 'known-name'");
-    const insert = db.prepare(`
-      INSERT INTO mentions (document_rowid, start, "end", type, text, name, role, alias_of, ref, extractor, confidence,
-        sentence_start, sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insert = db.prepare(INSERT_MENTION_SQL);
     this.replaceKnownTransaction = db.transaction((documentId: string, mentions: readonly Mention[]) => {
       const rowid = this.rowidOf(documentId);
       if (rowid === undefined) return;

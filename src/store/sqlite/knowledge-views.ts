@@ -10,49 +10,21 @@ import type {
   PageRange,
   RelatedEntity,
 } from "../knowledge.js";
+import {
+  documentsBySubject,
+  toClaim,
+  toDocumentMention,
+  toEntity,
+  toEvent,
+  toMentionCitation,
+  type ClaimDbRow,
+  type DocumentMentionDbRow,
+  type DocumentRef,
+  type EntityDbRow,
+  type EventDbRow,
+  type MentionCitationDbRow,
+} from "../rows.js";
 import type { ClaimSubjectKind } from "../../claims/types.js";
-
-interface EntityDbRow {
-  id: string;
-  type: EntityType;
-  name: string;
-  mention_count: number;
-  merge_reasons: string;
-  key: string;
-}
-
-interface EventDbRow {
-  id: string;
-  label: string;
-  type: string;
-  start: string | null;
-  end: string | null;
-  value: string | null;
-  precision: string | null;
-  place: string | null;
-  mention_ids: string;
-  merge_reasons: string;
-}
-
-interface ClaimDbRow {
-  subject_kind: ClaimSubjectKind;
-  subject_id: string;
-  property: string;
-  value: string;
-  value_entity_id: string | null;
-  qualifier: string | null;
-  document_id: string;
-  path: string;
-  title: string;
-  start: number;
-  end: number;
-  quote_start: number;
-  quote_end: number;
-  quote: string;
-  extractor: string;
-  confidence: number;
-  page: number | null;
-}
 
 /**
  * The quoted span cut from the passage that holds its start, clipped to that passage: reading a
@@ -126,26 +98,8 @@ export class KnowledgeViews {
          JOIN mentions m ON m.rowid = top.mention_rowid JOIN documents d ON d.rowid = m.document_rowid
          ORDER BY d.rowid, m.start`,
       )
-      .all(entityId, limit) as {
-      id: string;
-      path: string;
-      title: string;
-      start: number;
-      end: number;
-      text: string;
-      extractor: string;
-      quote: string;
-      page: number | null;
-    }[];
-    return rows.map((r) => ({
-      document: { id: r.id, path: r.path, title: r.title },
-      start: r.start,
-      end: r.end,
-      text: r.text,
-      quote: r.quote,
-      extractor: r.extractor,
-      ...(r.page === null ? {} : { page: r.page }),
-    }));
+      .all(entityId, limit) as MentionCitationDbRow[];
+    return rows.map(toMentionCitation);
   }
 
   aliasCounts(entityId: string): { alias: string; count: number }[] {
@@ -160,13 +114,13 @@ export class KnowledgeViews {
       .all(entityId) as { role: string; count: number }[];
   }
 
-  entityDocuments(entityId: string): { id: string; path: string; title: string }[] {
+  entityDocuments(entityId: string): DocumentRef[] {
     return this.db
       .prepare(
         `SELECT d.id, d.path, d.title FROM entity_names n JOIN documents d ON d.rowid = n.document_rowid
          WHERE n.entity_id = ? GROUP BY d.rowid ORDER BY d.rowid`,
       )
-      .all(entityId) as { id: string; path: string; title: string }[];
+      .all(entityId) as DocumentRef[];
   }
 
   events(page?: PageRange): EventRow[] {
@@ -177,11 +131,11 @@ export class KnowledgeViews {
         : this.db.prepare(`SELECT * FROM events ${order}`).all()
     ) as EventDbRow[];
     const documents = this.eventDocuments(page ? rows.map((r) => r.id) : undefined);
-    return rows.map((row) => this.toEvent(row, documents.get(row.id) ?? []));
+    return rows.map((row) => toEvent(row, documents.get(row.id) ?? []));
   }
 
   /** The documents that tell of each event (of the given ones, else of all), in document order. */
-  private eventDocuments(eventIds?: readonly string[]): Map<string, { id: string; path: string; title: string }[]> {
+  private eventDocuments(eventIds?: readonly string[]): Map<string, DocumentRef[]> {
     const from = `SELECT c.subject_id, d.id, d.path, d.title FROM claims c JOIN documents d ON d.rowid = c.document_rowid
       WHERE c.subject_kind = 'event'`;
     const group = "GROUP BY c.subject_id, d.rowid ORDER BY c.subject_id, d.rowid";
@@ -192,13 +146,7 @@ export class KnowledgeViews {
             .prepare(`${from} AND c.subject_id IN (SELECT value FROM json_each(?)) ${group}`)
             .all(JSON.stringify(eventIds))
     ) as { subject_id: string; id: string; path: string; title: string }[];
-    const documents = new Map<string, { id: string; path: string; title: string }[]>();
-    for (const { subject_id, ...document } of sources) {
-      const list = documents.get(subject_id);
-      if (list) list.push(document);
-      else documents.set(subject_id, [document]);
-    }
-    return documents;
+    return documentsBySubject(sources);
   }
 
   countEvents(): number {
@@ -211,23 +159,7 @@ export class KnowledgeViews {
       this.db
         .prepare("SELECT * FROM events WHERE label_folded LIKE ? ORDER BY length(label) LIMIT 1")
         .get(`%${folded}%`)) as EventDbRow | undefined;
-    return row ? this.toEvent(row, this.eventDocuments([row.id]).get(row.id) ?? []) : undefined;
-  }
-
-  private toEvent(row: EventDbRow, documents: { id: string; path: string; title: string }[]): EventRow {
-    return {
-      id: row.id,
-      label: row.label,
-      type: row.type,
-      ...(row.start ? { start: row.start } : {}),
-      ...(row.end ? { end: row.end } : {}),
-      ...(row.value ? { value: row.value } : {}),
-      ...(row.precision ? { precision: row.precision as NonNullable<EventRow["precision"]> } : {}),
-      ...(row.place ? { place: row.place } : {}),
-      mentionIds: JSON.parse(row.mention_ids) as number[],
-      mergeReasons: JSON.parse(row.merge_reasons) as EventRow["mergeReasons"],
-      documents,
-    };
+    return row ? toEvent(row, this.eventDocuments([row.id]).get(row.id) ?? []) : undefined;
   }
 
   claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[] {
@@ -322,45 +254,7 @@ export class KnowledgeViews {
          LEFT JOIN entity_names n ON n.document_rowid = m.document_rowid AND n.type = m.type AND n.name = m.name
          WHERE d.id = ? AND m.type != 'rejected' ORDER BY m.start, m."end" DESC`,
       )
-      .all(documentId) as { start: number; end: number; text: string; type: string; entity_id: string | null }[];
-    return rows.map((r) => ({
-      start: r.start,
-      end: r.end,
-      text: r.text,
-      type: r.type,
-      ...(r.entity_id ? { entityId: r.entity_id } : {}),
-    }));
+      .all(documentId) as DocumentMentionDbRow[];
+    return rows.map(toDocumentMention);
   }
-}
-
-function toEntity(row: EntityDbRow): EntityRow {
-  return {
-    id: row.id,
-    type: row.type,
-    name: row.name,
-    key: row.key,
-    mentions: row.mention_count,
-    mergeReasons: JSON.parse(row.merge_reasons) as EntityRow["mergeReasons"],
-  };
-}
-
-function toClaim(row: ClaimDbRow): ClaimRow {
-  return {
-    subjectKind: row.subject_kind,
-    subjectId: row.subject_id,
-    property: row.property,
-    value: row.value,
-    ...(row.value_entity_id ? { valueEntityId: row.value_entity_id } : {}),
-    ...(row.qualifier ? { qualifier: row.qualifier } : {}),
-    documentId: row.document_id,
-    document: { id: row.document_id, path: row.path, title: row.title },
-    start: row.start,
-    end: row.end,
-    quoteStart: row.quote_start,
-    quoteEnd: row.quote_end,
-    quote: row.quote,
-    extractor: row.extractor,
-    confidence: row.confidence,
-    ...(row.page === null ? {} : { page: row.page }),
-  };
 }

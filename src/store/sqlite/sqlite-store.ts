@@ -15,12 +15,14 @@ import type {
   StoredDocument,
   StoredFile,
 } from "../store.js";
-import { fromDocumentRow, fromSummaryRow, toDocumentRow, type DocumentRow, type SummaryRow } from "./document-rows.js";
+import { fromDocumentRow, fromSummaryRow, toDocumentRow, type DocumentRow, type SummaryRow } from "../document-rows.js";
+import type { SqlDecisionStore } from "../decision-log.js";
+import { signatureFromBytes } from "../rows.js";
 import { migrate, requireCurrentSchema } from "./migrations.js";
 import { SqlitePassageIndex } from "./passage-index.js";
 import { prepareStatements, type Statements } from "./statements.js";
 import { insertMention, SqliteKnowledgeStore } from "./knowledge-store.js";
-import { SqliteDecisionStore } from "./decision-store.js";
+import { sqliteDecisionStore } from "./decision-store.js";
 
 export interface SqliteStoreOptions {
   readonly?: boolean;
@@ -39,7 +41,7 @@ const CAPABILITIES: StoreCapabilities = {
 export class SqliteStore implements Store {
   readonly capabilities = CAPABILITIES;
   readonly knowledge: SqliteKnowledgeStore;
-  readonly decisions: SqliteDecisionStore;
+  readonly decisions: SqlDecisionStore;
   private readonly db: Database.Database;
   private readonly sql: Statements;
   private readonly passageIndex: SqlitePassageIndex;
@@ -62,7 +64,7 @@ export class SqliteStore implements Store {
       this.sql = prepareStatements(this.db);
       this.passageIndex = new SqlitePassageIndex(this.db);
       this.knowledge = new SqliteKnowledgeStore(this.db);
-      this.decisions = new SqliteDecisionStore(this.db);
+      this.decisions = sqliteDecisionStore(this.db);
       this.replaceFileTransaction = this.db.transaction((file, documents) => {
         const existed = this.sql.getFile.get(file.path) !== undefined;
         this.sql.deleteDocumentsOfFile.run(file.path);
@@ -185,7 +187,7 @@ export class SqliteStore implements Store {
       id: r.id,
       kind: r.kind,
       ...(r.date === null ? {} : { date: r.date }),
-      signature: fromBlob(r.signature),
+      signature: signatureFromBytes(r.signature),
     }));
   }
 
@@ -213,10 +215,4 @@ export class SqliteStore implements Store {
 
 function signatureBlob(signature: Uint32Array): Buffer {
   return Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength);
-}
-
-function fromBlob(blob: Buffer): Uint32Array {
-  const copy = new Uint8Array(blob.byteLength);
-  copy.set(blob);
-  return new Uint32Array(copy.buffer);
 }

@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { INSERT_MENTION_SQL } from "./knowledge-store.js";
 
 /** Every fixed statement of the SQLite store, prepared once per connection. */
 export function prepareStatements(db: Database.Database) {
@@ -19,9 +20,7 @@ export function prepareStatements(db: Database.Database) {
         passage_count, metadata, sections, infobox, markup, layout, decoding, map, dates, text, caseless, reference_date)
       VALUES (@id, @file_path, @ordinal, @path, @title, @format, @kind, @date, @date_earliest, @date_latest,
         @passage_count, @metadata, @sections, @infobox, @markup, @layout, @decoding, @map, @dates, @text, @caseless, @reference_date)`),
-    insertMention: prepare(`
-      INSERT INTO mentions (document_rowid, start, "end", type, text, name, role, alias_of, ref, extractor, confidence,
-        sentence_start, sentence_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertMention: prepare(INSERT_MENTION_SQL),
     insertEventMention: prepare("INSERT INTO event_mentions (document_rowid, data) VALUES (?, ?)"),
     insertRelationMention: prepare("INSERT INTO relation_mentions (document_rowid, data) VALUES (?, ?)"),
     insertPassage: prepare('INSERT INTO passages (document_rowid, start, "end", section, text) VALUES (?, ?, ?, ?, ?)'),

@@ -1,0 +1,199 @@
+import type { EntityType, Mention } from "../annotate/mentions/types.js";
+import type { ClaimSubjectKind } from "../claims/types.js";
+import { foldToken } from "../core/name-key.js";
+import type { ClaimRow, EntityRow, EventRow, MentionCitation } from "./knowledge.js";
+
+/** Rows as both backends' SQL returns them (same column names and types), and the records they make. */
+
+export interface DocumentRef {
+  id: string;
+  path: string;
+  title: string;
+}
+
+export interface EntityDbRow {
+  id: string;
+  type: EntityType;
+  name: string;
+  mention_count: number;
+  merge_reasons: string;
+  key: string;
+}
+
+export interface EventDbRow {
+  id: string;
+  label: string;
+  type: string;
+  start: string | null;
+  end: string | null;
+  value: string | null;
+  precision: string | null;
+  place: string | null;
+  mention_ids: string;
+  merge_reasons: string;
+}
+
+export interface ClaimDbRow {
+  subject_kind: ClaimSubjectKind;
+  subject_id: string;
+  property: string;
+  value: string;
+  value_entity_id: string | null;
+  qualifier: string | null;
+  document_id: string;
+  path: string;
+  title: string;
+  start: number;
+  end: number;
+  quote_start: number;
+  quote_end: number;
+  quote: string;
+  extractor: string;
+  confidence: number;
+  page: number | null;
+}
+
+export interface MentionCitationDbRow extends DocumentRef {
+  start: number;
+  end: number;
+  text: string;
+  extractor: string;
+  quote: string;
+  page: number | null;
+}
+
+export interface DocumentMentionDbRow {
+  start: number;
+  end: number;
+  text: string;
+  type: string;
+  entity_id: string | null;
+}
+
+/** The columns of a `mentions` row besides `document_rowid`, and their values for a mention. */
+export const MENTION_COLUMNS = [
+  "start",
+  "end",
+  "type",
+  "text",
+  "name",
+  "role",
+  "alias_of",
+  "ref",
+  "extractor",
+  "confidence",
+  "sentence_start",
+  "sentence_end",
+] as const;
+
+export function mentionRow(m: Mention): Record<(typeof MENTION_COLUMNS)[number], unknown> {
+  return {
+    start: m.start,
+    end: m.end,
+    type: m.type,
+    text: m.text,
+    name: m.name,
+    role: m.role ?? null,
+    alias_of: m.aliasOf ?? null,
+    ref: m.ref ?? null,
+    extractor: m.extractor,
+    confidence: m.confidence,
+    sentence_start: m.sentence.start,
+    sentence_end: m.sentence.end,
+  };
+}
+
+export function toEntity(row: EntityDbRow): EntityRow {
+  return {
+    id: row.id,
+    type: row.type,
+    name: row.name,
+    key: row.key,
+    mentions: row.mention_count,
+    mergeReasons: JSON.parse(row.merge_reasons) as EntityRow["mergeReasons"],
+  };
+}
+
+export function toEvent(row: EventDbRow, documents: DocumentRef[]): EventRow {
+  return {
+    id: row.id,
+    label: row.label,
+    type: row.type,
+    ...(row.start ? { start: row.start } : {}),
+    ...(row.end ? { end: row.end } : {}),
+    ...(row.value ? { value: row.value } : {}),
+    ...(row.precision ? { precision: row.precision as NonNullable<EventRow["precision"]> } : {}),
+    ...(row.place ? { place: row.place } : {}),
+    mentionIds: JSON.parse(row.mention_ids) as number[],
+    mergeReasons: JSON.parse(row.merge_reasons) as EventRow["mergeReasons"],
+    documents,
+  };
+}
+
+export function toClaim(row: ClaimDbRow): ClaimRow {
+  return {
+    subjectKind: row.subject_kind,
+    subjectId: row.subject_id,
+    property: row.property,
+    value: row.value,
+    ...(row.value_entity_id ? { valueEntityId: row.value_entity_id } : {}),
+    ...(row.qualifier ? { qualifier: row.qualifier } : {}),
+    documentId: row.document_id,
+    document: { id: row.document_id, path: row.path, title: row.title },
+    start: row.start,
+    end: row.end,
+    quoteStart: row.quote_start,
+    quoteEnd: row.quote_end,
+    quote: row.quote,
+    extractor: row.extractor,
+    confidence: row.confidence,
+    ...(row.page === null ? {} : { page: row.page }),
+  };
+}
+
+export function toMentionCitation(row: MentionCitationDbRow): MentionCitation {
+  return {
+    document: { id: row.id, path: row.path, title: row.title },
+    start: row.start,
+    end: row.end,
+    text: row.text,
+    quote: row.quote,
+    extractor: row.extractor,
+    ...(row.page === null ? {} : { page: row.page }),
+  };
+}
+
+export function toDocumentMention(row: DocumentMentionDbRow) {
+  return {
+    start: row.start,
+    end: row.end,
+    text: row.text,
+    type: row.type,
+    ...(row.entity_id ? { entityId: row.entity_id } : {}),
+  };
+}
+
+/** The documents of each subject, from rows sorted by subject. */
+export function documentsBySubject(
+  rows: readonly ({ subject_id: string } & DocumentRef)[],
+): Map<string, DocumentRef[]> {
+  const documents = new Map<string, DocumentRef[]>();
+  for (const { subject_id, id, path, title } of rows) {
+    const list = documents.get(subject_id);
+    if (list) list.push({ id, path, title });
+    else documents.set(subject_id, [{ id, path, title }]);
+  }
+  return documents;
+}
+
+/** A MinHash signature from its stored bytes (copied: the bytes need not be aligned for 32-bit reads). */
+export function signatureFromBytes(bytes: Uint8Array): Uint32Array {
+  const copy = new Uint8Array(bytes.byteLength);
+  copy.set(bytes);
+  return new Uint32Array(copy.buffer);
+}
+
+/** Folded form used to look names up whatever their case, diacritics and apostrophes. */
+export function foldName(name: string): string {
+  return name.split(/\s+/).map(foldToken).join(" ").replace(/[-‐–]/g, " ").replace(/\s+/g, " ").trim();
+}
