@@ -57,6 +57,7 @@ export type DecisionPayload =
 
 export type DecisionKind = DecisionPayload["kind"];
 
+/** Every kind of decision: what validate.ts accepts. */
 export const DECISION_KINDS: readonly DecisionKind[] = [
   "same-as",
   "not-same-as",

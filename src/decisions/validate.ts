@@ -1,6 +1,6 @@
 import type { EntityType } from "../annotate/mentions/types.js";
 import { UsageError } from "../core/errors.js";
-import type { Decision, DecisionPayload, NameRuleAction } from "./types.js";
+import { DECISION_KINDS, type Decision, type DecisionPayload, type NameRuleAction } from "./types.js";
 
 export interface Issue {
   code: "required" | "invalid-type" | "invalid-value" | "unknown-key";
@@ -130,18 +130,7 @@ function readPayload(r: Reader, value: unknown, path: string): DecisionPayload |
   ]);
   if (!kindOf) return undefined;
   const o = kindOf;
-  const kind = r.oneOf(o, "kind", path, [
-    "same-as",
-    "not-same-as",
-    "unsure",
-    "reject-mention",
-    "retype-mention",
-    "rename-entity",
-    "reject-claim",
-    "set-field",
-    "name-rule",
-    "undo",
-  ] as const);
+  const kind = r.oneOf(o, "kind", path, DECISION_KINDS);
   switch (kind) {
     case undefined:
       return undefined;

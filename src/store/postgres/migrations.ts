@@ -1,11 +1,6 @@
 import { InputError } from "../../core/errors.js";
+import { migrateSchema, type Migration, type VersionedSchema } from "../schema-version.js";
 import type { SyncPostgres } from "./sync-client.js";
-
-export interface PostgresMigration {
-  version: number;
-  description: string;
-  sql: string;
-}
 
 /** Text compared and sorted byte-wise, as SQLite does: the same order on both backends. */
 const TEXT = `TEXT COLLATE "C"`;
@@ -15,7 +10,7 @@ const TEXT = `TEXT COLLATE "C"`;
  * with the full-text index as a generated tsvector over the passage's `terms` (weight A) and `keys`
  * (weight B) strings. Never edit a released migration: append a new one.
  */
-export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     description: "files, documents, passages with a tsvector index, relations, signatures, mentions, corpus tables",
@@ -227,14 +222,37 @@ const VERSION_TABLE = "annals_schema";
 export function migratePostgres(
   db: SyncPostgres,
   where: string,
-  migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS,
+  migrations: readonly Migration[] = POSTGRES_MIGRATIONS,
 ): void {
-  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
-  if (schemaVersion(db, where, latest) === latest) return;
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    db.transaction(() => {
-      db.query("SELECT pg_advisory_xact_lock(hashtext(current_schema()))");
-      if (schemaVersion(db, where, latest) >= migration.version) return;
+  migrateSchema(postgresSchema(db, where), migrations);
+}
+
+/** The versions applied are rows of annals_schema; an advisory lock keeps two processes from migrating at once. */
+function postgresSchema(db: SyncPostgres, where: string): VersionedSchema {
+  return {
+    where,
+    version: () => {
+      const [tables, versioned] = db.batch([
+        { text: "SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema()" },
+        {
+          text: "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = $1",
+          values: [VERSION_TABLE],
+        },
+      ]);
+      if (versioned!.rowCount === 0) {
+        if ((tables!.rows[0] as { n: number }).n > 0) {
+          throw new InputError(`${where} holds tables but is not an annals knowledge base`, "not-annals");
+        }
+        return 0;
+      }
+      return db.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${VERSION_TABLE}`).rows[0]?.v ?? 0;
+    },
+    exclusively: (step) =>
+      db.transaction(() => {
+        db.query("SELECT pg_advisory_xact_lock(hashtext(current_schema()))");
+        step();
+      }),
+    apply: (migration) =>
       db.batch([
         {
           text: `CREATE TABLE IF NOT EXISTS ${VERSION_TABLE} (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
@@ -244,28 +262,6 @@ export function migratePostgres(
           text: `INSERT INTO ${VERSION_TABLE} (version, description) VALUES ($1, $2)`,
           values: [migration.version, migration.description],
         },
-      ]);
-    });
-  }
-}
-
-function schemaVersion(db: SyncPostgres, where: string, latest: number): number {
-  const [tables, versioned] = db.batch([
-    { text: "SELECT count(*) AS n FROM pg_tables WHERE schemaname = current_schema()" },
-    { text: "SELECT 1 FROM pg_tables WHERE schemaname = current_schema() AND tablename = $1", values: [VERSION_TABLE] },
-  ]);
-  if (versioned!.rowCount === 0) {
-    if ((tables!.rows[0] as { n: number }).n > 0) {
-      throw new InputError(`${where} holds tables but is not an annals knowledge base`, "not-annals");
-    }
-    return 0;
-  }
-  const version = db.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${VERSION_TABLE}`).rows[0]?.v ?? 0;
-  if (version > latest) {
-    throw new InputError(
-      `${where} was written by a newer annals (schema version ${version}; this annals knows up to ${latest}): upgrade annals to open it`,
-      "newer-schema",
-    );
-  }
-  return version;
+      ]),
+  };
 }

@@ -1,12 +1,14 @@
 import type Database from "better-sqlite3";
 import { InputError } from "../../core/errors.js";
+import {
+  checkedVersion,
+  latestVersion,
+  migrateSchema,
+  type Migration,
+  type VersionedSchema,
+} from "../schema-version.js";
 
-export interface Migration {
-  /** Consecutive from 1; the database's `user_version` is the last one applied. */
-  version: number;
-  description: string;
-  sql: string;
-}
+export type { Migration };
 
 /** "annl": marks a SQLite file as an annals knowledge base. */
 export const APPLICATION_ID = 0x616e6e6c;
@@ -267,47 +269,40 @@ export const MIGRATIONS: readonly Migration[] = [
  * are not annals knowledge bases and those written by a newer annals.
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
-  if (schemaVersion(db, migrations) === latestVersion(migrations)) return;
-  const step = db.transaction((migration: Migration) => {
-    if (schemaVersion(db, migrations) >= migration.version) return;
-    db.exec(migration.sql);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma(`user_version = ${migration.version}`);
-  });
-  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) step.immediate(migration);
+  migrateSchema(sqliteSchema(db), migrations);
 }
 
 /** Fails unless the schema is current, changing nothing (for read-only use). */
 export function requireCurrentSchema(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
-  if (schemaVersion(db, migrations) === latestVersion(migrations)) return;
+  if (checkedVersion(sqliteSchema(db), migrations) === latestVersion(migrations)) return;
   throw new InputError(`${db.name} has an older schema: open it once for writing to upgrade it`, "old-schema");
 }
 
-function latestVersion(migrations: readonly Migration[]): number {
-  return migrations.reduce((max, m) => Math.max(max, m.version), 0);
-}
-
-/** The schema version of `db`, after checking it is an annals knowledge base this annals can read. */
-function schemaVersion(db: Database.Database, migrations: readonly Migration[]): number {
-  const version = db.pragma("user_version", { simple: true }) as number;
-  const applicationId = db.pragma("application_id", { simple: true }) as number;
-  if (applicationId !== 0 && applicationId !== APPLICATION_ID) {
-    throw new InputError(
-      `${db.name} is a SQLite database of another application, not an annals knowledge base`,
-      "not-annals",
-    );
-  }
-  if (version === 0 && applicationId === 0 && hasTables(db)) {
-    throw new InputError(`${db.name} is a SQLite database but not an annals knowledge base`, "not-annals");
-  }
-  const latest = latestVersion(migrations);
-  if (version > latest) {
-    throw new InputError(
-      `${db.name} was written by a newer annals (schema version ${version}; this annals knows up to ${latest}): upgrade annals to open it`,
-      "newer-schema",
-    );
-  }
-  return version;
+/** The version is the file's `user_version`; `application_id` marks the file as annals'. */
+function sqliteSchema(db: Database.Database): VersionedSchema {
+  return {
+    where: db.name,
+    version: () => {
+      const version = db.pragma("user_version", { simple: true }) as number;
+      const applicationId = db.pragma("application_id", { simple: true }) as number;
+      if (applicationId !== 0 && applicationId !== APPLICATION_ID) {
+        throw new InputError(
+          `${db.name} is a SQLite database of another application, not an annals knowledge base`,
+          "not-annals",
+        );
+      }
+      if (version === 0 && applicationId === 0 && hasTables(db)) {
+        throw new InputError(`${db.name} is a SQLite database but not an annals knowledge base`, "not-annals");
+      }
+      return version;
+    },
+    exclusively: (step) => db.transaction(step).immediate(),
+    apply: (migration) => {
+      db.exec(migration.sql);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${migration.version}`);
+    },
+  };
 }
 
 function hasTables(db: Database.Database): boolean {
