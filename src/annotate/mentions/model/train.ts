@@ -108,7 +108,7 @@ interface CommandOptions extends TrainNerOptions {
   useGazetteer: boolean;
 }
 
-function parseArgs(argv: readonly string[]): CommandOptions {
+export function parseTrainingArgs(argv: readonly string[]): CommandOptions {
   const options: CommandOptions = {
     ...DEFAULT_TRAINING,
     out: join(packageRoot(), SHIPPED_MODEL),
@@ -136,7 +136,7 @@ function parseArgs(argv: readonly string[]): CommandOptions {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  const options = parseArgs(argv);
+  const options = parseTrainingArgs(argv);
   const log = (line: string): void => void process.stderr.write(line + "\n");
   if (options.useGazetteer) options.wordLists = await trainingWordLists();
   const datasets = loadNerDatasets();
