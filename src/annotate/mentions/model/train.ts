@@ -19,7 +19,7 @@ import { saveModel } from "./model-file.js";
 import { packageRoot } from "./package-root.js";
 import type { TrainingSentence } from "./perceptron.js";
 import { seededRandom, trainPerceptron } from "./perceptron.js";
-import { tagIndex } from "./tags.js";
+import { toModelTags } from "./tags.js";
 import type { NerDataset, NerSentence } from "./training-data.js";
 import { loadNerDatasets } from "./training-data.js";
 import { SHIPPED_MODEL } from "./index.js";
@@ -63,7 +63,7 @@ export function caseAblatedCopies(sentences: readonly NerSentence[], share: numb
 export function toTrainingSentences(sentences: readonly NerSentence[], bits: number, lookup?: WordLookup) {
   return sentences.map((s): TrainingSentence => ({
     features: sentenceFeatures(s.tokens, bits, lookup),
-    gold: Int32Array.from(s.tags, tagIndex),
+    gold: toModelTags(s.tags),
   }));
 }
 
