@@ -9,10 +9,9 @@ import { pathToFileURL } from "node:url";
 import type { EntitySpan, EntityType } from "../annotate/mentions/model/index.js";
 import { entitySpans, tagDocument, tagSentence } from "../annotate/mentions/model/index.js";
 import { ENTITY_TYPES } from "../annotate/mentions/model/tags.js";
-import { parseTrainingArgs, trainNerModel } from "../annotate/mentions/model/train.js";
+import { parseTrainingArgs, trainNerModel, withTrainingLists } from "../annotate/mentions/model/train.js";
 import type { NerDataset, NerSentence } from "../annotate/mentions/model/training-data.js";
 import { loadNerDatasets } from "../annotate/mentions/model/training-data.js";
-import { trainingWordLists } from "../annotate/mentions/model/word-lists.js";
 import { fixed, markdownTable } from "./evaluation.js";
 import type { ScoreTable } from "./ner-score.js";
 import { SpanScorer } from "./ner-score.js";
@@ -121,9 +120,8 @@ export function renderDev(results: readonly DevResult[]): string {
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  const options = parseTrainingArgs(argv);
+  const options = await withTrainingLists(parseTrainingArgs(argv));
   const log = (line: string): void => void process.stderr.write(line + "\n");
-  if (options.useGazetteer) options.wordLists = await trainingWordLists();
   const datasets = loadNerDatasets().map(devSplit);
   const model = trainNerModel(datasets, { ...options, log });
   const spansOf = (sentences: NerSentence[]): EntitySpan[][] =>

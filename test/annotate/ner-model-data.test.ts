@@ -3,6 +3,8 @@ import { CASE_LOWER, CASE_MIXED, CASE_UPPER, caseMode } from "../../src/annotate
 import { parseConll } from "../../src/annotate/mentions/model/conll.js";
 import { propagateNames } from "../../src/annotate/mentions/model/document.js";
 import { extendOverNameParticles } from "../../src/annotate/mentions/model/name-particles.js";
+import { packageRoot } from "../../src/annotate/mentions/model/package-root.js";
+import { phraseMatcher, readPeriodGazetteer } from "../../src/annotate/mentions/model/period-gazetteer.js";
 import { re3dToNerTags } from "../../src/annotate/mentions/model/re3d-mapping.js";
 import {
   MODEL_TAGS,
@@ -197,5 +199,34 @@ describe("caseMode", () => {
   });
   it("calls a sentence of fewer than three words mixed", () => {
     expect(mode("NO OBJECTION")).toBe(CASE_MIXED);
+  });
+});
+
+describe("period gazetteer", () => {
+  const match = phraseMatcher({
+    ORG: ["Ba'ath Party", "Arab Socialist Ba'ath Party"],
+    PER: ["Salah al-Bitar", "Aflaq"],
+  });
+  const names = (tokens: string[]): string[] =>
+    match(tokens).map((span) => `${tokens.slice(span.startToken, span.endToken).join(" ")}/${span.type}`);
+
+  it("finds the longest name whatever its case, with its hyphens apart or not", () => {
+    expect(names("the ARAB SOCIALIST BA'ATH PARTY of Aflaq".split(" "))).toEqual([
+      "ARAB SOCIALIST BA'ATH PARTY/ORG",
+      "Aflaq/PER",
+    ]);
+    expect(names("Salah al - Bitar and Salah al-Bitar".split(" "))).toEqual([
+      "Salah al - Bitar/PER",
+      "Salah al-Bitar/PER",
+    ]);
+  });
+
+  it("finds no part of a name", () => {
+    expect(names("the Party of Salah".split(" "))).toEqual([]);
+  });
+
+  it("is built from the corpora into a table of names with person, organization and place entries", () => {
+    const lists = readPeriodGazetteer(packageRoot());
+    for (const type of ["PER", "ORG", "LOC"] as const) expect(lists[type]!.length).toBeGreaterThan(50);
   });
 });

@@ -10,6 +10,7 @@ import {
   shapeClass,
   wordShape,
 } from "./words.js";
+import type { PhraseMatcher } from "./period-gazetteer.js";
 import { clusterAt, wordCluster } from "./word-clusters.js";
 
 /** Emission features of a sentence: the buckets of token i are buckets[offsets[i]..offsets[i+1]). */
@@ -73,6 +74,7 @@ const T = {
   caseNextCluster: t(),
   runHeadCluster: t(),
   runFirstCluster: t(),
+  periodName: t(),
 };
 /** Seeds of the tag-dependent templates used by the greedy decoder. */
 export const TAG_TEMPLATES = { prevTag: t(), prevTags: t(), prevTagWord: t(), prevTagClass: t() };
@@ -200,6 +202,18 @@ export function intrinsicBuckets(token: string, bits: number, gazetteer?: WordLo
   return buckets;
 }
 
+/** For each token inside a name of the period gazetteer, its type and place in the name (B, I, L, U). */
+function periodNamePositions(tokens: readonly string[], phrases: PhraseMatcher | undefined): (string | undefined)[] {
+  const positions = new Array<string | undefined>(tokens.length);
+  for (const { startToken, endToken, type } of phrases?.(tokens) ?? []) {
+    for (let k = startToken; k < endToken; k++) {
+      const part = endToken - startToken === 1 ? "U" : k === startToken ? "B" : k === endToken - 1 ? "L" : "I";
+      positions[k] = `${part}-${type}`;
+    }
+  }
+  return positions;
+}
+
 /**
  * Computes the emission features of every token, hashed into 2^bits buckets; without the ones
  * that depend on the token alone when `intrinsic` is false.
@@ -208,6 +222,7 @@ export function sentenceFeatures(
   tokens: readonly string[],
   bits: number,
   gazetteer?: WordLookup,
+  phrases?: PhraseMatcher,
   intrinsic = true,
 ): SentenceFeatures {
   const mask = (1 << bits) - 1;
@@ -241,6 +256,7 @@ export function sentenceFeatures(
 
   const packed = lower.map(wordCluster);
   const cluster = (i: number, level: number): number => (i >= 0 && i < n ? clusterAt(packed[i]!, level) : -2);
+  const periodNames = periodNamePositions(tokens, phrases);
   const mode = caseMode(tokens);
   // In a sentence written all in capitals or all in lower case, capitals mark no names.
   const runs = mode === CASE_MIXED ? capitalisedRuns(tokens, lower) : new Int32Array(2 * n).fill(-1);
@@ -297,6 +313,8 @@ export function sentenceFeatures(
         if (category !== undefined && k !== i) add(mixText(T.runListed, category));
       }
     }
+    const periodName = periodNames[i];
+    if (periodName !== undefined) add(mixText(T.periodName, periodName));
     const before = gazetteerType(i - 1);
     if (before !== undefined) add(mixText(T.gazetteerPrev, before));
     const after = gazetteerType(i + 1);

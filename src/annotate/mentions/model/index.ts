@@ -58,7 +58,7 @@ export function tagSentence(model: NerModel, tokens: readonly string[], options:
   const tags = toGuideTagNames(
     cached
       ? decodeScores(model.weights, emissionScores(model, tokens, lookup), tokens.length)
-      : decode(model.weights, sentenceFeatures(tokens, model.weights.bits, lookup)),
+      : decode(model.weights, sentenceFeatures(tokens, model.weights.bits, lookup, model.periodMatcher)),
   );
   return options.nameParticles === false ? tags : extendOverNameParticles(tokens, tags);
 }
@@ -88,7 +88,7 @@ function ownScores(model: NerModel, token: string, lookup: WordLookup | undefine
 function emissionScores(model: NerModel, tokens: readonly string[], lookup: WordLookup | undefined): Float64Array {
   const n = tokens.length;
   const scores = new Float64Array(n * MODEL_TAG_COUNT);
-  const features = sentenceFeatures(tokens, model.weights.bits, lookup, false);
+  const features = sentenceFeatures(tokens, model.weights.bits, lookup, model.periodMatcher, false);
   const { emissions } = model.weights;
   for (let i = 0; i < n; i++) {
     const base = i * MODEL_TAG_COUNT;

@@ -3,6 +3,8 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type { Decoder, TaggerWeights } from "./decode.js";
 import type { WordLists, WordLookup } from "./gazetteer.js";
 import { lookupFromLists } from "./gazetteer.js";
+import type { PhraseLists, PhraseMatcher } from "./period-gazetteer.js";
+import { phraseMatcher } from "./period-gazetteer.js";
 import { MODEL_TAG_COUNT, MODEL_TAGS } from "./tags.js";
 
 export const MODEL_FORMAT = "annals-ner-perceptron";
@@ -17,6 +19,9 @@ export interface NerModel {
   /** The word lists the model was trained with; tagging uses them too. */
   wordLists?: WordLists;
   wordLookup?: WordLookup;
+  /** The period gazetteer the model was trained with (period-gazetteer.ts); tagging uses it too. */
+  periodNames?: PhraseLists;
+  periodMatcher?: PhraseMatcher;
   training: TrainingInfo;
 }
 
@@ -32,6 +37,7 @@ interface ModelFile {
   /** Per stored bucket: bucket − previous stored bucket, a bit mask of the tags that follow, then their weights. */
   rows: number[];
   wordLists?: WordLists;
+  periodNames?: PhraseLists;
   training: TrainingInfo;
 }
 
@@ -71,6 +77,7 @@ export function encodeModel(model: NerModel, options: SaveOptions = {}): ModelFi
     transitions: Array.from(transitions, (w) => Math.round(w * scale)),
     rows,
     ...(model.wordLists ? { wordLists: model.wordLists } : {}),
+    ...(model.periodNames ? { periodNames: model.periodNames } : {}),
     training: model.training,
   };
 }
@@ -92,8 +99,12 @@ export function decodeModel(file: ModelFile): NerModel {
   }
   const transitions = Float32Array.from(file.transitions, (w) => w / file.scale);
   const weights = { bits: file.bits, decoder: file.decoder, emissions, transitions };
-  if (!file.wordLists) return { weights, training: file.training };
-  return { weights, wordLists: file.wordLists, wordLookup: lookupFromLists(file.wordLists), training: file.training };
+  return {
+    weights,
+    ...(file.wordLists ? { wordLists: file.wordLists, wordLookup: lookupFromLists(file.wordLists) } : {}),
+    ...(file.periodNames ? { periodNames: file.periodNames, periodMatcher: phraseMatcher(file.periodNames) } : {}),
+    training: file.training,
+  };
 }
 
 /** Writes the model as JSON, gzip-compressed when the path ends in ".gz". Returns the bytes written. */
