@@ -75,6 +75,8 @@ const T = {
   runHeadCluster: t(),
   runFirstCluster: t(),
   periodName: t(),
+  acronymSpelledOut: t(),
+  acronymOfRun: t(),
 };
 /** Seeds of the tag-dependent templates used by the greedy decoder. */
 export const TAG_TEMPLATES = { prevTag: t(), prevTags: t(), prevTagWord: t(), prevTagClass: t() };
@@ -117,6 +119,36 @@ function capitalisedRuns(tokens: readonly string[], lower: readonly string[]): I
     i = end;
   }
   return runs;
+}
+
+const SPELLED_OUT = 1;
+const ACRONYM = 2;
+
+/**
+ * Marks a run of capitalised words followed by its acronym in parentheses ("Australians Against Further
+ * Immigration ( AAFI )"): SPELLED_OUT on the words it abbreviates, ACRONYM on the acronym. Its letters are the
+ * initials of the last words of the run: of the capitalised ones, or of all.
+ */
+function acronymLinks(tokens: readonly string[], runs: Int32Array): Uint8Array {
+  const links = new Uint8Array(tokens.length);
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    const acronym = tokens[i + 1]!;
+    const runStart = runs[2 * (i - 1)]!;
+    if (tokens[i] !== "(" || tokens[i + 2] !== ")" || runStart < 0 || !/^\p{Lu}{2,8}$/u.test(acronym)) continue;
+    const initials = (words: readonly string[]): string => words.map((word) => word[0]!.toUpperCase()).join("");
+    for (let start = i - 1; start >= runStart; start--) {
+      const words = tokens.slice(start, i);
+      if (
+        !isCapitalised(words[0]!) ||
+        (acronym !== initials(words) && acronym !== initials(words.filter(isCapitalised)))
+      )
+        continue;
+      links.fill(SPELLED_OUT, start, i);
+      links[i + 1] = ACRONYM;
+      break;
+    }
+  }
+  return links;
 }
 
 export const CASE_MIXED = 0;
@@ -260,6 +292,7 @@ export function sentenceFeatures(
   const mode = caseMode(tokens);
   // In a sentence written all in capitals or all in lower case, capitals mark no names.
   const runs = mode === CASE_MIXED ? capitalisedRuns(tokens, lower) : new Int32Array(2 * n).fill(-1);
+  const acronyms = acronymLinks(tokens, runs);
   for (let i = 0; i < n; i++) {
     offsets[i] = size;
     const token = tokens[i]!;
@@ -313,6 +346,8 @@ export function sentenceFeatures(
         if (category !== undefined && k !== i) add(mixText(T.runListed, category));
       }
     }
+    if (acronyms[i] === SPELLED_OUT) add(mixNumber(T.acronymSpelledOut, acronyms[i - 1] === SPELLED_OUT ? 1 : 0));
+    if (acronyms[i] === ACRONYM) add(T.acronymOfRun);
     const periodName = periodNames[i];
     if (periodName !== undefined) add(mixText(T.periodName, periodName));
     const before = gazetteerType(i - 1);
