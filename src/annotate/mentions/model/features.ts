@@ -77,6 +77,7 @@ const T = {
   periodName: t(),
   acronymSpelledOut: t(),
   acronymOfRun: t(),
+  runOrgHead: t(),
 };
 /** Seeds of the tag-dependent templates used by the greedy decoder. */
 export const TAG_TEMPLATES = { prevTag: t(), prevTags: t(), prevTagWord: t(), prevTagClass: t() };
@@ -340,6 +341,7 @@ export function sentenceFeatures(
       add(mixNumber(T.runHead, word(runEnd - 1)));
       add(mixNumber(mixNumber(T.runHeadCluster, position), cluster(runEnd - 1, 2)));
       add(mixNumber(mixNumber(T.runFirstCluster, position), cluster(runStart, 1)));
+      if (ORG_HEAD_WORDS.has(bare[runEnd - 1]!)) add(mixNumber(T.runOrgHead, position));
       if (runStart !== i) add(mixNumber(T.runFirst, word(runStart)));
       for (let k = runStart; k < runEnd; k++) {
         const category = gazetteerType(k);
