@@ -1,5 +1,9 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { Accounts } from "../../accounts/accounts.js";
+import { openAccountStore } from "../../accounts/index.js";
+import { projectLocation } from "../../accounts/projects.js";
+import type { Project } from "../../accounts/types.js";
 import { Annals } from "../../annals.js";
 import { UsageError } from "../../core/errors.js";
 import { buildApp, DEFAULT_HOST, UnsafeOptionsError } from "../http/app.js";
@@ -42,6 +46,20 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
   const server = isPostgresUrl(options.db);
   const fresh = !server && !existsSync(options.db);
   const annals = Annals.open(options.db);
+  const accounts = new Accounts(openAccountStore(options.db), options.db);
+  const opened: Annals[] = [];
+  const team = {
+    accounts,
+    open: (project: Project) => {
+      const kb = Annals.open(projectLocation(options.db, project));
+      opened.push(kb);
+      return kb;
+    },
+  };
+  const closeAll = () => {
+    for (const kb of [annals, ...opened]) kb.close();
+    accounts.close();
+  };
   const shown = server ? redacted(options.db) : options.db;
   let app;
   try {
@@ -50,10 +68,11 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
       ...(token ? { token } : {}),
       ...(tokens.length > 0 ? { tokens } : {}),
       uploadDir: uploadDirFor(options.db),
+      team,
       logger: { level: process.env["ANNALS_LOG"] ?? "warn" },
     });
   } catch (error) {
-    annals.close();
+    closeAll();
     if (error instanceof UnsafeOptionsError) throw new UsageError(error.message);
     throw error;
   }
@@ -61,7 +80,7 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
     await app.listen({ host, port });
   } catch (error) {
     await app.close();
-    annals.close();
+    closeAll();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") throw new UsageError(`port ${port} on ${host} is in use; pass --port`);
     if (code === "EADDRNOTAVAIL") throw new UsageError(`--host ${host}: no such address on this machine`);
@@ -70,6 +89,8 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
   const address = app.server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   const shownHost = host.includes(":") ? `[${host}]` : host;
+  if (accounts.configured())
+    process.stderr.write("annals: accounts are set up: every request needs a login or an API key\n");
   if (fresh) process.stderr.write(`annals: ${shown} is a new, empty knowledge base; add files with annals add\n`);
   process.stdout.write(`annals: serving ${shown} at http://${shownHost}:${actualPort}/\n`);
 
@@ -83,6 +104,6 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
     process.on("SIGTERM", stop);
   });
   await app.close();
-  annals.close();
+  closeAll();
   return 0;
 }
