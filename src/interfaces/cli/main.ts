@@ -138,6 +138,19 @@ function program(): Command {
     .description("the HTTP API and the web UI (ANNALS_TOKEN: token for uploads, needed on a non-loopback host)")
     .option("--port <n>", "port to listen on (0 = any free port)", String(DEFAULT_PORT))
     .option("--host <address>", "address to listen on", "127.0.0.1")
+    .addOption(new Option("--oidc-issuer <url>", "log in with this OpenID Connect provider").env("ANNALS_OIDC_ISSUER"))
+    .addOption(new Option("--oidc-client-id <id>", "this server's client id there").env("ANNALS_OIDC_CLIENT_ID"))
+    .addOption(
+      new Option("--oidc-client-secret <secret>", "its client secret (prefer the variable)").env(
+        "ANNALS_OIDC_CLIENT_SECRET",
+      ),
+    )
+    .addOption(
+      new Option(
+        "--oidc-redirect-uri <url>",
+        "the callback URL registered there (default: this server's /api/oidc/callback)",
+      ).env("ANNALS_OIDC_REDIRECT_URI"),
+    )
     .action(run(serveCommand));
   return root;
 }

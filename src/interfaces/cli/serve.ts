@@ -7,6 +7,7 @@ import type { Project } from "../../accounts/types.js";
 import { Annals } from "../../annals.js";
 import { UsageError } from "../../core/errors.js";
 import { buildApp, DEFAULT_HOST, UnsafeOptionsError } from "../http/app.js";
+import type { OidcOptions } from "../http/oidc.js";
 import { parseRoleTokens, type RoleToken } from "../http/security.js";
 import type { ExitCode, GlobalOptions } from "./commands.js";
 import { isPostgresUrl } from "../../store/index.js";
@@ -15,6 +16,27 @@ import { redacted } from "../../store/postgres/postgres-store.js";
 export interface ServeOptions extends GlobalOptions {
   port?: string;
   host?: string;
+  oidcIssuer?: string;
+  oidcClientId?: string;
+  oidcClientSecret?: string;
+  oidcRedirectUri?: string;
+}
+
+/** The OpenID Connect options, all or none. */
+function oidcOptions(options: ServeOptions): OidcOptions | undefined {
+  const { oidcIssuer: issuer, oidcClientId: clientId, oidcClientSecret: clientSecret } = options;
+  if (issuer === undefined && clientId === undefined && clientSecret === undefined) return undefined;
+  if (!issuer || !clientId || !clientSecret) {
+    throw new UsageError(
+      "OpenID Connect login needs --oidc-issuer, --oidc-client-id and --oidc-client-secret together",
+    );
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    ...(options.oidcRedirectUri ? { redirectUri: options.oidcRedirectUri } : {}),
+  };
 }
 
 export const DEFAULT_PORT = 8080;
@@ -43,6 +65,7 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const oidc = oidcOptions(options);
   const server = isPostgresUrl(options.db);
   const fresh = !server && !existsSync(options.db);
   const annals = Annals.open(options.db);
@@ -69,6 +92,7 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
       ...(tokens.length > 0 ? { tokens } : {}),
       uploadDir: uploadDirFor(options.db),
       team,
+      ...(oidc ? { oidc } : {}),
       logger: { level: process.env["ANNALS_LOG"] ?? "warn" },
     });
   } catch (error) {

@@ -13,6 +13,7 @@ import { searchRoutes } from "./routes/search.js";
 import { isLoopback, registerSecurity, type RoleToken } from "./security.js";
 import { decisionRoutes } from "./routes/decisions.js";
 import { sessionRoutes } from "./routes/session.js";
+import { oidcRoutes, type OidcOptions } from "./oidc.js";
 import { registerAuthentication, type TeamOptions } from "./authentication.js";
 import { DEFAULT_WEB_ROOT, registerWeb } from "./static.js";
 
@@ -36,6 +37,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions["logger"];
   /** Users, projects and roles; once a user exists every API request needs a key or a session. */
   team?: TeamOptions;
+  /** Login with an OpenID Connect provider (needs `team`). */
+  oidc?: OidcOptions;
 }
 
 /** Thrown for options the server must not start with. */
@@ -78,6 +81,10 @@ export async function buildApp(annals: KnowledgeBase, options: AppOptions): Prom
   await app.register(fastifyCookie);
   registerAuthentication(app, context, options.team);
   sessionRoutes(app, options.team);
+  if (options.oidc) {
+    if (!options.team) throw new UnsafeOptionsError("OpenID Connect login needs accounts");
+    await oidcRoutes(app, options.team, options.oidc);
+  }
   registerEtags(app);
   openApiRoutes(app);
   searchRoutes(app);
