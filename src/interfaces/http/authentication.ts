@@ -57,11 +57,34 @@ function projectOf(request: FastifyRequest): string {
   return (Array.isArray(header) ? header[0] : header) || DEFAULT_PROJECT;
 }
 
+/** The principal of a request to a team server: an env token's holder, else the account of its key or session. */
+function teamPrincipal(request: FastifyRequest, context: RouteContext, accounts: Accounts, project: string) {
+  const token = hasTokens(context) ? requester(request, context) : undefined;
+  if (token) return { user: token.user, role: token.role, project };
+  const found = authenticate(request, accounts);
+  if (!found)
+    throw unauthorized("log in (POST /api/login) or send Authorization: Bearer <API key> (annals keys create)");
+  if ("refused" in found) throw unauthorized(found.refused);
+  if (found.key?.project !== undefined && found.key.project !== project) {
+    throw new HttpError(403, "forbidden", `this API key is for project ${found.key.project}`, "headers.authorization");
+  }
+  const role = accounts.roleOf(found.user, project);
+  if (!role) {
+    throw new HttpError(
+      404,
+      "not-found",
+      `no project ${JSON.stringify(project)} of yours`,
+      `headers.${PROJECT_HEADER}`,
+    );
+  }
+  return { user: found.user.name, role, project, ...(found.csrfToken ? { csrfToken: found.csrfToken } : {}) };
+}
+
 /**
- * Sets `request.annals` and `request.principal` on every API request. With accounts, every request but
- * the public ones needs an API key or a session, and the user must be a member of the project the
- * X-Annals-Project header names (default "default"); a non-member is told the project does not exist.
- * Without accounts the server is what it was: one knowledge base, env tokens for writes.
+ * Sets `request.annals` and `request.principal` on every API request but the public ones. With accounts,
+ * each needs an API key or a session, and the user must be a member of the project the X-Annals-Project
+ * header names (default "default"); a non-member is told the project does not exist. Without accounts the
+ * server is what it was: one knowledge base, env tokens for writes.
  */
 export function registerAuthentication(app: FastifyInstance, context: RouteContext, team?: TeamOptions): void {
   app.decorateRequest("annals", null as unknown as KnowledgeBase);
@@ -74,55 +97,18 @@ export function registerAuthentication(app: FastifyInstance, context: RouteConte
   };
 
   app.addHook("onRequest", async (request) => {
-    const path = request.url.split("?")[0] ?? request.url;
     request.annals = context.annals;
+    if (isPublic(request.url.split("?")[0] ?? request.url)) return;
     const project = projectOf(request);
     if (!team?.accounts.configured()) {
-      const token = requester(request, context);
-      if (isPublic(path)) return;
       if (project !== DEFAULT_PROJECT) throw new HttpError(404, "not-found", `no project ${JSON.stringify(project)}`);
+      const token = requester(request, context);
       if (token) request.principal = { user: token.user, role: token.role, project };
       return;
     }
-    const token = hasTokens(context) ? requester(request, context) : undefined;
-    if (token) {
-      request.principal = { user: token.user, role: token.role, project };
-    } else {
-      const found = authenticate(request, team.accounts);
-      if (found && "user" in found) {
-        if (found.key?.project !== undefined && found.key.project !== project) {
-          throw new HttpError(
-            403,
-            "forbidden",
-            `this API key is for project ${found.key.project}`,
-            "headers.authorization",
-          );
-        }
-        const role = team.accounts.roleOf(found.user, project);
-        if (role) {
-          request.principal = {
-            user: found.user.name,
-            role,
-            project,
-            ...(found.csrfToken ? { csrfToken: found.csrfToken } : {}),
-          };
-        } else if (!isPublic(path)) {
-          throw new HttpError(
-            404,
-            "not-found",
-            `no project ${JSON.stringify(project)} of yours`,
-            `headers.${PROJECT_HEADER}`,
-          );
-        }
-      } else if (!isPublic(path)) {
-        throw unauthorized(
-          found?.refused ?? "log in (POST /api/login) or send Authorization: Bearer <API key> (annals keys create)",
-        );
-      }
-    }
+    request.principal = teamPrincipal(request, context, team.accounts, project);
     const stored = team.accounts.store.findProject(project);
     if (!stored) {
-      if (isPublic(path)) return;
       throw new HttpError(404, "not-found", `no project ${JSON.stringify(project)}`, `headers.${PROJECT_HEADER}`);
     }
     request.annals = knowledgeBase(stored);
