@@ -105,12 +105,12 @@ export function grantCommand(user: string, project: string, role: string, option
 
 export function keysCreateCommand(
   user: string,
-  options: GlobalOptions & { expires?: string; project?: string },
+  options: GlobalOptions & { expires?: string; forProject?: string },
 ): Promise<ExitCode> {
   const expiresInMs = options.expires === undefined ? undefined : parseDuration(options.expires, "--expires");
   return withAccounts<ExitCode>(options, (accounts) => {
     const { key, record } = accounts.createKey(user, {
-      ...(options.project === undefined ? {} : { project: options.project }),
+      ...(options.forProject === undefined ? {} : { project: options.forProject }),
       ...(expiresInMs === undefined ? {} : { expiresInMs }),
     });
     if (options.json) printJson({ key, prefix: record.prefix, expires: record.expires ?? null });

@@ -60,12 +60,11 @@ function program(): Command {
     .exitOverride()
     .showSuggestionAfterError();
 
-  const run = (action: (...args: never[]) => ExitCode | Promise<ExitCode>) =>
+  /** `onProject`: --project chooses the knowledge base the action opens (account commands name projects themselves). */
+  const run = (action: (...args: never[]) => ExitCode | Promise<ExitCode>, onProject = true) =>
     async function (this: Command, ...args: unknown[]) {
       const options = this.optsWithGlobals<GlobalOptions & { project?: string }>();
-      // Account commands take PROJECT as an argument: --project only chooses the knowledge base of the others.
-      if (!ACCOUNT_COMMANDS.has(this.parent?.name() === "annals" ? this.name() : (this.parent?.name() ?? "")))
-        options.db = await projectDb(options);
+      if (onProject) options.db = await projectDb(options);
       const positional = args.slice(0, -2);
       process.exitCode = await (action as (...a: unknown[]) => ExitCode | Promise<ExitCode>)(...positional, options);
     };
@@ -151,11 +150,14 @@ function program(): Command {
         "the callback URL registered there (default: this server's /api/oidc/callback)",
       ).env("ANNALS_OIDC_REDIRECT_URI"),
     )
-    .action(run(serveCommand));
+    .action(run(serveCommand, false));
   return root;
 }
 
-type Run = (action: (...args: never[]) => ExitCode | Promise<ExitCode>) => (...args: unknown[]) => Promise<void>;
+type Run = (
+  action: (...args: never[]) => ExitCode | Promise<ExitCode>,
+  onProject?: boolean,
+) => (...args: unknown[]) => Promise<void>;
 
 /** Corrections: each records a decision (user, reason, time) and reruns the corpus stage. */
 function addDecisionCommands(root: Command, run: Run): void {
@@ -206,10 +208,9 @@ function addDecisionCommands(root: Command, run: Run): void {
     .action(run(decisionsCommand));
 }
 
-const ACCOUNT_COMMANDS = new Set(["users", "projects", "grant", "keys"]);
-
 /** Users, projects, roles and API keys of a team server (docs: README "Team server: accounts"). */
-function addAccountCommands(root: Command, run: Run): void {
+function addAccountCommands(root: Command, runOnProject: Run): void {
+  const run: Run = (action) => runOnProject(action, false);
   const users = root.command("users").description("the accounts of a team server");
   users
     .command("add")
@@ -251,11 +252,7 @@ function addAccountCommands(root: Command, run: Run): void {
     .argument("<user>")
     .option("--expires <duration>", "valid for this long: 30d, 12h, 2w, 1y (default: until revoked)")
     .option("--for-project <name>", "only for this project")
-    .action(
-      run((user: string, options: GlobalOptions & { expires?: string; forProject?: string }) =>
-        keysCreateCommand(user, { ...options, ...(options.forProject ? { project: options.forProject } : {}) }),
-      ),
-    );
+    .action(run(keysCreateCommand));
   keys.command("revoke").description("revoke a key by its prefix").argument("<prefix>").action(run(keysRevokeCommand));
   keys
     .command("list")
