@@ -4,8 +4,6 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { atLeast, type Role } from "../../accounts/types.js";
 import { HttpError } from "./errors.js";
 
-export type { Role };
-
 /** Every asset is served by this process: nothing inline, nothing from another host. */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
