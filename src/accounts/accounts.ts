@@ -1,4 +1,5 @@
 import { InputError, UsageError } from "../core/errors.js";
+import { publicUser } from "./rows.js";
 import { createProjectKnowledgeBase, checkProjectName } from "./projects.js";
 import { hashPassword, newApiKey, parseApiKey, randomSecret, sameDigest, sha256, verifyPassword } from "./secrets.js";
 import {
@@ -26,16 +27,6 @@ export interface NewSession {
 
 export const SESSION_TTL_MS = 12 * 3_600_000;
 
-function visible(user: UserCredentials): User {
-  return {
-    id: user.id,
-    name: user.name,
-    ...(user.email ? { email: user.email } : {}),
-    created: user.created,
-    disabled: user.disabled,
-  };
-}
-
 /** Accounts as the CLI and the HTTP server use them: users, projects, roles, API keys, sessions. */
 export class Accounts {
   constructor(
@@ -45,9 +36,13 @@ export class Accounts {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  private hasUsers = false;
+
   /** Whether anyone has an account: without one the server runs as a single-user one. */
   configured(): boolean {
-    return this.store.countUsers() > 0;
+    // Users are disabled, never deleted: once there is one, the answer stays (no query per request).
+    this.hasUsers ||= this.store.countUsers() > 0;
+    return this.hasUsers;
   }
 
   async addUser(
@@ -160,7 +155,7 @@ export class Accounts {
     const user = this.store.userById(record.userId);
     if (!user || user.disabled) return { refused: `the account of API key ${record.prefix} is disabled` };
     this.store.touchKey(record.id, now);
-    return { user: visible(user), key: record };
+    return { user: publicUser(user), key: record };
   }
 
   /** The user whose password this is; the same work is done whether or not the user exists. */
@@ -169,7 +164,7 @@ export class Accounts {
     const matches = await verifyPassword(password, user?.passwordHash);
     if (!user || !matches) return { refused: "wrong user name or password" };
     if (user.disabled) return { refused: `the account of ${user.name} is disabled` };
-    return { user: visible(user) };
+    return { user: publicUser(user) };
   }
 
   startSession(user: User, ttlMs = SESSION_TTL_MS): NewSession {
@@ -194,7 +189,7 @@ export class Accounts {
       return { refused: `the session expired on ${session.expires}; log in again` };
     const user = this.store.userById(session.userId);
     if (!user || user.disabled) return { refused: "the account of this session is disabled" };
-    return { user: visible(user), csrfToken: session.csrfToken };
+    return { user: publicUser(user), csrfToken: session.csrfToken };
   }
 
   endSession(id: string): void {

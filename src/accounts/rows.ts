@@ -1,4 +1,4 @@
-import type { ApiKeyRecord, Membership, Project, Role, SessionRecord, UserCredentials } from "./types.js";
+import type { ApiKeyRecord, Membership, Project, Role, SessionRecord, User, UserCredentials } from "./types.js";
 
 /** Rows as both backends return them (SQLite gives booleans as 0/1). */
 export interface UserRow {
@@ -56,7 +56,7 @@ export function toUser(row: UserRow): UserCredentials {
 }
 
 /** What listings show of a user: nothing that authenticates. */
-export function publicUser({ id, name, email, created, disabled }: UserCredentials): UserCredentials {
+export function publicUser({ id, name, email, created, disabled }: UserCredentials): User {
   return { id, name, ...(email === undefined ? {} : { email }), created, disabled };
 }
 
