@@ -66,7 +66,7 @@ function Account({ session, onChange }: { session: Session; onChange: (s: Sessio
         value={project()}
         onChange={(e) => {
           chooseProject(e.currentTarget.value);
-          location.reload();
+          window.location.reload();
         }}
       >
         {projects.map((p) => (
