@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { COARSENESS } from "../annotate/events/event-dates.js";
 import type { DatePrecision } from "../annotate/dates/index.js";
-import type { EventRecord, StoredEventMention } from "../store/knowledge.js";
+import type { EventRecord, StoredEventMention } from "./types.js";
 import { group } from "./entities.js";
 import { EventClusters } from "./event-clusters.js";
 import { labelKeyOf, profileOf, type AccountProfile, type EntityLookup } from "./event-profile.js";

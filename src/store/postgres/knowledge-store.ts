@@ -3,23 +3,25 @@ import type { EventMention } from "../../annotate/events/types.js";
 import type { RelationMention } from "../../annotate/relations/types.js";
 import type {
   ClaimRow,
-  ClaimSubjectKind,
   EntityEvent,
-  EntityRedirect,
   EntityRow,
   EventRow,
   KnowledgeStore,
   MentionCitation,
-  MentionEdit,
-  NameAssignment,
-  NameOccurrence,
   PageRange,
   RelatedEntity,
-  ResolutionDocument,
   ResolvedCorpus,
+} from "../knowledge.js";
+import type { ClaimSubjectKind } from "../../claims/types.js";
+import type {
+  EntityRedirect,
+  NameAssignment,
+  NameOccurrence,
+  ResolutionDocument,
   StoredEventMention,
   StoredRelationMention,
-} from "../knowledge.js";
+} from "../../resolve/types.js";
+import type { MentionEdit } from "../../decisions/types.js";
 import { foldName } from "../sqlite/knowledge-store.js";
 import { PostgresKnowledgeViews } from "./knowledge-views.js";
 import { insertRows, toJson } from "./rows.js";

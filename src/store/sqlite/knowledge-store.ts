@@ -2,26 +2,28 @@ import type Database from "better-sqlite3";
 import type { EntityType, Mention } from "../../annotate/mentions/types.js";
 import type { EventMention } from "../../annotate/events/types.js";
 import type { RelationMention } from "../../annotate/relations/types.js";
-import { foldToken } from "../../resolve/name-key.js";
+import { foldToken } from "../../core/name-key.js";
 import type {
   ClaimRow,
-  ClaimSubjectKind,
   EntityEvent,
-  EntityRedirect,
   EntityRow,
   EventRow,
   KnowledgeStore,
   MentionCitation,
-  MentionEdit,
+  PageRange,
+  RelatedEntity,
+  ResolvedCorpus,
+} from "../knowledge.js";
+import type { ClaimSubjectKind } from "../../claims/types.js";
+import type {
+  EntityRedirect,
   NameAssignment,
   NameOccurrence,
-  RelatedEntity,
   ResolutionDocument,
-  ResolvedCorpus,
   StoredEventMention,
   StoredRelationMention,
-  PageRange,
-} from "../knowledge.js";
+} from "../../resolve/types.js";
+import type { MentionEdit } from "../../decisions/types.js";
 import { KnowledgeViews } from "./knowledge-views.js";
 import { ENTITY_COUNTS_SQL } from "./migrations.js";
 
