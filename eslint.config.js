@@ -18,6 +18,4 @@ export default tseslint.config(
     plugins: { annals: stageOrder },
     rules: { "annals/stage-order": "error" },
   },
-  // The corpus stage orchestrates resolve, claims, decisions and the store; it moves to src/ingest.
-  { files: ["src/resolve/corpus.ts"], rules: { "annals/stage-order": "off" } },
 );
