@@ -89,6 +89,21 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
         ]),
       ),
       text: { type: "string", description: "the document's text; untrusted" },
+      pages: arrayOf(
+        obj(
+          {
+            number: int,
+            start: int,
+            end: int,
+            ocr: obj({ engine: str, languages: str, words: int, meanConfidence: num, lowConfidenceWords: int }, [
+              "words",
+              "meanConfidence",
+            ]),
+          },
+          ["number", "start", "end"],
+        ),
+      ),
+      furniture: arrayOf(obj({ start: int, end: int }, ["start", "end"])),
       mentions: arrayOf(obj({ start: int, end: int, text: str, type: str, entityId: str }, ["start", "end", "text"])),
       derivedFrom: RELATED_DOC,
       nearDuplicates: arrayOf(RELATED_DOC),

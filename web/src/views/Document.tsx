@@ -64,6 +64,7 @@ function Text({ doc, cited }: { doc: DocumentView; cited?: { start: number; end:
     doc.mentions,
     doc.sections.map((s) => s.start),
     cited,
+    doc.pages ?? [],
   );
   const nodes = [];
   for (let i = 0; i < pieces.length;) {
@@ -74,6 +75,7 @@ function Text({ doc, cited }: { doc: DocumentView; cited?: { start: number; end:
     const content = group.map((p) => {
       const text = doc.text.slice(p.start, p.end);
       const anchors = p.anchors.map((a) => <span key={`s${a}`} id={`section-${a}`} class="anchor" />);
+      if (p.pageStart !== undefined) anchors.unshift(<PageBreak key="page" doc={doc} number={p.pageStart} />);
       const body = p.cited ? (
         <mark class="cited" id={p.start === cited?.start ? "cited" : undefined}>
           {text}
@@ -111,6 +113,23 @@ function Text({ doc, cited }: { doc: DocumentView; cited?: { start: number; end:
   return <div class="doc-text">{nodes}</div>;
 }
 
+/** Where a page begins: its number, and for an OCR'd page how sure the engine was of its words. */
+function PageBreak({ doc, number }: { doc: DocumentView; number: number }) {
+  const ocr = doc.pages?.find((page) => page.number === number)?.ocr;
+  return (
+    <span id={`page-${number}`} class="page-break anchor" role="separator" aria-label={`page ${number}`}>
+      p. {number}
+      {ocr ? (
+        <span class="muted">
+          {" "}
+          · OCR, {ocr.words} words, mean confidence {ocr.meanConfidence}%
+          {ocr.lowConfidenceWords > 0 ? `, ${ocr.lowConfidenceWords} under 60%` : ""}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
 function parseAt(value: string | null): { start: number; end: number } | undefined {
   const found = /^(\d+)-(\d+)$/.exec(value ?? "");
   if (!found) return undefined;
@@ -120,9 +139,11 @@ function parseAt(value: string | null): { start: number; end: number } | undefin
 export function DocumentReader({ id, query }: { id: string; query: URLSearchParams }) {
   const state = useJson<DocumentView>(`/api/documents/${encodeURIComponent(id)}`);
   const cited = parseAt(query.get("at"));
+  const page = query.get("page");
   useEffect(() => {
     if (state.data && cited) document.getElementById("cited")?.scrollIntoView({ block: "center" });
-  }, [state.data, cited?.start]);
+    else if (state.data && page) document.getElementById(`page-${page}`)?.scrollIntoView({ block: "start" });
+  }, [state.data, cited?.start, page]);
   return (
     <Await state={state}>
       {(doc) => (
@@ -140,6 +161,18 @@ export function DocumentReader({ id, query }: { id: string; query: URLSearchPara
                       </li>
                     ))}
                   </ol>
+                </nav>
+              ) : null}
+              {doc.pages && doc.pages.length > 1 ? (
+                <nav aria-label="Pages">
+                  <h2>Pages</h2>
+                  <p class="page-links">
+                    {doc.pages.map((p) => (
+                      <a key={p.number} href={`#page-${p.number}`}>
+                        {p.number}
+                      </a>
+                    ))}
+                  </p>
                 </nav>
               ) : null}
               <h2>About this source</h2>
