@@ -3,7 +3,7 @@ import type { OffsetMap } from "./offset-map.js";
 /** Formats read from decoded text. */
 export type TextFormat = "text" | "encyclopedia" | "markdown" | "tei" | "html" | "table" | "conll";
 /** Formats read from the raw bytes by a binary reader. */
-export type BinaryFormat = "pdf" | "image" | "docx";
+export type BinaryFormat = "pdf" | "image" | "docx" | "odt" | "epub";
 export type DocumentFormat = TextFormat | BinaryFormat;
 export type DocumentKind = "encyclopedia" | "primary" | "derived" | "dataset" | "other";
 

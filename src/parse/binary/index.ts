@@ -2,14 +2,23 @@ import { createHash } from "node:crypto";
 import type { SourceDocument } from "../../core/document.js";
 import { InputError } from "../../core/errors.js";
 import { docxReader } from "./docx/index.js";
+import { epubReader } from "./epub/index.js";
 import { imageReader } from "./image.js";
+import { odtReader } from "./odt/index.js";
 import { pdfReader } from "./pdf/index.js";
 import { xlsxReader } from "./xlsx.js";
 import type { BinaryReader } from "./types.js";
 
 export type { BinaryReader } from "./types.js";
 
-export const binaryReaders: readonly BinaryReader[] = [pdfReader, imageReader, docxReader, xlsxReader];
+export const binaryReaders: readonly BinaryReader[] = [
+  pdfReader,
+  imageReader,
+  docxReader,
+  odtReader,
+  epubReader,
+  xlsxReader,
+];
 
 /** Documents of a binary file some binary reader detects; undefined when none does (the bytes are decoded as text). */
 export async function readBinary(bytes: Uint8Array, path: string): Promise<SourceDocument[] | undefined> {
