@@ -1,5 +1,5 @@
 import JSZip from "jszip";
-import { InputError } from "../../core/errors.js";
+import type { InputError } from "../../core/errors.js";
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 /** More than any real document part; a ZIP bomb stops here instead of filling memory. */
