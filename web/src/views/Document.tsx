@@ -75,7 +75,8 @@ function Text({ doc, cited }: { doc: DocumentView; cited?: { start: number; end:
     const content = group.map((p) => {
       const text = doc.text.slice(p.start, p.end);
       const anchors = p.anchors.map((a) => <span key={`s${a}`} id={`section-${a}`} class="anchor" />);
-      if (p.pageStart !== undefined) anchors.unshift(<PageBreak key="page" doc={doc} number={p.pageStart} />);
+      if (p.pageStart !== undefined)
+        anchors.unshift(<PageBreak key="page" doc={doc} number={p.pageStart} {...(cited ? { cited } : {})} />);
       const body = p.cited ? (
         <mark class="cited" id={p.start === cited?.start ? "cited" : undefined}>
           {text}
@@ -113,18 +114,33 @@ function Text({ doc, cited }: { doc: DocumentView; cited?: { start: number; end:
   return <div class="doc-text">{nodes}</div>;
 }
 
-/** Where a page begins: its number, and for an OCR'd page how sure the engine was of its words. */
-function PageBreak({ doc, number }: { doc: DocumentView; number: number }) {
-  const ocr = doc.pages?.find((page) => page.number === number)?.ocr;
+/**
+ * Where a page begins: its number; for an OCR'd page how sure the engine was of its words, and the
+ * scan itself, shown open on the page of the cited passage.
+ */
+function PageBreak({ doc, number, cited }: { doc: DocumentView; number: number; cited?: { start: number } }) {
+  const page = doc.pages?.find((p) => p.number === number);
+  const ocr = page?.ocr;
+  const holdsCited = page !== undefined && cited !== undefined && page.start <= cited.start && cited.start < page.end;
   return (
-    <span id={`page-${number}`} class="page-break anchor" role="separator" aria-label={`page ${number}`}>
+    <span id={`page-${number}`} class="page-break anchor">
       p. {number}
       {ocr ? (
-        <span class="muted">
-          {" "}
-          · OCR, {ocr.words} words, mean confidence {ocr.meanConfidence}%
-          {ocr.lowConfidenceWords > 0 ? `, ${ocr.lowConfidenceWords} under 60%` : ""}
-        </span>
+        <>
+          <span class="muted">
+            {" "}
+            · OCR, {ocr.words} words, mean confidence {ocr.meanConfidence}%
+            {ocr.lowConfidenceWords > 0 ? `, ${ocr.lowConfidenceWords} under 60%` : ""}
+          </span>
+          <details class="page-image" open={holdsCited}>
+            <summary>page image</summary>
+            <img
+              loading="lazy"
+              src={`/api/documents/${encodeURIComponent(doc.id)}/pages/${number}/image`}
+              alt={`page ${number} of ${doc.title || fileName(doc.path)} as scanned`}
+            />
+          </details>
+        </>
       ) : null}
     </span>
   );
