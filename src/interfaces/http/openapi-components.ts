@@ -95,10 +95,29 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
             number: int,
             start: int,
             end: int,
-            ocr: obj({ engine: str, languages: str, words: int, meanConfidence: num, lowConfidenceWords: int }, [
-              "words",
-              "meanConfidence",
-            ]),
+            ocr: obj(
+              {
+                engine: str,
+                languages: str,
+                words: int,
+                meanConfidence: num,
+                lowConfidenceWords: int,
+                width: { type: "integer", description: "pixels of the image OCR read; word boxes are in this frame" },
+                height: int,
+              },
+              ["words", "meanConfidence"],
+            ),
+            words: arrayOf(
+              obj(
+                {
+                  start: int,
+                  end: int,
+                  box: { ...arrayOf(int), description: "left, top, width, height" },
+                  confidence: num,
+                },
+                ["start", "end", "box", "confidence"],
+              ),
+            ),
           },
           ["number", "start", "end"],
         ),

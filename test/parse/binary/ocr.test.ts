@@ -62,6 +62,27 @@ describe.runIf(HAVE_OCR)("OCR of scanned pages (tesseract)", () => {
     expect(characterErrorRate(document!.text, REFERENCE)).toBeLessThan(0.02);
   }, 60_000);
 
+  it("keeps each OCR'd word's span of the text, its box on the page image and its confidence", async () => {
+    const png = renderPage(await writePdf([LINES]), 200, "png");
+    const [document] = (await readBinary(png, "scan.png"))!;
+    const page = document!.pages![0]!;
+    const words = page.words!;
+    expect(words).toHaveLength(page.ocr!.words);
+    expect(words.map((word) => document!.text.slice(word.start, word.end)).join(" ")).toBe(
+      document!.text.replace(/\s+/g, " "),
+    );
+    const { width, height } = page.ocr!;
+    for (const { box, confidence } of words) {
+      expect(box[0] + box[2]).toBeLessThanOrEqual(width!);
+      expect(box[1] + box[3]).toBeLessThanOrEqual(height!);
+      expect(confidence).toBeGreaterThanOrEqual(0);
+      expect(confidence).toBeLessThanOrEqual(100);
+    }
+    const boxOf = (text: string) => words.find((word) => document!.text.slice(word.start, word.end) === text)!.box;
+    expect(boxOf("Baghdad")[1]).toBeLessThan(boxOf("Troops")[1]);
+    expect(boxOf("tension")[0]).toBeLessThan(boxOf("Baghdad")[0]);
+  }, 60_000);
+
   it("refuses an image with no text in it, in one line", async () => {
     const blank = renderPage(await writePdf([[]]), 100, "png");
     const error = await readBinary(blank, "photo.png").catch((e: unknown) => e);

@@ -114,11 +114,43 @@ function Text({ doc, cited }: { doc: DocumentView; cited?: { start: number; end:
   return <div class="doc-text">{nodes}</div>;
 }
 
+type Span = { start: number; end: number };
+type PageOf = NonNullable<DocumentView["pages"]>[number];
+
+/** On the scan: the cited words highlighted, and the words OCR was unsure of (under 60%) outlined. */
+function WordMarks({ page, cited }: { page: PageOf; cited?: Span }) {
+  const width = page.ocr?.width;
+  const height = page.ocr?.height;
+  if (!page.words || !width || !height) return null;
+  const marks = page.words.flatMap((word) => {
+    const isCited = cited !== undefined && word.start < cited.end && word.end > cited.start;
+    if (!isCited && word.confidence >= LOW_CONFIDENCE) return [];
+    const [left, top, w, h] = word.box;
+    const style = {
+      left: `${(100 * left) / width}%`,
+      top: `${(100 * top) / height}%`,
+      width: `${(100 * w) / width}%`,
+      height: `${(100 * h) / height}%`,
+    };
+    return [
+      <span
+        key={word.start}
+        class={isCited ? "word-mark cited-word" : "word-mark unsure-word"}
+        style={style}
+        title={`OCR confidence ${Math.round(word.confidence)}%`}
+      />,
+    ];
+  });
+  return <>{marks}</>;
+}
+
+const LOW_CONFIDENCE = 60;
+
 /**
  * Where a page begins: its number; for an OCR'd page how sure the engine was of its words, and the
  * scan itself, shown open on the page of the cited passage.
  */
-function PageBreak({ doc, number, cited }: { doc: DocumentView; number: number; cited?: { start: number } }) {
+function PageBreak({ doc, number, cited }: { doc: DocumentView; number: number; cited?: Span }) {
   const page = doc.pages?.find((p) => p.number === number);
   const ocr = page?.ocr;
   const holdsCited = page !== undefined && cited !== undefined && page.start <= cited.start && cited.start < page.end;
@@ -134,11 +166,14 @@ function PageBreak({ doc, number, cited }: { doc: DocumentView; number: number; 
           </span>
           <details class="page-image" open={holdsCited}>
             <summary>page image</summary>
-            <img
-              loading="lazy"
-              src={`/api/documents/${encodeURIComponent(doc.id)}/pages/${number}/image`}
-              alt={`page ${number} of ${doc.title || fileName(doc.path)} as scanned`}
-            />
+            <div class="page-scan">
+              <img
+                loading="lazy"
+                src={`/api/documents/${encodeURIComponent(doc.id)}/pages/${number}/image`}
+                alt={`page ${number} of ${doc.title || fileName(doc.path)} as scanned`}
+              />
+              <WordMarks page={page!} {...(cited ? { cited } : {})} />
+            </div>
           </details>
         </>
       ) : null}

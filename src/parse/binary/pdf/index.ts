@@ -74,7 +74,9 @@ async function ocrScannedPages(bytes: Uint8Array, pages: PageText[]): Promise<vo
       const [recognized] = await recognizeBest(png, `OCR of page ${number}`, OCR_LANGUAGES);
       const page = pages[number - 1]!;
       page.text = recognized?.text ?? "";
-      if (recognized) page.ocr = recognized.report;
+      if (!recognized) return;
+      page.ocr = recognized.report;
+      page.words = recognized.words;
     },
   );
 }
