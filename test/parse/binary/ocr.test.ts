@@ -54,6 +54,23 @@ describe.runIf(HAVE_OCR)("OCR of scanned pages (tesseract)", () => {
     expect(document!.pages![0]!.ocr!.meanConfidence).toBeGreaterThan(80);
   }, 60_000);
 
+  it("tells how many scanned pages are done, page by page, for the progress bar", async () => {
+    const png = renderPage(await writePdf([LINES]), 100, "png");
+    const pdf = await PDFDocument.create();
+    const image = await pdf.embedPng(png);
+    for (let i = 0; i < 2; i++) pdf.addPage([612, 792]).drawImage(image, { x: 0, y: 0, width: 612, height: 792 });
+    pdf
+      .addPage([612, 792])
+      .drawText("A page with a text layer of its own, read without OCR at all.", { x: 50, y: 700, size: 12 });
+    const told: [number, number][] = [];
+    await readBinary(await pdf.save(), "scan.pdf", (done, total) => told.push([done, total]));
+    expect(told).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ]);
+  }, 60_000);
+
   it("reads a PNG scan as an image document", async () => {
     const png = renderPage(await writePdf([LINES]), 200, "png");
     const [document] = (await readBinary(png, "scan.png"))!;
