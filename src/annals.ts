@@ -62,8 +62,9 @@ export class Annals {
     return entitySummaries(this.store.knowledge, filter);
   }
 
-  entity(idOrName: string): EntityPage | undefined {
-    return entityPage(this.store.knowledge, idOrName);
+  /** One entity's page; `mentions` picks the page of its mentions (default the first 1000). */
+  entity(idOrName: string, mentions?: PageRange): EntityPage | undefined {
+    return entityPage(this.store.knowledge, idOrName, mentions);
   }
 
   /** Events sorted by start: the timeline; one page of it when `page` is given. */

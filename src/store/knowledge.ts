@@ -38,7 +38,8 @@ export interface KnowledgeStore {
   countEntities(type?: EntityType): number;
   /** An entity by id (following redirects of merged ids), else by one of its names (case- and diacritics-insensitive). */
   findEntity(idOrName: string): EntityRow | undefined;
-  entityMentions(entityId: string, limit?: number): MentionCitation[];
+  /** The entity's mentions in document order: `limit` (default 1000) after the first `offset`. */
+  entityMentions(entityId: string, limit?: number, offset?: number): MentionCitation[];
   aliasCounts(entityId: string): { alias: string; count: number }[];
   roleCounts(entityId: string): { role: string; count: number }[];
   entityDocuments(entityId: string): { id: string; path: string; title: string }[];

@@ -201,6 +201,22 @@ describe("entities", () => {
     expect((await get("/api/entities/Nobody%20Atall")).statusCode).toBe(404);
   });
 
+  it("pages an entity's mentions with mentionsLimit and mentionsOffset", async () => {
+    const all = (await get("/api/entities/Qasim?mentionsLimit=1000")).json<EntityPage>();
+    expect(all.mentions.length).toBeGreaterThan(3);
+    const first = (await get("/api/entities/Qasim?mentionsLimit=2")).json<EntityPage>();
+    const second = (await get("/api/entities/Qasim?mentionsLimit=2&mentionsOffset=2")).json<EntityPage>();
+    expect(first.mentions).toEqual(all.mentions.slice(0, 2));
+    expect(second.mentions).toEqual(all.mentions.slice(2, 4));
+    expect(second.mentionCount).toBe(all.mentionCount);
+  });
+
+  it("answers 400 for a mentionsLimit out of range", async () => {
+    const response = await get("/api/entities/Qasim?mentionsLimit=0");
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ErrorJson>().error.issues![0]!.path).toBe("querystring.mentionsLimit");
+  });
+
   it("resolves ?name= the way the entity page does, as a list of at most one", async () => {
     const found = await get("/api/entities?name=Qasim");
     const list = found.json<EntitySummary[]>();

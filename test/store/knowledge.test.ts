@@ -60,6 +60,7 @@ describe.each(backends)("$name knowledge store", (backend) => {
       expect(m.quote).toContain(m.text);
     }
     expect(knowledge().entityMentions(top.id, 2)).toEqual(mentions.slice(0, 2));
+    expect(knowledge().entityMentions(top.id, 2, 1)).toEqual(mentions.slice(1, 3));
   });
 
   it("quotes every claim from its document's text", () => {

@@ -336,8 +336,8 @@ export class PostgresKnowledgeStore implements KnowledgeStore {
   findEntity(idOrName: string): EntityRow | undefined {
     return this.views.findEntity(idOrName, foldName(idOrName));
   }
-  entityMentions(entityId: string, limit?: number): MentionCitation[] {
-    return this.views.entityMentions(entityId, limit);
+  entityMentions(entityId: string, limit?: number, offset?: number): MentionCitation[] {
+    return this.views.entityMentions(entityId, limit, offset);
   }
   aliasCounts(entityId: string): { alias: string; count: number }[] {
     return this.views.aliasCounts(entityId);

@@ -111,7 +111,7 @@ export class PostgresKnowledgeViews {
     return row ? toEntity(row) : undefined;
   }
 
-  entityMentions(entityId: string, limit = 1000): MentionCitation[] {
+  entityMentions(entityId: string, limit = 1000, offset = 0): MentionCitation[] {
     const rows = this.db.query<{
       id: string;
       path: string;
@@ -129,10 +129,10 @@ export class PostgresKnowledgeViews {
        FROM (
          SELECT m.id AS mention_id FROM entity_names n
          JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
-         WHERE n.entity_id = $1 ORDER BY n.document_rowid, m.start, m.id LIMIT $2) AS top
+         WHERE n.entity_id = $1 ORDER BY n.document_rowid, m.start, m.id LIMIT $2 OFFSET $3) AS top
        JOIN mentions m ON m.id = top.mention_id JOIN documents d ON d.rowid = m.document_rowid
        ORDER BY d.rowid, m.start, m.id`,
-      [entityId, limit],
+      [entityId, limit, offset],
     ).rows;
     return rows.map((r) => ({
       document: { id: r.id, path: r.path, title: r.title },

@@ -111,7 +111,7 @@ export class KnowledgeViews {
     return byAlias ? toEntity(byAlias) : undefined;
   }
 
-  entityMentions(entityId: string, limit = 1000): MentionCitation[] {
+  entityMentions(entityId: string, limit = 1000, offset = 0): MentionCitation[] {
     const rows = this.db
       .prepare(
         // Quotes are cut only for the mentions the limit keeps; ordering by n.document_rowid (the
@@ -122,11 +122,11 @@ export class KnowledgeViews {
          FROM (
            SELECT m.rowid AS mention_rowid FROM entity_names n
            JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
-           WHERE n.entity_id = ? ORDER BY n.document_rowid, m.start LIMIT ?) AS top
+           WHERE n.entity_id = ? ORDER BY n.document_rowid, m.start LIMIT ? OFFSET ?) AS top
          JOIN mentions m ON m.rowid = top.mention_rowid JOIN documents d ON d.rowid = m.document_rowid
          ORDER BY d.rowid, m.start`,
       )
-      .all(entityId, limit) as {
+      .all(entityId, limit, offset) as {
       id: string;
       path: string;
       title: string;
