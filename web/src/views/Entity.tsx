@@ -65,7 +65,7 @@ export function EntityList({ query }: { query: URLSearchParams }) {
 }
 
 /** Mentions come this many at a time: the first page with the entity, the others on demand. */
-const MENTIONS_PAGE = 100;
+const MENTIONS_PAGE = 50;
 
 /** /entities/:id: aliases with counts, roles, events, related actors, its mentions with their quotes. */
 export function EntityView({ id }: { id: string }) {

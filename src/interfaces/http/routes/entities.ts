@@ -77,7 +77,7 @@ export function entityRoutes(app: FastifyInstance, { annals }: RouteContext): vo
               type: "integer",
               minimum: 1,
               maximum: 1000,
-              default: 100,
+              default: 50,
               description: "how many mentions (of `mentionCount`) the page carries",
             },
             mentionsOffset: { type: "integer", minimum: 0, maximum: 10_000_000, default: 0 },
