@@ -5,7 +5,8 @@ import { ingest, type IngestOptions, type IngestReport } from "./ingest/ingest.j
 import { openStore, type SearchOptions, type SearchResult, type Store } from "./store/index.js";
 import { documentListings, documentView, type DocumentListing } from "./views/documents.js";
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
-import { disagreements, eventCard, eventSummaries } from "./views/events.js";
+import { disagreements, eventCard, eventSummaries, filteredEventSummaries } from "./views/events.js";
+import { timelineOverview, type TimelineFilter, type TimelineOverview, type TimelineZoom } from "./views/timeline.js";
 import { actorGraph } from "./views/graph.js";
 import type { PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
@@ -70,6 +71,16 @@ export class Annals {
   /** Events sorted by start: the timeline; one page of it when `page` is given. */
   events(page?: PageRange): EventSummary[] {
     return eventSummaries(this.store.knowledge, page);
+  }
+
+  /** One page of the events that pass the timeline's filter, with how many pass it. */
+  filteredEvents(filter: TimelineFilter, page: PageRange): { total: number; items: EventSummary[] } {
+    return filteredEventSummaries(this.store.knowledge, filter, page);
+  }
+
+  /** The filtered events counted per period of the zoom, the densest period and the undated apart. */
+  timeline(filter: TimelineFilter, zoom: TimelineZoom): TimelineOverview {
+    return timelineOverview(this.store.knowledge, filter, zoom);
   }
 
   countEvents(): number {

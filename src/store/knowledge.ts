@@ -46,6 +46,8 @@ export interface KnowledgeStore {
   /** Events sorted by start (then end, label); one page of them when `page` is given. */
   events(page?: PageRange): EventRow[];
   countEvents(): number;
+  /** Every event's date, type and place, sorted as `events` sorts them: what the timeline counts and filters. */
+  eventOutlines(): EventOutline[];
   findEvent(idOrName: string): EventRow | undefined;
   claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[];
   /** The claims of the given subjects, grouped by subject as `claims` orders them. */
@@ -143,6 +145,11 @@ export interface EventRecord {
   /** Why each account after the first joined the event: the evidence coreference found. */
   mergeReasons: { mentionId: number; reason: string }[];
 }
+
+export type EventOutline = Pick<EventRecord, "id" | "label" | "type" | "start" | "end" | "precision" | "place"> & {
+  /** How many event mentions merged into it: how often the sources tell of it. */
+  accounts: number;
+};
 
 export type ClaimSubjectKind = "event" | "entity";
 

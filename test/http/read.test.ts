@@ -231,6 +231,36 @@ describe("entities", () => {
 });
 
 describe("events, timeline, graph, disagreements", () => {
+  it("filters the event list by type and period, counting what passes", async () => {
+    const events = (await get("/api/events?limit=10000")).json<EventSummary[]>();
+    const dated = events.filter((e) => e.start);
+    const { type, start } = dated[0]!;
+    const year = start!.slice(0, 4);
+    const response = await get(`/api/events?type=${encodeURIComponent(type)}&from=${year}&to=${year}&limit=10000`);
+    const expected = dated.filter((e) => e.type === type && e.start!.startsWith(year));
+    expect(response.json<EventSummary[]>().map((e) => e.id)).toEqual(expected.map((e) => e.id));
+    expect(response.headers["x-total-count"]).toBe(String(expected.length));
+    expect((await get("/api/events?from=July")).statusCode).toBe(400);
+  });
+
+  it("counts the timeline per year with its densest year and the undated apart", async () => {
+    const events = (await get("/api/events?limit=10000")).json<EventSummary[]>();
+    const overview = (await get("/api/timeline/overview?zoom=year")).json<{
+      dated: number;
+      undated: number;
+      densest: string;
+      buckets: { period: string; count: number; top: { id: string }[] }[];
+    }>();
+    expect(overview.undated).toBe(events.filter((e) => !e.start).length);
+    expect(overview.dated).toBe(events.length - overview.undated);
+    const perYear = new Map<string, number>();
+    for (const e of events) if (e.start) perYear.set(e.start.slice(0, 4), (perYear.get(e.start.slice(0, 4)) ?? 0) + 1);
+    expect(Object.fromEntries(overview.buckets.map((b) => [b.period, b.count]))).toEqual(Object.fromEntries(perYear));
+    expect(overview.buckets.find((b) => b.period === overview.densest)!.count).toBe(Math.max(...perYear.values()));
+    for (const b of overview.buckets) expect(b.top.length).toBe(Math.min(3, b.count));
+    expect((await get("/api/timeline/overview?zoom=week")).statusCode).toBe(400);
+  });
+
   it("lists the events sorted by start; /api/timeline is the same list", async () => {
     const events = (await get("/api/events")).json<EventSummary[]>();
     expect(events.length).toBeGreaterThan(3);
@@ -309,6 +339,7 @@ describe("GET /api/openapi.json", () => {
         "get /api/events",
         "get /api/events/{id}",
         "get /api/timeline",
+        "get /api/timeline/overview",
         "get /api/graph",
         "get /api/disagreements",
         "get /api/openapi.json",

@@ -8,6 +8,7 @@ import type {
   EntityRedirect,
   EntityRow,
   EventRow,
+  EventOutline,
   KnowledgeStore,
   MentionCitation,
   MentionEdit,
@@ -353,6 +354,9 @@ export class PostgresKnowledgeStore implements KnowledgeStore {
   }
   countEvents(): number {
     return this.views.countEvents();
+  }
+  eventOutlines(): EventOutline[] {
+    return this.views.eventOutlines();
   }
   findEvent(idOrName: string): EventRow | undefined {
     return this.views.findEvent(idOrName, foldName(idOrName));

@@ -5,6 +5,7 @@ import type {
   EntityEvent,
   EntityRow,
   EventRow,
+  EventOutline,
   MentionCitation,
   PageRange,
   RelatedEntity,
@@ -194,6 +195,24 @@ export class PostgresKnowledgeViews {
       else documents.set(subject_id, [{ id, path, title }]);
     }
     return documents;
+  }
+
+  eventOutlines(): EventOutline[] {
+    const sql = `SELECT id, label, type, start, "end", precision, place, json_array_length(mention_ids::json) AS accounts FROM events ORDER BY start NULLS LAST, "end" NULLS FIRST, label, id`;
+    const rows = this.db.query(sql).rows as (Pick<
+      EventDbRow,
+      "id" | "label" | "type" | "start" | "end" | "precision" | "place"
+    > & { accounts: number })[];
+    return rows.map((row) => ({
+      id: row.id,
+      accounts: Number(row.accounts),
+      label: row.label,
+      type: row.type,
+      ...(row.start ? { start: row.start } : {}),
+      ...(row.end ? { end: row.end } : {}),
+      ...(row.precision ? { precision: row.precision as NonNullable<EventOutline["precision"]> } : {}),
+      ...(row.place ? { place: row.place } : {}),
+    }));
   }
 
   countEvents(): number {

@@ -10,6 +10,7 @@ import type {
   EntityRedirect,
   EntityRow,
   EventRow,
+  EventOutline,
   KnowledgeStore,
   MentionCitation,
   MentionEdit,
@@ -327,6 +328,9 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   }
   countEvents(): number {
     return this.views.countEvents();
+  }
+  eventOutlines(): EventOutline[] {
+    return this.views.eventOutlines();
   }
   findEvent(idOrName: string): EventRow | undefined {
     return this.views.findEvent(idOrName, foldName(idOrName));

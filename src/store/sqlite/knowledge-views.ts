@@ -8,6 +8,7 @@ import type {
   RelatedEntity,
   EntityRow,
   EventRow,
+  EventOutline,
   MentionCitation,
   PageRange,
 } from "../knowledge.js";
@@ -199,6 +200,24 @@ export class KnowledgeViews {
       else documents.set(subject_id, [document]);
     }
     return documents;
+  }
+
+  eventOutlines(): EventOutline[] {
+    const sql = `SELECT id, label, type, start, "end", precision, place, json_array_length(mention_ids) AS accounts FROM events ORDER BY start IS NULL, start, "end", label, id`;
+    const rows = this.db.prepare(sql).all() as (Pick<
+      EventDbRow,
+      "id" | "label" | "type" | "start" | "end" | "precision" | "place"
+    > & { accounts: number })[];
+    return rows.map((row) => ({
+      id: row.id,
+      accounts: Number(row.accounts),
+      label: row.label,
+      type: row.type,
+      ...(row.start ? { start: row.start } : {}),
+      ...(row.end ? { end: row.end } : {}),
+      ...(row.precision ? { precision: row.precision as NonNullable<EventOutline["precision"]> } : {}),
+      ...(row.place ? { place: row.place } : {}),
+    }));
   }
 
   countEvents(): number {
