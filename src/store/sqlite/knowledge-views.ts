@@ -3,15 +3,15 @@ import type Database from "better-sqlite3";
 import type { EntityType } from "../../annotate/mentions/types.js";
 import type {
   ClaimRow,
-  ClaimSubjectKind,
   EntityEvent,
-  RelatedEntity,
   EntityRow,
   EventRow,
   EventOutline,
   MentionCitation,
   PageRange,
+  RelatedEntity,
 } from "../knowledge.js";
+import type { ClaimSubjectKind } from "../../claims/types.js";
 
 interface EntityDbRow {
   id: string;

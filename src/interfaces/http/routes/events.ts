@@ -1,5 +1,4 @@
 import type { FastifyInstance } from "fastify";
-import type { RouteContext } from "../context.js";
 import { notFound } from "../errors.js";
 import { pageProperties, setPageHeaders, type PageQuery } from "../pagination.js";
 import { ID_PARAMS, type IdParams } from "../schemas.js";
@@ -30,7 +29,7 @@ const LIST_QUERY = {
 type ListQuery = PageQuery & TimelineFilter;
 
 /** GET /api/events and /api/timeline (`annals events --json`, sorted by start), GET /api/events/:id (the card). */
-export function eventRoutes(app: FastifyInstance, { annals }: RouteContext): void {
+export function eventRoutes(app: FastifyInstance): void {
   for (const [path, summary] of [
     ["/api/events", "The events, sorted by start"],
     ["/api/timeline", "The timeline: the events sorted by start (same as /api/events)"],
@@ -53,10 +52,10 @@ export function eventRoutes(app: FastifyInstance, { annals }: RouteContext): voi
       async (request, reply) => {
         const { limit, offset, ...filter } = request.query;
         if (Object.keys(filter).length === 0) {
-          setPageHeaders(request, reply, { limit, offset }, { total: annals.countEvents() });
-          return annals.events({ limit, offset });
+          setPageHeaders(request, reply, { limit, offset }, { total: request.annals.countEvents() });
+          return request.annals.events({ limit, offset });
         }
-        const { total, items } = annals.filteredEvents(filter, { limit, offset });
+        const { total, items } = request.annals.filteredEvents(filter, { limit, offset });
         setPageHeaders(request, reply, { limit, offset }, { total });
         return items;
       },
@@ -88,7 +87,7 @@ export function eventRoutes(app: FastifyInstance, { annals }: RouteContext): voi
     },
     async (request) => {
       const { zoom, ...filter } = request.query;
-      return annals.timeline(filter, zoom);
+      return request.annals.timeline(filter, zoom);
     },
   );
 
@@ -108,7 +107,7 @@ export function eventRoutes(app: FastifyInstance, { annals }: RouteContext): voi
       },
     },
     async (request) => {
-      const card = annals.event(request.params.id);
+      const card = request.annals.event(request.params.id);
       if (!card) throw notFound("event", request.params.id);
       return card;
     },
