@@ -4,7 +4,13 @@ import { analyseDocument } from "./ingest/analyse.js";
 import { ingest, type IngestOptions, type IngestReport } from "./ingest/ingest.js";
 import type { SearchOptions, SearchResult } from "./search/types.js";
 import { openStore, type Store } from "./store/index.js";
-import { documentListings, documentView, type DocumentListing } from "./views/documents.js";
+import {
+  documentListings,
+  documentView,
+  filterListings,
+  type DocumentListing,
+  type DocumentListingFilter,
+} from "./views/documents.js";
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
 import { disagreements, eventCard, eventSummaries, filteredEventSummaries } from "./views/events.js";
 import { timelineOverview, type TimelineFilter, type TimelineOverview, type TimelineZoom } from "./views/timeline.js";
@@ -48,8 +54,9 @@ export class Annals {
     return ingest(this.store, paths, { ...options, ignore: [...(options.ignore ?? []), ...ownFiles] });
   }
 
-  documents(): DocumentListing[] {
-    return documentListings(this.store);
+  /** The documents with their relations; those that pass `filter` when given. */
+  documents(filter: DocumentListingFilter = {}): DocumentListing[] {
+    return filterListings(documentListings(this.store), filter);
   }
 
   document(id: string): DocumentView | undefined {

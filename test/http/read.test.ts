@@ -125,6 +125,18 @@ describe("ETags", () => {
 });
 
 describe("documents", () => {
+  it("filters the documents by words of their path and by kind", async () => {
+    const all = (await get("/api/documents")).json<{ id: string; path: string; kind: string }[]>();
+    const one = all.find((d) => seedOf(d.path) === "001")!;
+    const name = one.path.split("/").pop()!;
+    const byText = await get(`/api/documents?text=${encodeURIComponent(name.toUpperCase())}`);
+    expect(byText.json<{ id: string }[]>().map((d) => d.id)).toEqual([one.id]);
+    expect(byText.headers["x-total-count"]).toBe("1");
+    const byKind = (await get(`/api/documents?kind=${one.kind}`)).json<{ kind: string }[]>();
+    expect(byKind.length).toBe(all.filter((d) => d.kind === one.kind).length);
+    expect((await get("/api/documents?kind=poem")).statusCode).toBe(400);
+  });
+
   it("lists them as `annals documents --json`, with X-Total-Count and Link", async () => {
     const response = await get("/api/documents");
     const list = response.json<{ id: string; path: string; kind: string; derivedFrom?: { id: string } }[]>();
