@@ -2,15 +2,26 @@ import type { FastifyInstance } from "fastify";
 import type { RouteContext } from "../context.js";
 import { HttpError, notFound } from "../errors.js";
 import { paginate, pageProperties, type PageQuery } from "../pagination.js";
-import { ID_PARAMS, type IdParams } from "../schemas.js";
+import { DOCUMENT_KINDS, ID_PARAMS, type IdParams } from "../schemas.js";
 import { uploadRoute } from "./upload.js";
+import type { DocumentListingFilter } from "../../../views/documents.js";
 
 /** GET /api/documents (`annals documents --json`), GET /api/documents/:id and its page images, POST /api/documents. */
 export function documentRoutes(app: FastifyInstance, context: RouteContext): void {
-  app.get<{ Querystring: PageQuery }>(
+  app.get<{ Querystring: PageQuery & DocumentListingFilter }>(
     "/api/documents",
     {
-      schema: { querystring: { type: "object", additionalProperties: false, properties: pageProperties(100, 1000) } },
+      schema: {
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            ...pageProperties(100, 1000),
+            text: { type: "string", minLength: 1, maxLength: 500, description: "only titles or paths holding this" },
+            kind: { type: "string", enum: DOCUMENT_KINDS, description: "only documents of this kind" },
+          },
+        },
+      },
       config: {
         doc: {
           summary: "The documents, with derived copies and near-duplicates",
@@ -21,7 +32,10 @@ export function documentRoutes(app: FastifyInstance, context: RouteContext): voi
         },
       },
     },
-    async (request, reply) => paginate(request, reply, request.annals.documents(), request.query),
+    async (request, reply) => {
+      const { limit, offset, ...filter } = request.query;
+      return paginate(request, reply, request.annals.documents(filter), { limit, offset });
+    },
   );
 
   app.get<{ Params: IdParams }>(
