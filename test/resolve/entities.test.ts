@@ -211,6 +211,25 @@ describe("resolveEntities keeps different bearers apart", () => {
     expect(entityOf(result, "a", "Hussein")).not.toBe(entityOf(result, "a", "Saddam Hussein"));
   });
 
+  it("gives a name under a royal or religious title to a bearer whose first name it is, never to a surname", () => {
+    const result = resolveEntities(
+      [
+        occurrence("a", "person", "Saddam Hussein", 9),
+        { ...occurrence("a", "person", "Hussein", 2), roles: ["King"] },
+        { ...occurrence("b", "person", "Hussein", 3), roles: ["King"] },
+        occurrence("c", "person", "Saddam Hussein", 6),
+        occurrence("d", "person", "Hussein bin Talal"),
+        { ...occurrence("d", "person", "Hussein", 2), roles: ["King"] },
+      ],
+      [doc("a"), doc("b"), doc("c"), doc("d")],
+    );
+    const saddam = entityOf(result, "a", "Saddam Hussein");
+    expect(entityOf(result, "a", "Hussein")).not.toBe(saddam);
+    expect(entityOf(result, "b", "Hussein")).not.toBe(saddam);
+    expect(entityOf(result, "d", "Hussein")).toBe(entityOf(result, "d", "Hussein bin Talal"));
+    expect(entityOf(result, "b", "Hussein")).toBe(entityOf(result, "d", "Hussein bin Talal"));
+  });
+
   it("gives a titled surname to the bearer of that title, and a surname to the corpus's only bearer", () => {
     const result = resolveEntities(
       [
