@@ -1,7 +1,7 @@
 import type { EventType } from "../annotate/events/types.js";
 import type { DatePrecision } from "../annotate/dates/index.js";
 import type { StoredEventMention } from "../store/knowledge.js";
-import { countryNamed, countryOfDemonym, countryOfPlace } from "./countries.js";
+import { countryOfPlace, countryOfWord } from "./countries.js";
 import { foldToken } from "./name-key.js";
 
 /** Event types that can name the same happening: a coup is often called a revolution or a revolt. */
@@ -59,10 +59,6 @@ export function profileOf(account: StoredEventMention, entityOf: EntityLookup): 
     ),
     labelKey,
   };
-}
-
-function countryOfWord(word: string): string | undefined {
-  return countryOfDemonym(word) ?? countryNamed(word);
 }
 
 export function familyOf(type: EventType): string {

@@ -28,12 +28,12 @@ function slices(text: string, span: Span): Span[] {
 
 /** wink-nlp cuts words at letters outside Latin-1 ("Erdoğan" → "Erdo", "ğ", "an"). */
 const LETTERS = /^[\p{L}\p{M}]+$/u;
-const BEYOND_LATIN_1 = /[^\u0000-\u00FF]/u;
+const beyondLatin1 = (character: string) => character.codePointAt(0)! > 0xff;
 
 function continuesWord(text: string, previous: Token | undefined, at: number, value: string): boolean {
   if (!previous || previous.end !== at || !LETTERS.test(value)) return false;
   const before = text.slice(previous.start, previous.end);
-  return LETTERS.test(before) && BEYOND_LATIN_1.test(before.at(-1)! + value[0]!);
+  return LETTERS.test(before) && (beyondLatin1(before.at(-1)!) || beyondLatin1(value[0]!));
 }
 
 function segmentSlice(text: string, slice: Span, sentences: Span[], tokens: Token[]): void {

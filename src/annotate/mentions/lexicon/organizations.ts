@@ -56,3 +56,14 @@ export const EVENT_NOUNS: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+
+/** Prepositions after which a name is where something is or goes ("in al-Bab", "near Jarabulus"). */
+const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(
+  "in near at outside around towards toward into inside across via within".split(" "),
+);
+
+/** Whether the word just before `start` in `text` is a locative preposition. */
+export function followsLocative(text: string, start: number): boolean {
+  const before = /([a-z]+)[ \t]+$/.exec(text.slice(Math.max(0, start - 16), start));
+  return before !== null && LOCATIVE_PREPOSITIONS.has(before[1]!);
+}
