@@ -11,18 +11,21 @@ describe("a lone article-joined name", () => {
     ["Turkish-backed rebels entered al-Bab on Monday.", "al-Bab"],
     ["The fighting in al-Shaddadi ended at dawn.", "al-Shaddadi"],
     ["Convoys moved towards al-Rai.", "al-Rai"],
+    ["Government forces advanced towards Abu Kamal.", "Abu Kamal"],
   ])("is a place when the gazetteer knows it or a locative preposition stands before it: %s", (text, surface) => {
     expect(typeOf(text, surface)).toBe("place");
   });
 
   it("stays a person in a person's context, even before a place", () => {
     expect(typeOf("He met al-Bakr in Baghdad.", "al-Bakr")).toBe("person");
+    expect(typeOf("They had faith in Abdul Karim Qasim.", "Abdul Karim Qasim")).toBe("person");
     expect(typeOf("Later al-Bakr spoke to the officers.", "al-Bakr")).toBe("person");
   });
 
   it.each([
     ["The Arab-language news channel Al Jazeera broadcast it.", "Al Jazeera"],
     ["Militants of ISIL and al-Qaeda-linked groups attacked.", "al-Qaeda"],
+    ["The report by Al-Masdar News said so.", "Al-Masdar News"],
   ])("is an organization after a body's noun or before '-linked': %s", (text, surface) => {
     expect(typeOf(text, surface)).toBe("organization");
   });
@@ -48,5 +51,16 @@ describe("names with letters beyond Latin-1", () => {
     const mentions = mentionsIn("Later Erdoğan met Putin. Lech Wałęsa spoke in Gdańsk.");
     expect(mentions.map((m) => m.text)).toEqual(expect.arrayContaining(["Erdoğan", "Putin"]));
     expect(mentions.some((m) => m.text === "Erdo" || m.text.endsWith("Wa"))).toBe(false);
+  });
+});
+
+describe("a one-word person the model alone found", () => {
+  it("is a body's name after 'the'", () => {
+    expect(typeOf("The Taliban said so on Monday.", "Taliban")).toBe("organization");
+    expect(typeOf("A spokesman for the Taliban said it.", "Taliban")).toBe("organization");
+  });
+
+  it("stays a person without an article", () => {
+    expect(typeOf("Later Putin met the press.", "Putin")).toBe("person");
   });
 });

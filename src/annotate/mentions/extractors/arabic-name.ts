@@ -5,8 +5,8 @@
  * ("Younis Atar Bashi", "Saeed Hamo"); `given-name`: two to four capitalised words starting with a
  * first name the tagger knows ("Michel Aflaq"). A place noun after the name makes it a place
  * ("Nuqrat as-Salman desert prison"); an event noun drops it ("the ar-Rashid revolt"). A lone
- * article-joined name is a place when the gazetteer knows it or a locative preposition stands before it
- * ("in al-Bab"); a name after a body's noun ("the news channel Al Jazeera") or before "-linked" is an
+ * article-joined name the gazetteer knows is a place, and so is a name after a locative preposition
+ * ("near Abu Kamal"; "in" and "at" only before an article-joined name: "in al-Bab", not "faith in Nasser"); a name after a body's noun ("the news channel Al Jazeera") or before "-linked" is an
  * organization's.
  */
 import { makeMention } from "../context.js";
@@ -18,7 +18,7 @@ import {
   ORG_HEADS,
   PLACE_NOUNS,
   PLACE_SUFFIXES,
-  QUOTED_ORG_CUES,
+  BODY_NOUNS,
 } from "../lexicon/organizations.js";
 import {
   isArabicNameMarker,
@@ -35,15 +35,6 @@ import type { Mention, MentionContext, MentionExtractor, MentionType } from "../
 const CANDIDATE = new RegExp(`(?<![\\p{L}\\p{N}'’-])${NAME_SEQUENCE}`, "uy");
 const FOLLOWING_WORDS = /^[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?/;
 const BODY_NOUN_BEFORE = /([a-z]+)[ \t]+$/;
-const BODY_NOUNS = new Set([
-  ...QUOTED_ORG_CUES,
-  "channel",
-  "network",
-  "newspaper",
-  "broadcaster",
-  "faction",
-  "militia",
-]);
 const AFFILIATION_AFTER = /^[-‐](?:linked|affiliated|allied|aligned)\b/;
 
 /** The type the words around a candidate give it, over the type its own words give. */
@@ -53,8 +44,10 @@ function typeInContext(context: MentionContext, words: readonly Word[], end: num
   const noun = BODY_NOUN_BEFORE.exec(text.slice(Math.max(0, start - 16), start))?.[1];
   if ((noun !== undefined && BODY_NOUNS.has(noun)) || AFFILIATION_AFTER.test(text.slice(end, end + 12)))
     return "organization";
-  if (type !== "person" || words.length > 1 || !isJoinedArticleName(words[0]!.text)) return type;
-  return lookupPlace(words[0]!.text) || followsLocative(text, start) ? "place" : type;
+  if (type !== "person") return type;
+  const article = isJoinedArticleName(words[0]!.text);
+  if (article && words.length === 1 && lookupPlace(words[0]!.text)) return "place";
+  return followsLocative(text, start, article) ? "place" : type;
 }
 
 interface Word {
