@@ -2,7 +2,8 @@ import { decode } from "./decode/index.js";
 import { parse } from "./parse/index.js";
 import { analyseDocument } from "./ingest/analyse.js";
 import { ingest, type IngestOptions, type IngestReport } from "./ingest/ingest.js";
-import { openStore, type SearchOptions, type SearchResult, type Store } from "./store/index.js";
+import type { SearchOptions, SearchResult } from "./search/types.js";
+import { openStore, type Store } from "./store/index.js";
 import { documentListings, documentView, type DocumentListing } from "./views/documents.js";
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
 import { disagreements, eventCard, eventSummaries } from "./views/events.js";
@@ -11,7 +12,7 @@ import type { PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
 import { describeDecision } from "./decisions/describe.js";
 import type { Decision, DecisionView } from "./decisions/types.js";
-import { resolveCorpus, type CorpusReport } from "./resolve/corpus.js";
+import { resolveCorpus, type CorpusReport } from "./ingest/corpus-stage.js";
 import type {
   Disagreement,
   DocumentView,

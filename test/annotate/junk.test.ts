@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractMentions } from "../../src/annotate/mentions/index.js";
 import { isJunkName } from "../../src/annotate/mentions/refiners/junk.js";
-import { textDocument } from "../../src/eval/text-document.js";
+import { textDocument } from "../../src/core/text-document.js";
 
 describe("junk names", () => {
   it.each([

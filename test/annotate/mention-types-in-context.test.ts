@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Mention } from "../../src/annotate/mentions/index.js";
 import { extractMentions } from "../../src/annotate/mentions/index.js";
-import { textDocument } from "../../src/eval/text-document.js";
+import { textDocument } from "../../src/core/text-document.js";
 
 const mentionsIn = (text: string): Mention[] => extractMentions(textDocument(text), undefined, { namesOnly: true });
 const typeOf = (text: string, surface: string) => mentionsIn(text).find((m) => m.text === surface)?.type;

@@ -3,11 +3,12 @@
  * words ("Iraqis", "Americans"), fragments of a name cut at an initial ("John D", "William M"),
  * a generic word alone ("Kingdom", "Army"), tag columns of token/tag files ("B-PER"). No person is
  * a community ("Shia Iraqi", "Uighur"), ends in a nationality, a country code ("Hussein US") or an
- * event's noun ("Armistice Agreement"), is headed by a plural noun ("Armistice Agreements"), is the title of a work ("original title Meine
- * Kriegserinnerungen") or a word of an image's file name ("Roundel of Syria.svg").
+ * event's noun ("Armistice Agreement"), is headed by a plural noun ("Armistice Agreements"), is the
+ * title of a work ("original title Meine Kriegserinnerungen") or a word of an image's file name
+ * ("Roundel of Syria.svg").
  */
-import { countryNamed, countryOfDemonym } from "../../../resolve/countries.js";
 import { lexicalEntry } from "../../../segment/lexicon.js";
+import { countryNamed, countryOfDemonym } from "../gazetteer/countries.js";
 import { EVENT_NOUNS } from "../lexicon/organizations.js";
 import { isKnownFirstName } from "../lexicon/person-names.js";
 import type { Mention, MentionContext, MentionRefiner } from "../types.js";

@@ -4,8 +4,8 @@
  * national qualifier ("Iraqi Communist Party") from a word that makes another body ("Free Syrian Army").
  */
 import { countries } from "countries-list";
-import { placeGazetteer } from "../annotate/mentions/gazetteer/places.js";
-import { foldToken } from "./name-key.js";
+import { placeGazetteer } from "./places.js";
+import { foldToken } from "../../../core/name-key.js";
 
 /** Demonyms no rule derives from the country's English name. */
 const IRREGULAR_DEMONYMS: Record<string, string> = {
