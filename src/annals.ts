@@ -2,16 +2,24 @@ import { decode } from "./decode/index.js";
 import { parse } from "./parse/index.js";
 import { analyseDocument } from "./ingest/analyse.js";
 import { ingest, type IngestOptions, type IngestReport } from "./ingest/ingest.js";
-import { openStore, type SearchOptions, type SearchResult, type Store } from "./store/index.js";
-import { documentListings, documentView, type DocumentListing } from "./views/documents.js";
+import type { SearchOptions, SearchResult } from "./search/types.js";
+import { openStore, type Store } from "./store/index.js";
+import {
+  documentListings,
+  documentView,
+  filterListings,
+  type DocumentListing,
+  type DocumentListingFilter,
+} from "./views/documents.js";
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
-import { disagreements, eventCard, eventSummaries } from "./views/events.js";
+import { disagreements, eventCard, eventSummaries, filteredEventSummaries } from "./views/events.js";
+import { timelineOverview, type TimelineFilter, type TimelineOverview, type TimelineZoom } from "./views/timeline.js";
 import { actorGraph } from "./views/graph.js";
 import type { PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
 import { describeDecision } from "./decisions/describe.js";
 import type { Decision, DecisionView } from "./decisions/types.js";
-import { resolveCorpus, type CorpusReport } from "./resolve/corpus.js";
+import { resolveCorpus, type CorpusReport } from "./ingest/corpus-stage.js";
 import type {
   Disagreement,
   DocumentView,
@@ -46,8 +54,9 @@ export class Annals {
     return ingest(this.store, paths, { ...options, ignore: [...(options.ignore ?? []), ...ownFiles] });
   }
 
-  documents(): DocumentListing[] {
-    return documentListings(this.store);
+  /** The documents with their relations; those that pass `filter` when given. */
+  documents(filter: DocumentListingFilter = {}): DocumentListing[] {
+    return filterListings(documentListings(this.store), filter);
   }
 
   document(id: string): DocumentView | undefined {
@@ -62,13 +71,24 @@ export class Annals {
     return entitySummaries(this.store.knowledge, filter);
   }
 
-  entity(idOrName: string): EntityPage | undefined {
-    return entityPage(this.store.knowledge, idOrName);
+  /** One entity's page; `mentions` picks the page of its mentions (default the first 1000). */
+  entity(idOrName: string, mentions?: PageRange): EntityPage | undefined {
+    return entityPage(this.store.knowledge, idOrName, mentions);
   }
 
   /** Events sorted by start: the timeline; one page of it when `page` is given. */
   events(page?: PageRange): EventSummary[] {
     return eventSummaries(this.store.knowledge, page);
+  }
+
+  /** One page of the events that pass the timeline's filter, with how many pass it. */
+  filteredEvents(filter: TimelineFilter, page: PageRange): { total: number; items: EventSummary[] } {
+    return filteredEventSummaries(this.store.knowledge, filter, page);
+  }
+
+  /** The filtered events counted per period of the zoom, the densest period and the undated apart. */
+  timeline(filter: TimelineFilter, zoom: TimelineZoom): TimelineOverview {
+    return timelineOverview(this.store.knowledge, filter, zoom);
   }
 
   countEvents(): number {

@@ -110,6 +110,8 @@ describe("the central error handler", () => {
       entity: s.annals.entity.bind(s.annals),
       events: s.annals.events.bind(s.annals),
       countEvents: s.annals.countEvents.bind(s.annals),
+      filteredEvents: s.annals.filteredEvents.bind(s.annals),
+      timeline: s.annals.timeline.bind(s.annals),
       event: s.annals.event.bind(s.annals),
       disagreements: s.annals.disagreements.bind(s.annals),
       graph: s.annals.graph.bind(s.annals),

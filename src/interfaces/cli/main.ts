@@ -1,7 +1,27 @@
 import { Command, CommanderError, Option } from "commander";
 import { InputError, UsageError } from "../../core/errors.js";
-import { addCommand, annotateCommand, documentsCommand, searchCommand, type ExitCode } from "./commands.js";
+import {
+  addCommand,
+  annotateCommand,
+  documentsCommand,
+  searchCommand,
+  type ExitCode,
+  type GlobalOptions,
+} from "./commands.js";
 import { DEFAULT_PORT, serveCommand } from "./serve.js";
+import {
+  grantCommand,
+  keysCreateCommand,
+  keysListCommand,
+  keysRevokeCommand,
+  projectDb,
+  projectsAddCommand,
+  projectsListCommand,
+  usersAddCommand,
+  usersDisableCommand,
+  usersListCommand,
+  usersPasswordCommand,
+} from "./account-commands.js";
 import { migrateCommand } from "./migrate.js";
 import {
   disagreementsCommand,
@@ -33,13 +53,18 @@ function program(): Command {
         .env("ANNALS_DB")
         .default("annals.db"),
     )
+    .addOption(
+      new Option("--project <name>", "the project's knowledge base on a PostgreSQL server").env("ANNALS_PROJECT"),
+    )
     .option("--json", "machine-readable output on stdout")
     .exitOverride()
     .showSuggestionAfterError();
 
-  const run = (action: (...args: never[]) => ExitCode | Promise<ExitCode>) =>
+  /** `onProject`: --project chooses the knowledge base the action opens (account commands name projects themselves). */
+  const run = (action: (...args: never[]) => ExitCode | Promise<ExitCode>, onProject = true) =>
     async function (this: Command, ...args: unknown[]) {
-      const options = this.optsWithGlobals();
+      const options = this.optsWithGlobals<GlobalOptions & { project?: string }>();
+      if (onProject) options.db = await projectDb(options);
       const positional = args.slice(0, -2);
       process.exitCode = await (action as (...a: unknown[]) => ExitCode | Promise<ExitCode>)(...positional, options);
     };
@@ -100,6 +125,7 @@ function program(): Command {
     .requiredOption("--out <path>", "file to write (a folder for csv)")
     .action(run(exportCommand));
   addDecisionCommands(root, run);
+  addAccountCommands(root, run);
   root
     .command("migrate")
     .description("copy a SQLite knowledge base into an empty PostgreSQL database")
@@ -111,11 +137,27 @@ function program(): Command {
     .description("the HTTP API and the web UI (ANNALS_TOKEN: token for uploads, needed on a non-loopback host)")
     .option("--port <n>", "port to listen on (0 = any free port)", String(DEFAULT_PORT))
     .option("--host <address>", "address to listen on", "127.0.0.1")
-    .action(run(serveCommand));
+    .addOption(new Option("--oidc-issuer <url>", "log in with this OpenID Connect provider").env("ANNALS_OIDC_ISSUER"))
+    .addOption(new Option("--oidc-client-id <id>", "this server's client id there").env("ANNALS_OIDC_CLIENT_ID"))
+    .addOption(
+      new Option("--oidc-client-secret <secret>", "its client secret (prefer the variable)").env(
+        "ANNALS_OIDC_CLIENT_SECRET",
+      ),
+    )
+    .addOption(
+      new Option(
+        "--oidc-redirect-uri <url>",
+        "the callback URL registered there (default: this server's /api/oidc/callback)",
+      ).env("ANNALS_OIDC_REDIRECT_URI"),
+    )
+    .action(run(serveCommand, false));
   return root;
 }
 
-type Run = (action: (...args: never[]) => ExitCode | Promise<ExitCode>) => (...args: unknown[]) => Promise<void>;
+type Run = (
+  action: (...args: never[]) => ExitCode | Promise<ExitCode>,
+  onProject?: boolean,
+) => (...args: unknown[]) => Promise<void>;
 
 /** Corrections: each records a decision (user, reason, time) and reruns the corpus stage. */
 function addDecisionCommands(root: Command, run: Run): void {
@@ -164,6 +206,59 @@ function addDecisionCommands(root: Command, run: Run): void {
     .option("--export <file>", "write every decision as JSON lines")
     .option("--import <file>", "append the decisions of a JSON lines export")
     .action(run(decisionsCommand));
+}
+
+/** Users, projects, roles and API keys of a team server (docs: README "Team server: accounts"). */
+function addAccountCommands(root: Command, runOnProject: Run): void {
+  const run: Run = (action) => runOnProject(action, false);
+  const users = root.command("users").description("the accounts of a team server");
+  users
+    .command("add")
+    .description("add a user (a team server needs a login once one exists)")
+    .argument("<name>", "user name")
+    .option("--email <address>", "email, also what OpenID Connect logins are matched by")
+    .option("--password-stdin", "read a password for the web UI's login from standard input")
+    .action(run(usersAddCommand));
+  users.command("list").description("users with their projects and roles").action(run(usersListCommand));
+  users
+    .command("password")
+    .description("set a user's password from standard input")
+    .argument("<name>")
+    .action(run(usersPasswordCommand));
+  users
+    .command("disable")
+    .description("refuse a user's keys and sessions (--enable undoes it)")
+    .argument("<name>")
+    .option("--enable", "allow the user again")
+    .action(run(usersDisableCommand));
+  const projects = root.command("projects").description("the knowledge bases of a PostgreSQL server");
+  projects
+    .command("add")
+    .description("a new, empty knowledge base (a schema of its own)")
+    .argument("<name>")
+    .action(run(projectsAddCommand));
+  projects.command("list").description("the projects").action(run(projectsListCommand));
+  root
+    .command("grant")
+    .description("give USER a ROLE (viewer, editor, admin) in PROJECT")
+    .argument("<user>")
+    .argument("<project>")
+    .argument("<role>")
+    .action(run(grantCommand));
+  const keys = root.command("keys").description("API keys (stored as digests; shown once)");
+  keys
+    .command("create")
+    .description("a new API key for USER, printed once")
+    .argument("<user>")
+    .option("--expires <duration>", "valid for this long: 30d, 12h, 2w, 1y (default: until revoked)")
+    .option("--for-project <name>", "only for this project")
+    .action(run(keysCreateCommand));
+  keys.command("revoke").description("revoke a key by its prefix").argument("<prefix>").action(run(keysRevokeCommand));
+  keys
+    .command("list")
+    .description("keys with their state and last use")
+    .argument("[user]")
+    .action(run(keysListCommand));
 }
 
 export async function main(argv: string[]): Promise<void> {

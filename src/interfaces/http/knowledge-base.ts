@@ -14,6 +14,8 @@ export type KnowledgeBase = Pick<
   | "entity"
   | "events"
   | "countEvents"
+  | "filteredEvents"
+  | "timeline"
   | "event"
   | "disagreements"
   | "graph"

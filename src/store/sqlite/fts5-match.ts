@@ -1,4 +1,4 @@
-import { termVariants, type Clause, type ParsedQuery, type QueryWord } from "../../search/query.js";
+import { termVariants, type Clause, type ParsedQuery, type QueryWord } from "../../core/query-tree.js";
 
 /**
  * Compiles a parsed query to an FTS5 MATCH expression. Every user-supplied string ends up inside

@@ -2,14 +2,13 @@ import Database from "better-sqlite3";
 import type { DocumentKind } from "../../core/document.js";
 import { InputError } from "../../core/errors.js";
 import { searchPassages } from "../../search/search.js";
+import type { SearchOptions, SearchResult } from "../../search/types.js";
 import type {
   DocumentFilter,
   DocumentRecord,
   DocumentRelation,
   DocumentSummary,
   FileRecord,
-  SearchOptions,
-  SearchResult,
   SignedDocument,
   Store,
   StoreCapabilities,

@@ -2,16 +2,26 @@ import type { FastifyInstance } from "fastify";
 import type { RouteContext } from "../context.js";
 import { notFound } from "../errors.js";
 import { paginate, pageProperties, type PageQuery } from "../pagination.js";
-import { ID_PARAMS, type IdParams } from "../schemas.js";
+import { DOCUMENT_KINDS, ID_PARAMS, type IdParams } from "../schemas.js";
 import { uploadRoute } from "./upload.js";
+import type { DocumentListingFilter } from "../../../views/documents.js";
 
 /** GET /api/documents (`annals documents --json`), GET /api/documents/:id, POST /api/documents. */
 export function documentRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { annals } = context;
-  app.get<{ Querystring: PageQuery }>(
+  app.get<{ Querystring: PageQuery & DocumentListingFilter }>(
     "/api/documents",
     {
-      schema: { querystring: { type: "object", additionalProperties: false, properties: pageProperties(100, 1000) } },
+      schema: {
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            ...pageProperties(100, 1000),
+            text: { type: "string", minLength: 1, maxLength: 500, description: "only titles or paths holding this" },
+            kind: { type: "string", enum: DOCUMENT_KINDS, description: "only documents of this kind" },
+          },
+        },
+      },
       config: {
         doc: {
           summary: "The documents, with derived copies and near-duplicates",
@@ -22,7 +32,10 @@ export function documentRoutes(app: FastifyInstance, context: RouteContext): voi
         },
       },
     },
-    async (request, reply) => paginate(request, reply, annals.documents(), request.query),
+    async (request, reply) => {
+      const { limit, offset, ...filter } = request.query;
+      return paginate(request, reply, request.annals.documents(filter), { limit, offset });
+    },
   );
 
   app.get<{ Params: IdParams }>(
@@ -40,7 +53,7 @@ export function documentRoutes(app: FastifyInstance, context: RouteContext): voi
       },
     },
     async (request) => {
-      const view = annals.document(request.params.id);
+      const view = request.annals.document(request.params.id);
       if (!view) throw notFound("document", request.params.id);
       return view;
     },

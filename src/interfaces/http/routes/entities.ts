@@ -1,10 +1,14 @@
 import type { FastifyInstance } from "fastify";
 import type { EntityType } from "../../../annotate/mentions/types.js";
 import type { EntityPage, EntitySummary } from "../../../views/types.js";
-import type { RouteContext } from "../context.js";
 import { notFound } from "../errors.js";
 import { pageProperties, setPageHeaders, type PageQuery } from "../pagination.js";
 import { ENTITY_TYPES, ID_PARAMS, type IdParams } from "../schemas.js";
+
+interface EntityPageQuery {
+  mentionsLimit: number;
+  mentionsOffset: number;
+}
 
 interface EntitiesQuery extends PageQuery {
   type?: EntityType;
@@ -12,7 +16,7 @@ interface EntitiesQuery extends PageQuery {
 }
 
 /** GET /api/entities (`annals entities --json`) and GET /api/entities/:id (`annals entity NAME --json`). */
-export function entityRoutes(app: FastifyInstance, { annals }: RouteContext): void {
+export function entityRoutes(app: FastifyInstance): void {
   app.get<{ Querystring: EntitiesQuery }>(
     "/api/entities",
     {
@@ -46,28 +50,44 @@ export function entityRoutes(app: FastifyInstance, { annals }: RouteContext): vo
     async (request, reply) => {
       const { type, name, limit, offset } = request.query;
       if (name !== undefined) {
-        const page = annals.entity(name);
+        const page = request.annals.entity(name);
         const found = page && (!type || page.type === type) ? [summaryOf(page)] : [];
         const items = found.slice(offset, offset + limit);
         setPageHeaders(request, reply, { limit, offset }, { total: found.length });
         return items;
       }
       // One more than asked tells whether a next page exists without counting them all.
-      const items = annals.entities({ ...(type ? { type } : {}), limit: limit + 1, offset });
+      const items = request.annals.entities({ ...(type ? { type } : {}), limit: limit + 1, offset });
       setPageHeaders(request, reply, { limit, offset }, { more: items.length > limit });
       return items.slice(0, limit);
     },
   );
 
-  app.get<{ Params: IdParams }>(
+  app.get<{ Params: IdParams; Querystring: EntityPageQuery }>(
     "/api/entities/:id",
     {
-      schema: { params: ID_PARAMS },
+      schema: {
+        params: ID_PARAMS,
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            mentionsLimit: {
+              type: "integer",
+              minimum: 1,
+              maximum: 1000,
+              default: 50,
+              description: "how many mentions (of `mentionCount`) the page carries",
+            },
+            mentionsOffset: { type: "integer", minimum: 0, maximum: 10_000_000, default: 0 },
+          },
+        },
+      },
       config: {
         doc: {
           summary: "One entity by id or by any of its names",
           description:
-            "`annals entity NAME --json`: aliases with counts, roles, events, every mention with its quote, related actors.",
+            "`annals entity NAME --json`: aliases with counts, roles, events, related actors, and one page of its mentions with their quotes (`mentionsLimit` after `mentionsOffset`, of `mentionCount`).",
           tags: ["entities"],
           response: "EntityPage",
           statuses: { "404": "no entity with this id or name" },
@@ -75,7 +95,8 @@ export function entityRoutes(app: FastifyInstance, { annals }: RouteContext): vo
       },
     },
     async (request) => {
-      const page = annals.entity(request.params.id);
+      const { mentionsLimit, mentionsOffset } = request.query;
+      const page = request.annals.entity(request.params.id, { limit: mentionsLimit, offset: mentionsOffset });
       if (!page) throw notFound("entity", request.params.id);
       return page;
     },
