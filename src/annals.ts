@@ -2,6 +2,7 @@ import { decode } from "./decode/index.js";
 import { parse } from "./parse/index.js";
 import { analyseDocument } from "./ingest/analyse.js";
 import { ingest, type IngestOptions, type IngestReport } from "./ingest/ingest.js";
+import { PageImageCache, type PageImage } from "./views/page-image.js";
 import type { SearchOptions, SearchResult } from "./search/types.js";
 import { openStore, type Store } from "./store/index.js";
 import {
@@ -39,10 +40,14 @@ export interface Annotation {
 
 /** The knowledge base: what the CLI, the HTTP API and the web UI all call. */
 export class Annals {
+  private readonly pageImages: PageImageCache;
+
   private constructor(
     readonly store: Store,
     private readonly dbPath: string,
-  ) {}
+  ) {
+    this.pageImages = new PageImageCache(store);
+  }
 
   static open(dbPath: string): Annals {
     return new Annals(openStore(dbPath), dbPath);
@@ -61,6 +66,11 @@ export class Annals {
 
   document(id: string): DocumentView | undefined {
     return documentView(this.store, id);
+  }
+
+  /** The image of one page of a PDF or scan, from its original file; the last few are cached. */
+  pageImage(id: string, page: number): Promise<PageImage> {
+    return this.pageImages.get(id, page);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {

@@ -84,6 +84,8 @@ export function documentView(store: Store, id: string): DocumentView | undefined
     sections: d.sections,
     infobox: d.infobox,
     text: d.text,
+    ...(d.pages ? { pages: d.pages } : {}),
+    ...(d.furniture ? { furniture: d.furniture } : {}),
     mentions: store.knowledge.documentMentions(id),
     ...(listing?.derivedFrom ? { derivedFrom: listing.derivedFrom } : {}),
     ...(listing?.nearDuplicates ? { nearDuplicates: listing.nearDuplicates } : {}),

@@ -345,6 +345,7 @@ describe("GET /api/openapi.json", () => {
         "get /api/search",
         "get /api/documents",
         "get /api/documents/{id}",
+        "get /api/documents/{id}/pages/{page}/image",
         "post /api/documents",
         "get /api/entities",
         "get /api/entities/{id}",

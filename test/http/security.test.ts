@@ -106,6 +106,7 @@ describe("the central error handler", () => {
       },
       search: s.annals.search.bind(s.annals),
       document: s.annals.document.bind(s.annals),
+      pageImage: s.annals.pageImage.bind(s.annals),
       entities: s.annals.entities.bind(s.annals),
       entity: s.annals.entity.bind(s.annals),
       events: s.annals.events.bind(s.annals),

@@ -10,6 +10,7 @@ export type KnowledgeBase = Pick<
   | "documents"
   | "search"
   | "document"
+  | "pageImage"
   | "entities"
   | "entity"
   | "events"
