@@ -60,6 +60,14 @@ describe("a one-word person the model alone found", () => {
     expect(typeOf("A spokesman for the Taliban said it.", "Taliban")).toBe("organization");
   });
 
+  it("is a body's name before a body's noun, a media word allowed between", () => {
+    expect(typeOf("Later Zarkov news agency reported that the jet fell.", "Zarkov")).toBe("organization");
+  });
+
+  it("is no body's name before other words, even a body's noun after another word", () => {
+    expect(typeOf("Later Zarkov loyalist militia reported that the jet fell.", "Zarkov")).not.toBe("organization");
+  });
+
   it("stays a person without an article", () => {
     expect(typeOf("Later Putin met the press.", "Putin")).toBe("person");
   });

@@ -1,14 +1,14 @@
 /**
  * A one-word person the model alone found is a body's name when the words around it say so: after
  * "the", a nationality word or none between ("the Taliban", "the Afghan Taliban": a person's name
- * takes no article), or before a body's noun ("Sputnik news agency").
+ * takes no article), or before a body's noun, a media word allowed between ("Sputnik agency", "Sputnik news agency").
  */
 import { BODY_NOUNS } from "../lexicon/organizations.js";
 import { isDemonym } from "../lexicon/person-names.js";
 import type { Mention, MentionContext, MentionRefiner } from "../types.js";
 
 const ARTICLE_BEFORE = /\b[Tt]he[ \t]+(?:(\p{Lu}\p{Ll}+)[ \t]+)?$/u;
-const NOUN_AFTER = /^[ \t]+([a-z]+)/;
+const NOUN_AFTER = /^[ \t]+(?:(?:news|press|state|television|radio|wire)[ \t]+)?([a-z]+)/;
 
 function namesABody(context: MentionContext, mention: Mention): boolean {
   const text = context.document.text;
