@@ -12,7 +12,7 @@ import type { PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
 import { describeDecision } from "./decisions/describe.js";
 import type { Decision, DecisionView } from "./decisions/types.js";
-import { resolveCorpus, type CorpusReport } from "./resolve/corpus.js";
+import { resolveCorpus, type CorpusReport } from "./ingest/corpus-stage.js";
 import type {
   Disagreement,
   DocumentView,

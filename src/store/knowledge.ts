@@ -20,12 +20,16 @@ import type {
 export interface KnowledgeStore {
   /** Documents with what resolution needs to know about them. */
   documentsForResolution(): ResolutionDocument[];
-  /** Distinct (document, type, name) of person, organization and place mentions, with counts. */
+  /**
+   * Distinct (document, type, name) of person, organization and place mentions, with counts, by file
+   * path and place in the document: an order that does not depend on when each document was stored.
+   */
   nameOccurrences(): NameOccurrence[];
   /** Replaces the corpus-derived mentions (extractor "known-name") of one document. */
   replaceKnownNameMentions(documentId: string, mentions: readonly Mention[]): void;
   /** Full text of a document, for matching known names in it. */
   documentText(documentId: string): string | undefined;
+  /** By file path, then in the order of their documents (as `nameOccurrences`). */
   eventMentions(): StoredEventMention[];
   relationMentions(): StoredRelationMention[];
 
