@@ -1,7 +1,4 @@
-import { decode } from "./decode/index.js";
-import { parse } from "./parse/index.js";
-import { analyseDocument } from "./ingest/analyse.js";
-import { ingest, type IngestOptions, type IngestReport } from "./ingest/ingest.js";
+import type { IngestOptions, IngestReport } from "./ingest/ingest.js";
 import { openStore, type SearchOptions, type SearchResult, type Store } from "./store/index.js";
 import { documentListings, documentView, type DocumentListing } from "./views/documents.js";
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
@@ -11,7 +8,7 @@ import type { PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
 import { describeDecision } from "./decisions/describe.js";
 import type { Decision, DecisionView } from "./decisions/types.js";
-import { resolveCorpus, type CorpusReport } from "./resolve/corpus.js";
+import type { CorpusReport } from "./resolve/corpus.js";
 import type {
   Disagreement,
   DocumentView,
@@ -29,7 +26,11 @@ export interface Annotation {
   dates: { start: number; end: number; text: string; value: string; precision: string; extractor: string }[];
 }
 
-/** The knowledge base: what the CLI, the HTTP API and the web UI all call. */
+/**
+ * The knowledge base: what the CLI, the HTTP API and the web UI all call. Reading it loads no
+ * extraction code: ingest, the corpus stage and annotation import theirs when first called, so a
+ * search from the command line starts at once.
+ */
 export class Annals {
   private constructor(
     readonly store: Store,
@@ -41,7 +42,8 @@ export class Annals {
   }
 
   /** Ingests files and folders, never the knowledge base's own files. */
-  add(paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
+  async add(paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
+    const { ingest } = await import("./ingest/ingest.js");
     const ownFiles = ["", "-wal", "-shm", "-journal"].map((suffix) => this.dbPath + suffix);
     return ingest(this.store, paths, { ...options, ignore: [...(options.ignore ?? []), ...ownFiles] });
   }
@@ -91,7 +93,8 @@ export class Annals {
    * Records the decisions `make` builds from what the user pointed at, then reruns the corpus stage
    * so every view shows them at once.
    */
-  decide(make: (decider: Decider) => Decision[]): { decisions: Decision[]; corpus: CorpusReport } {
+  async decide(make: (decider: Decider) => Decision[]): Promise<{ decisions: Decision[]; corpus: CorpusReport }> {
+    const { resolveCorpus } = await import("./resolve/corpus.js");
     const decisions = make(new Decider(this.store.knowledge, this.store.decisions));
     return { decisions, corpus: resolveCorpus(this.store) };
   }
@@ -105,7 +108,8 @@ export class Annals {
     return new Decider(this.store.knowledge, this.store.decisions).exportJsonl();
   }
 
-  importDecisions(jsonl: string): { imported: number; skipped: number; corpus: CorpusReport } {
+  async importDecisions(jsonl: string): Promise<{ imported: number; skipped: number; corpus: CorpusReport }> {
+    const { resolveCorpus } = await import("./resolve/corpus.js");
     const counts = new Decider(this.store.knowledge, this.store.decisions).importJsonl(jsonl);
     return { ...counts, corpus: resolveCorpus(this.store) };
   }
@@ -119,7 +123,12 @@ export class Annals {
  * Names, dates and quantities in a text, with offsets into that text as given. The text is decoded
  * and parsed like an ingested file, so its own date anchors relative dates.
  */
-export function annotate(bytes: Uint8Array, path: string): Annotation {
+export async function annotate(bytes: Uint8Array, path: string): Promise<Annotation> {
+  const [{ decode }, { parse }, { analyseDocument }] = await Promise.all([
+    import("./decode/index.js"),
+    import("./parse/index.js"),
+    import("./ingest/analyse.js"),
+  ]);
   const source = decode(bytes, path);
   const annotation: Annotation = { mentions: [], dates: [] };
   for (const document of parse(source)) {

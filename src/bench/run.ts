@@ -7,6 +7,8 @@ import { generateCorpus, listFiles, realSentences } from "./corpus.js";
 import { postgresBenchUrl, type PhaseResult } from "./phases.js";
 import { benchApi, renderApiBench } from "./api.js";
 import { parallelSpeedup } from "./machine.js";
+import { cliStartTimes, renderCliStart } from "./cli-start.js";
+import { Annals } from "../annals.js";
 
 /**
  * `npm run bench [-- --size MB] [-- --full-size MB] [-- --corpora DIR]`: ingest throughput and peak
@@ -135,6 +137,15 @@ function render(rows: Row[], machine: Awaited<ReturnType<typeof parallelSpeedup>
   return lines.join("\n");
 }
 
+function topEntityName(db: string): string {
+  const annals = Annals.open(db);
+  try {
+    return annals.entities({ limit: 1 })[0]?.name ?? "Baghdad";
+  } finally {
+    annals.close();
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(workDir, { recursive: true });
   const postgres = option("--postgres", process.env["ANNALS_BENCH_PG"] ?? "");
@@ -161,8 +172,11 @@ async function main(): Promise<void> {
   if (sizeMb > 0 && sizeMb !== fullSizeMb) await generated(sizeMb, { core: true, full: false });
   const largestFull = rows.filter((r) => r.full).at(-1)!;
   process.stderr.write(`bench: API latency on ${largestFull.corpus}…\n`);
-  const api = renderApiBench(await benchApi({ db: join(workDir, `${largestFull.corpus}.db`) }));
-  const report = `${render(rows, machine)}\n${api}\n`;
+  const largestDb = join(workDir, `${largestFull.corpus}.db`);
+  const api = renderApiBench(await benchApi({ db: largestDb }));
+  process.stderr.write(`bench: CLI start on ${largestFull.corpus}…\n`);
+  const cli = renderCliStart(`${largestFull.corpus}.db`, cliStartTimes(root, largestDb, topEntityName(largestDb)));
+  const report = `${render(rows, machine)}\n${api}\n${cli}\n`;
   writeFileSync(join(root, "docs/benchmarks.md"), report);
   process.stdout.write(report);
 }

@@ -1,27 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { InputError, UsageError } from "../../core/errors.js";
-import { addCommand, annotateCommand, documentsCommand, searchCommand, type ExitCode } from "./commands.js";
-import { DEFAULT_PORT, serveCommand } from "./serve.js";
-import { migrateCommand } from "./migrate.js";
-import {
-  disagreementsCommand,
-  entitiesCommand,
-  entityCommand,
-  eventCommand,
-  eventsCommand,
-  exportCommand,
-  graphCommand,
-} from "./knowledge-commands.js";
-import {
-  aliasCommand,
-  decisionsCommand,
-  mergeCommand,
-  rejectCommand,
-  renameCommand,
-  retypeCommand,
-  splitCommand,
-  undoCommand,
-} from "./decision-commands.js";
+import type { ExitCode } from "./commands.js";
+import { DEFAULT_PORT } from "./defaults.js";
 
 const USAGE_ERROR = 2;
 
@@ -37,11 +17,12 @@ function program(): Command {
     .exitOverride()
     .showSuggestionAfterError();
 
-  const run = (action: (...args: never[]) => ExitCode | Promise<ExitCode>) =>
+  const run = (load: () => Promise<Action>) =>
     async function (this: Command, ...args: unknown[]) {
       const options = this.optsWithGlobals();
       const positional = args.slice(0, -2);
-      process.exitCode = await (action as (...a: unknown[]) => ExitCode | Promise<ExitCode>)(...positional, options);
+      const action = (await load()) as (...a: unknown[]) => ExitCode | Promise<ExitCode>;
+      process.exitCode = await action(...positional, options);
     };
 
   root
@@ -49,11 +30,11 @@ function program(): Command {
     .description("ingest files and folders (txt, Markdown, encyclopedia text, TEI XML, HTML)")
     .argument("<paths...>", "files or folders")
     .option("--workers <n>", "worker threads (0 = none)")
-    .action(run(addCommand));
+    .action(run(() => import("./commands.js").then((m) => m.addCommand)));
   root
     .command("documents")
     .description("list the documents, with derived copies and near-duplicates")
-    .action(run(documentsCommand));
+    .action(run(() => import("./commands.js").then((m) => m.documentsCommand)));
   root
     .command("search")
     .description('ranked passages for a query: words, "phrases", prefix*, -excluded')
@@ -64,58 +45,66 @@ function program(): Command {
     .option("--kind <kind...>", "only documents of these kinds")
     .option("--from <date>", "only documents dated on or after YYYY[-MM[-DD]]")
     .option("--to <date>", "only documents dated on or before YYYY[-MM[-DD]]")
-    .action(run(searchCommand));
+    .action(run(() => import("./commands.js").then((m) => m.searchCommand)));
   root
     .command("annotate")
     .description("dates and names found in a file, or in standard input with -")
     .argument("[file]", "file to annotate, - for standard input", "-")
-    .action(run(annotateCommand));
+    .action(run(() => import("./commands.js").then((m) => m.annotateCommand)));
   root
     .command("entities")
     .description("people, organizations and places, most mentioned first")
     .option("--type <type>", "person, organization or place")
     .option("--limit <n>", "at most this many")
-    .action(run(entitiesCommand));
+    .action(run(() => import("./knowledge-commands.js").then((m) => m.entitiesCommand)));
   root
     .command("entity")
     .description("one entity: aliases, roles, events, related actors, every mention with its quote")
     .argument("<name>", "a name, any spelling, or an entity id")
-    .action(run(entityCommand));
+    .action(run(() => import("./knowledge-commands.js").then((m) => m.entityCommand)));
   root
     .command("events")
     .alias("timeline")
     .description("events sorted by date: the timeline")
-    .action(run(eventsCommand));
+    .action(run(() => import("./knowledge-commands.js").then((m) => m.eventsCommand)));
   root
     .command("event")
     .description("the event card: each field with every source's value, disagreements flagged")
     .argument("<name>", "an event label (or part of it) or id")
-    .action(run(eventCommand));
-  root.command("disagreements").description("fields on which sources disagree").action(run(disagreementsCommand));
-  root.command("graph").description("the actor network: typed relations with their quotes").action(run(graphCommand));
+    .action(run(() => import("./knowledge-commands.js").then((m) => m.eventCommand)));
+  root
+    .command("disagreements")
+    .description("fields on which sources disagree")
+    .action(run(() => import("./knowledge-commands.js").then((m) => m.disagreementsCommand)));
+  root
+    .command("graph")
+    .description("the actor network: typed relations with their quotes")
+    .action(run(() => import("./knowledge-commands.js").then((m) => m.graphCommand)));
   root
     .command("export")
     .description("write the knowledge base in another format")
     .requiredOption("--format <format>", "json, csv, gexf, graphml, timelinejs, ftm or jsonld")
     .requiredOption("--out <path>", "file to write (a folder for csv)")
-    .action(run(exportCommand));
+    .action(run(() => import("./knowledge-commands.js").then((m) => m.exportCommand)));
   addDecisionCommands(root, run);
   root
     .command("migrate")
     .description("copy a SQLite knowledge base into an empty PostgreSQL database")
     .requiredOption("--from <file>", "the SQLite knowledge base")
     .requiredOption("--to <url>", "postgres://user@host/database")
-    .action(run(migrateCommand));
+    .action(run(() => import("./migrate.js").then((m) => m.migrateCommand)));
   root
     .command("serve")
     .description("the HTTP API and the web UI (ANNALS_TOKEN: token for uploads, needed on a non-loopback host)")
     .option("--port <n>", "port to listen on (0 = any free port)", String(DEFAULT_PORT))
     .option("--host <address>", "address to listen on", "127.0.0.1")
-    .action(run(serveCommand));
+    .action(run(() => import("./serve.js").then((m) => m.serveCommand)));
   return root;
 }
 
-type Run = (action: (...args: never[]) => ExitCode | Promise<ExitCode>) => (...args: unknown[]) => Promise<void>;
+/** A command's action, loaded when the command runs so that each command loads only the modules it needs. */
+type Action = (...args: never[]) => ExitCode | Promise<ExitCode>;
+type Run = (load: () => Promise<Action>) => (...args: unknown[]) => Promise<void>;
 
 /** Corrections: each records a decision (user, reason, time) and reruns the corpus stage. */
 function addDecisionCommands(root: Command, run: Run): void {
@@ -128,15 +117,15 @@ function addDecisionCommands(root: Command, run: Run): void {
   decision("merge", "A and B are one entity (same-as)")
     .argument("<a>", "entity id or name")
     .argument("<b>", "entity id or name")
-    .action(run(mergeCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.mergeCommand)));
   decision("split", "these names are not the entity (not-same-as): they leave it")
     .argument("<entity>", "entity id or name")
     .argument("<names...>", "names or aliases that leave it")
-    .action(run(splitCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.splitCommand)));
   decision("rename", "give an entity another name")
     .argument("<entity>", "entity id or name")
     .argument("<name>", "its new name")
-    .action(run(renameCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.renameCommand)));
   decision("reject", "a mention, a claim or every mention of a name is wrong")
     .argument(
       "<what>",
@@ -144,26 +133,26 @@ function addDecisionCommands(root: Command, run: Run): void {
     )
     .argument("<args...>")
     .option("--under <path>", "name rules: only documents whose path starts with this")
-    .action(run(rejectCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.rejectCommand)));
   decision("retype", "a mention, or every mention of a name, is of another type")
     .argument("<what>", "mention DOCUMENT START END TYPE | name NAME TYPE")
     .argument("<args...>")
     .option("--under <path>", "name rules: only documents whose path starts with this")
-    .action(run(retypeCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.retypeCommand)));
   decision("alias", "every mention of NAME (under a path) names TARGET")
     .argument("<name>", "the name as written")
     .argument("<target>", "the name it stands for")
     .option("--under <path>", "only documents whose path starts with this")
-    .action(run(aliasCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.aliasCommand)));
   decision("undo", "undo a decision (a tombstone: the log keeps both)")
     .argument("<id>", "decision number")
-    .action(run(undoCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.undoCommand)));
   root
     .command("decisions")
     .description("the corrections made, with status (applied, orphaned and why, undone)")
     .option("--export <file>", "write every decision as JSON lines")
     .option("--import <file>", "append the decisions of a JSON lines export")
-    .action(run(decisionsCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.decisionsCommand)));
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -5,6 +5,7 @@ import { UsageError } from "../../core/errors.js";
 import { buildApp, DEFAULT_HOST, UnsafeOptionsError } from "../http/app.js";
 import { parseRoleTokens, type RoleToken } from "../http/security.js";
 import type { ExitCode, GlobalOptions } from "./commands.js";
+import { DEFAULT_PORT } from "./defaults.js";
 import { isPostgresUrl } from "../../store/index.js";
 import { redacted } from "../../store/postgres/postgres-store.js";
 
@@ -12,8 +13,6 @@ export interface ServeOptions extends GlobalOptions {
   port?: string;
   host?: string;
 }
-
-export const DEFAULT_PORT = 8080;
 
 /** The staging folder for uploads: beside a SQLite knowledge base, named after it; in the working folder for a server's. */
 export function uploadDirFor(db: string): string {

@@ -147,9 +147,9 @@ export function decisionRoutes(app: FastifyInstance, context: RouteContext): voi
     const name = who?.user || user || process.env["USER"] || userInfo().username;
     return { user: name, reason: reason ?? "" };
   };
-  const decide = (make: (decider: Decider) => Decision[]) => {
+  const decide = async (make: (decider: Decider) => Decision[]) => {
     try {
-      const { decisions, corpus } = annals.decide(make);
+      const { decisions, corpus } = await annals.decide(make);
       const ids = new Set(decisions.map((d) => d.id));
       return { decisions: annals.decisions().filter((d) => ids.has(d.id)), corpus };
     } catch (error) {
@@ -199,7 +199,7 @@ export function decisionRoutes(app: FastifyInstance, context: RouteContext): voi
     },
     async (request, reply) => {
       const by = author(request, request.body.user, request.body.reason);
-      const result = decide((decider) => build(request.body, decider, by));
+      const result = await decide((decider) => build(request.body, decider, by));
       return reply.code(201).send(result);
     },
   );
