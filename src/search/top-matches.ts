@@ -31,7 +31,8 @@ export interface TopMatchIndex {
 /**
  * Rebuilds the top-match table from the current index: called at the end of every ingest (passage
  * writes empty the table, so a run that stops before this only loses speed, never correctness).
- * A frequent word is precomputed as typed in lower case and capitalized, the two ways people type it.
+ * A frequent word is precomputed as typed in lower case and capitalized, the two ways people type it;
+ * stop words are left to the full query.
  */
 export function buildTopMatches(index: TopMatchIndex, options: TopMatchOptions = {}): void {
   const k = options.k ?? DEFAULT_TOP_MATCHES;
@@ -40,6 +41,17 @@ export function buildTopMatches(index: TopMatchIndex, options: TopMatchOptions =
     .frequentTerms(minMatches)
     .flatMap((term) => [term, term.charAt(0).toUpperCase() + term.slice(1)])
     .map((word) => parseQuery(word))
-    .filter((query) => query.clauses.length === 1 && query.excluded.length === 0);
+    .filter(isContentWord);
   index.replaceTopMatches(queries, k, minMatches);
+}
+
+/** One word that is no stop word: stop words match nearly every passage, cost the most to rank and are rarely searched alone. */
+function isContentWord(query: ParsedQuery): boolean {
+  const [clause] = query.clauses;
+  return (
+    query.clauses.length === 1 &&
+    query.excluded.length === 0 &&
+    clause?.kind === "words" &&
+    clause.words.some((word) => !word.stop)
+  );
 }
