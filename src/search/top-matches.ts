@@ -19,6 +19,8 @@ export const DEFAULT_TOP_MATCH_MIN = 10_000;
 
 /** What a backend provides to keep precomputed top matches. */
 export interface TopMatchIndex {
+  /** The table was built with these options and no passage was written since. */
+  isBuiltWith(k: number, minMatches: number): boolean;
   /** Indexed terms (column `terms`) found in at least `minMatches` passages. */
   frequentTerms(minMatches: number): string[];
   /**
@@ -30,13 +32,15 @@ export interface TopMatchIndex {
 
 /**
  * Rebuilds the top-match table from the current index: called at the end of every ingest (passage
- * writes empty the table, so a run that stops before this only loses speed, never correctness).
+ * writes empty the table, so a run that stops before this only loses speed, never correctness; a run
+ * that changed no passage keeps the table as it is).
  * A frequent word is precomputed as typed in lower case and capitalized, the two ways people type it;
  * stop words are left to the full query.
  */
 export function buildTopMatches(index: TopMatchIndex, options: TopMatchOptions = {}): void {
   const k = options.k ?? DEFAULT_TOP_MATCHES;
   const minMatches = options.minMatches ?? DEFAULT_TOP_MATCH_MIN;
+  if (index.isBuiltWith(k, minMatches)) return;
   const queries = index
     .frequentTerms(minMatches)
     .flatMap((term) => [term, term.charAt(0).toUpperCase() + term.slice(1)])

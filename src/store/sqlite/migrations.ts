@@ -276,15 +276,18 @@ export const MIGRATIONS: readonly Migration[] = [
         passage_id INTEGER NOT NULL,
         PRIMARY KEY (query_id, rank, passage_id)
       ) WITHOUT ROWID;
+      CREATE TABLE top_match_build (k INTEGER NOT NULL, min_matches INTEGER NOT NULL);
       CREATE TRIGGER passages_insert_top_matches AFTER INSERT ON passages
-      WHEN EXISTS (SELECT 1 FROM top_match_queries) BEGIN
+      WHEN EXISTS (SELECT 1 FROM top_match_build) BEGIN
         DELETE FROM top_matches;
         DELETE FROM top_match_queries;
+        DELETE FROM top_match_build;
       END;
       CREATE TRIGGER passages_delete_top_matches AFTER DELETE ON passages
-      WHEN EXISTS (SELECT 1 FROM top_match_queries) BEGIN
+      WHEN EXISTS (SELECT 1 FROM top_match_build) BEGIN
         DELETE FROM top_matches;
         DELETE FROM top_match_queries;
+        DELETE FROM top_match_build;
       END;
     `,
   },

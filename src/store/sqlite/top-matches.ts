@@ -11,7 +11,10 @@ export interface TopMatchQuery {
   kept: number;
 }
 
-/** The tables `top_match_queries` and `top_matches` (migration 8), keyed by FTS5 MATCH expression. */
+/**
+ * The tables `top_match_queries` and `top_matches` (migration 8), keyed by FTS5 MATCH expression, and
+ * `top_match_build`: the options of the last build, a row that any passage write deletes with the rest.
+ */
 export class SqliteTopMatches implements TopMatchIndex {
   private readonly lookupStatement: Database.Statement;
 
@@ -21,6 +24,13 @@ export class SqliteTopMatches implements TopMatchIndex {
 
   lookup(expression: string): TopMatchQuery | undefined {
     return this.lookupStatement.get(expression) as TopMatchQuery | undefined;
+  }
+
+  isBuiltWith(k: number, minMatches: number): boolean {
+    const row = this.db
+      .prepare("SELECT 1 AS built FROM top_match_build WHERE k = ? AND min_matches = ?")
+      .get(k, minMatches);
+    return row !== undefined;
   }
 
   frequentTerms(minMatches: number): string[] {
@@ -42,7 +52,7 @@ export class SqliteTopMatches implements TopMatchIndex {
       WHERE passages_fts MATCH ? ORDER BY rank, f.rowid LIMIT ?`);
     this.db
       .transaction(() => {
-        this.db.exec("DELETE FROM top_matches; DELETE FROM top_match_queries;");
+        this.db.exec("DELETE FROM top_matches; DELETE FROM top_match_queries; DELETE FROM top_match_build;");
         const seen = new Set<string>();
         for (const query of queries) {
           const expression = toFts5Match(query, "all");
@@ -53,6 +63,7 @@ export class SqliteTopMatches implements TopMatchIndex {
           const queryId = insertQuery.run(expression, matches, k, matches).lastInsertRowid;
           insertMatches.run(queryId, expression, k);
         }
+        this.db.prepare("INSERT INTO top_match_build (k, min_matches) VALUES (?, ?)").run(k, minMatches);
       })
       .immediate();
   }
