@@ -1,5 +1,6 @@
 import type { IngestOptions, IngestReport } from "./ingest/ingest.js";
-import { openStore, type SearchOptions, type SearchResult, type Store } from "./store/index.js";
+import type { SearchOptions, SearchResult } from "./search/types.js";
+import { openStore, type Store } from "./store/index.js";
 import { documentListings, documentView, type DocumentListing } from "./views/documents.js";
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
 import { disagreements, eventCard, eventSummaries } from "./views/events.js";
@@ -8,7 +9,7 @@ import type { PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
 import { describeDecision } from "./decisions/describe.js";
 import type { Decision, DecisionView } from "./decisions/types.js";
-import type { CorpusReport } from "./resolve/corpus.js";
+import type { CorpusReport } from "./ingest/corpus-stage.js";
 import type {
   Disagreement,
   DocumentView,
@@ -94,7 +95,7 @@ export class Annals {
    * so every view shows them at once.
    */
   async decide(make: (decider: Decider) => Decision[]): Promise<{ decisions: Decision[]; corpus: CorpusReport }> {
-    const { resolveCorpus } = await import("./resolve/corpus.js");
+    const { resolveCorpus } = await import("./ingest/corpus-stage.js");
     const decisions = make(new Decider(this.store.knowledge, this.store.decisions));
     return { decisions, corpus: resolveCorpus(this.store) };
   }
@@ -109,7 +110,7 @@ export class Annals {
   }
 
   async importDecisions(jsonl: string): Promise<{ imported: number; skipped: number; corpus: CorpusReport }> {
-    const { resolveCorpus } = await import("./resolve/corpus.js");
+    const { resolveCorpus } = await import("./ingest/corpus-stage.js");
     const counts = new Decider(this.store.knowledge, this.store.decisions).importJsonl(jsonl);
     return { ...counts, corpus: resolveCorpus(this.store) };
   }

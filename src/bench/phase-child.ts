@@ -1,4 +1,4 @@
-import { bridgePhase, fts5ReferencePhase, ingestPhase, searchPhase } from "./phases.js";
+import { addOnePhase, bridgePhase, fts5ReferencePhase, ingestPhase, searchPhase } from "./phases.js";
 
 /** One benchmark phase in its own process, so its memory is measured alone. Prints JSON. */
 const [phase, db, workers, ...dirs] = process.argv.slice(2);
@@ -9,5 +9,7 @@ const result =
       ? fts5ReferencePhase(db!, dirs)
       : phase === "bridge"
         ? await bridgePhase(db!)
-        : searchPhase(db!);
+        : phase === "add-one"
+          ? await addOnePhase(db!)
+          : searchPhase(db!);
 process.stdout.write(JSON.stringify(result) + "\n");

@@ -1,5 +1,7 @@
-import { readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
+import { resolveCorpus } from "../ingest/corpus-stage.js";
 import { ingest } from "../ingest/ingest.js";
 import pg from "pg";
 import { isPostgresUrl, openStore, type Store } from "../store/index.js";
@@ -101,6 +103,36 @@ export async function ingestPhase(db: string, dirs: string[], workers: number, e
       entities: report.corpus?.entities ?? 0,
       failed: report.failed.length,
     },
+  };
+}
+
+/**
+ * Adding one two-line file to a copy of a knowledge base built with extraction, beside the corpus
+ * stage alone rerun on the result (`detail.corpusStageSeconds`).
+ */
+export async function addOnePhase(db: string): Promise<PhaseResult> {
+  const copy = `${db}.add-one`;
+  removeDatabase(copy);
+  copyFileSync(db, copy);
+  const folder = join(dirname(db), "add-one");
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, "added.txt");
+  writeFileSync(file, "On 14 July 1958 General Abd al-Karim Qasim took power in Baghdad.\nThe monarchy fell.\n");
+  const peak = rssSampler();
+  const store = openStore(copy);
+  const started = performance.now();
+  await ingest(store, [file], { workers: 0 });
+  const seconds = (performance.now() - started) / 1000;
+  const rerun = performance.now();
+  resolveCorpus(store);
+  const corpusStageSeconds = (performance.now() - rerun) / 1000;
+  store.close();
+  removeDatabase(copy);
+  return {
+    seconds,
+    megabytes: readFileSync(file).length / 1e6,
+    peakRssMb: peak(),
+    detail: { corpusStageSeconds: Number(corpusStageSeconds.toFixed(2)) },
   };
 }
 

@@ -49,6 +49,8 @@ interface Row {
   full?: PhaseResult;
   reference: PhaseResult;
   search: SearchPhaseResult;
+  /** Adding one small file to the base built with extraction. */
+  addOne?: PhaseResult;
 }
 
 /** Ingests `dirs` with the pipelines asked for, searches the last database built, and runs the reference. */
@@ -58,6 +60,7 @@ function measure(corpus: string, dirs: string[], pipelines: { core: boolean; ful
   const core = pipelines.core ? phase<PhaseResult>("ingest-core", coreDb, dirs) : undefined;
   const full = pipelines.full ? phase<PhaseResult>("ingest", fullDb, dirs) : undefined;
   const search = phase<SearchPhaseResult>("search", full ? fullDb : coreDb, dirs);
+  const addOne = full ? phase<PhaseResult>("add-one", fullDb, []) : undefined;
   const reference = phase<PhaseResult>("fts5", join(workDir, `${corpus}-fts5.db`), dirs);
   return {
     corpus,
@@ -66,6 +69,7 @@ function measure(corpus: string, dirs: string[], pipelines: { core: boolean; ful
     ...(full ? { full } : {}),
     reference,
     search,
+    ...(addOne ? { addOne } : {}),
   };
 }
 
@@ -114,6 +118,20 @@ function render(rows: Row[], machine: Awaited<ReturnType<typeof parallelSpeedup>
         );
         return [`- ${r.corpus}, ${name}: ${counts.map(([k, v]) => `${v} ${k}`).join(", ")}.`];
       }),
+    ),
+    "",
+    "## Adding one file",
+    "",
+    "One two-line file ingested into a copy of each base built with extraction; the reference is the corpus stage alone, rerun on the result.",
+    "",
+    "| corpus | MB | add one file s | corpus stage s | peak RSS MB |",
+    "|---|---:|---:|---:|---:|",
+    ...rows.flatMap((r) =>
+      r.addOne
+        ? [
+            `| ${r.corpus} | ${f(r.megabytes)} | ${f(r.addOne.seconds, 2)} | ${f(Number(r.addOne.detail?.["corpusStageSeconds"] ?? 0), 2)} | ${r.addOne.peakRssMb} |`,
+          ]
+        : [],
     ),
     "",
     "## Search",

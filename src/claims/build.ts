@@ -1,5 +1,6 @@
 import type { EventMention } from "../annotate/events/types.js";
-import type { ClaimRecord, EventRecord, StoredEventMention, StoredRelationMention } from "../store/knowledge.js";
+import type { ClaimRecord } from "./types.js";
+import type { EventRecord, StoredEventMention, StoredRelationMention } from "../resolve/types.js";
 
 /** Finds the entity a name of a document was resolved to. */
 export type EntityLookup = (documentId: string, type: string, name: string) => string | undefined;

@@ -1,13 +1,8 @@
 import type { EntityType } from "../annotate/mentions/types.js";
 import { nameKey, type EntityKey, type ResolutionConstraints } from "../resolve/constraints.js";
-import type {
-  ClaimRecord,
-  EntityRedirect,
-  EventRecord,
-  KeyedEntityRecord,
-  MentionEdit,
-  NameAssignment,
-} from "../store/knowledge.js";
+import type { ClaimRecord } from "../claims/types.js";
+import type { EntityRedirect, EventRecord, KeyedEntityRecord, NameAssignment } from "../resolve/types.js";
+import type { MentionEdit } from "./types.js";
 import type { Decision, DecisionPayload, DecisionStatus, EntityAnchor, MentionAnchor } from "./types.js";
 
 /**

@@ -1,13 +1,31 @@
 import type { EntityType } from "../annotate/mentions/types.js";
 import { InputError, UsageError } from "../core/errors.js";
+import type { ClaimRecord, ClaimSubjectKind } from "../claims/types.js";
 import { nameKey } from "../resolve/constraints.js";
-import type { EntityRow, KnowledgeStore } from "../store/knowledge.js";
-import type { DecisionStore } from "../store/decisions.js";
-import type { ClaimAnchor, Decision, DecisionPayload, EntityAnchor, EventAnchor, NameRuleAction } from "./types.js";
+import type { KeyedEntityRecord, ResolutionDocument } from "../resolve/types.js";
+import type {
+  ClaimAnchor,
+  Decision,
+  DecisionPayload,
+  DecisionStore,
+  EntityAnchor,
+  EventAnchor,
+  NameRuleAction,
+} from "./types.js";
 import { checkPayload, parseDecision } from "./validate.js";
 
 /** Characters kept on each side of a mention to find it again in a changed document. */
 const CONTEXT = 40;
+
+/** What anchoring a decision looks up in the knowledge base (the store's `KnowledgeStore` has it). */
+export interface AnchorLookup {
+  findEntity(idOrName: string): KeyedEntityRecord | undefined;
+  aliasCounts(entityId: string): { alias: string }[];
+  claims(subjectKind: ClaimSubjectKind, subjectId: string): ClaimRecord[];
+  documentMentions(documentId: string): { start: number; end: number; text: string; type: string }[];
+  documentText(documentId: string): string | undefined;
+  documentsForResolution(): ResolutionDocument[];
+}
 
 /** Who decides and why. */
 export interface Author {
@@ -34,7 +52,7 @@ export interface ClaimRef extends ClaimAnchor {
  */
 export class Decider {
   constructor(
-    private readonly knowledge: KnowledgeStore,
+    private readonly knowledge: AnchorLookup,
     private readonly decisions: DecisionStore,
   ) {}
 
@@ -168,13 +186,13 @@ export class Decider {
     return this.decisions.append({ payload: checkPayload(payload), user: by.user, reason: by.reason });
   }
 
-  private entity(idOrName: string): EntityRow {
+  private entity(idOrName: string): KeyedEntityRecord {
     const row = this.knowledge.findEntity(idOrName);
     if (!row) throw new InputError(`no entity named "${idOrName}"; list them with \`annals entities\``, "not-found");
     return row;
   }
 
-  private anchor(row: EntityRow): EntityAnchor {
+  private anchor(row: KeyedEntityRecord): EntityAnchor {
     const names = [row.name, ...this.knowledge.aliasCounts(row.id).map((a) => a.alias)];
     return { type: row.type, key: row.key || nameKey(row.name, row.type), names: [...new Set(names)].slice(0, 5) };
   }

@@ -1,4 +1,4 @@
-import type { ResolutionDocument } from "../store/knowledge.js";
+import type { ResolutionDocument } from "../resolve/types.js";
 import type { MentionAnchor } from "./types.js";
 
 /**

@@ -102,3 +102,24 @@ export interface DecisionView extends DecisionWithStatus {
   /** One line a person reads: what was decided. */
   summary: string;
 }
+
+/** A change to mentions the user decided: one mention by its place, or every mention of a name. */
+export interface MentionEdit {
+  match: { documentId: string; start: number; end: number; text: string } | { name: string; pathPrefix?: string };
+  /** Type "rejected" takes the mention out of every entity; a new name makes it a mention of that name. */
+  set: { type: EntityType | "rejected" } | { name: string };
+}
+
+/**
+ * The user's corrections: an append-only log that ingest never rewrites. The corpus stage reads it,
+ * applies it, and records each decision's status with the corpus (`ResolvedCorpus.decisionStatuses`).
+ */
+export interface DecisionStore {
+  /** Appends a decision (a tombstone when `undoes` is set) and returns it with its id and time. */
+  append(decision: NewDecision): Decision;
+  get(id: number): Decision | undefined;
+  /** Every decision in the order written. */
+  all(): Decision[];
+  /** Every decision with its status after the last corpus stage ("pending" before one ran). */
+  withStatus(): DecisionWithStatus[];
+}

@@ -15,7 +15,7 @@ import type { EntityType } from "../annotate/mentions/types.js";
 import { packageRoot } from "../annotate/mentions/model/package-root.js";
 import { ingest } from "../ingest/ingest.js";
 import { TITLES } from "../annotate/mentions/lexicon/titles.js";
-import { countryNamed } from "../resolve/countries.js";
+import { countryNamed } from "../annotate/mentions/gazetteer/countries.js";
 import { dayNumber, profileOf } from "../resolve/event-profile.js";
 import { openStore, type Store } from "../store/index.js";
 import type { Evaluation, Section } from "./evaluation.js";

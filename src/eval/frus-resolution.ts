@@ -10,7 +10,7 @@ import { documentReferenceDate } from "../annotate/dates/index.js";
 import type { SourceDocument } from "../core/document.js";
 import { resolveEntities } from "../resolve/entities.js";
 import { segmentParagraphs } from "../segment/index.js";
-import type { NameOccurrence, ResolutionDocument } from "../store/knowledge.js";
+import type { NameOccurrence, ResolutionDocument } from "../resolve/types.js";
 import type { Evaluation, Section } from "./evaluation.js";
 import { fixed, markdownTable } from "./evaluation.js";
 import type { ClusteredSpan, ResolutionScores } from "./frus-bcubed.js";

@@ -208,10 +208,10 @@ function render(results: NerResults): string {
       "training (`npm run train:ner` trains on the training splits only; the splits are described per corpus below " +
       "and in `data/ner/README.md`). The WikiGold and re3d held-out parts served as development set while the features " +
       "were chosen, so their figures are slightly optimistic; the other corpora's test splits were scored only at the end.",
-    `Model: averaged perceptron, ${String(training.decoder)} decoding over BIO tags, ${String(training.epochs)} epochs, ` +
+    `Model: averaged perceptron, ${String(training.decoder)} decoding over BILOU tags, ${String(training.epochs)} epochs, ` +
       `2^${String(training.hashBits)} hashed feature rows, word clusters (k-means over GloVe vectors, ` +
       "`models/word-clusters.tsv.gz`), word lists: " +
-      `${String(training.wordLists)}; ${String(training.caseCopies)} of the training sentences added again in ` +
+      `${String(training.wordLists)}; period gazetteer: ${String(training.periodGazetteer ?? "none")}; ${String(training.caseCopies)} of the training sentences added again in ` +
       `capitals and as many in lower case; file ${(results.modelBytes / 1e6).toFixed(2)} MB; training took ` +
       `${String(training.seconds)} s (wall clock, on the machine that trained it). "Previous model" is the model this one replaces (WikiGold and ` +
       `re3d only, no clusters), scored once on the same held-out splits (\`${PREVIOUS_SCORES}\`).`,

@@ -12,7 +12,7 @@ import type { EntitySpan, EntityType } from "../annotate/mentions/model/tags.js"
 import { segmentParagraphs } from "../segment/index.js";
 import type { Detokenized } from "./detokenize.js";
 import { detokenize, tokensInRange } from "./detokenize.js";
-import { textDocument } from "./text-document.js";
+import { textDocument } from "../core/text-document.js";
 
 const TYPES: Partial<Record<Mention["type"], EntityType>> = { person: "PER", organization: "ORG", place: "LOC" };
 const SEPARATOR = "\n\n";

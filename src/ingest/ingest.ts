@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { discover, type FileFailure, type FoundFile } from "../read/discover.js";
 import { findRelations } from "../resolve/derived-copies.js";
-import { resolveCorpus, type CorpusReport } from "../resolve/corpus.js";
+import { resolveCorpus, type CorpusReport } from "./corpus-stage.js";
 import type { Store } from "../store/store.js";
 import type { TopMatchOptions } from "../search/top-matches.js";
 import { FileProcessorPool } from "./pool.js";

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import type { EntityType } from "../annotate/mentions/types.js";
-import type { EntityRecord, NameAssignment, NameOccurrence, ResolutionDocument } from "../store/knowledge.js";
+import type { EntityRecord, NameAssignment, NameOccurrence, ResolutionDocument } from "./types.js";
 import { Clusters, type Node } from "./entity-clusters.js";
 import { keyedWords, GENERIC_WORDS, isContiguousRun, isSubsequence, vowelPattern } from "./entity-keys.js";
 import { joinContained } from "./entity-containment.js";
 import { joinShortNames } from "./entity-short-names.js";
-import { tokenKey } from "./name-key.js";
+import { tokenKey } from "../core/name-key.js";
 import { sameSpelling } from "./spelling.js";
 import { voteTypes } from "./type-vote.js";
 import { joinSameAs, NO_CONSTRAINTS, Separations, type ResolutionConstraints } from "./constraints.js";

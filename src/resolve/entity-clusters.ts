@@ -1,7 +1,7 @@
 import type { EntityType } from "../annotate/mentions/types.js";
 import { GENERIC_PLACE_WORDS, isSubsequence } from "./entity-keys.js";
 import type { Separations } from "./constraints.js";
-import { countryNamed, countryOfDemonym, isNationalQualifier } from "./countries.js";
+import { countryNamed, countryOfDemonym, isNationalQualifier } from "../annotate/mentions/gazetteer/countries.js";
 import type { VotedOccurrence } from "./type-vote.js";
 import { UnionFind } from "./union-find.js";
 

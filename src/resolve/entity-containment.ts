@@ -2,8 +2,8 @@ import type { EntityType } from "../annotate/mentions/types.js";
 import { countriesOf, unqualified, type Clusters, type Node } from "./entity-clusters.js";
 import { allGeneric, compatiblePeriod } from "./entities.js";
 import { GENERIC_PLACE_WORDS, GENERIC_WORDS, SUBORDINATE_HEADS } from "./entity-keys.js";
-import { countryNamed, countryOfDemonym, isNationalQualifier } from "./countries.js";
-import { tokenKey } from "./name-key.js";
+import { countryNamed, countryOfDemonym, isNationalQualifier } from "../annotate/mentions/gazetteer/countries.js";
+import { tokenKey } from "../core/name-key.js";
 import { sameShortWord } from "./spelling.js";
 
 /** Words a longer name may add to a body's name and still name that body ("Arab Socialist Ba'ath Party – Iraq Region"). */

@@ -1,5 +1,5 @@
 import type { EntityType } from "../annotate/mentions/types.js";
-import { foldToken, NAME_PARTICLES, tokenKey } from "./name-key.js";
+import { foldToken, NAME_PARTICLES, tokenKey } from "../core/name-key.js";
 
 /**
  * Token keys of a name as resolution compares them: transliteration keys, particles dropped,

@@ -1,8 +1,8 @@
 import type { EventType } from "../annotate/events/types.js";
 import type { DatePrecision } from "../annotate/dates/index.js";
-import type { StoredEventMention } from "../store/knowledge.js";
-import { countryNamed, countryOfDemonym, countryOfPlace } from "./countries.js";
-import { foldToken } from "./name-key.js";
+import type { StoredEventMention } from "./types.js";
+import { countryNamed, countryOfDemonym, countryOfPlace } from "../annotate/mentions/gazetteer/countries.js";
+import { foldToken } from "../core/name-key.js";
 
 /** Event types that can name the same happening: a coup is often called a revolution or a revolt. */
 const FAMILIES: readonly (readonly EventType[])[] = [

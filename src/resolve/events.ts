@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { COARSENESS } from "../annotate/events/event-dates.js";
 import type { DatePrecision } from "../annotate/dates/index.js";
-import type { EventRecord, StoredEventMention } from "../store/knowledge.js";
+import type { EventRecord, StoredEventMention } from "./types.js";
 import { group } from "./entities.js";
 import { EventClusters } from "./event-clusters.js";
 import { labelKeyOf, profileOf, type AccountProfile, type EntityLookup } from "./event-profile.js";
@@ -240,9 +240,9 @@ function toRecord(accounts: StoredEventMention[], mergeReasons: EventRecord["mer
   };
 }
 
-/** Named accounts (infobox, titles) before descriptions; then the more confident. */
+/** Named accounts (infobox, titles) before descriptions; then the more confident; then (a stable sort) the order given. */
 function byAuthority(a: StoredEventMention, b: StoredEventMention): number {
-  return Number(b.event.named) - Number(a.event.named) || b.event.confidence - a.event.confidence || a.id - b.id;
+  return Number(b.event.named) - Number(a.event.named) || b.event.confidence - a.event.confidence;
 }
 
 /** An ISO date cut to what the precision supports: "1956-10" for a month, "1957" for a year. */

@@ -1,5 +1,5 @@
 import type { Node } from "./entity-clusters.js";
-import { foldToken, NAME_PARTICLES } from "./name-key.js";
+import { foldToken, NAME_PARTICLES } from "../core/name-key.js";
 
 /**
  * Names with equal keys are spelled alike enough to be one name: the vowels of their last word agree

@@ -1,5 +1,5 @@
 import type { EntityType } from "../annotate/mentions/types.js";
-import type { NameOccurrence } from "../store/knowledge.js";
+import type { NameOccurrence } from "./types.js";
 
 /** Extractors whose type the source itself states (markup, infobox fields): never outvoted. */
 const STATED = new Set(["markup", "infobox", "front-matter"]);

@@ -1,6 +1,6 @@
 import { indexSegmenter } from "../segment/index.js";
 import { ftsWords, surfaceKey, tokenTerm } from "./index-terms.js";
-import { termVariants, type Clause, type ParsedQuery } from "./query.js";
+import { termVariants, type Clause, type ParsedQuery } from "../core/query-tree.js";
 
 /**
  * A run of index words the query looks for, mirroring one alternative of the compiled full-text

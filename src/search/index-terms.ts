@@ -1,5 +1,5 @@
 import type { Token } from "../segment/index.js";
-import { foldToken, tokenKey } from "../resolve/name-key.js";
+import { foldToken, tokenKey } from "../core/name-key.js";
 
 /**
  * What one token contributes to the full-text index. Passages (at ingest) and queries (at search)

@@ -1,6 +1,5 @@
 import type { Section, SourceDocument } from "../core/document.js";
 import { indexSegmenter, segmentParagraphs, type SegmentedParagraph, type Token } from "../segment/index.js";
-import type { PassageRecord } from "../store/store.js";
 import { surfaceKey, tokenTerm } from "./index-terms.js";
 
 /** A paragraph at least this long ends its passage; shorter ones join the next. */
@@ -164,4 +163,18 @@ class SectionTracker {
     const innermost = this.open[this.open.length - 1];
     return innermost && innermost.title.length > 0 ? innermost.title : undefined;
   }
+}
+
+/** A passage of a document with its index strings, as `buildPassages` cuts it and the store indexes it. */
+export interface PassageRecord {
+  /** Offsets into the document text, end exclusive. */
+  start: number;
+  end: number;
+  /** Title of the innermost section around the passage. */
+  section?: string;
+  text: string;
+  /** Folded lemmas of the passage's words, space separated. */
+  terms: string;
+  /** Transliteration keys of the passage's words, space separated. */
+  keys: string;
 }

@@ -1,58 +1,6 @@
 import { indexSegmenter, type Token } from "../segment/index.js";
+import type { AnyClause, Clause, ParsedQuery, QueryWord } from "../core/query-tree.js";
 import { foldedTerm, surfaceKey, tokenTerm } from "./index-terms.js";
-
-/**
- * The query language, parsed into a backend-neutral form (each store adapter compiles it to its
- * own full-text syntax; nothing the user typed ever reaches that syntax unquoted):
- *
- * - `death train`       every word must match (a word matches its lemma, its spelling, or its
- *                       transliteration key: Kassem finds Qasim); stop words are dropped unless
- *                       the query has nothing else;
- * - `"death train"`     the words in this order, exactly (no transliteration, stop words kept);
- * - `execut*`           words starting with "execut" (at least 3 letters; `ab*` is the word "ab");
- * - `-Baath`            no passage containing this word (or `-"quoted phrase"`);
- * - `Qasim OR Arif`     either word.
- * Anything else (brackets, colons, NEAR, ^, stray quotes) is just text.
- */
-export interface ParsedQuery {
-  /** All must match (the "all" pass); any may match (the "any" pass). */
-  clauses: Clause[];
-  /** None may match. */
-  excluded: Clause[];
-}
-
-export type Clause = WordsClause | PhraseClause | AnyClause;
-
-/** One word as typed; several words when the typed word splits ("al-Sa'di" → al, sa'di), matched in order. */
-export interface WordsClause {
-  kind: "words";
-  words: QueryWord[];
-  /** The last word is a prefix. */
-  prefix: boolean;
-}
-
-/** Words that must match in this order, exactly: no transliteration, stop words kept. */
-export interface PhraseClause {
-  kind: "phrase";
-  words: QueryWord[];
-}
-
-export interface AnyClause {
-  kind: "any";
-  clauses: Clause[];
-}
-
-export interface QueryWord {
-  /** Folded lemma, as in the index column `terms`. */
-  term: string;
-  /** Lemma of the word in lower case: "Officers" typed capitalized is not lemmatized otherwise. */
-  lowerTerm: string;
-  /** Folded spelling as typed, tried too when the lemma differs (lemmas depend on context). */
-  surface: string;
-  /** Transliteration key as in column `keys`; "" for stop words and particles. */
-  key: string;
-  stop: boolean;
-}
 
 /** Longer input is cut: nobody types more, and every clause costs an index lookup. */
 export const MAX_QUERY_CHARS = 10_000;
@@ -69,6 +17,18 @@ interface Chunk {
   or: boolean;
 }
 
+/**
+ * The query language, parsed into the tree of core/query-tree.ts:
+ *
+ * - `death train`       every word must match (a word matches its lemma, its spelling, or its
+ *                       transliteration key: Kassem finds Qasim); stop words are dropped unless
+ *                       the query has nothing else;
+ * - `"death train"`     the words in this order, exactly (no transliteration, stop words kept);
+ * - `execut*`           words starting with "execut" (at least 3 letters; `ab*` is the word "ab");
+ * - `-Baath`            no passage containing this word (or `-"quoted phrase"`);
+ * - `Qasim OR Arif`     either word.
+ * Anything else (brackets, colons, NEAR, ^, stray quotes) is just text.
+ */
 export function parseQuery(input: string): ParsedQuery {
   const text = input.length > MAX_QUERY_CHARS ? input.slice(0, MAX_QUERY_CHARS) : input;
   const tokens = segmentQuery(text);
@@ -166,18 +126,6 @@ function toClause(text: string, tokens: (Token & { lowerLemma: string })[], chun
   if (words.length === 0) return undefined;
   if (chunk.phrase) return { kind: "phrase", words };
   return { kind: "words", words, prefix: chunk.prefix && words[words.length - 1]!.surface.length >= MIN_PREFIX };
-}
-
-/** The distinct spellings of a run of words as the index may hold them: lemmas, lower-case lemmas, as typed. */
-export function termVariants(words: readonly QueryWord[]): string[][] {
-  const variants = [words.map((w) => w.term), words.map((w) => w.lowerTerm), words.map((w) => w.surface)];
-  const seen = new Set<string>();
-  return variants.filter((v) => {
-    const signature = v.join(" ");
-    if (seen.has(signature)) return false;
-    seen.add(signature);
-    return true;
-  });
 }
 
 function anyOf(a: Clause, b: Clause): AnyClause {

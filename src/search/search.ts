@@ -1,8 +1,9 @@
 import type { DocumentKind } from "../core/document.js";
 import { UsageError } from "../core/errors.js";
-import { dateBounds } from "../store/date-bounds.js";
-import type { SearchHit, SearchOptions, SearchResult } from "../store/store.js";
-import { parseQuery, type ParsedQuery } from "./query.js";
+import { dateBounds } from "../core/date-bounds.js";
+import type { SearchHit, SearchOptions, SearchResult } from "./types.js";
+import type { ParsedQuery } from "../core/query-tree.js";
+import { parseQuery } from "./query.js";
 import { rankedPage } from "./ranking.js";
 import { highlightRanges, highlighterFor } from "./highlight.js";
 import { makeSnippet } from "./snippet.js";

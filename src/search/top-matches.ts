@@ -1,4 +1,5 @@
-import { parseQuery, type ParsedQuery } from "./query.js";
+import type { ParsedQuery } from "../core/query-tree.js";
+import { parseQuery } from "./query.js";
 
 /**
  * Precomputed best matches of one-word queries for words that match many passages: a full-text

@@ -1,9 +1,17 @@
-import type { EntityType, Mention } from "../annotate/mentions/types.js";
-import type { EventMention } from "../annotate/events/types.js";
-import type { RelationMention } from "../annotate/relations/types.js";
 import type { DatePrecision } from "../annotate/dates/index.js";
-import type { DocumentKind } from "../core/document.js";
-import type { DecisionStatus } from "../decisions/types.js";
+import type { EntityType, Mention } from "../annotate/mentions/types.js";
+import type { ClaimRecord, ClaimSubjectKind } from "../claims/types.js";
+import type { DecisionStatus, MentionEdit } from "../decisions/types.js";
+import type {
+  EntityRedirect,
+  EventRecord,
+  KeyedEntityRecord,
+  NameAssignment,
+  NameOccurrence,
+  ResolutionDocument,
+  StoredEventMention,
+  StoredRelationMention,
+} from "../resolve/types.js";
 
 /**
  * What the corpus stage (resolve → claims) reads and writes, and what the views read. Everything
@@ -12,12 +20,16 @@ import type { DecisionStatus } from "../decisions/types.js";
 export interface KnowledgeStore {
   /** Documents with what resolution needs to know about them. */
   documentsForResolution(): ResolutionDocument[];
-  /** Distinct (document, type, name) of person, organization and place mentions, with counts. */
+  /**
+   * Distinct (document, type, name) of person, organization and place mentions, with counts, by file
+   * path and place in the document: an order that does not depend on when each document was stored.
+   */
   nameOccurrences(): NameOccurrence[];
   /** Replaces the corpus-derived mentions (extractor "known-name") of one document. */
   replaceKnownNameMentions(documentId: string, mentions: readonly Mention[]): void;
   /** Full text of a document, for matching known names in it. */
   documentText(documentId: string): string | undefined;
+  /** By file path, then in the order of their documents (as `nameOccurrences`). */
   eventMentions(): StoredEventMention[];
   relationMentions(): StoredRelationMention[];
 
@@ -57,110 +69,6 @@ export interface KnowledgeStore {
    */
   relatedEntities(entityId: string, eventIds: readonly string[]): RelatedEntity[];
   documentMentions(documentId: string): { start: number; end: number; text: string; type: string; entityId?: string }[];
-}
-
-export interface ResolutionDocument {
-  id: string;
-  path: string;
-  kind: DocumentKind;
-  date?: string;
-  /** The document's date, else the year it is mostly about (YYYY[-MM[-DD]]). */
-  referenceDate?: string;
-  /** The text has no capitalization to rely on (a lower-cased dump). */
-  caseless: boolean;
-}
-
-export interface NameOccurrence {
-  documentId: string;
-  type: EntityType;
-  name: string;
-  aliasOf?: string;
-  roles: string[];
-  /** Identifiers the source's markup gives the name (TEI persName@corresp): hard evidence of identity. */
-  refs?: string[];
-  count: number;
-  /** Best confidence among the mentions. */
-  confidence: number;
-  extractors: string[];
-}
-
-export interface StoredEventMention {
-  id: number;
-  documentId: string;
-  event: EventMention;
-}
-
-export interface StoredRelationMention {
-  id: number;
-  documentId: string;
-  relation: RelationMention;
-}
-
-export interface EntityRecord {
-  id: string;
-  type: EntityType;
-  name: string;
-  /** Why each name joined the entity. */
-  mergeReasons: { alias: string; reason: string }[];
-}
-
-/** An entity with the resolver key of its name: the anchor the user's decisions use. */
-export interface KeyedEntityRecord extends EntityRecord {
-  key: string;
-}
-
-export interface EntityRedirect {
-  from: string;
-  to: string;
-}
-
-/** A change to mentions the user decided: one mention by its place, or every mention of a name. */
-export interface MentionEdit {
-  match: { documentId: string; start: number; end: number; text: string } | { name: string; pathPrefix?: string };
-  /** Type "rejected" takes the mention out of every entity; a new name makes it a mention of that name. */
-  set: { type: EntityType | "rejected" } | { name: string };
-}
-
-export interface NameAssignment {
-  documentId: string;
-  type: EntityType;
-  name: string;
-  entityId: string;
-}
-
-export interface EventRecord {
-  id: string;
-  label: string;
-  type: string;
-  start?: string;
-  end?: string;
-  value?: string;
-  precision?: DatePrecision;
-  place?: string;
-  /** Event-mention ids merged into this event. */
-  mentionIds: number[];
-  /** Why each account after the first joined the event: the evidence coreference found. */
-  mergeReasons: { mentionId: number; reason: string }[];
-}
-
-export type ClaimSubjectKind = "event" | "entity";
-
-export interface ClaimRecord {
-  subjectKind: ClaimSubjectKind;
-  subjectId: string;
-  property: string;
-  value: string;
-  /** Entity the value names, when it names one (participants, relation targets). */
-  valueEntityId?: string;
-  /** Side in a conflict, role in an event and the like. */
-  qualifier?: string;
-  documentId: string;
-  start: number;
-  end: number;
-  quoteStart: number;
-  quoteEnd: number;
-  extractor: string;
-  confidence: number;
 }
 
 export interface ResolvedCorpus {

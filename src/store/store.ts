@@ -3,7 +3,9 @@ import type { Mention } from "../annotate/mentions/types.js";
 import type { DateMention } from "../annotate/dates/index.js";
 import type { EventMention } from "../annotate/events/types.js";
 import type { RelationMention } from "../annotate/relations/types.js";
-import type { DecisionStore } from "./decisions.js";
+import type { PassageRecord } from "../search/passages.js";
+import type { SearchOptions, SearchResult } from "../search/types.js";
+import type { DecisionStore } from "../decisions/types.js";
 import type { KnowledgeStore } from "./knowledge.js";
 import type { TopMatchOptions } from "../search/top-matches.js";
 
@@ -80,20 +82,6 @@ export interface StoredFile extends FileRecord {
   documentIds: string[];
 }
 
-/** A passage of a document with its index strings (see search/passages.ts). */
-export interface PassageRecord {
-  /** Offsets into the document text, end exclusive. */
-  start: number;
-  end: number;
-  /** Title of the innermost section around the passage. */
-  section?: string;
-  text: string;
-  /** Folded lemmas of the passage's words, space separated. */
-  terms: string;
-  /** Transliteration keys of the passage's words, space separated. */
-  keys: string;
-}
-
 export interface DocumentRecord {
   document: SourceDocument;
   passages: PassageRecord[];
@@ -131,50 +119,6 @@ export interface DocumentFilter {
   ids?: readonly string[];
   kinds?: readonly DocumentKind[];
   path?: string;
-}
-
-export interface SearchOptions {
-  /** Default 10, at most 1000. */
-  limit?: number;
-  offset?: number;
-  documentIds?: readonly string[];
-  kinds?: readonly DocumentKind[];
-  /**
-   * YYYY, YYYY-MM or YYYY-MM-DD. A document matches when its own date (metadata.date) overlaps the
-   * range; documents without a date never match a date filter.
-   */
-  dateFrom?: string;
-  dateTo?: string;
-  /** Title of the passage's section, compared case-insensitively. */
-  section?: string;
-  /** Also count every matching passage (costs a full pass over the matches). */
-  countTotal?: boolean;
-}
-
-export interface SearchHit {
-  document: { id: string; path: string; title: string };
-  section?: string;
-  /** The page the passage starts on, for documents with pages. */
-  page?: number;
-  /** The whole passage. */
-  text: string;
-  /** A window of the passage, HTML-escaped, matched words in <mark>…</mark>. */
-  snippet: string;
-  /** Higher is better; comparable within one result only. */
-  score: number;
-  /** The passage's offsets in the document text. */
-  start: number;
-  end: number;
-  /** Matched words as [start, end) offsets into `text`. */
-  highlights: [number, number][];
-  /** The part of `text` the snippet shows, [start, end). */
-  window: [number, number];
-}
-
-export interface SearchResult {
-  hits: SearchHit[];
-  /** Number of matching passages, when `countTotal` was asked for. */
-  total?: number;
 }
 
 export type DocumentRelationType = "derived-from" | "near-duplicate";

@@ -1,4 +1,4 @@
-import type { SearchHit } from "../store/store.js";
+import type { SearchHit } from "../search/types.js";
 
 /** A search hit as `annals search --json` prints it and /api/search returns it (PRODUCT.md's contract). */
 export type SearchHitView = Pick<

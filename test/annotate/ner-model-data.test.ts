@@ -3,8 +3,17 @@ import { CASE_LOWER, CASE_MIXED, CASE_UPPER, caseMode } from "../../src/annotate
 import { parseConll } from "../../src/annotate/mentions/model/conll.js";
 import { propagateNames } from "../../src/annotate/mentions/model/document.js";
 import { extendOverNameParticles } from "../../src/annotate/mentions/model/name-particles.js";
+import { packageRoot } from "../../src/annotate/mentions/model/package-root.js";
+import { phraseMatcher, readPeriodGazetteer } from "../../src/annotate/mentions/model/period-gazetteer.js";
 import { re3dToNerTags } from "../../src/annotate/mentions/model/re3d-mapping.js";
-import { entitySpans } from "../../src/annotate/mentions/model/tags.js";
+import {
+  MODEL_TAGS,
+  allowedLast,
+  allowedTransition,
+  entitySpans,
+  toGuideTagNames,
+  toModelTags,
+} from "../../src/annotate/mentions/model/tags.js";
 import { wikigoldToNerTags } from "../../src/annotate/mentions/model/training-data.js";
 
 describe("parseConll", () => {
@@ -30,6 +39,38 @@ describe("parseConll", () => {
         ],
       },
     ]);
+  });
+});
+
+describe("BILOU model tags", () => {
+  const named = (tags: readonly string[]): string[] => Array.from(toModelTags(tags), (i) => MODEL_TAGS[i]!);
+
+  it("marks the last token of a longer entity and a one-token entity apart", () => {
+    expect(named(["B-ORG", "I-ORG", "I-ORG", "O", "B-PER", "B-PER", "I-LOC"])).toEqual([
+      "B-ORG",
+      "I-ORG",
+      "L-ORG",
+      "O",
+      "U-PER",
+      "U-PER",
+      "U-LOC",
+    ]);
+  });
+
+  it("gives back the BIO tags it was made from", () => {
+    const bio = ["B-PER", "I-PER", "O", "B-LOC", "B-ORG", "I-ORG", "I-ORG"];
+    expect(toGuideTagNames(toModelTags(bio))).toEqual(bio);
+  });
+
+  it("lets an entity end only on its own L tag, and a sentence end only outside an entity", () => {
+    const at = (tag: string): number => MODEL_TAGS.indexOf(tag as (typeof MODEL_TAGS)[number]);
+    expect(allowedTransition(at("B-ORG"), at("L-ORG"))).toBe(true);
+    expect(allowedTransition(at("B-ORG"), at("L-PER"))).toBe(false);
+    expect(allowedTransition(at("B-ORG"), at("O"))).toBe(false);
+    expect(allowedTransition(at("U-PER"), at("B-ORG"))).toBe(true);
+    expect(allowedTransition(-1, at("I-LOC"))).toBe(false);
+    expect(allowedLast(at("I-LOC"))).toBe(false);
+    expect(allowedLast(at("L-LOC"))).toBe(true);
   });
 });
 
@@ -158,5 +199,34 @@ describe("caseMode", () => {
   });
   it("calls a sentence of fewer than three words mixed", () => {
     expect(mode("NO OBJECTION")).toBe(CASE_MIXED);
+  });
+});
+
+describe("period gazetteer", () => {
+  const match = phraseMatcher({
+    ORG: ["Ba'ath Party", "Arab Socialist Ba'ath Party"],
+    PER: ["Salah al-Bitar", "Aflaq"],
+  });
+  const names = (tokens: string[]): string[] =>
+    match(tokens).map((span) => `${tokens.slice(span.startToken, span.endToken).join(" ")}/${span.type}`);
+
+  it("finds the longest name whatever its case, with its hyphens apart or not", () => {
+    expect(names("the ARAB SOCIALIST BA'ATH PARTY of Aflaq".split(" "))).toEqual([
+      "ARAB SOCIALIST BA'ATH PARTY/ORG",
+      "Aflaq/PER",
+    ]);
+    expect(names("Salah al - Bitar and Salah al-Bitar".split(" "))).toEqual([
+      "Salah al - Bitar/PER",
+      "Salah al-Bitar/PER",
+    ]);
+  });
+
+  it("finds no part of a name", () => {
+    expect(names("the Party of Salah".split(" "))).toEqual([]);
+  });
+
+  it("is built from the corpora into a table of names with person, organization and place entries", () => {
+    const lists = readPeriodGazetteer(packageRoot());
+    for (const type of ["PER", "ORG", "LOC"] as const) expect(lists[type]!.length).toBeGreaterThan(50);
   });
 });

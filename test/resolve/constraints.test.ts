@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { EntityType } from "../../src/annotate/mentions/types.js";
 import { nameKey } from "../../src/resolve/constraints.js";
 import { resolveEntities } from "../../src/resolve/entities.js";
-import type { NameOccurrence, ResolutionDocument } from "../../src/store/knowledge.js";
+import type { NameOccurrence, ResolutionDocument } from "../../src/resolve/types.js";
 
 const doc = (id: string): ResolutionDocument => ({ id, path: `${id}.txt`, kind: "other", caseless: false });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EventMention } from "../../src/annotate/events/types.js";
 import { corefEvents } from "../../src/resolve/events.js";
-import type { StoredEventMention } from "../../src/store/knowledge.js";
+import type { StoredEventMention } from "../../src/resolve/types.js";
 
 function account(id: number, label: string, day: string, extra: Partial<EventMention> = {}): StoredEventMention {
   const span = { start: 0, end: 1 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveEntities } from "../../src/resolve/entities.js";
-import type { NameOccurrence, ResolutionDocument } from "../../src/store/knowledge.js";
+import type { NameOccurrence, ResolutionDocument } from "../../src/resolve/types.js";
 import type { EntityType } from "../../src/annotate/mentions/types.js";
 
 const doc = (id: string, date?: string): ResolutionDocument => ({

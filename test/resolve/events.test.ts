@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { EventMention, EventParticipant, EventType } from "../../src/annotate/events/types.js";
 import type { DatePrecision } from "../../src/annotate/dates/index.js";
 import { corefEvents } from "../../src/resolve/events.js";
-import type { StoredEventMention } from "../../src/store/knowledge.js";
+import type { StoredEventMention } from "../../src/resolve/types.js";
 
 let nextId = 1;
 const span = { start: 0, end: 1 };

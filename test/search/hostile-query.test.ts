@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import type { SearchResult } from "../../src/store/store.js";
+import type { SearchResult } from "../../src/search/types.js";
 import { backends } from "../store/backends.js";
 import { seedStore } from "./seed-store.js";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_CLAUSES, parseQuery, type Clause } from "../../src/search/query.js";
+import type { Clause } from "../../src/core/query-tree.js";
+import { MAX_CLAUSES, parseQuery } from "../../src/search/query.js";
 
 /** A compact rendering of a clause: words as term/key, phrases in quotes, prefixes with *. */
 function show(clause: Clause): string {

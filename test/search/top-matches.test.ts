@@ -3,7 +3,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/ingest.js";
-import { openStore, type SearchOptions, type Store } from "../../src/store/index.js";
+import type { SearchOptions } from "../../src/search/types.js";
+import { openStore, type Store } from "../../src/store/index.js";
 import { backends } from "../store/backends.js";
 import { tempDir } from "../helpers/cli.js";
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Section, SourceDocument } from "../../src/core/document.js";
-import { textDocument } from "../../src/eval/text-document.js";
+import { textDocument } from "../../src/core/text-document.js";
 import { buildPassages } from "../../src/search/passages.js";
 import type { DocumentRecord } from "../../src/store/store.js";
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { sessionHeaders } from "./session.js";
 
 /** An error answer of the API: `{error: {code, message, path}}`, or a network failure. */
 export class ApiError extends Error {
@@ -21,7 +22,10 @@ async function errorOf(response: Response): Promise<ApiError> {
 }
 
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<{ body: T; headers: Headers }> {
-  const response = await fetch(url, { headers: { accept: "application/json" }, ...(signal ? { signal } : {}) });
+  const response = await fetch(url, {
+    headers: { accept: "application/json", ...sessionHeaders(false) },
+    ...(signal ? { signal } : {}),
+  });
   if (!response.ok) throw await errorOf(response);
   return { body: (await response.json()) as T, headers: response.headers };
 }
@@ -43,6 +47,7 @@ export async function upload(file: File, token: string | undefined): Promise<unk
     method: "POST",
     headers: {
       "content-type": "application/octet-stream",
+      ...sessionHeaders(true),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },
     body: file,
@@ -111,6 +116,7 @@ export async function sendDecision(body: Record<string, unknown> | { undo: numbe
     method: undo === undefined ? "POST" : "DELETE",
     headers: {
       accept: "application/json",
+      ...sessionHeaders(true),
       ...(undo === undefined ? { "content-type": "application/json" } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
     },

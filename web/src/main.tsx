@@ -10,6 +10,9 @@ import { EventView } from "./views/Event.js";
 import { CompareView } from "./views/Compare.js";
 import { SearchBox } from "./views/SearchBox.js";
 import { DecisionsView } from "./views/Corrections.js";
+import { Login } from "./views/Login.js";
+import { chooseProject, loadSession, logOut, project, session as currentSession, type Session } from "./session.js";
+import { useEffect, useState } from "preact/hooks";
 
 // The timeline and the network bring large libraries: they load when first shown.
 const TimelineView = lazy(() => import("./views/Timeline.js").then((m) => ({ default: m.TimelineView })));
@@ -51,9 +54,43 @@ const NAV = [
   ["/decisions", "Corrections"],
 ] as const;
 
+/** Who is logged in, the project and logout; nothing on a server without accounts. */
+function Account({ session, onChange }: { session: Session; onChange: (s: Session) => void }) {
+  if (!session.user) return null;
+  const projects = session.projects ?? [];
+  return (
+    <div class="account">
+      <span>{session.user.name}</span>
+      <select
+        aria-label="Project"
+        value={project()}
+        onChange={(e) => {
+          chooseProject(e.currentTarget.value);
+          window.location.reload();
+        }}
+      >
+        {projects.map((p) => (
+          <option key={p.project} value={p.project}>
+            {p.project} ({p.role})
+          </option>
+        ))}
+      </select>
+      <button type="button" onClick={() => void logOut().then(() => onChange(currentSession()))}>
+        Log out
+      </button>
+    </div>
+  );
+}
+
 function App() {
   const location = useLocation();
   const section = "/" + (location.path.split("/")[1] ?? "");
+  const [current, setCurrent] = useState<Session | undefined>(undefined);
+  useEffect(() => {
+    loadSession().then(setCurrent, () => setCurrent({ accounts: false }));
+  }, []);
+  if (!current) return null;
+  const needsLogin = current.accounts && !current.user;
   return (
     <>
       <a class="skip-link" href="#main">
@@ -75,6 +112,7 @@ function App() {
           </ul>
         </nav>
         {location.path !== "/search" && location.path !== "/" ? <SearchBox compact /> : null}
+        <Account session={current} onChange={setCurrent} />
       </header>
       <main id="main" tabIndex={-1}>
         <Suspense
@@ -84,7 +122,7 @@ function App() {
             </p>
           }
         >
-          {route(location)}
+          {needsLogin ? <Login session={current} onLogin={setCurrent} /> : route(location)}
         </Suspense>
       </main>
     </>

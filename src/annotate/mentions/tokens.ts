@@ -3,7 +3,7 @@
  * caller's segmentation: match tokens (words folded for dictionary lookups) and model sentences.
  */
 import type { Span } from "../../core/document.js";
-import { foldToken, tokenKey } from "../../resolve/name-key.js";
+import { foldToken, tokenKey } from "../../core/name-key.js";
 import type { SegmentedParagraph } from "../../segment/index.js";
 import type { MentionContext } from "./types.js";
 
@@ -36,7 +36,7 @@ export function matchKey(word: string): string {
 
 const transliterationKeys = new Map<string, string>();
 
-/** tokenKey (resolve/name-key.ts), remembered: the same words recur throughout a corpus. */
+/** tokenKey (core/name-key.ts), remembered: the same words recur throughout a corpus. */
 export function cachedTokenKey(word: string): string {
   let key = transliterationKeys.get(word);
   if (key === undefined) {

@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { InputError, UsageError } from "../../core/errors.js";
-import type { ExitCode } from "./commands.js";
+import type { ExitCode, GlobalOptions } from "./commands.js";
 import { DEFAULT_PORT } from "./defaults.js";
 
 const USAGE_ERROR = 2;
@@ -13,13 +13,20 @@ function program(): Command {
         .env("ANNALS_DB")
         .default("annals.db"),
     )
+    .addOption(
+      new Option("--project <name>", "the project's knowledge base on a PostgreSQL server").env("ANNALS_PROJECT"),
+    )
     .option("--json", "machine-readable output on stdout")
     .exitOverride()
     .showSuggestionAfterError();
 
-  const run = (load: () => Promise<Action>) =>
+  /** `onProject`: --project chooses the knowledge base the action opens (account commands name projects themselves). */
+  const run = (load: () => Promise<Action>, onProject = true) =>
     async function (this: Command, ...args: unknown[]) {
-      const options = this.optsWithGlobals();
+      const options = this.optsWithGlobals<GlobalOptions & { project?: string }>();
+      if (onProject && options.project !== undefined) {
+        options.db = await (await import("./account-commands.js")).projectDb(options);
+      }
       const positional = args.slice(0, -2);
       const action = (await load()) as (...a: unknown[]) => ExitCode | Promise<ExitCode>;
       process.exitCode = await action(...positional, options);
@@ -87,6 +94,7 @@ function program(): Command {
     .requiredOption("--out <path>", "file to write (a folder for csv)")
     .action(run(() => import("./knowledge-commands.js").then((m) => m.exportCommand)));
   addDecisionCommands(root, run);
+  addAccountCommands(root, run);
   root
     .command("migrate")
     .description("copy a SQLite knowledge base into an empty PostgreSQL database")
@@ -98,13 +106,26 @@ function program(): Command {
     .description("the HTTP API and the web UI (ANNALS_TOKEN: token for uploads, needed on a non-loopback host)")
     .option("--port <n>", "port to listen on (0 = any free port)", String(DEFAULT_PORT))
     .option("--host <address>", "address to listen on", "127.0.0.1")
-    .action(run(() => import("./serve.js").then((m) => m.serveCommand)));
+    .addOption(new Option("--oidc-issuer <url>", "log in with this OpenID Connect provider").env("ANNALS_OIDC_ISSUER"))
+    .addOption(new Option("--oidc-client-id <id>", "this server's client id there").env("ANNALS_OIDC_CLIENT_ID"))
+    .addOption(
+      new Option("--oidc-client-secret <secret>", "its client secret (prefer the variable)").env(
+        "ANNALS_OIDC_CLIENT_SECRET",
+      ),
+    )
+    .addOption(
+      new Option(
+        "--oidc-redirect-uri <url>",
+        "the callback URL registered there (default: this server's /api/oidc/callback)",
+      ).env("ANNALS_OIDC_REDIRECT_URI"),
+    )
+    .action(run(() => import("./serve.js").then((m) => m.serveCommand), false));
   return root;
 }
 
 /** A command's action, loaded when the command runs so that each command loads only the modules it needs. */
 type Action = (...args: never[]) => ExitCode | Promise<ExitCode>;
-type Run = (load: () => Promise<Action>) => (...args: unknown[]) => Promise<void>;
+type Run = (load: () => Promise<Action>, onProject?: boolean) => (...args: unknown[]) => Promise<void>;
 
 /** Corrections: each records a decision (user, reason, time) and reruns the corpus stage. */
 function addDecisionCommands(root: Command, run: Run): void {
@@ -153,6 +174,69 @@ function addDecisionCommands(root: Command, run: Run): void {
     .option("--export <file>", "write every decision as JSON lines")
     .option("--import <file>", "append the decisions of a JSON lines export")
     .action(run(() => import("./decision-commands.js").then((m) => m.decisionsCommand)));
+}
+
+/** Users, projects, roles and API keys of a team server (docs: README "Team server: accounts"). */
+function addAccountCommands(root: Command, runOnProject: Run): void {
+  const run: Run = (load) => runOnProject(load, false);
+  const users = root.command("users").description("the accounts of a team server");
+  users
+    .command("add")
+    .description("add a user (a team server needs a login once one exists)")
+    .argument("<name>", "user name")
+    .option("--email <address>", "email, also what OpenID Connect logins are matched by")
+    .option("--password-stdin", "read a password for the web UI's login from standard input")
+    .action(run(() => import("./account-commands.js").then((m) => m.usersAddCommand)));
+  users
+    .command("list")
+    .description("users with their projects and roles")
+    .action(run(() => import("./account-commands.js").then((m) => m.usersListCommand)));
+  users
+    .command("password")
+    .description("set a user's password from standard input")
+    .argument("<name>")
+    .action(run(() => import("./account-commands.js").then((m) => m.usersPasswordCommand)));
+  users
+    .command("disable")
+    .description("refuse a user's keys and sessions (--enable undoes it)")
+    .argument("<name>")
+    .option("--enable", "allow the user again")
+    .action(run(() => import("./account-commands.js").then((m) => m.usersDisableCommand)));
+  const projects = root.command("projects").description("the knowledge bases of a PostgreSQL server");
+  projects
+    .command("add")
+    .description("a new, empty knowledge base (a schema of its own)")
+    .argument("<name>")
+    .action(run(() => import("./account-commands.js").then((m) => m.projectsAddCommand)));
+  projects
+    .command("list")
+    .description("the projects")
+    .action(run(() => import("./account-commands.js").then((m) => m.projectsListCommand)));
+  root
+    .command("grant")
+    .description("give USER a ROLE (viewer, editor, admin) in PROJECT")
+    .argument("<user>")
+    .argument("<project>")
+    .argument("<role>")
+    .action(run(() => import("./account-commands.js").then((m) => m.grantCommand)));
+  const keys = root.command("keys").description("API keys (stored as digests; shown once)");
+  keys
+    .command("create")
+    .description("a new API key for USER, printed once")
+    .argument("<user>")
+    .option("--expires <duration>", "valid for this long: 30d, 12h, 2w, 1y (default: until revoked)")
+    .option("--for-project <name>", "only for this project")
+    .action(run(() => import("./account-commands.js").then((m) => m.keysCreateCommand)));
+  keys
+    .command("revoke")
+    .description("revoke a key by its prefix")
+    .argument("<prefix>")
+    .action(run(() => import("./account-commands.js").then((m) => m.keysRevokeCommand)));
+  keys
+    .command("list")
+    .description("keys with their state and last use")
+    .argument("[user]")
+    .action(run(() => import("./account-commands.js").then((m) => m.keysListCommand)));
 }
 
 export async function main(argv: string[]): Promise<void> {

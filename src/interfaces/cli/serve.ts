@@ -1,8 +1,13 @@
 import { existsSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+import { Accounts } from "../../accounts/accounts.js";
+import { openAccountStore } from "../../accounts/index.js";
+import { projectLocation } from "../../accounts/projects.js";
+import type { Project } from "../../accounts/types.js";
 import { Annals } from "../../annals.js";
 import { UsageError } from "../../core/errors.js";
 import { buildApp, DEFAULT_HOST, UnsafeOptionsError } from "../http/app.js";
+import type { OidcOptions } from "../http/oidc.js";
 import { parseRoleTokens, type RoleToken } from "../http/security.js";
 import type { ExitCode, GlobalOptions } from "./commands.js";
 import { DEFAULT_PORT } from "./defaults.js";
@@ -12,6 +17,27 @@ import { redacted } from "../../store/postgres/postgres-store.js";
 export interface ServeOptions extends GlobalOptions {
   port?: string;
   host?: string;
+  oidcIssuer?: string;
+  oidcClientId?: string;
+  oidcClientSecret?: string;
+  oidcRedirectUri?: string;
+}
+
+/** The OpenID Connect options, all or none. */
+function oidcOptions(options: ServeOptions): OidcOptions | undefined {
+  const { oidcIssuer: issuer, oidcClientId: clientId, oidcClientSecret: clientSecret } = options;
+  if (issuer === undefined && clientId === undefined && clientSecret === undefined) return undefined;
+  if (!issuer || !clientId || !clientSecret) {
+    throw new UsageError(
+      "OpenID Connect login needs --oidc-issuer, --oidc-client-id and --oidc-client-secret together",
+    );
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    ...(options.oidcRedirectUri ? { redirectUri: options.oidcRedirectUri } : {}),
+  };
 }
 
 /** The staging folder for uploads: beside a SQLite knowledge base, named after it; in the working folder for a server's. */
@@ -38,9 +64,24 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const oidc = oidcOptions(options);
   const server = isPostgresUrl(options.db);
   const fresh = !server && !existsSync(options.db);
   const annals = Annals.open(options.db);
+  const accounts = new Accounts(openAccountStore(options.db), options.db);
+  const opened: Annals[] = [];
+  const team = {
+    accounts,
+    open: (project: Project) => {
+      const kb = Annals.open(projectLocation(options.db, project));
+      opened.push(kb);
+      return kb;
+    },
+  };
+  const closeAll = () => {
+    for (const kb of [annals, ...opened]) kb.close();
+    accounts.close();
+  };
   const shown = server ? redacted(options.db) : options.db;
   let app;
   try {
@@ -49,10 +90,12 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
       ...(token ? { token } : {}),
       ...(tokens.length > 0 ? { tokens } : {}),
       uploadDir: uploadDirFor(options.db),
+      team,
+      ...(oidc ? { oidc } : {}),
       logger: { level: process.env["ANNALS_LOG"] ?? "warn" },
     });
   } catch (error) {
-    annals.close();
+    closeAll();
     if (error instanceof UnsafeOptionsError) throw new UsageError(error.message);
     throw error;
   }
@@ -60,7 +103,7 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
     await app.listen({ host, port });
   } catch (error) {
     await app.close();
-    annals.close();
+    closeAll();
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") throw new UsageError(`port ${port} on ${host} is in use; pass --port`);
     if (code === "EADDRNOTAVAIL") throw new UsageError(`--host ${host}: no such address on this machine`);
@@ -69,6 +112,8 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
   const address = app.server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   const shownHost = host.includes(":") ? `[${host}]` : host;
+  if (accounts.configured())
+    process.stderr.write("annals: accounts are set up: every request needs a login or an API key\n");
   if (fresh) process.stderr.write(`annals: ${shown} is a new, empty knowledge base; add files with annals add\n`);
   process.stdout.write(`annals: serving ${shown} at http://${shownHost}:${actualPort}/\n`);
 
@@ -82,6 +127,6 @@ export async function serveCommand(options: ServeOptions): Promise<ExitCode> {
     process.on("SIGTERM", stop);
   });
   await app.close();
-  annals.close();
+  closeAll();
   return 0;
 }

@@ -1,3 +1,4 @@
+import fastifyCookie from "@fastify/cookie";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { RouteContext } from "./context.js";
 import { registerEtags } from "./etag.js";
@@ -11,6 +12,9 @@ import { openApiRoutes } from "./routes/openapi.js";
 import { searchRoutes } from "./routes/search.js";
 import { isLoopback, registerSecurity, type RoleToken } from "./security.js";
 import { decisionRoutes } from "./routes/decisions.js";
+import { sessionRoutes } from "./routes/session.js";
+import { oidcRoutes, type OidcOptions } from "./oidc.js";
+import { registerAuthentication, type TeamOptions } from "./authentication.js";
 import { DEFAULT_WEB_ROOT, registerWeb } from "./static.js";
 
 export const DEFAULT_HOST = "127.0.0.1";
@@ -31,6 +35,10 @@ export interface AppOptions {
   /** Worker threads for ingesting uploads; 0 runs inline (tests). Default 1. */
   ingestWorkers?: number;
   logger?: FastifyServerOptions["logger"];
+  /** Users, projects and roles; once a user exists every API request needs a key or a session. */
+  team?: TeamOptions;
+  /** Login with an OpenID Connect provider (needs `team`). */
+  oidc?: OidcOptions;
 }
 
 /** Thrown for options the server must not start with. */
@@ -41,9 +49,9 @@ export class UnsafeOptionsError extends Error {}
  * `annals serve` calls `listen`.
  */
 export async function buildApp(annals: KnowledgeBase, options: AppOptions): Promise<FastifyInstance> {
-  if (!isLoopback(options.host) && !options.token && !options.tokens?.length) {
+  if (!isLoopback(options.host) && !options.token && !options.tokens?.length && !options.team?.accounts.configured()) {
     throw new UnsafeOptionsError(
-      `refusing to listen on ${options.host} without a token: set ANNALS_TOKEN, or listen on 127.0.0.1`,
+      `refusing to listen on ${options.host} without a token or accounts: add a user (annals users add), set ANNALS_TOKEN, or listen on 127.0.0.1`,
     );
   }
   const app = Fastify({
@@ -70,14 +78,21 @@ export async function buildApp(annals: KnowledgeBase, options: AppOptions): Prom
     throw new HttpError(404, "not-found", `nothing at ${request.method} ${path}`);
   });
   registerSecurity(app, context);
+  await app.register(fastifyCookie);
+  registerAuthentication(app, context, options.team);
+  sessionRoutes(app, options.team);
+  if (options.oidc) {
+    if (!options.team) throw new UnsafeOptionsError("OpenID Connect login needs accounts");
+    await oidcRoutes(app, options.team, options.oidc);
+  }
   registerEtags(app);
   openApiRoutes(app);
-  searchRoutes(app, context);
+  searchRoutes(app);
   documentRoutes(app, context);
-  entityRoutes(app, context);
-  eventRoutes(app, context);
-  graphRoutes(app, context);
-  decisionRoutes(app, context);
+  entityRoutes(app);
+  eventRoutes(app);
+  graphRoutes(app);
+  decisionRoutes(app);
   await registerWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   await app.ready();
   return app;

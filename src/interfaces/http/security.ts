@@ -1,6 +1,7 @@
 import { timingSafeEqual, createHash } from "node:crypto";
 import { isIP } from "node:net";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { atLeast, type Role } from "../../accounts/types.js";
 import { HttpError } from "./errors.js";
 
 /** Every asset is served by this process: nothing inline, nothing from another host. */
@@ -57,10 +58,6 @@ function sameToken(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-export type Role = "viewer" | "editor" | "admin";
-
-const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
-
 /** A bearer token and what it may do; `user` is recorded on the decisions it makes. */
 export interface RoleToken {
   token: string;
@@ -91,6 +88,11 @@ export function parseRoleTokens(spec: string): RoleToken[] {
       const role = match[1] as Role;
       return { role, user: match[2] ?? role, token: match[3]! };
     });
+}
+
+/** Whether the server was given ANNALS_TOKEN or ANNALS_TOKENS. */
+export function hasTokens(options: SecurityOptions): boolean {
+  return knownTokens(options).length > 0;
 }
 
 function knownTokens(options: SecurityOptions): RoleToken[] {
@@ -133,8 +135,11 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
   });
 }
 
-/** preHandler for write routes: same origin, and a token of at least `role` when the server has tokens. */
-export function writeGuard(options: SecurityOptions, role: Role = "editor") {
+/**
+ * preHandler for write routes: same origin; a principal of at least `role` when the server has tokens or
+ * accounts; and, for a request authenticated by a session cookie, its CSRF token in X-CSRF-Token.
+ */
+export function writeGuard(role: Role = "editor") {
   return async (request: FastifyRequest): Promise<void> => {
     const origin = request.headers.origin;
     if (origin !== undefined) {
@@ -142,7 +147,7 @@ export function writeGuard(options: SecurityOptions, role: Role = "editor") {
         throw new HttpError(403, "cross-origin", "write requests from another origin are refused", "headers.origin");
       }
     }
-    const who = requester(request, options);
+    const who = request.principal;
     if (!who) {
       throw new HttpError(
         401,
@@ -151,11 +156,22 @@ export function writeGuard(options: SecurityOptions, role: Role = "editor") {
         "headers.authorization",
       );
     }
-    if (RANK[who.role] < RANK[role]) {
+    if (who.csrfToken !== undefined) {
+      const given = request.headers["x-csrf-token"];
+      if (typeof given !== "string" || !sameToken(given, who.csrfToken)) {
+        throw new HttpError(
+          403,
+          "csrf",
+          "a write with a session cookie needs the session's X-CSRF-Token header (GET /api/session gives it)",
+          "headers.x-csrf-token",
+        );
+      }
+    }
+    if (!atLeast(who.role, role)) {
       throw new HttpError(
         403,
         "forbidden",
-        `this needs the ${role} role; the token given is a ${who.role}'s`,
+        `this needs the ${role} role; ${who.user || "the token"} is a ${who.role} in ${who.project}`,
         "headers.authorization",
       );
     }

@@ -1,5 +1,5 @@
 import type { Decision, DecisionPayload, DecisionWithStatus, NewDecision } from "../../decisions/types.js";
-import type { DecisionStore } from "../decisions.js";
+import type { DecisionStore } from "../../decisions/types.js";
 import type { SyncPostgres } from "./sync-client.js";
 
 interface DecisionDbRow {

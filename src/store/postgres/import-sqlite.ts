@@ -1,10 +1,10 @@
 import Database from "better-sqlite3";
 import { InputError } from "../../core/errors.js";
-import { textDocument } from "../../eval/text-document.js";
+import { textDocument } from "../../core/text-document.js";
 import { buildPassages } from "../../search/passages.js";
 import { fromDocumentRow, type DocumentRow } from "../sqlite/document-rows.js";
 import { requireCurrentSchema } from "../sqlite/migrations.js";
-import type { PassageRecord } from "../store.js";
+import type { PassageRecord } from "../../search/passages.js";
 import { PostgresStore, passageRow, redacted } from "./postgres-store.js";
 import { byteaHex, insertRows } from "./rows.js";
 import { SyncPostgres, type SqlStatement } from "./sync-client.js";

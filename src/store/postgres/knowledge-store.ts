@@ -3,23 +3,25 @@ import type { EventMention } from "../../annotate/events/types.js";
 import type { RelationMention } from "../../annotate/relations/types.js";
 import type {
   ClaimRow,
-  ClaimSubjectKind,
   EntityEvent,
-  EntityRedirect,
   EntityRow,
   EventRow,
   KnowledgeStore,
   MentionCitation,
-  MentionEdit,
-  NameAssignment,
-  NameOccurrence,
   PageRange,
   RelatedEntity,
-  ResolutionDocument,
   ResolvedCorpus,
+} from "../knowledge.js";
+import type { ClaimSubjectKind } from "../../claims/types.js";
+import type {
+  EntityRedirect,
+  NameAssignment,
+  NameOccurrence,
+  ResolutionDocument,
   StoredEventMention,
   StoredRelationMention,
-} from "../knowledge.js";
+} from "../../resolve/types.js";
+import type { MentionEdit } from "../../decisions/types.js";
 import { foldName } from "../sqlite/knowledge-store.js";
 import { PostgresKnowledgeViews } from "./knowledge-views.js";
 import { insertRows, toJson } from "./rows.js";
@@ -125,7 +127,8 @@ export class PostgresKnowledgeStore implements KnowledgeStore {
          count(*) AS n, max(m.confidence) AS confidence, array_agg(DISTINCT m.extractor) AS extractors
        FROM mentions m JOIN documents d ON d.rowid = m.document_rowid
        WHERE m.type IN ('person', 'organization', 'place')
-       GROUP BY m.document_rowid, d.id, m.type, m.name ORDER BY m.document_rowid, min(m.start)`,
+       GROUP BY m.document_rowid, d.id, d.file_path, d.ordinal, m.type, m.name
+       ORDER BY d.file_path, d.ordinal, min(m.start)`,
     ).rows;
     return rows.map((r) => ({
       documentId: r.document_id,
@@ -160,7 +163,7 @@ export class PostgresKnowledgeStore implements KnowledgeStore {
 
   eventMentions(): StoredEventMention[] {
     const rows = this.db.query<{ id: number; document_id: string; data: string }>(
-      "SELECT e.id, d.id AS document_id, e.data FROM event_mentions e JOIN documents d ON d.rowid = e.document_rowid ORDER BY e.id",
+      "SELECT e.id, d.id AS document_id, e.data FROM event_mentions e JOIN documents d ON d.rowid = e.document_rowid ORDER BY d.file_path, d.ordinal, e.id",
     ).rows;
     return rows.map((r) => ({ id: r.id, documentId: r.document_id, event: JSON.parse(r.data) as EventMention }));
   }

@@ -1,7 +1,6 @@
 import type { EntityType } from "../../annotate/mentions/types.js";
 import type {
   ClaimRow,
-  ClaimSubjectKind,
   EntityEvent,
   EntityRow,
   EventRow,
@@ -9,6 +8,7 @@ import type {
   PageRange,
   RelatedEntity,
 } from "../knowledge.js";
+import type { ClaimSubjectKind } from "../../claims/types.js";
 import { pageAt } from "./pages-sql.js";
 import type { SyncPostgres } from "./sync-client.js";
 

@@ -1,5 +1,5 @@
 import { pageAt } from "./pages-sql.js";
-import type { ParsedQuery } from "../../search/query.js";
+import type { ParsedQuery } from "../../core/query-tree.js";
 import type { PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
 import type { SyncPostgres } from "./sync-client.js";
 import { toTsquery } from "./tsquery.js";

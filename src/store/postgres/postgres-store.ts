@@ -1,15 +1,14 @@
 import type { DocumentKind } from "../../core/document.js";
 import { InputError } from "../../core/errors.js";
+import type { PassageRecord } from "../../search/passages.js";
 import { searchPassages } from "../../search/search.js";
+import type { SearchOptions, SearchResult } from "../../search/types.js";
 import type {
   DocumentFilter,
   DocumentRecord,
   DocumentRelation,
   DocumentSummary,
   FileRecord,
-  PassageRecord,
-  SearchOptions,
-  SearchResult,
   SignedDocument,
   Store,
   StoreCapabilities,

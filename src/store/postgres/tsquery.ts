@@ -1,5 +1,5 @@
 import { ftsWords } from "../../search/index-terms.js";
-import { termVariants, type Clause, type ParsedQuery, type QueryWord } from "../../search/query.js";
+import { termVariants, type Clause, type ParsedQuery, type QueryWord } from "../../core/query-tree.js";
 
 /**
  * Compiles a parsed query to the text of a `to_tsquery('simple', …)` expression, clause for clause as

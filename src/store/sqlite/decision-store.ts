@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Decision, DecisionPayload, DecisionWithStatus, NewDecision } from "../../decisions/types.js";
-import type { DecisionStore } from "../decisions.js";
+import type { DecisionStore } from "../../decisions/types.js";
 
 interface DecisionDbRow {
   id: number;

@@ -1,6 +1,6 @@
 import type { DateSource, DocumentFormat, DocumentKind, SourceDocument } from "../../core/document.js";
 import { OffsetMap } from "../../core/offset-map.js";
-import { dateBounds } from "../date-bounds.js";
+import { dateBounds } from "../../core/date-bounds.js";
 import type { DocumentRecord, DocumentSummary, StoredDocument } from "../store.js";
 
 /** A `documents` row as bound to the insert statement and read back by getDocument. */

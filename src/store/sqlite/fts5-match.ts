@@ -1,4 +1,4 @@
-import { termVariants, type Clause, type ParsedQuery, type QueryWord } from "../../search/query.js";
+import { termVariants, type Clause, type ParsedQuery, type QueryWord } from "../../core/query-tree.js";
 
 /** BM25 column weights: exact words (terms) count more than transliteration keys (keys). */
 export const BM25 = "bm25(passages_fts, 5.0, 1.0)";

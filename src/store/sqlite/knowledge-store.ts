@@ -2,26 +2,28 @@ import type Database from "better-sqlite3";
 import type { EntityType, Mention } from "../../annotate/mentions/types.js";
 import type { EventMention } from "../../annotate/events/types.js";
 import type { RelationMention } from "../../annotate/relations/types.js";
-import { foldToken } from "../../resolve/name-key.js";
+import { foldToken } from "../../core/name-key.js";
 import type {
   ClaimRow,
-  ClaimSubjectKind,
   EntityEvent,
-  EntityRedirect,
   EntityRow,
   EventRow,
   KnowledgeStore,
   MentionCitation,
-  MentionEdit,
+  PageRange,
+  RelatedEntity,
+  ResolvedCorpus,
+} from "../knowledge.js";
+import type { ClaimSubjectKind } from "../../claims/types.js";
+import type {
+  EntityRedirect,
   NameAssignment,
   NameOccurrence,
-  RelatedEntity,
   ResolutionDocument,
-  ResolvedCorpus,
   StoredEventMention,
   StoredRelationMention,
-  PageRange,
-} from "../knowledge.js";
+} from "../../resolve/types.js";
+import type { MentionEdit } from "../../decisions/types.js";
 import { KnowledgeViews } from "./knowledge-views.js";
 import { ENTITY_COUNTS_SQL } from "./migrations.js";
 
@@ -106,7 +108,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
            group_concat(DISTINCT m.ref) AS refs, count(*) AS n, max(m.confidence) AS confidence, group_concat(DISTINCT m.extractor) AS extractors
          FROM mentions m JOIN documents d ON d.rowid = m.document_rowid
          WHERE m.type IN ('person', 'organization', 'place')
-         GROUP BY m.document_rowid, m.type, m.name ORDER BY m.document_rowid, min(m.start)`,
+         GROUP BY m.document_rowid, m.type, m.name ORDER BY d.file_path, d.ordinal, min(m.start)`,
       )
       .iterate() as IterableIterator<{
       document_id: string;
@@ -158,7 +160,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   eventMentions(): StoredEventMention[] {
     const rows = this.db
       .prepare(
-        "SELECT e.id, d.id AS document_id, e.data FROM event_mentions e JOIN documents d ON d.rowid = e.document_rowid ORDER BY e.id",
+        "SELECT e.id, d.id AS document_id, e.data FROM event_mentions e JOIN documents d ON d.rowid = e.document_rowid ORDER BY d.file_path, d.ordinal, e.id",
       )
       .all() as { id: number; document_id: string; data: string }[];
     return rows.map((r) => ({ id: r.id, documentId: r.document_id, event: JSON.parse(r.data) as EventMention }));

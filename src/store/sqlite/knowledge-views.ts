@@ -3,14 +3,14 @@ import type Database from "better-sqlite3";
 import type { EntityType } from "../../annotate/mentions/types.js";
 import type {
   ClaimRow,
-  ClaimSubjectKind,
   EntityEvent,
-  RelatedEntity,
   EntityRow,
   EventRow,
   MentionCitation,
   PageRange,
+  RelatedEntity,
 } from "../knowledge.js";
+import type { ClaimSubjectKind } from "../../claims/types.js";
 
 interface EntityDbRow {
   id: string;

@@ -1,6 +1,6 @@
 import { pageAt } from "./pages-sql.js";
 import type Database from "better-sqlite3";
-import type { ParsedQuery } from "../../search/query.js";
+import type { ParsedQuery } from "../../core/query-tree.js";
 import type { PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
 import { BM25, toFts5Match } from "./fts5-match.js";
 import { SqliteTopMatches } from "./top-matches.js";

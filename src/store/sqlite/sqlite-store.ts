@@ -3,14 +3,13 @@ import type { DocumentKind } from "../../core/document.js";
 import { InputError } from "../../core/errors.js";
 import { searchPassages } from "../../search/search.js";
 import { buildTopMatches, type TopMatchOptions } from "../../search/top-matches.js";
+import type { SearchOptions, SearchResult } from "../../search/types.js";
 import type {
   DocumentFilter,
   DocumentRecord,
   DocumentRelation,
   DocumentSummary,
   FileRecord,
-  SearchOptions,
-  SearchResult,
   SignedDocument,
   Store,
   StoreCapabilities,

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { ParsedQuery } from "../../search/query.js";
+import type { ParsedQuery } from "../../core/query-tree.js";
 import type { TopMatchIndex } from "../../search/top-matches.js";
 import { BM25, toFts5Match } from "./fts5-match.js";
 

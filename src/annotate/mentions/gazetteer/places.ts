@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { tokenKey } from "../../../resolve/name-key.js";
+import { tokenKey } from "../../../core/name-key.js";
 import { packageRoot } from "../model/package-root.js";
 import { matchKey } from "../tokens.js";
 

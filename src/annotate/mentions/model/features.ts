@@ -10,6 +10,7 @@ import {
   shapeClass,
   wordShape,
 } from "./words.js";
+import type { PhraseMatcher } from "./period-gazetteer.js";
 import { clusterAt, wordCluster } from "./word-clusters.js";
 
 /** Emission features of a sentence: the buckets of token i are buckets[offsets[i]..offsets[i+1]). */
@@ -73,6 +74,10 @@ const T = {
   caseNextCluster: t(),
   runHeadCluster: t(),
   runFirstCluster: t(),
+  periodName: t(),
+  acronymSpelledOut: t(),
+  acronymOfRun: t(),
+  runOrgHead: t(),
 };
 /** Seeds of the tag-dependent templates used by the greedy decoder. */
 export const TAG_TEMPLATES = { prevTag: t(), prevTags: t(), prevTagWord: t(), prevTagClass: t() };
@@ -115,6 +120,36 @@ function capitalisedRuns(tokens: readonly string[], lower: readonly string[]): I
     i = end;
   }
   return runs;
+}
+
+const SPELLED_OUT = 1;
+const ACRONYM = 2;
+
+/**
+ * Marks a run of capitalised words followed by its acronym in parentheses ("Australians Against Further
+ * Immigration ( AAFI )"): SPELLED_OUT on the words it abbreviates, ACRONYM on the acronym. Its letters are the
+ * initials of the last words of the run: of the capitalised ones, or of all.
+ */
+function acronymLinks(tokens: readonly string[], runs: Int32Array): Uint8Array {
+  const links = new Uint8Array(tokens.length);
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    const acronym = tokens[i + 1]!;
+    const runStart = runs[2 * (i - 1)]!;
+    if (tokens[i] !== "(" || tokens[i + 2] !== ")" || runStart < 0 || !/^\p{Lu}{2,8}$/u.test(acronym)) continue;
+    const initials = (words: readonly string[]): string => words.map((word) => word[0]!.toUpperCase()).join("");
+    for (let start = i - 1; start >= runStart; start--) {
+      const words = tokens.slice(start, i);
+      if (
+        !isCapitalised(words[0]!) ||
+        (acronym !== initials(words) && acronym !== initials(words.filter(isCapitalised)))
+      )
+        continue;
+      links.fill(SPELLED_OUT, start, i);
+      links[i + 1] = ACRONYM;
+      break;
+    }
+  }
+  return links;
 }
 
 export const CASE_MIXED = 0;
@@ -200,6 +235,18 @@ export function intrinsicBuckets(token: string, bits: number, gazetteer?: WordLo
   return buckets;
 }
 
+/** For each token inside a name of the period gazetteer, its type and place in the name (B, I, L, U). */
+function periodNamePositions(tokens: readonly string[], phrases: PhraseMatcher | undefined): (string | undefined)[] {
+  const positions = new Array<string | undefined>(tokens.length);
+  for (const { startToken, endToken, type } of phrases?.(tokens) ?? []) {
+    for (let k = startToken; k < endToken; k++) {
+      const part = endToken - startToken === 1 ? "U" : k === startToken ? "B" : k === endToken - 1 ? "L" : "I";
+      positions[k] = `${part}-${type}`;
+    }
+  }
+  return positions;
+}
+
 /**
  * Computes the emission features of every token, hashed into 2^bits buckets; without the ones
  * that depend on the token alone when `intrinsic` is false.
@@ -208,6 +255,7 @@ export function sentenceFeatures(
   tokens: readonly string[],
   bits: number,
   gazetteer?: WordLookup,
+  phrases?: PhraseMatcher,
   intrinsic = true,
 ): SentenceFeatures {
   const mask = (1 << bits) - 1;
@@ -241,9 +289,11 @@ export function sentenceFeatures(
 
   const packed = lower.map(wordCluster);
   const cluster = (i: number, level: number): number => (i >= 0 && i < n ? clusterAt(packed[i]!, level) : -2);
+  const periodNames = periodNamePositions(tokens, phrases);
   const mode = caseMode(tokens);
   // In a sentence written all in capitals or all in lower case, capitals mark no names.
   const runs = mode === CASE_MIXED ? capitalisedRuns(tokens, lower) : new Int32Array(2 * n).fill(-1);
+  const acronyms = acronymLinks(tokens, runs);
   for (let i = 0; i < n; i++) {
     offsets[i] = size;
     const token = tokens[i]!;
@@ -291,12 +341,17 @@ export function sentenceFeatures(
       add(mixNumber(T.runHead, word(runEnd - 1)));
       add(mixNumber(mixNumber(T.runHeadCluster, position), cluster(runEnd - 1, 2)));
       add(mixNumber(mixNumber(T.runFirstCluster, position), cluster(runStart, 1)));
+      if (ORG_HEAD_WORDS.has(bare[runEnd - 1]!)) add(mixNumber(T.runOrgHead, position));
       if (runStart !== i) add(mixNumber(T.runFirst, word(runStart)));
       for (let k = runStart; k < runEnd; k++) {
         const category = gazetteerType(k);
         if (category !== undefined && k !== i) add(mixText(T.runListed, category));
       }
     }
+    if (acronyms[i] === SPELLED_OUT) add(mixNumber(T.acronymSpelledOut, acronyms[i - 1] === SPELLED_OUT ? 1 : 0));
+    if (acronyms[i] === ACRONYM) add(T.acronymOfRun);
+    const periodName = periodNames[i];
+    if (periodName !== undefined) add(mixText(T.periodName, periodName));
     const before = gazetteerType(i - 1);
     if (before !== undefined) add(mixText(T.gazetteerPrev, before));
     const after = gazetteerType(i + 1);

@@ -6,7 +6,7 @@
 import { join } from "node:path";
 import type { Gazetteer, WordLookup } from "./gazetteer.js";
 import { intrinsicBuckets, sentenceFeatures } from "./features.js";
-import { decode, decodeScores, tagNames } from "./decode.js";
+import { decode, decodeScores } from "./decode.js";
 import { propagateNames } from "./document.js";
 import { combineLookups } from "./gazetteer.js";
 import { extendOverNameParticles } from "./name-particles.js";
@@ -14,7 +14,7 @@ import type { NerModel } from "./model-file.js";
 import { readModel } from "./model-file.js";
 import { packageRoot } from "./package-root.js";
 import type { Tag } from "./tags.js";
-import { TAG_COUNT } from "./tags.js";
+import { MODEL_TAG_COUNT, toGuideTagNames } from "./tags.js";
 
 export type { Gazetteer } from "./gazetteer.js";
 export type { NerModel } from "./model-file.js";
@@ -55,10 +55,10 @@ export function tagSentence(model: NerModel, tokens: readonly string[], options:
   if (tokens.length === 0) return [];
   const lookup = combineLookups(options.gazetteer, model.wordLookup);
   const cached = options.gazetteer === undefined && model.weights.decoder === "viterbi";
-  const tags = tagNames(
+  const tags = toGuideTagNames(
     cached
       ? decodeScores(model.weights, emissionScores(model, tokens, lookup), tokens.length)
-      : decode(model.weights, sentenceFeatures(tokens, model.weights.bits, lookup)),
+      : decode(model.weights, sentenceFeatures(tokens, model.weights.bits, lookup, model.periodMatcher)),
   );
   return options.nameParticles === false ? tags : extendOverNameParticles(tokens, tags);
 }
@@ -73,10 +73,11 @@ function ownScores(model: NerModel, token: string, lookup: WordLookup | undefine
   let scores = cache.get(token);
   if (!scores) {
     if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-    scores = new Float64Array(TAG_COUNT);
+    scores = new Float64Array(MODEL_TAG_COUNT);
     const { emissions, bits } = model.weights;
     for (const bucket of intrinsicBuckets(token, bits, lookup)) {
-      for (let tag = 0; tag < TAG_COUNT; tag++) scores[tag] = scores[tag]! + emissions[bucket * TAG_COUNT + tag]!;
+      for (let tag = 0; tag < MODEL_TAG_COUNT; tag++)
+        scores[tag] = scores[tag]! + emissions[bucket * MODEL_TAG_COUNT + tag]!;
     }
     cache.set(token, scores);
   }
@@ -86,15 +87,15 @@ function ownScores(model: NerModel, token: string, lookup: WordLookup | undefine
 /** Emission scores of a sentence: cached word scores plus the features of the context. */
 function emissionScores(model: NerModel, tokens: readonly string[], lookup: WordLookup | undefined): Float64Array {
   const n = tokens.length;
-  const scores = new Float64Array(n * TAG_COUNT);
-  const features = sentenceFeatures(tokens, model.weights.bits, lookup, false);
+  const scores = new Float64Array(n * MODEL_TAG_COUNT);
+  const features = sentenceFeatures(tokens, model.weights.bits, lookup, model.periodMatcher, false);
   const { emissions } = model.weights;
   for (let i = 0; i < n; i++) {
-    const base = i * TAG_COUNT;
+    const base = i * MODEL_TAG_COUNT;
     scores.set(ownScores(model, tokens[i]!, lookup), base);
     for (let k = features.offsets[i]!; k < features.offsets[i + 1]!; k++) {
-      const row = features.buckets[k]! * TAG_COUNT;
-      for (let tag = 0; tag < TAG_COUNT; tag++) scores[base + tag] = scores[base + tag]! + emissions[row + tag]!;
+      const row = features.buckets[k]! * MODEL_TAG_COUNT;
+      for (let tag = 0; tag < MODEL_TAG_COUNT; tag++) scores[base + tag] = scores[base + tag]! + emissions[row + tag]!;
     }
   }
   return scores;

@@ -3,11 +3,13 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import type { Decoder, TaggerWeights } from "./decode.js";
 import type { WordLists, WordLookup } from "./gazetteer.js";
 import { lookupFromLists } from "./gazetteer.js";
-import { TAG_COUNT, TAGS } from "./tags.js";
+import type { PhraseLists, PhraseMatcher } from "./period-gazetteer.js";
+import { phraseMatcher } from "./period-gazetteer.js";
+import { MODEL_TAG_COUNT, MODEL_TAGS } from "./tags.js";
 
 export const MODEL_FORMAT = "annals-ner-perceptron";
 /** Bump when feature templates or hashing change: old model files then no longer match the code. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** What the file says about how the model was made; shown in reports, never read by the tagger. */
 export type TrainingInfo = Record<string, string | number | boolean | readonly string[]>;
@@ -17,6 +19,9 @@ export interface NerModel {
   /** The word lists the model was trained with; tagging uses them too. */
   wordLists?: WordLists;
   wordLookup?: WordLookup;
+  /** The period gazetteer the model was trained with (period-gazetteer.ts); tagging uses it too. */
+  periodNames?: PhraseLists;
+  periodMatcher?: PhraseMatcher;
   training: TrainingInfo;
 }
 
@@ -32,6 +37,7 @@ interface ModelFile {
   /** Per stored bucket: bucket − previous stored bucket, a bit mask of the tags that follow, then their weights. */
   rows: number[];
   wordLists?: WordLists;
+  periodNames?: PhraseLists;
   training: TrainingInfo;
 }
 
@@ -50,8 +56,8 @@ export function encodeModel(model: NerModel, options: SaveOptions = {}): ModelFi
   for (let bucket = 0; bucket < 1 << bits; bucket++) {
     let mask = 0;
     const values: number[] = [];
-    for (let tag = 0; tag < TAG_COUNT; tag++) {
-      const scaled = Math.round(emissions[bucket * TAG_COUNT + tag]! * scale);
+    for (let tag = 0; tag < MODEL_TAG_COUNT; tag++) {
+      const scaled = Math.round(emissions[bucket * MODEL_TAG_COUNT + tag]! * scale);
       if (Math.abs(scaled) >= minScaled) {
         mask |= 1 << tag;
         values.push(scaled);
@@ -64,36 +70,41 @@ export function encodeModel(model: NerModel, options: SaveOptions = {}): ModelFi
   return {
     format: MODEL_FORMAT,
     featureVersion: FEATURE_VERSION,
-    tags: [...TAGS],
+    tags: [...MODEL_TAGS],
     bits,
     decoder,
     scale,
     transitions: Array.from(transitions, (w) => Math.round(w * scale)),
     rows,
     ...(model.wordLists ? { wordLists: model.wordLists } : {}),
+    ...(model.periodNames ? { periodNames: model.periodNames } : {}),
     training: model.training,
   };
 }
 
 export function decodeModel(file: ModelFile): NerModel {
   if (file.format !== MODEL_FORMAT) throw new Error(`not an annals NER model (format ${String(file.format)})`);
-  if (file.featureVersion !== FEATURE_VERSION || file.tags.join() !== TAGS.join()) {
+  if (file.featureVersion !== FEATURE_VERSION || file.tags.join() !== MODEL_TAGS.join()) {
     throw new Error("NER model was trained with other features or tags; retrain it (npm run train:ner)");
   }
-  const emissions = new Float32Array((1 << file.bits) * TAG_COUNT);
+  const emissions = new Float32Array((1 << file.bits) * MODEL_TAG_COUNT);
   let bucket = 0;
   let k = 0;
   while (k < file.rows.length) {
     bucket += file.rows[k++]!;
     const mask = file.rows[k++]!;
-    for (let tag = 0; tag < TAG_COUNT; tag++) {
-      if (mask & (1 << tag)) emissions[bucket * TAG_COUNT + tag] = file.rows[k++]! / file.scale;
+    for (let tag = 0; tag < MODEL_TAG_COUNT; tag++) {
+      if (mask & (1 << tag)) emissions[bucket * MODEL_TAG_COUNT + tag] = file.rows[k++]! / file.scale;
     }
   }
   const transitions = Float32Array.from(file.transitions, (w) => w / file.scale);
   const weights = { bits: file.bits, decoder: file.decoder, emissions, transitions };
-  if (!file.wordLists) return { weights, training: file.training };
-  return { weights, wordLists: file.wordLists, wordLookup: lookupFromLists(file.wordLists), training: file.training };
+  return {
+    weights,
+    ...(file.wordLists ? { wordLists: file.wordLists, wordLookup: lookupFromLists(file.wordLists) } : {}),
+    ...(file.periodNames ? { periodNames: file.periodNames, periodMatcher: phraseMatcher(file.periodNames) } : {}),
+    training: file.training,
+  };
 }
 
 /** Writes the model as JSON, gzip-compressed when the path ends in ".gz". Returns the bytes written. */

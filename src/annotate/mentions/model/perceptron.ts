@@ -2,11 +2,11 @@ import type { Decoder, TaggerWeights } from "./decode.js";
 import { START, bestAllowed, decodeViterbi, greedyScores } from "./decode.js";
 import type { SentenceFeatures } from "./features.js";
 import { tagFeatureBuckets } from "./features.js";
-import { TAG_COUNT } from "./tags.js";
+import { MODEL_TAG_COUNT } from "./tags.js";
 
 export interface TrainingSentence {
   features: SentenceFeatures;
-  /** Gold tag indices (see TAGS). */
+  /** Gold model tag indices (see MODEL_TAGS). */
   gold: Int32Array;
 }
 
@@ -66,8 +66,8 @@ interface TrainingState {
 }
 
 export function trainPerceptron(sentences: readonly TrainingSentence[], options: PerceptronOptions): TaggerWeights {
-  const emissions = new AveragedParameters((1 << options.bits) * TAG_COUNT);
-  const transitions = new AveragedParameters((TAG_COUNT + 1) * TAG_COUNT);
+  const emissions = new AveragedParameters((1 << options.bits) * MODEL_TAG_COUNT);
+  const transitions = new AveragedParameters((MODEL_TAG_COUNT + 1) * MODEL_TAG_COUNT);
   const weights: TaggerWeights = {
     bits: options.bits,
     decoder: options.decoder,
@@ -103,7 +103,7 @@ function updateEmissions(
   wrong: number,
 ): void {
   for (let k = features.offsets[i]!; k < features.offsets[i + 1]!; k++) {
-    const row = features.buckets[k]! * TAG_COUNT;
+    const row = features.buckets[k]! * MODEL_TAG_COUNT;
     state.emissions.add(row + gold, 1, state.step);
     state.emissions.add(row + wrong, -1, state.step);
   }
@@ -122,8 +122,8 @@ function trainViterbi(state: TrainingState, { features, gold }: TrainingSentence
     const goldFrom = i > 0 ? gold[i - 1]! : START;
     const predictedFrom = i > 0 ? predicted[i - 1]! : START;
     if (goldFrom !== predictedFrom || goldTag !== predictedTag) {
-      state.transitions.add((goldFrom + 1) * TAG_COUNT + goldTag, 1, state.step);
-      state.transitions.add((predictedFrom + 1) * TAG_COUNT + predictedTag, -1, state.step);
+      state.transitions.add((goldFrom + 1) * MODEL_TAG_COUNT + goldTag, 1, state.step);
+      state.transitions.add((predictedFrom + 1) * MODEL_TAG_COUNT + predictedTag, -1, state.step);
     }
   }
   state.step++;
@@ -134,7 +134,7 @@ function trainViterbi(state: TrainingState, { features, gold }: TrainingSentence
 function trainGreedy(state: TrainingState, { features, gold }: TrainingSentence): number {
   const mask = (1 << state.weights.bits) - 1;
   const scratch = new Int32Array(8);
-  const scores = new Float64Array(TAG_COUNT);
+  const scores = new Float64Array(MODEL_TAG_COUNT);
   const history = new Int32Array(gold.length);
   let mistakes = 0;
   for (let i = 0; i < gold.length; i++) {
@@ -149,11 +149,11 @@ function trainGreedy(state: TrainingState, { features, gold }: TrainingSentence)
       updateEmissions(state, features, i, goldTag, predictedTag);
       const count = tagFeatureBuckets(features, i, previous, beforePrevious, mask, scratch);
       for (let k = 0; k < count; k++) {
-        state.emissions.add(scratch[k]! * TAG_COUNT + goldTag, 1, state.step);
-        state.emissions.add(scratch[k]! * TAG_COUNT + predictedTag, -1, state.step);
+        state.emissions.add(scratch[k]! * MODEL_TAG_COUNT + goldTag, 1, state.step);
+        state.emissions.add(scratch[k]! * MODEL_TAG_COUNT + predictedTag, -1, state.step);
       }
-      state.transitions.add((previous + 1) * TAG_COUNT + goldTag, 1, state.step);
-      state.transitions.add((previous + 1) * TAG_COUNT + predictedTag, -1, state.step);
+      state.transitions.add((previous + 1) * MODEL_TAG_COUNT + goldTag, 1, state.step);
+      state.transitions.add((previous + 1) * MODEL_TAG_COUNT + predictedTag, -1, state.step);
     }
     state.step++;
   }

@@ -1,7 +1,7 @@
 /**
  * Trains the NER tagger and writes models/ner-perceptron.json.gz (`npm run train:ner`):
  *   npx tsx src/annotate/mentions/model/train.ts [--epochs N] [--decoder viterbi|greedy] [--bits B] [--seed S]
- *     [--case-copies SHARE] [--out PATH] [--no-gazetteer]
+ *     [--case-copies SHARE] [--out PATH] [--no-gazetteer] [--no-period-gazetteer]
  * It reads every corpus of data/ner (and data/ner/in-domain/*.train.conll when present) and learns from
  * their training splits only (see training-data.ts and data/ner/README.md), so the held-out scores that
  * `npm run eval` writes to docs/quality.md are measured on text the model never saw.
@@ -17,9 +17,11 @@ import { sentenceFeatures } from "./features.js";
 import type { NerModel } from "./model-file.js";
 import { saveModel } from "./model-file.js";
 import { packageRoot } from "./package-root.js";
+import type { PhraseLists, PhraseMatcher } from "./period-gazetteer.js";
+import { PERIOD_GAZETTEER_FILE, phraseMatcher, readPeriodGazetteer } from "./period-gazetteer.js";
 import type { TrainingSentence } from "./perceptron.js";
 import { seededRandom, trainPerceptron } from "./perceptron.js";
-import { tagIndex } from "./tags.js";
+import { toModelTags } from "./tags.js";
 import type { NerDataset, NerSentence } from "./training-data.js";
 import { loadNerDatasets } from "./training-data.js";
 import { SHIPPED_MODEL } from "./index.js";
@@ -32,6 +34,7 @@ export interface TrainNerOptions {
   /** Share of the training sentences added again in capitals, and the same share again in lower case. */
   caseCopies: number;
   wordLists?: WordLists;
+  periodNames?: PhraseLists;
   log?: (line: string) => void;
 }
 
@@ -60,10 +63,15 @@ export function caseAblatedCopies(sentences: readonly NerSentence[], share: numb
   return copies;
 }
 
-export function toTrainingSentences(sentences: readonly NerSentence[], bits: number, lookup?: WordLookup) {
+export function toTrainingSentences(
+  sentences: readonly NerSentence[],
+  bits: number,
+  lookup?: WordLookup,
+  phrases?: PhraseMatcher,
+) {
   return sentences.map((s): TrainingSentence => ({
-    features: sentenceFeatures(s.tokens, bits, lookup),
-    gold: Int32Array.from(s.tags, tagIndex),
+    features: sentenceFeatures(s.tokens, bits, lookup, phrases),
+    gold: toModelTags(s.tags),
   }));
 }
 
@@ -74,7 +82,8 @@ export function trainNerModel(datasets: readonly NerDataset[], options: TrainNer
   const started = performance.now();
   const lists = options.wordLists;
   const lookup = lists ? lookupFromLists(lists) : undefined;
-  const weights = trainPerceptron(toTrainingSentences(sentences, options.bits, lookup), {
+  const periodMatcher = options.periodNames ? phraseMatcher(options.periodNames) : undefined;
+  const weights = trainPerceptron(toTrainingSentences(sentences, options.bits, lookup, periodMatcher), {
     bits: options.bits,
     decoder: options.decoder,
     epochs: options.epochs,
@@ -89,6 +98,7 @@ export function trainNerModel(datasets: readonly NerDataset[], options: TrainNer
   return {
     weights,
     ...(lists && lookup ? { wordLists: lists, wordLookup: lookup } : {}),
+    ...(options.periodNames && periodMatcher ? { periodNames: options.periodNames, periodMatcher } : {}),
     training: {
       data: datasets.map((d) => `${d.name}: ${d.train.length} sentences (${d.split})`),
       caseCopies: options.caseCopies,
@@ -98,6 +108,7 @@ export function trainNerModel(datasets: readonly NerDataset[], options: TrainNer
       seed: options.seed,
       hashBits: options.bits,
       wordLists: lists ? "compromise lexicon, countries and regions, Arabic given names, nationalities" : "none",
+      periodGazetteer: options.periodNames ? PERIOD_GAZETTEER_FILE : "none",
     },
   };
 }
@@ -106,14 +117,16 @@ interface CommandOptions extends TrainNerOptions {
   out: string;
   minScaled: number;
   useGazetteer: boolean;
+  usePeriodGazetteer: boolean;
 }
 
-function parseArgs(argv: readonly string[]): CommandOptions {
+export function parseTrainingArgs(argv: readonly string[]): CommandOptions {
   const options: CommandOptions = {
     ...DEFAULT_TRAINING,
     out: join(packageRoot(), SHIPPED_MODEL),
     minScaled: 1,
     useGazetteer: true,
+    usePeriodGazetteer: true,
   };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1] ?? ""];
@@ -124,21 +137,32 @@ function parseArgs(argv: readonly string[]): CommandOptions {
     else if (flag === "--out") options.out = value;
     else if (flag === "--case-copies") options.caseCopies = Number(value);
     else if (flag === "--min-scaled") options.minScaled = Number(value);
-    else if (flag === "--no-gazetteer") {
+    else if (flag === "--no-period-gazetteer") {
+      options.usePeriodGazetteer = false;
+      i--;
+    } else if (flag === "--no-gazetteer") {
       options.useGazetteer = false;
       i--;
     } else
       throw new Error(
-        `usage: train.ts [--epochs N] [--decoder viterbi|greedy] [--bits B] [--seed S] [--case-copies SHARE] [--out PATH] [--no-gazetteer]`,
+        `usage: train.ts [--epochs N] [--decoder viterbi|greedy] [--bits B] [--seed S] [--case-copies SHARE] [--out PATH] [--no-gazetteer] [--no-period-gazetteer]`,
       );
   }
   return options;
 }
 
+/** The command's options with the word lists and the period gazetteer it asks for loaded. */
+export async function withTrainingLists(options: CommandOptions): Promise<CommandOptions> {
+  return {
+    ...options,
+    ...(options.useGazetteer ? { wordLists: await trainingWordLists() } : {}),
+    ...(options.usePeriodGazetteer ? { periodNames: readPeriodGazetteer(packageRoot()) } : {}),
+  };
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
-  const options = parseArgs(argv);
+  const options = await withTrainingLists(parseTrainingArgs(argv));
   const log = (line: string): void => void process.stderr.write(line + "\n");
-  if (options.useGazetteer) options.wordLists = await trainingWordLists();
   const datasets = loadNerDatasets();
   for (const dataset of datasets) for (const problem of dataset.problems ?? []) log(problem);
   const model = trainNerModel(datasets, { ...options, log });

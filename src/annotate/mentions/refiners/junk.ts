@@ -3,7 +3,7 @@
  * words ("Iraqis", "Americans"), fragments of a name cut at an initial ("John D", "William M"),
  * a generic word alone ("Kingdom", "Army"), tag columns of token/tag files ("B-PER").
  */
-import { countryOfDemonym } from "../../../resolve/countries.js";
+import { countryOfDemonym } from "../gazetteer/countries.js";
 import type { Mention, MentionRefiner } from "../types.js";
 
 const FURNITURE = new Set(

@@ -4,9 +4,8 @@ import type { EntityType } from "../../../annotate/mentions/types.js";
 import { InputError, UsageError } from "../../../core/errors.js";
 import type { Author, Decider } from "../../../decisions/decide.js";
 import type { Decision, NameRuleAction } from "../../../decisions/types.js";
-import type { RouteContext } from "../context.js";
 import { HttpError } from "../errors.js";
-import { requester, writeGuard } from "../security.js";
+import { writeGuard } from "../security.js";
 import { ENTITY_TYPES } from "../schemas.js";
 
 const ACTIONS = [
@@ -140,26 +139,26 @@ function asHttp(error: unknown): unknown {
 }
 
 /** GET /api/decisions, POST /api/decisions (editor), DELETE /api/decisions/:id (undo, editor). */
-export function decisionRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { annals } = context;
+export function decisionRoutes(app: FastifyInstance): void {
   const author = (request: FastifyRequest, user: string | undefined, reason: string | undefined): Author => {
-    const who = requester(request, context);
-    const name = who?.user || user || process.env["USER"] || userInfo().username;
+    const name = request.principal?.user || user || process.env["USER"] || userInfo().username;
     return { user: name, reason: reason ?? "" };
   };
-  const decide = async (make: (decider: Decider) => Decision[]) => {
+  const decide = async (request: FastifyRequest, make: (decider: Decider) => Decision[]) => {
     try {
-      const { decisions, corpus } = await annals.decide(make);
+      const { decisions, corpus } = await request.annals.decide(make);
       const ids = new Set(decisions.map((d) => d.id));
-      return { decisions: annals.decisions().filter((d) => ids.has(d.id)), corpus };
+      return { decisions: request.annals.decisions().filter((d) => ids.has(d.id)), corpus };
     } catch (error) {
       throw asHttp(error);
     }
   };
   const writeStatuses = {
     "400": "the body names no valid decision (every problem listed)",
-    "401": "the server has tokens and the request has none or a wrong one",
-    "403": "the token's role may not write (viewer), or the request comes from another origin",
+    "401":
+      "the server has tokens or accounts and the request has no valid one (the message says why: expired, revoked …)",
+    "403":
+      "the role may not write (viewer), a session cookie came without its X-CSRF-Token, or the request comes from another origin",
     "404": "an entity, mention, claim or decision the body names does not exist",
   };
 
@@ -176,13 +175,13 @@ export function decisionRoutes(app: FastifyInstance, context: RouteContext): voi
         },
       },
     },
-    async () => annals.decisions(),
+    async (request) => request.annals.decisions(),
   );
 
   app.post<{ Body: DecisionBody }>(
     "/api/decisions",
     {
-      preHandler: writeGuard(context, "editor"),
+      preHandler: writeGuard("editor"),
       schema: { body: BODY },
       config: {
         doc: {
@@ -199,7 +198,7 @@ export function decisionRoutes(app: FastifyInstance, context: RouteContext): voi
     },
     async (request, reply) => {
       const by = author(request, request.body.user, request.body.reason);
-      const result = await decide((decider) => build(request.body, decider, by));
+      const result = await decide(request, (decider) => build(request.body, decider, by));
       return reply.code(201).send(result);
     },
   );
@@ -207,7 +206,7 @@ export function decisionRoutes(app: FastifyInstance, context: RouteContext): voi
   app.delete<{ Params: { id: number }; Querystring: { reason?: string } }>(
     "/api/decisions/:id",
     {
-      preHandler: writeGuard(context, "editor"),
+      preHandler: writeGuard("editor"),
       schema: {
         params: { type: "object", required: ["id"], properties: { id: { type: "integer", minimum: 1 } } },
         querystring: {
@@ -229,7 +228,7 @@ export function decisionRoutes(app: FastifyInstance, context: RouteContext): voi
     },
     async (request) => {
       const by = author(request, undefined, request.query.reason);
-      return decide((decider) => decider.undo(request.params.id, by));
+      return decide(request, (decider) => decider.undo(request.params.id, by));
     },
   );
 }

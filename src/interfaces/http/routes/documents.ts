@@ -7,7 +7,6 @@ import { uploadRoute } from "./upload.js";
 
 /** GET /api/documents (`annals documents --json`), GET /api/documents/:id, POST /api/documents. */
 export function documentRoutes(app: FastifyInstance, context: RouteContext): void {
-  const { annals } = context;
   app.get<{ Querystring: PageQuery }>(
     "/api/documents",
     {
@@ -22,7 +21,7 @@ export function documentRoutes(app: FastifyInstance, context: RouteContext): voi
         },
       },
     },
-    async (request, reply) => paginate(request, reply, annals.documents(), request.query),
+    async (request, reply) => paginate(request, reply, request.annals.documents(), request.query),
   );
 
   app.get<{ Params: IdParams }>(
@@ -40,7 +39,7 @@ export function documentRoutes(app: FastifyInstance, context: RouteContext): voi
       },
     },
     async (request) => {
-      const view = annals.document(request.params.id);
+      const view = request.annals.document(request.params.id);
       if (!view) throw notFound("document", request.params.id);
       return view;
     },

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { EntityType } from "../../../annotate/mentions/types.js";
 import type { EntityPage, EntitySummary } from "../../../views/types.js";
-import type { RouteContext } from "../context.js";
 import { notFound } from "../errors.js";
 import { pageProperties, setPageHeaders, type PageQuery } from "../pagination.js";
 import { ENTITY_TYPES, ID_PARAMS, type IdParams } from "../schemas.js";
@@ -12,7 +11,7 @@ interface EntitiesQuery extends PageQuery {
 }
 
 /** GET /api/entities (`annals entities --json`) and GET /api/entities/:id (`annals entity NAME --json`). */
-export function entityRoutes(app: FastifyInstance, { annals }: RouteContext): void {
+export function entityRoutes(app: FastifyInstance): void {
   app.get<{ Querystring: EntitiesQuery }>(
     "/api/entities",
     {
@@ -46,14 +45,14 @@ export function entityRoutes(app: FastifyInstance, { annals }: RouteContext): vo
     async (request, reply) => {
       const { type, name, limit, offset } = request.query;
       if (name !== undefined) {
-        const page = annals.entity(name);
+        const page = request.annals.entity(name);
         const found = page && (!type || page.type === type) ? [summaryOf(page)] : [];
         const items = found.slice(offset, offset + limit);
         setPageHeaders(request, reply, { limit, offset }, { total: found.length });
         return items;
       }
       // One more than asked tells whether a next page exists without counting them all.
-      const items = annals.entities({ ...(type ? { type } : {}), limit: limit + 1, offset });
+      const items = request.annals.entities({ ...(type ? { type } : {}), limit: limit + 1, offset });
       setPageHeaders(request, reply, { limit, offset }, { more: items.length > limit });
       return items.slice(0, limit);
     },
@@ -75,7 +74,7 @@ export function entityRoutes(app: FastifyInstance, { annals }: RouteContext): vo
       },
     },
     async (request) => {
-      const page = annals.entity(request.params.id);
+      const page = request.annals.entity(request.params.id);
       if (!page) throw notFound("entity", request.params.id);
       return page;
     },

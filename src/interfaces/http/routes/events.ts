@@ -1,5 +1,4 @@
 import type { FastifyInstance } from "fastify";
-import type { RouteContext } from "../context.js";
 import { notFound } from "../errors.js";
 import { pageProperties, setPageHeaders, type PageQuery } from "../pagination.js";
 import { ID_PARAMS, type IdParams } from "../schemas.js";
@@ -7,7 +6,7 @@ import { ID_PARAMS, type IdParams } from "../schemas.js";
 const LIST_QUERY = { type: "object", additionalProperties: false, properties: pageProperties(1000, 10_000) } as const;
 
 /** GET /api/events and /api/timeline (`annals events --json`, sorted by start), GET /api/events/:id (the card). */
-export function eventRoutes(app: FastifyInstance, { annals }: RouteContext): void {
+export function eventRoutes(app: FastifyInstance): void {
   for (const [path, summary] of [
     ["/api/events", "The events, sorted by start"],
     ["/api/timeline", "The timeline: the events sorted by start (same as /api/events)"],
@@ -27,8 +26,8 @@ export function eventRoutes(app: FastifyInstance, { annals }: RouteContext): voi
         },
       },
       async (request, reply) => {
-        setPageHeaders(request, reply, request.query, { total: annals.countEvents() });
-        return annals.events(request.query);
+        setPageHeaders(request, reply, request.query, { total: request.annals.countEvents() });
+        return request.annals.events(request.query);
       },
     );
   }
@@ -49,7 +48,7 @@ export function eventRoutes(app: FastifyInstance, { annals }: RouteContext): voi
       },
     },
     async (request) => {
-      const card = annals.event(request.params.id);
+      const card = request.annals.event(request.params.id);
       if (!card) throw notFound("event", request.params.id);
       return card;
     },

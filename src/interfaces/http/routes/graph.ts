@@ -1,9 +1,8 @@
 import type { FastifyInstance } from "fastify";
-import type { RouteContext } from "../context.js";
 import { paginate, pageProperties, type PageQuery } from "../pagination.js";
 
 /** GET /api/graph (`annals graph --json`) and GET /api/disagreements (`annals disagreements --json`). */
-export function graphRoutes(app: FastifyInstance, { annals }: RouteContext): void {
+export function graphRoutes(app: FastifyInstance): void {
   app.get(
     "/api/graph",
     {
@@ -16,7 +15,7 @@ export function graphRoutes(app: FastifyInstance, { annals }: RouteContext): voi
         },
       },
     },
-    async () => annals.graph(),
+    async (request) => request.annals.graph(),
   );
 
   app.get<{ Querystring: PageQuery }>(
@@ -32,6 +31,6 @@ export function graphRoutes(app: FastifyInstance, { annals }: RouteContext): voi
         },
       },
     },
-    async (request, reply) => paginate(request, reply, annals.disagreements(), request.query),
+    async (request, reply) => paginate(request, reply, request.annals.disagreements(), request.query),
   );
 }

@@ -116,13 +116,20 @@ function build(routes: readonly CollectedRoute[]): object {
       title: "annals",
       version: "1",
       description:
-        "The HTTP API of annals: the CLI's JSON shapes over HTTP. Read endpoints answer with a strong ETag and 304 on If-None-Match; lists take ?limit=&offset= and answer with Link (and X-Total-Count when known). Errors are {error: {code, message, path, issues?}}.",
+        'The HTTP API of annals: the CLI\'s JSON shapes over HTTP. Read endpoints answer with a strong ETag and 304 on If-None-Match; lists take ?limit=&offset= and answer with Link (and X-Total-Count when known). Errors are {error: {code, message, path, issues?}}. On a server with accounts, X-Annals-Project names the project (default "default").',
     },
     servers: [{ url: "/" }],
     paths,
     components: {
       schemas: COMPONENT_SCHEMAS,
-      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "ANNALS_TOKEN" } },
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "an API key (annals keys create) or ANNALS_TOKEN; with accounts every route but the public ones needs one or a session",
+        },
+      },
     },
   };
 }

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from "fastify";
 import type { DocumentKind } from "../../../core/document.js";
-import type { RouteContext } from "../context.js";
 import { setPageHeaders } from "../pagination.js";
 import { DOCUMENT_KINDS, ISO_DATE } from "../schemas.js";
 import { searchHitView } from "../../../views/search.js";
@@ -18,7 +17,7 @@ interface SearchQuery {
 }
 
 /** GET /api/search: `annals search --json`, with the CLI's filters. */
-export function searchRoutes(app: FastifyInstance, { annals }: RouteContext): void {
+export function searchRoutes(app: FastifyInstance): void {
   app.get<{ Querystring: SearchQuery }>(
     "/api/search",
     {
@@ -53,7 +52,7 @@ export function searchRoutes(app: FastifyInstance, { annals }: RouteContext): vo
     },
     async (request, reply) => {
       const q = request.query;
-      const result = annals.search(q.q, {
+      const result = request.annals.search(q.q, {
         limit: q.limit,
         offset: q.offset,
         ...(q.kind ? { kinds: q.kind } : {}),

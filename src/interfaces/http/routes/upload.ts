@@ -7,6 +7,8 @@ import type { IngestReport } from "../../../ingest/ingest.js";
 import type { RouteContext } from "../context.js";
 import { HttpError } from "../errors.js";
 import { writeGuard } from "../security.js";
+import type { KnowledgeBase } from "../knowledge-base.js";
+import { DEFAULT_PROJECT } from "../../../accounts/types.js";
 
 interface UploadQuery {
   filename: string;
@@ -54,7 +56,7 @@ export function uploadRoute(app: FastifyInstance, context: RouteContext): void {
       "/api/documents",
       {
         bodyLimit: context.maxUploadBytes,
-        preHandler: writeGuard(context),
+        preHandler: writeGuard(),
         schema: {
           querystring: {
             type: "object",
@@ -100,7 +102,11 @@ export function uploadRoute(app: FastifyInstance, context: RouteContext): void {
         if (uploadDir === undefined) throw new HttpError(503, "uploads-disabled", "this server accepts no uploads");
         const name = safeFileName(request.query.filename);
         const bytes = request.body ?? Buffer.alloc(0);
-        const report = await serialize(() => stageAndIngest(context, uploadDir, name, bytes));
+        const project = request.principal?.project ?? DEFAULT_PROJECT;
+        const staging = project === DEFAULT_PROJECT ? uploadDir : join(uploadDir, project);
+        const report = await serialize(() =>
+          stageAndIngest(request.annals, context.ingestWorkers, staging, name, bytes),
+        );
         const failure = report.failed[0];
         if (failure) {
           return reply.code(422).send({
@@ -115,7 +121,8 @@ export function uploadRoute(app: FastifyInstance, context: RouteContext): void {
 }
 
 async function stageAndIngest(
-  context: RouteContext,
+  annals: KnowledgeBase,
+  workers: number,
   uploadDir: string,
   name: string,
   bytes: Buffer,
@@ -128,7 +135,7 @@ async function stageAndIngest(
   await writeFile(staged, bytes, { mode: 0o600 });
   let report: IngestReport;
   try {
-    report = await context.annals.add([staged], { workers: context.ingestWorkers });
+    report = await annals.add([staged], { workers });
   } catch (error) {
     await restore(staged, backup);
     throw error;

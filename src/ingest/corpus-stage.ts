@@ -13,11 +13,12 @@ import {
 import { relocateMention } from "../decisions/relocate.js";
 import type { Decision, DecisionStatus } from "../decisions/types.js";
 import { segmentParagraphs } from "../segment/index.js";
-import type { KnowledgeStore, NameOccurrence } from "../store/knowledge.js";
+import type { KnowledgeStore } from "../store/knowledge.js";
+import type { NameOccurrence } from "../resolve/types.js";
 import type { Store } from "../store/store.js";
-import { nameKey } from "./constraints.js";
-import { resolveEntities } from "./entities.js";
-import { corefEvents } from "./events.js";
+import { nameKey } from "../resolve/constraints.js";
+import { resolveEntities } from "../resolve/entities.js";
+import { corefEvents } from "../resolve/events.js";
 
 export interface CorpusReport {
   entities: number;

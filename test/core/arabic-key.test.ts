@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { keyedWords } from "../../src/resolve/entity-keys.js";
-import { nameKey, tokenKey } from "../../src/resolve/name-key.js";
+import { nameKey, tokenKey } from "../../src/core/name-key.js";
 
 describe("transliteration keys of Arabic-script names", () => {
   it.each([

@@ -1,5 +1,5 @@
-import type { SourceDocument } from "../core/document.js";
-import { OffsetMap } from "../core/offset-map.js";
+import type { SourceDocument } from "./document.js";
+import { OffsetMap } from "./offset-map.js";
 
 /** A plain-text SourceDocument around `text` with an identity offset map (CoNLL scoring, tests). */
 export function textDocument(text: string, id = "eval"): SourceDocument {

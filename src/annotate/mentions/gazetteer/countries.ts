@@ -6,9 +6,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { countries } from "countries-list";
-import { PLACES_FILE } from "../annotate/mentions/gazetteer/places.js";
-import { packageRoot } from "../annotate/mentions/model/package-root.js";
-import { foldToken } from "./name-key.js";
+import { PLACES_FILE } from "./places.js";
+import { packageRoot } from "../model/package-root.js";
+import { foldToken } from "../../../core/name-key.js";
 
 /** Demonyms no rule derives from the country's English name. */
 const IRREGULAR_DEMONYMS: Record<string, string> = {

@@ -1,0 +1,83 @@
+import type { DatePrecision } from "../annotate/dates/index.js";
+import type { EventMention } from "../annotate/events/types.js";
+import type { EntityType } from "../annotate/mentions/types.js";
+import type { RelationMention } from "../annotate/relations/types.js";
+import type { DocumentKind } from "../core/document.js";
+
+/** What resolution reads of a stored document. */
+export interface ResolutionDocument {
+  id: string;
+  path: string;
+  kind: DocumentKind;
+  date?: string;
+  /** The document's date, else the year it is mostly about (YYYY[-MM[-DD]]). */
+  referenceDate?: string;
+  /** The text has no capitalization to rely on (a lower-cased dump). */
+  caseless: boolean;
+}
+
+export interface NameOccurrence {
+  documentId: string;
+  type: EntityType;
+  name: string;
+  aliasOf?: string;
+  roles: string[];
+  /** Identifiers the source's markup gives the name (TEI persName@corresp): hard evidence of identity. */
+  refs?: string[];
+  count: number;
+  /** Best confidence among the mentions. */
+  confidence: number;
+  extractors: string[];
+}
+
+export interface StoredEventMention {
+  id: number;
+  documentId: string;
+  event: EventMention;
+}
+
+export interface StoredRelationMention {
+  id: number;
+  documentId: string;
+  relation: RelationMention;
+}
+
+export interface EntityRecord {
+  id: string;
+  type: EntityType;
+  name: string;
+  /** Why each name joined the entity. */
+  mergeReasons: { alias: string; reason: string }[];
+}
+
+/** An entity with the resolver key of its name: the anchor the user's decisions use. */
+export interface KeyedEntityRecord extends EntityRecord {
+  key: string;
+}
+
+export interface EntityRedirect {
+  from: string;
+  to: string;
+}
+
+export interface NameAssignment {
+  documentId: string;
+  type: EntityType;
+  name: string;
+  entityId: string;
+}
+
+export interface EventRecord {
+  id: string;
+  label: string;
+  type: string;
+  start?: string;
+  end?: string;
+  value?: string;
+  precision?: DatePrecision;
+  place?: string;
+  /** Event-mention ids merged into this event. */
+  mentionIds: number[];
+  /** Why each account after the first joined the event: the evidence coreference found. */
+  mergeReasons: { mentionId: number; reason: string }[];
+}

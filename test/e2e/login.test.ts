@@ -1,0 +1,79 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { FastifyInstance } from "fastify";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Accounts } from "../../src/accounts/accounts.js";
+import { openAccountStore } from "../../src/accounts/index.js";
+import { Annals } from "../../src/annals.js";
+import { buildApp } from "../../src/interfaces/http/app.js";
+import { ensureWebBuild } from "../../web/build.mjs";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../src/bench/chromium.js";
+import { SEEDS } from "../http/helpers.js";
+import { tempDir } from "../helpers/cli.js";
+
+/** On a team server the UI asks for a login, shows who is logged in, writes with the session, logs out. */
+describe("login in the web UI", existsSync(CHROMIUM) ? scenario : missingChromium);
+
+function missingChromium(): void {
+  it(`needs ${CHROMIUM}`, () => {
+    throw new Error(`${CHROMIUM} is missing: install it with apt-get update && apt-get install -y chromium`);
+  });
+}
+
+function scenario(): void {
+  let annals: Annals;
+  let accounts: Accounts;
+  let app: FastifyInstance;
+  let base: string;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    const dir = tempDir("annals-e2e-login-");
+    const db = join(dir, "kb.db");
+    annals = Annals.open(db);
+    expect((await annals.add(SEEDS, { workers: 0 })).failed).toEqual([]);
+    accounts = new Accounts(openAccountStore(db), db);
+    await accounts.addUser("maria", { password: "maria's password" });
+    accounts.grant("maria", "default", "editor");
+    app = await buildApp(annals, { host: "127.0.0.1", team: { accounts, open: () => annals } });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const address = app.server.address();
+    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    context = await chromium.launchPersistentContext(join(dir, "profile"), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [...CHROMIUM_ARGS],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await app?.close();
+    accounts?.close();
+    annals?.close();
+  });
+
+  it("logs in, records a decision as the logged-in user, and logs out", async () => {
+    await page.goto(`${base}/entities`);
+    await page.getByLabel("User name or email").fill("maria");
+    await page.getByLabel("Password").fill("maria's password");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.locator(".account", { hasText: "maria" }).waitFor({ timeout: 15_000 });
+
+    const nuri = annals.entity("Nuri As-Said")!.id;
+    expect(annals.entity("Chaderchi")!.id).not.toBe(nuri);
+    await page.goto(`${base}/entities/${nuri}`);
+    await page.getByLabel("Another entity (name or id)").fill("Chaderchi");
+    await page.getByRole("button", { name: "Preview" }).click();
+    await page.getByRole("button", { name: /^Merge Chaderchi into/ }).click();
+    await expect.poll(() => annals.entity("Chaderchi")?.id, { timeout: 15_000 }).toBe(nuri);
+    expect(annals.decisions().at(-1)?.user).toBe("maria");
+
+    await page.getByRole("button", { name: "Log out" }).click();
+    await page.getByLabel("User name or email").waitFor({ timeout: 15_000 });
+  }, 120_000);
+}
