@@ -1,9 +1,17 @@
 import type { IngestOptions, IngestReport } from "./ingest/ingest.js";
+import type { PageImage, PageImageCache } from "./views/page-image.js";
 import type { SearchOptions, SearchResult } from "./search/types.js";
 import { openStore, type Store } from "./store/index.js";
-import { documentListings, documentView, type DocumentListing } from "./views/documents.js";
+import {
+  documentListings,
+  documentView,
+  filterListings,
+  type DocumentListing,
+  type DocumentListingFilter,
+} from "./views/documents.js";
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
-import { disagreements, eventCard, eventSummaries } from "./views/events.js";
+import { disagreements, eventCard, eventSummaries, filteredEventSummaries } from "./views/events.js";
+import { timelineOverview, type TimelineFilter, type TimelineOverview, type TimelineZoom } from "./views/timeline.js";
 import { actorGraph } from "./views/graph.js";
 import type { PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
@@ -33,6 +41,8 @@ export interface Annotation {
  * search from the command line starts at once.
  */
 export class Annals {
+  private pageImages: PageImageCache | undefined;
+
   private constructor(
     readonly store: Store,
     private readonly dbPath: string,
@@ -49,12 +59,20 @@ export class Annals {
     return ingest(this.store, paths, { ...options, ignore: [...(options.ignore ?? []), ...ownFiles] });
   }
 
-  documents(): DocumentListing[] {
-    return documentListings(this.store);
+  /** The documents with their relations; those that pass `filter` when given. */
+  documents(filter: DocumentListingFilter = {}): DocumentListing[] {
+    return filterListings(documentListings(this.store), filter);
   }
 
   document(id: string): DocumentView | undefined {
     return documentView(this.store, id);
+  }
+
+  /** The image of one page of a PDF or scan, from its original file; the last few are cached. */
+  async pageImage(id: string, page: number): Promise<PageImage> {
+    const { PageImageCache } = await import("./views/page-image.js");
+    this.pageImages ??= new PageImageCache(this.store);
+    return this.pageImages.get(id, page);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
@@ -65,13 +83,24 @@ export class Annals {
     return entitySummaries(this.store.knowledge, filter);
   }
 
-  entity(idOrName: string): EntityPage | undefined {
-    return entityPage(this.store.knowledge, idOrName);
+  /** One entity's page; `mentions` picks the page of its mentions (default the first 1000). */
+  entity(idOrName: string, mentions?: PageRange): EntityPage | undefined {
+    return entityPage(this.store.knowledge, idOrName, mentions);
   }
 
   /** Events sorted by start: the timeline; one page of it when `page` is given. */
   events(page?: PageRange): EventSummary[] {
     return eventSummaries(this.store.knowledge, page);
+  }
+
+  /** One page of the events that pass the timeline's filter, with how many pass it. */
+  filteredEvents(filter: TimelineFilter, page: PageRange): { total: number; items: EventSummary[] } {
+    return filteredEventSummaries(this.store.knowledge, filter, page);
+  }
+
+  /** The filtered events counted per period of the zoom, the densest period and the undated apart. */
+  timeline(filter: TimelineFilter, zoom: TimelineZoom): TimelineOverview {
+    return timelineOverview(this.store.knowledge, filter, zoom);
   }
 
   countEvents(): number {

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { generateCorpus, listFiles, realSentences } from "./corpus.js";
 import { postgresBenchUrl, type PhaseResult, type SearchPhaseResult } from "./phases.js";
 import { benchApi, renderApiBench } from "./api.js";
+import { benchFormats, renderFormatsBench } from "./formats.js";
 import { parallelSpeedup } from "./machine.js";
 import { cliStartTimes, renderCliStart } from "./cli-start.js";
 import { Annals } from "../annals.js";
@@ -14,7 +15,8 @@ import { Annals } from "../annals.js";
  * `npm run bench [-- --size MB] [-- --full-size MB] [-- --corpora DIR]`: ingest throughput and peak
  * memory against a raw FTS5 insert of the same files, and search latency, on the shared corpora and
  * on generated corpora of their real sentences: `--size` (default 1024 MB) without entity extraction,
- * `--full-size` (default 100 MB) with it. Writes docs/benchmarks.md.
+ * `--full-size` (default 100 MB) with it. Writes docs/benchmarks.md. `--formats-only`: only the PDF
+ * text layer and OCR bench, into docs/benchmarks-formats.md (the full run writes it too).
  */
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const args = process.argv.slice(2);
@@ -171,6 +173,13 @@ async function main(): Promise<void> {
   const postgres = option("--postgres", process.env["ANNALS_BENCH_PG"] ?? "");
   if (postgres) {
     backendComparison(postgres);
+    return;
+  }
+  process.stderr.write("bench: PDF text layer and OCR…\n");
+  const formats = `# Benchmarks: PDF and OCR\n\n${renderFormatsBench(await benchFormats(workDir))}`;
+  writeFileSync(join(root, "docs/benchmarks-formats.md"), formats);
+  if (args.includes("--formats-only")) {
+    process.stdout.write(formats);
     return;
   }
   if (!existsSync(corpora)) {

@@ -3,7 +3,7 @@ import type { OffsetMap } from "./offset-map.js";
 /** Formats read from decoded text. */
 export type TextFormat = "text" | "encyclopedia" | "markdown" | "tei" | "html" | "table" | "conll";
 /** Formats read from the raw bytes by a binary reader. */
-export type BinaryFormat = "pdf" | "image" | "docx";
+export type BinaryFormat = "pdf" | "image" | "docx" | "odt" | "epub";
 export type DocumentFormat = TextFormat | BinaryFormat;
 export type DocumentKind = "encyclopedia" | "primary" | "derived" | "dataset" | "other";
 
@@ -72,6 +72,17 @@ export interface OcrReport {
   meanConfidence: number;
   /** Words under 60% confidence. */
   lowConfidenceWords: number;
+  /** Pixels of the image the engine read; word boxes are in this frame. */
+  width?: number;
+  height?: number;
+}
+
+/** A word OCR read: its span of the document text, where it stands on the page image, how sure the engine was. */
+export interface OcrWord extends Span {
+  /** left, top, width, height in the pixels of the image read. */
+  box: [number, number, number, number];
+  /** 0–100. */
+  confidence: number;
 }
 
 /** One page of a paged source (PDF, scan, OCR text with page breaks). */
@@ -80,6 +91,8 @@ export interface Page extends Span {
   number: number;
   /** Present when the page's text came from OCR. */
   ocr?: OcrReport;
+  /** Each OCR'd word, in text order. */
+  words?: OcrWord[];
 }
 
 /** One row of a table document: its line of text and the span of each cell's value in it. */

@@ -1,5 +1,7 @@
 /**
  * Runs every evaluation and writes docs/quality.md: `npm run eval` (or `npx tsx src/eval/run.ts`).
+ * `npm run eval -- --only WORDS` runs only the evaluations whose name contains WORDS ("shared corpus")
+ * and prints their sections on stdout, leaving docs/quality.md alone.
  * To add one (entity resolution B-cubed on FRUS, document dates, the seeds' expected.json), write a
  * module exporting an Evaluation and list it in EVALUATIONS.
  */
@@ -35,7 +37,15 @@ export async function renderQualityReport(evaluations: readonly Evaluation[], da
   return [header, ...sections].join("\n\n") + "\n";
 }
 
-export async function main(): Promise<void> {
+export async function main(args = process.argv.slice(2)): Promise<void> {
+  const at = args.indexOf("--only");
+  if (at >= 0) {
+    const words = (args[at + 1] ?? "").toLowerCase();
+    const chosen = EVALUATIONS.filter((evaluation) => words && evaluation.name.toLowerCase().includes(words));
+    if (chosen.length === 0) throw new Error(`--only: no evaluation named like "${words}"`);
+    process.stdout.write(await renderQualityReport(chosen));
+    return;
+  }
   const path = join(packageRoot(), "docs", "quality.md");
   writeFileSync(path, await renderQualityReport(EVALUATIONS));
   process.stderr.write(`eval: wrote ${path}\n`);

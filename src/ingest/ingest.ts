@@ -30,6 +30,8 @@ export interface IngestProgress {
   filesFound: number;
   bytesDone: number;
   discovering: boolean;
+  /** The scan being OCR'd, while one is: pages done of its pages without a text layer. */
+  ocr?: { path: string; pagesDone: number; pagesTotal: number };
 }
 
 export interface IngestOptions {
@@ -81,6 +83,7 @@ export async function ingest(
 
   const settle = (file: FoundFile, result: ProcessResult) => {
     storeResult(store, file, result, report);
+    if (progress.ocr?.path === file.path) delete progress.ocr;
     progress.filesDone++;
     progress.bytesDone += file.size;
     tick();
@@ -103,7 +106,11 @@ export async function ingest(
         tick();
         continue;
       }
-      const task = pool.process(file).then((result) => settle(file, result));
+      const onPage = (pagesDone: number, pagesTotal: number) => {
+        progress.ocr = { path: file.path, pagesDone, pagesTotal };
+        tick();
+      };
+      const task = pool.process(file, onPage).then((result) => settle(file, result));
       const tracked = task.finally(() => inFlight.delete(tracked));
       inFlight.add(tracked);
       if (inFlight.size >= maxInFlight) await Promise.race(inFlight);

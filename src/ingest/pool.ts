@@ -1,7 +1,8 @@
 import { Worker } from "node:worker_threads";
 import type { FoundFile } from "../read/discover.js";
 import { processFile, type ProcessOptions, type ProcessResult } from "./process-file.js";
-import type { WorkRequest } from "./worker.js";
+import type { PageProgress } from "../parse/binary/index.js";
+import type { WorkMessage, WorkRequest } from "./worker.js";
 
 const WORKER_SCRIPT = new URL("./worker.js", import.meta.url);
 /** Heap limit per worker, so one hostile file cannot take the machine's memory. */
@@ -25,10 +26,10 @@ export class FileProcessorPool {
     return Math.max(1, this.workers.size);
   }
 
-  async process(file: FoundFile): Promise<ProcessResult> {
-    if (this.workers.size === 0) return processFile(file, this.options);
+  async process(file: FoundFile, onPage?: PageProgress): Promise<ProcessResult> {
+    if (this.workers.size === 0) return processFile(file, this.options, onPage);
     const worker = await this.acquire();
-    const { result, usable } = await this.run(worker, file);
+    const { result, usable } = await this.run(worker, file, onPage);
     this.release(usable);
     return result;
   }
@@ -40,11 +41,16 @@ export class FileProcessorPool {
   }
 
   /** A worker that dies (out of memory on a hostile file) fails only that file and is replaced. */
-  private run(worker: Worker, file: FoundFile): Promise<{ result: ProcessResult; usable: Worker }> {
+  private run(
+    worker: Worker,
+    file: FoundFile,
+    onPage?: PageProgress,
+  ): Promise<{ result: ProcessResult; usable: Worker }> {
     const id = this.nextId++;
     return new Promise((resolve) => {
-      const onMessage = (message: { id: number; result: ProcessResult }) => {
+      const onMessage = (message: WorkMessage) => {
         if (message.id !== id) return;
+        if ("pages" in message) return onPage?.(message.pages.done, message.pages.total);
         cleanup();
         resolve({ result: message.result, usable: worker });
       };

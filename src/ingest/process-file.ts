@@ -3,7 +3,7 @@ import { InputError } from "../core/errors.js";
 import { OffsetMap } from "../core/offset-map.js";
 import { decode } from "../decode/index.js";
 import { parse } from "../parse/index.js";
-import { readBinary } from "../parse/binary/index.js";
+import { readBinary, type PageProgress } from "../parse/binary/index.js";
 import { readFileBytes } from "../read/read-file.js";
 import type { FoundFile } from "../read/discover.js";
 import { analyseDocument, MAX_MENTIONS_PER_DOCUMENT } from "./analyse.js";
@@ -33,10 +33,14 @@ export interface ProcessOptions {
 }
 
 /** read → (binary reader, or decode → parse) → segment → annotate → passages and signature, for one file. */
-export async function processFile(file: FoundFile, options: ProcessOptions = {}): Promise<ProcessResult> {
+export async function processFile(
+  file: FoundFile,
+  options: ProcessOptions = {},
+  onPage?: PageProgress,
+): Promise<ProcessResult> {
   try {
     const bytes = await readFileBytes(file.path, options.maxFileBytes);
-    const { documents, contentHash, report } = await readDocuments(bytes, file.path);
+    const { documents, contentHash, report } = await readDocuments(bytes, file.path, onPage);
     if (documents.length === 0) throw new InputError("no document found in the file; check its format", "empty");
     const records = documents.map((document) => analyseDocument(document, { extract: options.extract ?? true }));
     return {
@@ -57,8 +61,9 @@ export async function processFile(file: FoundFile, options: ProcessOptions = {})
 async function readDocuments(
   bytes: Uint8Array,
   path: string,
+  onPage?: PageProgress,
 ): Promise<{ documents: SourceDocument[]; contentHash: string; report: DecodingReport }> {
-  const binary = await readBinary(bytes, path);
+  const binary = await readBinary(bytes, path, onPage);
   if (binary) {
     const contentHash = binary[0]?.id.split("#")[0] ?? "";
     return { documents: binary, contentHash, report: binary[0]?.decoding ?? NO_DECODING };

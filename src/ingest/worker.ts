@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import type { FoundFile } from "../read/discover.js";
-import { processFile, type ProcessOptions } from "./process-file.js";
+import { processFile, type ProcessOptions, type ProcessResult } from "./process-file.js";
 
 export interface WorkRequest {
   id: number;
@@ -8,6 +8,13 @@ export interface WorkRequest {
   options: ProcessOptions;
 }
 
+/** What a worker posts: pages done while a file is being OCR'd, then the file's result. */
+export type WorkMessage =
+  { id: number; pages: { done: number; total: number } } | { id: number; result: ProcessResult };
+
 parentPort?.on("message", (request: WorkRequest) => {
-  void processFile(request.file, request.options).then((result) => parentPort?.postMessage({ id: request.id, result }));
+  const post = (message: WorkMessage) => parentPort?.postMessage(message);
+  void processFile(request.file, request.options, (done, total) =>
+    post({ id: request.id, pages: { done, total } }),
+  ).then((result) => post({ id: request.id, result }));
 });

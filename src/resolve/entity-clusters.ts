@@ -1,7 +1,7 @@
 import type { EntityType } from "../annotate/mentions/types.js";
 import { GENERIC_PLACE_WORDS, isSubsequence } from "./entity-keys.js";
 import type { Separations } from "./constraints.js";
-import { countryNamed, countryOfDemonym, isNationalQualifier } from "../annotate/mentions/gazetteer/countries.js";
+import { countryOfWord, isNationalQualifier } from "../annotate/mentions/gazetteer/countries.js";
 import type { VotedOccurrence } from "./type-vote.js";
 import { UnionFind } from "./union-find.js";
 
@@ -138,7 +138,7 @@ function sameBearer(type: EntityType, a: Node, b: Node): boolean {
 }
 
 export function countriesOf(node: Node): Set<string> {
-  return new Set(node.words.map((w) => countryOfDemonym(w) ?? countryNamed(w)).filter((c) => c !== undefined));
+  return new Set(node.words.map(countryOfWord).filter((c) => c !== undefined));
 }
 
 export function unqualified(node: Node): string[] {

@@ -2,7 +2,7 @@ import type { EntityType } from "../annotate/mentions/types.js";
 import { countriesOf, unqualified, type Clusters, type Node } from "./entity-clusters.js";
 import { allGeneric, compatiblePeriod } from "./entities.js";
 import { GENERIC_PLACE_WORDS, GENERIC_WORDS, SUBORDINATE_HEADS } from "./entity-keys.js";
-import { countryNamed, countryOfDemonym, isNationalQualifier } from "../annotate/mentions/gazetteer/countries.js";
+import { countryNamed, countryOfWord, isNationalQualifier } from "../annotate/mentions/gazetteer/countries.js";
 import { tokenKey } from "../core/name-key.js";
 import { sameShortWord } from "./spelling.js";
 
@@ -79,7 +79,7 @@ function matchedEnds(short: Node, long: Node): [number, number] {
   const countries = countriesOf(short);
   const ends = [long.keys.indexOf(core[0]!), long.keys.lastIndexOf(core.at(-1)!)];
   long.words.forEach((word, i) => {
-    const country = countryOfDemonym(word) ?? countryNamed(word);
+    const country = countryOfWord(word);
     if (country !== undefined && countries.has(country)) ends.push(i);
   });
   return [Math.min(...ends), Math.max(...ends)];

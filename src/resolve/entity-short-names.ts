@@ -6,25 +6,29 @@ import { group } from "./entities.js";
  * document names — the only one, else the one whose title it carries, else one cited at least twice as
  * often as any other — and, when its document names none, to the corpus's only bearer of it as a
  * surname, else the only one with its title, else one cited three times more often in twice as many
- * documents as any other. An ambiguous name stays unresolved rather than guessed.
+ * documents as any other. A name under a title that goes with a given name ("King Hussein", "Imam
+ * Ali") goes only to bearers whose first name it is. An ambiguous name stays unresolved rather than guessed.
  */
 export function joinShortNames(nodes: Node[], indices: number[], clusters: Clusters): void {
   const full = indices.filter((i) => nodes[i]!.keys.length >= 2);
   const short = indices.filter((i) => nodes[i]!.keys.length === 1);
   const fullByDocument = group(full, (i) => nodes[i]!.occurrence.documentId);
   const fullByLastKey = group(full, (i) => nodes[i]!.keys.at(-1)!);
+  const fullByFirstKey = group(full, (i) => nodes[i]!.keys[0]!);
   const unnamedInDocument: number[] = [];
   for (const i of short) {
     const node = nodes[i]!;
     const key = node.keys[0]!;
     const inDocument = fullByDocument.get(node.occurrence.documentId) ?? [];
-    const bearers = [
-      inDocument.filter((j) => nodes[j]!.keys.at(-1) === key && nodes[j]!.vowels === node.vowels),
-      inDocument.filter((j) =>
-        nodes[j]!.keys.some((k, part) => k === key && nodes[j]!.partVowels[part] === node.vowels),
-      ),
-    ].find((list) => list.length > 0);
-    if (!bearers) {
+    const bearers = isGivenNameTitled(node)
+      ? inDocument.filter((j) => nodes[j]!.keys[0] === key && nodes[j]!.partVowels[0] === node.vowels)
+      : ([
+          inDocument.filter((j) => nodes[j]!.keys.at(-1) === key && nodes[j]!.vowels === node.vowels),
+          inDocument.filter((j) =>
+            nodes[j]!.keys.some((k, part) => k === key && nodes[j]!.partVowels[part] === node.vowels),
+          ),
+        ].find((list) => list.length > 0) ?? []);
+    if (bearers.length === 0) {
       unnamedInDocument.push(i);
       continue;
     }
@@ -34,11 +38,22 @@ export function joinShortNames(nodes: Node[], indices: number[], clusters: Clust
   }
   for (const i of unnamedInDocument) {
     const node = nodes[i]!;
-    const bearers = (fullByLastKey.get(node.keys[0]!) ?? []).filter((j) => nodes[j]!.vowels === node.vowels);
+    const bearers = isGivenNameTitled(node)
+      ? (fullByFirstKey.get(node.keys[0]!) ?? []).filter((j) => nodes[j]!.partVowels[0] === node.vowels)
+      : (fullByLastKey.get(node.keys[0]!) ?? []).filter((j) => nodes[j]!.vowels === node.vowels);
     const target = pickBearer(i, bearers, nodes, clusters, 3, 2);
     if (target !== undefined)
       clusters.join(target, i, `short form of ${nodes[target]!.occurrence.name}, the corpus's bearer of the name`);
   }
+}
+
+/** Titles that go with a given name, not a surname: "King Hussein", "Sultan Qaboos", "Imam Ali". */
+const GIVEN_NAME_TITLES = new Set(
+  "king queen prince princess emir amir sultan shah emperor empress caliph imam pope saint sharif".split(" "),
+);
+
+function isGivenNameTitled(node: Node): boolean {
+  return node.titles.some((title) => GIVEN_NAME_TITLES.has(title));
 }
 
 /**

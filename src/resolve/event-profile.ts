@@ -1,7 +1,7 @@
 import type { EventType } from "../annotate/events/types.js";
 import type { DatePrecision } from "../annotate/dates/index.js";
 import type { StoredEventMention } from "./types.js";
-import { countryNamed, countryOfDemonym, countryOfPlace } from "../annotate/mentions/gazetteer/countries.js";
+import { countryOfPlace, countryOfWord } from "../annotate/mentions/gazetteer/countries.js";
 import { foldToken } from "../core/name-key.js";
 
 /** Event types that can name the same happening: a coup is often called a revolution or a revolt. */
@@ -59,10 +59,6 @@ export function profileOf(account: StoredEventMention, entityOf: EntityLookup): 
     ),
     labelKey,
   };
-}
-
-function countryOfWord(word: string): string | undefined {
-  return countryOfDemonym(word) ?? countryNamed(word);
 }
 
 export function familyOf(type: EventType): string {

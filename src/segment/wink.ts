@@ -36,6 +36,16 @@ function slices(text: string, span: Span): Span[] {
   return out;
 }
 
+/** wink-nlp cuts words at letters outside Latin-1 ("Erdoğan" → "Erdo", "ğ", "an"). */
+const LETTERS = /^[\p{L}\p{M}]+$/u;
+const beyondLatin1 = (character: string) => character.codePointAt(0)! > 0xff;
+
+function continuesWord(text: string, previous: Token | undefined, at: number, value: string): boolean {
+  if (!previous || previous.end !== at || !LETTERS.test(value)) return false;
+  const before = text.slice(previous.start, previous.end);
+  return LETTERS.test(before) && (beyondLatin1(before.at(-1)!) || beyondLatin1(value[0]!));
+}
+
 function segmentSlice(text: string, slice: Span, sentences: Span[], tokens: Token[]): void {
   const wink = nlp();
   const its = wink.its;
@@ -44,25 +54,34 @@ function segmentSlice(text: string, slice: Span, sentences: Span[], tokens: Toke
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
   const types = doc.tokens().out(its.type) as string[];
-  const firstToken = tokens.length;
+  /** The token each of wink's tokens became, or is part of. */
+  const tokenOf: number[] = [];
   let cursor = slice.start;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     const at = text.indexOf(value, cursor);
     if (at < 0 || at >= slice.end) continue;
     cursor = at + value.length;
-    tokens.push({
-      start: at,
-      end: cursor,
-      lemma: (lemmas[i] ?? value).toLowerCase(),
-      stop: stops[i] === true,
-      punctuation: types[i] === "punctuation" || types[i] === "symbol" || types[i] === "tabCRLF",
-    });
+    const previous = tokens.at(-1);
+    if (continuesWord(text, previous, at, value)) {
+      previous!.end = cursor;
+      previous!.lemma = text.slice(previous!.start, cursor).toLowerCase();
+      previous!.stop = false;
+    } else {
+      tokens.push({
+        start: at,
+        end: cursor,
+        lemma: (lemmas[i] ?? value).toLowerCase(),
+        stop: stops[i] === true,
+        punctuation: types[i] === "punctuation" || types[i] === "symbol" || types[i] === "tabCRLF",
+      });
+    }
+    tokenOf[i] = tokens.length - 1;
   }
   const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
   for (const [first, last] of sentenceSpans) {
-    const a = tokens[firstToken + first];
-    const b = tokens[firstToken + last];
+    const a = tokens[tokenOf[first] ?? -1];
+    const b = tokens[tokenOf[last] ?? -1];
     if (a && b) sentences.push({ start: a.start, end: b.end });
   }
 }

@@ -50,13 +50,16 @@ export interface KnowledgeStore {
   countEntities(type?: EntityType): number;
   /** An entity by id (following redirects of merged ids), else by one of its names (case- and diacritics-insensitive). */
   findEntity(idOrName: string): EntityRow | undefined;
-  entityMentions(entityId: string, limit?: number): MentionCitation[];
+  /** The entity's mentions in document order: `limit` (default 1000) after the first `offset`. */
+  entityMentions(entityId: string, limit?: number, offset?: number): MentionCitation[];
   aliasCounts(entityId: string): { alias: string; count: number }[];
   roleCounts(entityId: string): { role: string; count: number }[];
   entityDocuments(entityId: string): { id: string; path: string; title: string }[];
   /** Events sorted by start (then end, label); one page of them when `page` is given. */
   events(page?: PageRange): EventRow[];
   countEvents(): number;
+  /** Every event's date, type and place, sorted as `events` sorts them: what the timeline counts and filters. */
+  eventOutlines(): EventOutline[];
   findEvent(idOrName: string): EventRow | undefined;
   claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[];
   /** The claims of the given subjects, grouped by subject as `claims` orders them. */
@@ -100,6 +103,11 @@ export interface MentionCitation {
   /** The page of the mention, for documents with pages. */
   page?: number;
 }
+
+export type EventOutline = Pick<EventRecord, "id" | "label" | "type" | "start" | "end" | "precision" | "place"> & {
+  /** How many event mentions merged into it: how often the sources tell of it. */
+  accounts: number;
+};
 
 export interface EventRow extends EventRecord {
   /** Documents that tell of the event. */

@@ -49,6 +49,21 @@ export function documentListings(store: Store, ids?: readonly string[]): Documen
   return [...listings.values()];
 }
 
+/** What the documents list keeps: words of the title or path (case-insensitive), a kind. */
+export interface DocumentListingFilter {
+  text?: string;
+  kind?: DocumentKind;
+}
+
+export function filterListings(listings: DocumentListing[], filter: DocumentListingFilter): DocumentListing[] {
+  const text = filter.text?.toLowerCase();
+  return listings.filter(
+    (d) =>
+      (!filter.kind || d.kind === filter.kind) &&
+      (!text || d.title.toLowerCase().includes(text) || d.path.toLowerCase().includes(text)),
+  );
+}
+
 /** One document for reading: text, structure, metadata and every mention with its entity. */
 export function documentView(store: Store, id: string): DocumentView | undefined {
   const stored = store.getDocument(id);
@@ -69,6 +84,8 @@ export function documentView(store: Store, id: string): DocumentView | undefined
     sections: d.sections,
     infobox: d.infobox,
     text: d.text,
+    ...(d.pages ? { pages: d.pages } : {}),
+    ...(d.furniture ? { furniture: d.furniture } : {}),
     mentions: store.knowledge.documentMentions(id),
     ...(listing?.derivedFrom ? { derivedFrom: listing.derivedFrom } : {}),
     ...(listing?.nearDuplicates ? { nearDuplicates: listing.nearDuplicates } : {}),

@@ -1,5 +1,5 @@
 import type { EntityType } from "../annotate/mentions/types.js";
-import type { KnowledgeStore } from "../store/knowledge.js";
+import type { KnowledgeStore, PageRange } from "../store/knowledge.js";
 
 import type { EntityPage, EntitySummary } from "./types.js";
 
@@ -27,8 +27,15 @@ export function entitySummaries(knowledge: KnowledgeStore, filter: EntityFilter 
 /** An entity page lists at most this many events; co-participants come from them. */
 const MAX_EVENTS = 50;
 
-/** Everything known of one entity, every item with its quote. */
-export function entityPage(knowledge: KnowledgeStore, idOrName: string): EntityPage | undefined {
+/** The mentions an entity page shows unless asked for another page of them. */
+export const ENTITY_MENTIONS_PAGE: PageRange = { limit: 1000, offset: 0 };
+
+/** Everything known of one entity, every item with its quote; `mentions` picks the page of mentions (of `mentionCount`). */
+export function entityPage(
+  knowledge: KnowledgeStore,
+  idOrName: string,
+  mentions: PageRange = ENTITY_MENTIONS_PAGE,
+): EntityPage | undefined {
   const entity = knowledge.findEntity(idOrName);
   if (!entity) return undefined;
   const aliasCounts = knowledge.aliasCounts(entity.id);
@@ -42,7 +49,7 @@ export function entityPage(knowledge: KnowledgeStore, idOrName: string): EntityP
     roles: knowledge.roleCounts(entity.id),
     mentionCount: entity.mentions,
     documents: knowledge.entityDocuments(entity.id),
-    mentions: knowledge.entityMentions(entity.id).map((m) => ({
+    mentions: knowledge.entityMentions(entity.id, mentions.limit, mentions.offset).map((m) => ({
       document: m.document,
       start: m.start,
       end: m.end,

@@ -1,6 +1,7 @@
 import type { ClaimRow, EventRow, KnowledgeStore, PageRange } from "../store/knowledge.js";
 import type { DocumentRelation } from "../store/store.js";
 import { citation } from "./citations.js";
+import { filteredOutlines, type TimelineFilter } from "./timeline.js";
 import type { Disagreement, EventCard, EventSummary, FieldValue } from "./types.js";
 
 const PARTICIPANT_PROPERTIES = new Set(["agent", "patient", "commander", "combatant", "participant"]);
@@ -10,20 +11,33 @@ const PARTICIPANT_PROPERTIES = new Set(["agent", "patient", "commander", "combat
  * With `page`, only that page's events and their claims are read.
  */
 export function eventSummaries(knowledge: KnowledgeStore, page?: PageRange): EventSummary[] {
+  const events = knowledge.events(page);
+  return summariesOf(knowledge, events, page ? undefined : knowledge.claims("event"));
+}
+
+/** One page of the events that pass the timeline's filter, and how many pass it. */
+export function filteredEventSummaries(
+  knowledge: KnowledgeStore,
+  filter: TimelineFilter,
+  page: PageRange,
+): { total: number; items: EventSummary[] } {
+  const events = filteredOutlines(knowledge, filter);
+  return { total: events.length, items: summariesOf(knowledge, events.slice(page.offset, page.offset + page.limit)) };
+}
+
+/** Summaries of the given events, from the given claims or else from theirs. */
+function summariesOf(knowledge: KnowledgeStore, events: readonly EventFields[], claims?: ClaimRow[]): EventSummary[] {
   const names = new Map<string, string>();
   const nameOf = (entityId: string, fallback: string) => {
     if (!names.has(entityId)) names.set(entityId, knowledge.findEntity(entityId)?.name ?? fallback);
     return names.get(entityId)!;
   };
-  const events = knowledge.events(page);
-  const claims = page
-    ? knowledge.claimsOfSubjects(
-        "event",
-        events.map((e) => e.id),
-      )
-    : knowledge.claims("event");
   const claimsByEvent = new Map<string, ClaimRow[]>();
-  for (const claim of claims) {
+  for (const claim of claims ??
+    knowledge.claimsOfSubjects(
+      "event",
+      events.map((e) => e.id),
+    )) {
     const list = claimsByEvent.get(claim.subjectId);
     if (list) list.push(claim);
     else claimsByEvent.set(claim.subjectId, [claim]);
@@ -31,9 +45,11 @@ export function eventSummaries(knowledge: KnowledgeStore, page?: PageRange): Eve
   return events.map((event) => summary(event, claimsByEvent.get(event.id) ?? [], nameOf));
 }
 
+type EventFields = Pick<EventRow, "id" | "label" | "type" | "start" | "end" | "precision" | "place">;
+
 /** Participants go by their entity's name ("Abd al-Karim Qasim"), not the form one source used ("Qasim"). */
 function summary(
-  event: EventRow,
+  event: EventFields,
   claims: ClaimRow[],
   nameOf: (entityId: string, fallback: string) => string,
 ): EventSummary {

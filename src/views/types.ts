@@ -1,4 +1,12 @@
-import type { DocumentFormat, DocumentKind, DocumentMetadata, InfoboxField, Section } from "../core/document.js";
+import type {
+  DocumentFormat,
+  DocumentKind,
+  DocumentMetadata,
+  InfoboxField,
+  Page,
+  Section,
+  Span,
+} from "../core/document.js";
 import type { DatePrecision } from "../annotate/dates/index.js";
 import type { EntityType } from "../annotate/mentions/types.js";
 
@@ -126,6 +134,10 @@ export interface DocumentView {
   sections: Section[];
   infobox: InfoboxField[];
   text: string;
+  /** Each page's span of the text, for paged sources (PDF, scans); OCR'd pages with their report. */
+  pages?: Page[];
+  /** Running heads, stamps and page numbers: shown, but not searched. */
+  furniture?: Span[];
   mentions: { start: number; end: number; text: string; type: string; entityId?: string }[];
   derivedFrom?: DocumentRef & { similarity: number };
   nearDuplicates?: (DocumentRef & { similarity: number })[];

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { extractMentions } from "../../src/annotate/mentions/index.js";
 import { isJunkName } from "../../src/annotate/mentions/refiners/junk.js";
+import { textDocument } from "../../src/core/text-document.js";
 
 describe("junk names", () => {
   it.each([
@@ -19,6 +21,12 @@ describe("junk names", () => {
     ["O VIDEO O", "person"],
     ["Syria.svg | See Al-Hasakah", "person"],
     ["Hussein See", "person"],
+    ["Shia Iraqi", "person"],
+    ["Uighur", "person"],
+    ["Sunni Arabs", "person"],
+    ["Hussein US", "person"],
+    ["Armistice Agreements", "person"],
+    ["Armistice Agreement", "person"],
   ] as const)("%s is no %s", (name, type) => {
     expect(isJunkName({ name, type })).toBe(true);
   });
@@ -34,7 +42,25 @@ describe("junk names", () => {
     ["National Guard", "organization"],
     ["CIA", "organization"],
     ["Ba'ath Party", "organization"],
+    ["Uighur", "group"],
+    ["John Banks", "person"],
+    ["Hussein", "person"],
+    ["Camp David Accords", "organization"],
   ] as const)("%s is a %s", (name, type) => {
     expect(isJunkName({ name, type })).toBe(false);
+  });
+
+  const persons = (text: string) =>
+    extractMentions(textDocument(text), undefined, { namesOnly: true })
+      .filter((m) => m.type === "person")
+      .map((m) => m.text);
+
+  it("takes no work's title and no word of an image's file name for a person", () => {
+    expect(persons("His memoir (original title Meine Kriegserinnerungen, 1914–1918) was read.")).toEqual([]);
+    expect(persons("Roundel of Syria.svg 20 June 2012 – A Turkish jet was shot down.")).toEqual([]);
+  });
+
+  it("keeps a person named after a title or beside an image when the words are the person's", () => {
+    expect(persons("The book by Gertrude Bell was read. Bell.jpg shows her.")).toContain("Gertrude Bell");
   });
 });

@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCliJson, tempDir } from "../helpers/cli.js";
+import { Annals } from "../../src/annals.js";
+import { runCli, runCliJson, tempDir } from "../helpers/cli.js";
 import { writePdf } from "../parse/binary/make-pdf.js";
 
 interface Hit {
@@ -50,5 +51,24 @@ describe("citations by page", () => {
     const pages = json.mentions.map((mention) => [mention.document.path === pdf, mention.page]);
     expect(pages).toContainEqual([true, 3]);
     expect(pages).toContainEqual([false, undefined]);
+  });
+
+  it("the terminal output says the page beside the path, for hits and for an entity's quotes", () => {
+    const search = runCli(["search", "Qasim", "--db", db]);
+    expect(search.stdout).toContain(`${pdf}, p. 3, characters`);
+    expect(search.stdout).not.toContain(`${text}, p.`);
+    const entity = runCli(["entity", "Abd al-Karim Qasim", "--db", db]);
+    expect(entity.stdout).toMatch(new RegExp(`${pdf.replace(/[.\\/]/g, "\\$&")}, p\\. 3, \\d+–\\d+`));
+  });
+
+  it("the document for the reader keeps each page's span of the text", () => {
+    const { json: documents } = runCliJson<{ id: string; path: string }[]>(["documents", "--db", db]);
+    const id = documents.find((d) => d.path === pdf)!.id;
+    const annals = Annals.open(db);
+    const view = annals.document(id)!;
+    annals.close();
+    expect(view.pages?.map((page) => page.number)).toEqual([1, 2, 3]);
+    const third = view.pages![2]!;
+    expect(view.text.slice(third.start, third.end)).toContain("Qasim spoke in Baghdad");
   });
 });

@@ -288,6 +288,20 @@ function browserScenarios(): void {
     await shoot("home", "#documents-heading");
   });
 
+  it("filters the documents on the start page by file name", async () => {
+    await open("/", "#documents-heading");
+    await page.locator(".cards .card").first().waitFor();
+    const before = await page.locator(".cards .card").count();
+    await page.locator('input[name="text"]').fill("hostile");
+    await page.locator('form[aria-label="Filter the documents"] button').click();
+    await expect.poll(() => page.locator('[role="status"]').first().textContent()).toMatch(/of \d+ documents/);
+    await expect.poll(() => page.url()).toContain("text=hostile");
+    const cards = await page.locator(".cards .card .muted").allTextContents();
+    expect(cards.length).toBeGreaterThan(0);
+    expect(cards.length).toBeLessThan(before);
+    for (const text of cards) expect(text).toMatch(/hostile/);
+  });
+
   it("made no request outside localhost and logged no error", () => {
     expect(outside).toEqual([]);
     expect(consoleErrors).toEqual([]);

@@ -105,6 +105,19 @@ describe("segments", () => {
     expect(pieces.map((p) => text.slice(p.start, p.end)).join("")).toBe(text);
   });
 
+  it("marks where each page starts, cutting a mention that runs across the break", () => {
+    const text = "End of one.\n\nQasim spoke.";
+    const pieces = segments(text, [{ start: 9, end: 18, type: "person" }], [], undefined, [
+      { number: 1, start: 0 },
+      { number: 2, start: 13 },
+    ]);
+    expect(pieces.filter((p) => p.pageStart !== undefined).map((p) => [p.pageStart, p.start])).toEqual([
+      [1, 0],
+      [2, 13],
+    ]);
+    expect(pieces.map((p) => text.slice(p.start, p.end)).join("")).toBe(text);
+  });
+
   it("ignores spans outside the text", () => {
     const pieces = segments("abc", [{ start: 2, end: 10, type: "person" }], [5]);
     expect(pieces.map((p) => [p.start, p.end])).toEqual([[0, 3]]);

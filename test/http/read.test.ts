@@ -125,6 +125,18 @@ describe("ETags", () => {
 });
 
 describe("documents", () => {
+  it("filters the documents by words of their path and by kind", async () => {
+    const all = (await get("/api/documents")).json<{ id: string; path: string; kind: string }[]>();
+    const one = all.find((d) => seedOf(d.path) === "001")!;
+    const name = one.path.split("/").pop()!;
+    const byText = await get(`/api/documents?text=${encodeURIComponent(name.toUpperCase())}`);
+    expect(byText.json<{ id: string }[]>().map((d) => d.id)).toEqual([one.id]);
+    expect(byText.headers["x-total-count"]).toBe("1");
+    const byKind = (await get(`/api/documents?kind=${one.kind}`)).json<{ kind: string }[]>();
+    expect(byKind.length).toBe(all.filter((d) => d.kind === one.kind).length);
+    expect((await get("/api/documents?kind=poem")).statusCode).toBe(400);
+  });
+
   it("lists them as `annals documents --json`, with X-Total-Count and Link", async () => {
     const response = await get("/api/documents");
     const list = response.json<{ id: string; path: string; kind: string; derivedFrom?: { id: string } }[]>();
@@ -201,6 +213,22 @@ describe("entities", () => {
     expect((await get("/api/entities/Nobody%20Atall")).statusCode).toBe(404);
   });
 
+  it("pages an entity's mentions with mentionsLimit and mentionsOffset", async () => {
+    const all = (await get("/api/entities/Qasim?mentionsLimit=1000")).json<EntityPage>();
+    expect(all.mentions.length).toBeGreaterThan(3);
+    const first = (await get("/api/entities/Qasim?mentionsLimit=2")).json<EntityPage>();
+    const second = (await get("/api/entities/Qasim?mentionsLimit=2&mentionsOffset=2")).json<EntityPage>();
+    expect(first.mentions).toEqual(all.mentions.slice(0, 2));
+    expect(second.mentions).toEqual(all.mentions.slice(2, 4));
+    expect(second.mentionCount).toBe(all.mentionCount);
+  });
+
+  it("answers 400 for a mentionsLimit out of range", async () => {
+    const response = await get("/api/entities/Qasim?mentionsLimit=0");
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ErrorJson>().error.issues![0]!.path).toBe("querystring.mentionsLimit");
+  });
+
   it("resolves ?name= the way the entity page does, as a list of at most one", async () => {
     const found = await get("/api/entities?name=Qasim");
     const list = found.json<EntitySummary[]>();
@@ -215,6 +243,36 @@ describe("entities", () => {
 });
 
 describe("events, timeline, graph, disagreements", () => {
+  it("filters the event list by type and period, counting what passes", async () => {
+    const events = (await get("/api/events?limit=10000")).json<EventSummary[]>();
+    const dated = events.filter((e) => e.start);
+    const { type, start } = dated[0]!;
+    const year = start!.slice(0, 4);
+    const response = await get(`/api/events?type=${encodeURIComponent(type)}&from=${year}&to=${year}&limit=10000`);
+    const expected = dated.filter((e) => e.type === type && e.start!.startsWith(year));
+    expect(response.json<EventSummary[]>().map((e) => e.id)).toEqual(expected.map((e) => e.id));
+    expect(response.headers["x-total-count"]).toBe(String(expected.length));
+    expect((await get("/api/events?from=July")).statusCode).toBe(400);
+  });
+
+  it("counts the timeline per year with its densest year and the undated apart", async () => {
+    const events = (await get("/api/events?limit=10000")).json<EventSummary[]>();
+    const overview = (await get("/api/timeline/overview?zoom=year")).json<{
+      dated: number;
+      undated: number;
+      densest: string;
+      buckets: { period: string; count: number; top: { id: string }[] }[];
+    }>();
+    expect(overview.undated).toBe(events.filter((e) => !e.start).length);
+    expect(overview.dated).toBe(events.length - overview.undated);
+    const perYear = new Map<string, number>();
+    for (const e of events) if (e.start) perYear.set(e.start.slice(0, 4), (perYear.get(e.start.slice(0, 4)) ?? 0) + 1);
+    expect(Object.fromEntries(overview.buckets.map((b) => [b.period, b.count]))).toEqual(Object.fromEntries(perYear));
+    expect(overview.buckets.find((b) => b.period === overview.densest)!.count).toBe(Math.max(...perYear.values()));
+    for (const b of overview.buckets) expect(b.top.length).toBe(Math.min(3, b.count));
+    expect((await get("/api/timeline/overview?zoom=week")).statusCode).toBe(400);
+  });
+
   it("lists the events sorted by start; /api/timeline is the same list", async () => {
     const events = (await get("/api/events")).json<EventSummary[]>();
     expect(events.length).toBeGreaterThan(3);
@@ -287,12 +345,14 @@ describe("GET /api/openapi.json", () => {
         "get /api/search",
         "get /api/documents",
         "get /api/documents/{id}",
+        "get /api/documents/{id}/pages/{page}/image",
         "post /api/documents",
         "get /api/entities",
         "get /api/entities/{id}",
         "get /api/events",
         "get /api/events/{id}",
         "get /api/timeline",
+        "get /api/timeline/overview",
         "get /api/graph",
         "get /api/disagreements",
         "get /api/openapi.json",

@@ -211,6 +211,25 @@ describe("resolveEntities keeps different bearers apart", () => {
     expect(entityOf(result, "a", "Hussein")).not.toBe(entityOf(result, "a", "Saddam Hussein"));
   });
 
+  it("gives a name under a royal or religious title to a bearer whose first name it is, never to a surname", () => {
+    const result = resolveEntities(
+      [
+        occurrence("a", "person", "Saddam Hussein", 9),
+        { ...occurrence("a", "person", "Hussein", 2), roles: ["King"] },
+        { ...occurrence("b", "person", "Hussein", 3), roles: ["King"] },
+        occurrence("c", "person", "Saddam Hussein", 6),
+        occurrence("d", "person", "Hussein bin Talal"),
+        { ...occurrence("d", "person", "Hussein", 2), roles: ["King"] },
+      ],
+      [doc("a"), doc("b"), doc("c"), doc("d")],
+    );
+    const saddam = entityOf(result, "a", "Saddam Hussein");
+    expect(entityOf(result, "a", "Hussein")).not.toBe(saddam);
+    expect(entityOf(result, "b", "Hussein")).not.toBe(saddam);
+    expect(entityOf(result, "d", "Hussein")).toBe(entityOf(result, "d", "Hussein bin Talal"));
+    expect(entityOf(result, "b", "Hussein")).toBe(entityOf(result, "d", "Hussein bin Talal"));
+  });
+
   it("gives a titled surname to the bearer of that title, and a surname to the corpus's only bearer", () => {
     const result = resolveEntities(
       [
@@ -294,6 +313,39 @@ describe("resolveEntities keeps different bearers apart", () => {
     );
     expect(entityOf(result, "a", "Nuri")).toBe(entityOf(result, "b", "Nuri Said"));
     expect(entityOf(result, "c", "Abdul Karim Qassim")).not.toBe(entityOf(result, "d", "Abd al-Karim Qasim"));
+  });
+
+  it("gives a name that is a person only by its form the type a rule or the gazetteer gave it elsewhere", () => {
+    const byForm = (documentId: string, name: string, count: number, extractors: string[]) => ({
+      ...occurrence(documentId, "person", name, count),
+      extractors,
+    });
+    const result = resolveEntities(
+      [
+        byForm("a", "al-Qaeda", 9, ["arabic-name"]),
+        { ...occurrence("b", "organization", "al-Qaeda"), extractors: ["arabic-name"] },
+        byForm("a", "Levant al-Qaeda", 1, ["arabic-name"]),
+        byForm("c", "Jarabulus", 5, ["gazetteer+model", "gazetteer+document-name"]),
+        { ...occurrence("c2", "place", "Jarabulus"), extractors: ["gazetteer"] },
+        byForm("d", "al-Bakr", 6, ["arabic-name"]),
+        { ...occurrence("e", "organization", "al-Bakr"), extractors: ["model"] },
+        byForm("f", "Hussein", 4, ["arabic-name"]),
+        { ...occurrence("f", "person", "Saddam Hussein") },
+        { ...occurrence("g", "place", "Hussein"), extractors: ["gazetteer"] },
+        byForm("h", "al-Rai", 3, ["arabic-name"]),
+        { ...occurrence("h", "place", "al-Rai"), extractors: ["arabic-name"] },
+        { ...byForm("i", "al-Rai", 1, ["title-rank"]), roles: ["General"] },
+      ],
+      ["a", "b", "c", "c2", "d", "e", "f", "g", "h", "i"].map((id) => doc(id)),
+    );
+    const typeIn = (documentId: string, name: string) =>
+      result.entities.find((e) => e.id === entityOf(result, documentId, name))?.type;
+    expect(typeIn("a", "al-Qaeda")).toBe("organization");
+    expect(typeIn("c", "Jarabulus")).toBe("place");
+    expect(entityOf(result, "c2", "Jarabulus")).toBe(entityOf(result, "c", "Jarabulus"));
+    expect(typeIn("d", "al-Bakr")).toBe("person");
+    expect(typeIn("f", "Hussein")).toBe("person");
+    expect(typeIn("h", "al-Rai")).toBe("person");
   });
 
   it("votes a name's type over its mentions, unless the source states the type", () => {

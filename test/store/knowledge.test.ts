@@ -60,6 +60,14 @@ describe.each(backends)("$name knowledge store", (backend) => {
       expect(m.quote).toContain(m.text);
     }
     expect(knowledge().entityMentions(top.id, 2)).toEqual(mentions.slice(0, 2));
+    expect(knowledge().entityMentions(top.id, 2, 1)).toEqual(mentions.slice(1, 3));
+  });
+
+  it("outlines every event in the timeline's order, with how many accounts merged into it", () => {
+    const events = knowledge().events();
+    const outlines = knowledge().eventOutlines();
+    expect(outlines.map((e) => [e.id, e.start, e.type])).toEqual(events.map((e) => [e.id, e.start, e.type]));
+    expect(outlines.map((e) => e.accounts)).toEqual(events.map((e) => e.mentionIds.length));
   });
 
   it("quotes every claim from its document's text", () => {

@@ -97,7 +97,8 @@ export function CitationView({ citation }: { citation: Citation }) {
         </a>
         <span class="muted">
           {" "}
-          · {fileName(doc.path)}, characters {citation.start}–{citation.end}
+          · {fileName(doc.path)}
+          {citation.page === undefined ? "" : `, p. ${citation.page}`}, characters {citation.start}–{citation.end}
         </span>
       </figcaption>
     </figure>

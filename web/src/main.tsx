@@ -20,9 +20,9 @@ const GraphView = lazy(() => import("./views/Graph.js").then((m) => ({ default: 
 
 function route(location: Location) {
   const { path, query } = location;
-  if (path === "/") return <Home />;
+  if (path === "/") return <Home query={query} />;
   if (path === "/search") return <SearchView query={query} />;
-  if (path === "/documents") return <Home />;
+  if (path === "/documents") return <Home query={query} />;
   let params = match("/documents/:id", path);
   if (params) return <DocumentReader id={params["id"]!} query={query} />;
   if (path === "/entities") return <EntityList query={query} />;

@@ -14,6 +14,13 @@ export interface Piece {
   cited: boolean;
   /** Indexes of the sections that start here. */
   anchors: number[];
+  /** The number of the page that starts here. */
+  pageStart?: number;
+}
+
+export interface PageStart {
+  number: number;
+  start: number;
 }
 
 /** Mentions sorted by start, overlapping ones dropped (the first, longest one wins). */
@@ -36,6 +43,7 @@ export function segments(
   mentions: readonly MentionSpan[],
   sectionStarts: readonly number[],
   cited?: { start: number; end: number },
+  pages: readonly PageStart[] = [],
 ): Piece[] {
   const spans = disjoint(mentions, text.length);
   const cuts = new Set<number>([0, text.length]);
@@ -44,6 +52,12 @@ export function segments(
     cuts.add(m.end);
   }
   for (const s of sectionStarts) if (s >= 0 && s <= text.length) cuts.add(s);
+  const pageAt = new Map<number, number>();
+  for (const page of pages)
+    if (page.start >= 0 && page.start < text.length) {
+      cuts.add(page.start);
+      pageAt.set(page.start, page.number);
+    }
   if (cited) {
     cuts.add(Math.max(0, Math.min(text.length, cited.start)));
     cuts.add(Math.max(0, Math.min(text.length, cited.end)));
@@ -64,6 +78,7 @@ export function segments(
       ...(mention ? { mention } : {}),
       cited: cited !== undefined && start >= cited.start && end <= cited.end && end > start,
       anchors: anchorsAt.get(start) ?? [],
+      ...(pageAt.has(start) ? { pageStart: pageAt.get(start)! } : {}),
     });
   }
   if (pieces.length === 0) pieces.push({ start: 0, end: 0, cited: false, anchors: anchorsAt.get(0) ?? [] });

@@ -21,6 +21,8 @@ export const DOCUMENT_KINDS = ["encyclopedia", "primary", "derived", "dataset", 
 export interface SearchHit {
   document: { id: string; path: string; title: string };
   section?: string;
+  /** The page the passage starts on, for documents with pages. */
+  page?: number;
   text: string;
   snippet: string;
   score: number;

@@ -22,6 +22,7 @@ import type { KnownName } from "./known-names.js";
 import type { NerModel } from "./model/index.js";
 import { boundariesRefiner } from "./refiners/boundaries.js";
 import { caselessRefiner } from "./refiners/caseless.js";
+import { contextTypeRefiner } from "./refiners/context-type.js";
 import { documentNamesRefiner } from "./refiners/document-names.js";
 import { junkRefiner } from "./refiners/junk.js";
 import { overlapsRefiner } from "./refiners/overlaps.js";
@@ -63,6 +64,14 @@ export function defaultConfiguration(options: ConfigurationOptions = {}): Config
   if (!options.namesOnly) extractors.push(quantityExtractor, dateExtractor(options.dates));
   return {
     extractors,
-    refiners: [boundariesRefiner, junkRefiner, typeVoteRefiner, overlapsRefiner, documentNamesRefiner, caselessRefiner],
+    refiners: [
+      boundariesRefiner,
+      junkRefiner,
+      contextTypeRefiner,
+      typeVoteRefiner,
+      overlapsRefiner,
+      documentNamesRefiner,
+      caselessRefiner,
+    ],
   };
 }

@@ -39,10 +39,10 @@ const known = new Map<string, number>();
  * which sees the context, may retype them when it found the same span ("Virginia Beach" is a place,
  * not a woman; "Sari" is a man, not the Iranian city). Countries and regions stay places, and
  * Arabic name forms are surer than the model, which has seen few ("followers of Qasim" reads as a
- * place to it).
+ * place to it). A given-name match typed place by its head ("Ayn Issa": spring) is no guess either.
  */
 export function isContextFree(mention: Mention): boolean {
-  if (mention.extractor === "given-name") return true;
+  if (mention.extractor === "given-name") return mention.type === "person";
   return mention.extractor === "gazetteer" && lookupPlace(mention.name)?.kind === "city";
 }
 

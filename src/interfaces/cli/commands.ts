@@ -104,7 +104,11 @@ export function searchCommand(query: string, options: SearchCliOptions): ExitCod
           `${rank + 1}. ${bold(hit.document.title)}${hit.section ? ` — ${hit.section}` : ""} ${dim(`(${hit.score.toFixed(2)})`)}`,
         );
         printLine(`   ${terminalSnippet(hit.snippet)}`);
-        printLine(dim(`   ${hit.document.path}, characters ${hit.start}–${hit.end}`));
+        printLine(
+          dim(
+            `   ${hit.document.path}${hit.page === undefined ? "" : `, p. ${hit.page}`}, characters ${hit.start}–${hit.end}`,
+          ),
+        );
       });
     }
     return 0;

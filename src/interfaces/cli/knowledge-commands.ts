@@ -4,7 +4,7 @@ import type { EntityType } from "../../annotate/mentions/types.js";
 import { exportKnowledgeBase, EXPORT_FORMATS, type ExportFormat } from "../../export/index.js";
 import type { EventSummary } from "../../views/types.js";
 import type { ExitCode, GlobalOptions } from "./commands.js";
-import { bold, dim, printJson, printLine } from "./output.js";
+import { bold, citationPlace, dim, printJson, printLine } from "./output.js";
 
 const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];
 
@@ -58,7 +58,7 @@ export function entityCommand(name: string, options: GlobalOptions): ExitCode | 
       printLine(`event: ${event.start ?? "?"} ${event.label}${event.role ? ` — ${event.role}` : ""}`);
     for (const r of page.related.slice(0, 15)) printLine(`related: ${r.name} (${r.relation}, ${r.count})`);
     for (const c of page.mentions)
-      printLine(dim(`  ${c.document.path}:${c.start}–${c.end}  `) + c.quote.replace(/\s+/g, " ").slice(0, 160));
+      printLine(dim(`  ${citationPlace(c)}  `) + c.quote.replace(/\s+/g, " ").slice(0, 160));
     for (const m of page.mergeReasons) printLine(dim(`  merged "${m.alias}": ${m.reason}`));
     return 0;
   });
@@ -109,7 +109,7 @@ export function eventCommand(name: string, options: GlobalOptions): ExitCode | 1
       for (const value of values) {
         printLine(`  ${value.value}`);
         for (const s of value.sources)
-          printLine(dim(`    ${s.document.path}:${s.start}–${s.end}  ${s.quote.replace(/\s+/g, " ").slice(0, 140)}`));
+          printLine(dim(`    ${citationPlace(s)}  ${s.quote.replace(/\s+/g, " ").slice(0, 140)}`));
       }
     }
     if (card.mergeReasons.length > 0) printLine(bold("merged because"));
@@ -126,8 +126,7 @@ export function disagreementsCommand(options: GlobalOptions): ExitCode {
     else {
       for (const d of list) {
         printLine(`${bold(d.subject)} — ${d.property}${d.scope === "internal" ? " (inside one source)" : ""}`);
-        for (const v of d.values)
-          printLine(`  ${v.value}  ${dim(v.sources.map((s) => `${s.document.path}:${s.start}`).join(", "))}`);
+        for (const v of d.values) printLine(`  ${v.value}  ${dim(v.sources.map(citationPlace).join(", "))}`);
       }
     }
     return 0;

@@ -27,3 +27,16 @@ export function terminalSnippet(snippet: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, "&");
 }
+
+/** Where a quote is: `path:120–180`, or `path, p. 3, 120–180` for documents with pages. */
+export function citationPlace(citation: {
+  document: { path: string };
+  start: number;
+  end: number;
+  page?: number;
+}): string {
+  const span = `${citation.start}–${citation.end}`;
+  return citation.page === undefined
+    ? `${citation.document.path}:${span}`
+    : `${citation.document.path}, p. ${citation.page}, ${span}`;
+}

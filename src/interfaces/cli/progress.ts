@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import type { IngestProgress } from "../../ingest/ingest.js";
 
 const WIDTH = 30;
@@ -18,8 +19,11 @@ export function progressBar(): { update: (progress: IngestProgress) => void; don
       const seconds = Math.max(0.001, (now - started) / 1000);
       const rate = progress.bytesDone / 1e6 / seconds;
       const total = progress.discovering ? `${progress.filesFound}+` : String(progress.filesFound);
+      const ocr = progress.ocr
+        ? ` · OCR ${basename(progress.ocr.path)} page ${progress.ocr.pagesDone}/${progress.ocr.pagesTotal}`
+        : "";
       stream.write(
-        `\r[${"#".repeat(filled)}${" ".repeat(WIDTH - filled)}] ${progress.filesDone}/${total} files ${rate.toFixed(1)} MB/s `,
+        `\r\x1b[K[${"#".repeat(filled)}${" ".repeat(WIDTH - filled)}] ${progress.filesDone}/${total} files ${rate.toFixed(1)} MB/s${ocr} `,
       );
     },
     done() {

@@ -15,7 +15,7 @@ const ENTITY_TYPE = { type: "string", enum: ["person", "organization", "place"] 
 const KIND = { type: "string", enum: ["encyclopedia", "primary", "derived", "dataset", "other"] };
 const FORMAT = {
   type: "string",
-  enum: ["text", "encyclopedia", "markdown", "tei", "html", "table", "conll", "pdf", "image", "docx"],
+  enum: ["text", "encyclopedia", "markdown", "tei", "html", "table", "conll", "pdf", "image", "docx", "odt", "epub"],
 };
 const RELATED_DOC = obj({ id: str, path: str, title: str, similarity: num }, ["id", "path", "similarity"]);
 
@@ -89,6 +89,40 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
         ]),
       ),
       text: { type: "string", description: "the document's text; untrusted" },
+      pages: arrayOf(
+        obj(
+          {
+            number: int,
+            start: int,
+            end: int,
+            ocr: obj(
+              {
+                engine: str,
+                languages: str,
+                words: int,
+                meanConfidence: num,
+                lowConfidenceWords: int,
+                width: { type: "integer", description: "pixels of the image OCR read; word boxes are in this frame" },
+                height: int,
+              },
+              ["words", "meanConfidence"],
+            ),
+            words: arrayOf(
+              obj(
+                {
+                  start: int,
+                  end: int,
+                  box: { ...arrayOf(int), description: "left, top, width, height" },
+                  confidence: num,
+                },
+                ["start", "end", "box", "confidence"],
+              ),
+            ),
+          },
+          ["number", "start", "end"],
+        ),
+      ),
+      furniture: arrayOf(obj({ start: int, end: int }, ["start", "end"])),
       mentions: arrayOf(obj({ start: int, end: int, text: str, type: str, entityId: str }, ["start", "end", "text"])),
       derivedFrom: RELATED_DOC,
       nearDuplicates: arrayOf(RELATED_DOC),

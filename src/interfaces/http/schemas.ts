@@ -28,6 +28,8 @@ export interface RouteDoc {
   tags: string[];
   /** Name of a schema in components.schemas, or an inline schema, for the 200 response. */
   response: string | Record<string, unknown>;
+  /** The 200 response's media type, when it is not JSON. */
+  mediaType?: string;
   /** Extra statuses this route answers with besides 200, 400 and 500. */
   statuses?: Record<string, string>;
   /** Link / X-Total-Count headers. */

@@ -35,7 +35,12 @@ export const imageReader: BinaryReader = {
         "ocr-no-text",
       );
     }
-    const pageTexts = pages.map((page) => ({ number: page.number, text: page.text, ocr: page.report }));
+    const pageTexts = pages.map((page) => ({
+      number: page.number,
+      text: page.text,
+      ocr: page.report,
+      words: page.words,
+    }));
     return [pagedDocument(path, "image", pageTexts, { metadata: {} })];
   },
 };

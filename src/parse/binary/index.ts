@@ -2,22 +2,35 @@ import { createHash } from "node:crypto";
 import type { SourceDocument } from "../../core/document.js";
 import { InputError } from "../../core/errors.js";
 import { docxReader } from "./docx/index.js";
+import { epubReader } from "./epub/index.js";
 import { imageReader } from "./image.js";
+import { odtReader } from "./odt/index.js";
 import { pdfReader } from "./pdf/index.js";
 import { xlsxReader } from "./xlsx.js";
-import type { BinaryReader } from "./types.js";
+import type { BinaryReader, PageProgress } from "./types.js";
 
-export type { BinaryReader } from "./types.js";
+export type { BinaryReader, PageProgress } from "./types.js";
 
-export const binaryReaders: readonly BinaryReader[] = [pdfReader, imageReader, docxReader, xlsxReader];
+export const binaryReaders: readonly BinaryReader[] = [
+  pdfReader,
+  imageReader,
+  docxReader,
+  odtReader,
+  epubReader,
+  xlsxReader,
+];
 
 /** Documents of a binary file some binary reader detects; undefined when none does (the bytes are decoded as text). */
-export async function readBinary(bytes: Uint8Array, path: string): Promise<SourceDocument[] | undefined> {
+export async function readBinary(
+  bytes: Uint8Array,
+  path: string,
+  onPage?: PageProgress,
+): Promise<SourceDocument[] | undefined> {
   const reader = binaryReaders.find((candidate) => candidate.detect(bytes, path));
   if (!reader) return undefined;
   let parsed;
   try {
-    parsed = await reader.read(bytes, path);
+    parsed = await reader.read(bytes, path, onPage);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const reason = error instanceof Error ? error.message : String(error);

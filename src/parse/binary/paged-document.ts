@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import type { DocumentMetadata, OcrReport, Page } from "../../core/document.js";
+import type { DocumentMetadata, OcrReport, OcrWord, Page } from "../../core/document.js";
 import { cleanUpOcrText } from "../cleanup/index.js";
 import type { ParsedDocument } from "../reader.js";
 
@@ -7,6 +7,8 @@ export interface PageText {
   number: number;
   text: string;
   ocr?: OcrReport;
+  /** OCR'd words, offsets into `text`. */
+  words?: OcrWord[];
 }
 
 const PAGE_SEPARATOR = "\n\n";
@@ -14,7 +16,7 @@ const MAX_TITLE = 120;
 
 /**
  * One document from its pages: the pages joined by a blank line, words broken at line ends
- * rejoined, page furniture found. Without a title of its own, the first line that is not furniture.
+ * rejoined (OCR'd words keep their spans of the text), page furniture found. Without a title of its own, the first line that is not furniture.
  */
 export function pagedDocument(
   path: string,
@@ -31,6 +33,15 @@ export function pagedDocument(
     pages.push({ number: page.number, start, end: raw.length, ...(page.ocr ? { ocr: page.ocr } : {}) });
   }
   const clean = cleanUpOcrText(raw, pages);
+  pageTexts.forEach((page, i) => {
+    if (!page.words?.length) return;
+    const offset = pages[i]!.start;
+    clean.pages[i]!.words = page.words.map((word) => ({
+      ...word,
+      start: clean.toClean(offset + word.start),
+      end: clean.toClean(offset + word.end),
+    }));
+  });
   return {
     title: own.title || firstLine(clean.text, clean.furniture) || basename(path),
     format,

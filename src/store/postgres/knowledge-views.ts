@@ -4,6 +4,7 @@ import type {
   EntityEvent,
   EntityRow,
   EventRow,
+  EventOutline,
   MentionCitation,
   PageRange,
   RelatedEntity,
@@ -111,7 +112,7 @@ export class PostgresKnowledgeViews {
     return row ? toEntity(row) : undefined;
   }
 
-  entityMentions(entityId: string, limit = 1000): MentionCitation[] {
+  entityMentions(entityId: string, limit = 1000, offset = 0): MentionCitation[] {
     const rows = this.db.query<{
       id: string;
       path: string;
@@ -129,10 +130,10 @@ export class PostgresKnowledgeViews {
        FROM (
          SELECT m.id AS mention_id FROM entity_names n
          JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
-         WHERE n.entity_id = $1 ORDER BY n.document_rowid, m.start, m.id LIMIT $2) AS top
+         WHERE n.entity_id = $1 ORDER BY n.document_rowid, m.start, m.id LIMIT $2 OFFSET $3) AS top
        JOIN mentions m ON m.id = top.mention_id JOIN documents d ON d.rowid = m.document_rowid
        ORDER BY d.rowid, m.start, m.id`,
-      [entityId, limit],
+      [entityId, limit, offset],
     ).rows;
     return rows.map((r) => ({
       document: { id: r.id, path: r.path, title: r.title },
@@ -194,6 +195,24 @@ export class PostgresKnowledgeViews {
       else documents.set(subject_id, [{ id, path, title }]);
     }
     return documents;
+  }
+
+  eventOutlines(): EventOutline[] {
+    const sql = `SELECT id, label, type, start, "end", precision, place, json_array_length(mention_ids::json) AS accounts FROM events ORDER BY start NULLS LAST, "end" NULLS FIRST, label, id`;
+    const rows = this.db.query(sql).rows as (Pick<
+      EventDbRow,
+      "id" | "label" | "type" | "start" | "end" | "precision" | "place"
+    > & { accounts: number })[];
+    return rows.map((row) => ({
+      id: row.id,
+      accounts: Number(row.accounts),
+      label: row.label,
+      type: row.type,
+      ...(row.start ? { start: row.start } : {}),
+      ...(row.end ? { end: row.end } : {}),
+      ...(row.precision ? { precision: row.precision as NonNullable<EventOutline["precision"]> } : {}),
+      ...(row.place ? { place: row.place } : {}),
+    }));
   }
 
   countEvents(): number {

@@ -8,6 +8,7 @@ import type {
   EntityEvent,
   EntityRow,
   EventRow,
+  EventOutline,
   KnowledgeStore,
   MentionCitation,
   PageRange,
@@ -312,8 +313,8 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   findEntity(idOrName: string): EntityRow | undefined {
     return this.views.findEntity(idOrName, foldName(idOrName));
   }
-  entityMentions(entityId: string, limit?: number): MentionCitation[] {
-    return this.views.entityMentions(entityId, limit);
+  entityMentions(entityId: string, limit?: number, offset?: number): MentionCitation[] {
+    return this.views.entityMentions(entityId, limit, offset);
   }
   aliasCounts(entityId: string): { alias: string; count: number }[] {
     return this.views.aliasCounts(entityId);
@@ -329,6 +330,9 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   }
   countEvents(): number {
     return this.views.countEvents();
+  }
+  eventOutlines(): EventOutline[] {
+    return this.views.eventOutlines();
   }
   findEvent(idOrName: string): EventRow | undefined {
     return this.views.findEvent(idOrName, foldName(idOrName));

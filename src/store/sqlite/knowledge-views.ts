@@ -6,6 +6,7 @@ import type {
   EntityEvent,
   EntityRow,
   EventRow,
+  EventOutline,
   MentionCitation,
   PageRange,
   RelatedEntity,
@@ -111,7 +112,7 @@ export class KnowledgeViews {
     return byAlias ? toEntity(byAlias) : undefined;
   }
 
-  entityMentions(entityId: string, limit = 1000): MentionCitation[] {
+  entityMentions(entityId: string, limit = 1000, offset = 0): MentionCitation[] {
     const rows = this.db
       .prepare(
         // Quotes are cut only for the mentions the limit keeps; ordering by n.document_rowid (the
@@ -122,11 +123,11 @@ export class KnowledgeViews {
          FROM (
            SELECT m.rowid AS mention_rowid FROM entity_names n
            JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
-           WHERE n.entity_id = ? ORDER BY n.document_rowid, m.start LIMIT ?) AS top
+           WHERE n.entity_id = ? ORDER BY n.document_rowid, m.start LIMIT ? OFFSET ?) AS top
          JOIN mentions m ON m.rowid = top.mention_rowid JOIN documents d ON d.rowid = m.document_rowid
          ORDER BY d.rowid, m.start`,
       )
-      .all(entityId, limit) as {
+      .all(entityId, limit, offset) as {
       id: string;
       path: string;
       title: string;
@@ -199,6 +200,24 @@ export class KnowledgeViews {
       else documents.set(subject_id, [document]);
     }
     return documents;
+  }
+
+  eventOutlines(): EventOutline[] {
+    const sql = `SELECT id, label, type, start, "end", precision, place, json_array_length(mention_ids) AS accounts FROM events ORDER BY start IS NULL, start, "end", label, id`;
+    const rows = this.db.prepare(sql).all() as (Pick<
+      EventDbRow,
+      "id" | "label" | "type" | "start" | "end" | "precision" | "place"
+    > & { accounts: number })[];
+    return rows.map((row) => ({
+      id: row.id,
+      accounts: Number(row.accounts),
+      label: row.label,
+      type: row.type,
+      ...(row.start ? { start: row.start } : {}),
+      ...(row.end ? { end: row.end } : {}),
+      ...(row.precision ? { precision: row.precision as NonNullable<EventOutline["precision"]> } : {}),
+      ...(row.place ? { place: row.place } : {}),
+    }));
   }
 
   countEvents(): number {

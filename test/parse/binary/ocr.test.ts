@@ -54,12 +54,50 @@ describe.runIf(HAVE_OCR)("OCR of scanned pages (tesseract)", () => {
     expect(document!.pages![0]!.ocr!.meanConfidence).toBeGreaterThan(80);
   }, 60_000);
 
+  it("tells how many scanned pages are done, page by page, for the progress bar", async () => {
+    const png = renderPage(await writePdf([LINES]), 100, "png");
+    const pdf = await PDFDocument.create();
+    const image = await pdf.embedPng(png);
+    for (let i = 0; i < 2; i++) pdf.addPage([612, 792]).drawImage(image, { x: 0, y: 0, width: 612, height: 792 });
+    pdf
+      .addPage([612, 792])
+      .drawText("A page with a text layer of its own, read without OCR at all.", { x: 50, y: 700, size: 12 });
+    const told: [number, number][] = [];
+    await readBinary(await pdf.save(), "scan.pdf", (done, total) => told.push([done, total]));
+    expect(told).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 2],
+    ]);
+  }, 60_000);
+
   it("reads a PNG scan as an image document", async () => {
     const png = renderPage(await writePdf([LINES]), 200, "png");
     const [document] = (await readBinary(png, "scan.png"))!;
     expect(document!.format).toBe("image");
     expect(document!.title).toBe(LINES[0]);
     expect(characterErrorRate(document!.text, REFERENCE)).toBeLessThan(0.02);
+  }, 60_000);
+
+  it("keeps each OCR'd word's span of the text, its box on the page image and its confidence", async () => {
+    const png = renderPage(await writePdf([LINES]), 200, "png");
+    const [document] = (await readBinary(png, "scan.png"))!;
+    const page = document!.pages![0]!;
+    const words = page.words!;
+    expect(words).toHaveLength(page.ocr!.words);
+    expect(words.map((word) => document!.text.slice(word.start, word.end)).join(" ")).toBe(
+      document!.text.replace(/\s+/g, " "),
+    );
+    const { width, height } = page.ocr!;
+    for (const { box, confidence } of words) {
+      expect(box[0] + box[2]).toBeLessThanOrEqual(width!);
+      expect(box[1] + box[3]).toBeLessThanOrEqual(height!);
+      expect(confidence).toBeGreaterThanOrEqual(0);
+      expect(confidence).toBeLessThanOrEqual(100);
+    }
+    const boxOf = (text: string) => words.find((word) => document!.text.slice(word.start, word.end) === text)!.box;
+    expect(boxOf("Baghdad")[1]).toBeLessThan(boxOf("Troops")[1]);
+    expect(boxOf("tension")[0]).toBeLessThan(boxOf("Baghdad")[0]);
   }, 60_000);
 
   it("refuses an image with no text in it, in one line", async () => {

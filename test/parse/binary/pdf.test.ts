@@ -65,6 +65,13 @@ describe("hostile PDFs fail with one line that says what to do", () => {
     expect(error.message).toContain(`at most ${MAX_PDF_PAGES} pages`);
   });
 
+  it("a 2,000-page scan: refused before any page is OCR'd, saying how many pages it may have", async () => {
+    const scan = await writePdf(Array.from({ length: 2_000 }, () => []));
+    const error = await failure(scan);
+    expect(error.message).toMatch(/^has 2000 scanned pages without a text layer; annals OCRs at most 200 pages/);
+    expect(error.message).toContain("split it into parts");
+  }, 60_000);
+
   it("a truncated PDF", async () => {
     const whole = await writePdf([["Some text."]]);
     const error = await failure(whole.slice(0, 40));

@@ -64,6 +64,7 @@ function Text({ doc, cited }: { doc: DocumentView; cited?: { start: number; end:
     doc.mentions,
     doc.sections.map((s) => s.start),
     cited,
+    doc.pages ?? [],
   );
   const nodes = [];
   for (let i = 0; i < pieces.length;) {
@@ -74,6 +75,8 @@ function Text({ doc, cited }: { doc: DocumentView; cited?: { start: number; end:
     const content = group.map((p) => {
       const text = doc.text.slice(p.start, p.end);
       const anchors = p.anchors.map((a) => <span key={`s${a}`} id={`section-${a}`} class="anchor" />);
+      if (p.pageStart !== undefined)
+        anchors.unshift(<PageBreak key="page" doc={doc} number={p.pageStart} {...(cited ? { cited } : {})} />);
       const body = p.cited ? (
         <mark class="cited" id={p.start === cited?.start ? "cited" : undefined}>
           {text}
@@ -111,6 +114,73 @@ function Text({ doc, cited }: { doc: DocumentView; cited?: { start: number; end:
   return <div class="doc-text">{nodes}</div>;
 }
 
+type Span = { start: number; end: number };
+type PageOf = NonNullable<DocumentView["pages"]>[number];
+
+/** On the scan: the cited words highlighted, and the words OCR was unsure of (under 60%) outlined. */
+function WordMarks({ page, cited }: { page: PageOf; cited?: Span }) {
+  const width = page.ocr?.width;
+  const height = page.ocr?.height;
+  if (!page.words || !width || !height) return null;
+  const marks = page.words.flatMap((word) => {
+    const isCited = cited !== undefined && word.start < cited.end && word.end > cited.start;
+    if (!isCited && word.confidence >= LOW_CONFIDENCE) return [];
+    const [left, top, w, h] = word.box;
+    const style = {
+      left: `${(100 * left) / width}%`,
+      top: `${(100 * top) / height}%`,
+      width: `${(100 * w) / width}%`,
+      height: `${(100 * h) / height}%`,
+    };
+    return [
+      <span
+        key={word.start}
+        class={isCited ? "word-mark cited-word" : "word-mark unsure-word"}
+        style={style}
+        title={`OCR confidence ${Math.round(word.confidence)}%`}
+      />,
+    ];
+  });
+  return <>{marks}</>;
+}
+
+const LOW_CONFIDENCE = 60;
+
+/**
+ * Where a page begins: its number; for an OCR'd page how sure the engine was of its words, and the
+ * scan itself, shown open on the page of the cited passage.
+ */
+function PageBreak({ doc, number, cited }: { doc: DocumentView; number: number; cited?: Span }) {
+  const page = doc.pages?.find((p) => p.number === number);
+  const ocr = page?.ocr;
+  const holdsCited = page !== undefined && cited !== undefined && page.start <= cited.start && cited.start < page.end;
+  return (
+    <span id={`page-${number}`} class="page-break anchor">
+      p. {number}
+      {ocr ? (
+        <>
+          <span class="muted">
+            {" "}
+            · OCR, {ocr.words} words, mean confidence {ocr.meanConfidence}%
+            {ocr.lowConfidenceWords > 0 ? `, ${ocr.lowConfidenceWords} under 60%` : ""}
+          </span>
+          <details class="page-image" open={holdsCited}>
+            <summary>page image</summary>
+            <div class="page-scan">
+              <img
+                loading="lazy"
+                src={`/api/documents/${encodeURIComponent(doc.id)}/pages/${number}/image`}
+                alt={`page ${number} of ${doc.title || fileName(doc.path)} as scanned`}
+              />
+              <WordMarks page={page!} {...(cited ? { cited } : {})} />
+            </div>
+          </details>
+        </>
+      ) : null}
+    </span>
+  );
+}
+
 function parseAt(value: string | null): { start: number; end: number } | undefined {
   const found = /^(\d+)-(\d+)$/.exec(value ?? "");
   if (!found) return undefined;
@@ -120,9 +190,11 @@ function parseAt(value: string | null): { start: number; end: number } | undefin
 export function DocumentReader({ id, query }: { id: string; query: URLSearchParams }) {
   const state = useJson<DocumentView>(`/api/documents/${encodeURIComponent(id)}`);
   const cited = parseAt(query.get("at"));
+  const page = query.get("page");
   useEffect(() => {
     if (state.data && cited) document.getElementById("cited")?.scrollIntoView({ block: "center" });
-  }, [state.data, cited?.start]);
+    else if (state.data && page) document.getElementById(`page-${page}`)?.scrollIntoView({ block: "start" });
+  }, [state.data, cited?.start, page]);
   return (
     <Await state={state}>
       {(doc) => (
@@ -140,6 +212,18 @@ export function DocumentReader({ id, query }: { id: string; query: URLSearchPara
                       </li>
                     ))}
                   </ol>
+                </nav>
+              ) : null}
+              {doc.pages && doc.pages.length > 1 ? (
+                <nav aria-label="Pages">
+                  <h2>Pages</h2>
+                  <p class="page-links">
+                    {doc.pages.map((p) => (
+                      <a key={p.number} href={`#page-${p.number}`}>
+                        {p.number}
+                      </a>
+                    ))}
+                  </p>
                 </nav>
               ) : null}
               <h2>About this source</h2>

@@ -1,9 +1,9 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { getJson, useJson, useLoad } from "../api.js";
 import { Await, CitationView, fileName, Heading, onListKeys, TypeBadge } from "../components.js";
 import { formatDate } from "../dates.js";
 import { paths, withQuery } from "../router.js";
-import { ENTITY_TYPES, type EntityPage, type EntitySummary } from "../types.js";
+import { ENTITY_TYPES, type Citation, type EntityPage, type EntitySummary } from "../types.js";
 import { EntityCorrections, RejectButton } from "./Corrections.js";
 
 const PAGE = 50;
@@ -64,16 +64,26 @@ export function EntityList({ query }: { query: URLSearchParams }) {
   );
 }
 
-const SHOWN_MENTIONS = 50;
+/** Mentions come this many at a time: the first page with the entity, the others on demand. */
+const MENTIONS_PAGE = 50;
 
-/** /entities/:id: aliases with counts, roles, events, related actors, every mention with its quote. */
+/** /entities/:id: aliases with counts, roles, events, related actors, its mentions with their quotes. */
 export function EntityView({ id }: { id: string }) {
-  const state = useJson<EntityPage>(`/api/entities/${encodeURIComponent(id)}`);
-  const [all, setAll] = useState(false);
+  const url = `/api/entities/${encodeURIComponent(id)}`;
+  const state = useJson<EntityPage>(withQuery(url, { mentionsLimit: MENTIONS_PAGE }));
+  const [more, setMore] = useState<{ mentions: Citation[]; done: boolean }>({ mentions: [], done: false });
+  useEffect(() => setMore({ mentions: [], done: false }), [id]);
+  const loadMore = async (loaded: number) => {
+    const { body } = await getJson<EntityPage>(
+      withQuery(url, { mentionsLimit: MENTIONS_PAGE, mentionsOffset: loaded }),
+    );
+    setMore((m) => ({ mentions: [...m.mentions, ...body.mentions], done: body.mentions.length < MENTIONS_PAGE }));
+  };
   return (
     <Await state={state}>
       {(e) => {
-        const citations = all ? e.mentions : e.mentions.slice(0, SHOWN_MENTIONS);
+        const citations = [...e.mentions, ...more.mentions];
+        const complete = more.done || e.mentions.length < MENTIONS_PAGE || citations.length >= e.mentionCount;
         return (
           <article class="entity">
             <Heading title={e.name}>
@@ -197,11 +207,12 @@ export function EntityView({ id }: { id: string }) {
                   </li>
                 ))}
               </ol>
-              {!all && e.mentions.length > SHOWN_MENTIONS ? (
-                <button type="button" onClick={() => setAll(true)}>
-                  Show all {e.mentions.length} mentions
+              {complete ? null : (
+                <button type="button" onClick={() => void loadMore(citations.length)}>
+                  Show {Math.min(MENTIONS_PAGE, e.mentionCount - citations.length)} more mentions ({citations.length} of{" "}
+                  {e.mentionCount} shown)
                 </button>
-              ) : null}
+              )}
             </section>
           </article>
         );

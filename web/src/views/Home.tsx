@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
-import { getAll, upload, useLoad, ApiError } from "../api.js";
+import { getJson, upload, useLoad, ApiError } from "../api.js";
 import { Await, fileName, Heading } from "../components.js";
-import { paths, withQuery } from "../router.js";
+import { navigate, paths, withQuery } from "../router.js";
 import type { DocumentListing, IngestReport } from "../types.js";
 import { SearchBox } from "./SearchBox.js";
 
@@ -53,12 +53,41 @@ function Upload({ onDone }: { onDone: () => void }) {
   );
 }
 
-/** The start page: search, the documents and their relations, links to the other views. */
-export function Home() {
-  const [version, setVersion] = useState(0);
-  const documents = useLoad(`documents-${version}`, (signal) =>
-    getAll<DocumentListing>("/api/documents?limit=1000", signal),
+/** Documents per page of the start page. */
+const PAGE = 50;
+
+function DocumentFilter({ text }: { text: string }) {
+  return (
+    <form
+      class="toolbar filters"
+      role="search"
+      aria-label="Filter the documents"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const input = (event.currentTarget as HTMLFormElement).elements.namedItem("text") as HTMLInputElement;
+        navigate(withQuery("/", { text: input.value.trim() }));
+      }}
+    >
+      <label>
+        Title or file name
+        <input name="text" type="search" value={text} />
+      </label>
+      <button type="submit">Filter</button>
+      {text ? <a href="/">Clear</a> : null}
+    </form>
   );
+}
+
+/** The start page (/?text=&offset=): search, one page of the documents and their relations, links to the other views. */
+export function Home({ query }: { query: URLSearchParams }) {
+  const [version, setVersion] = useState(0);
+  const text = query.get("text") ?? "";
+  const offset = Math.max(0, Number(query.get("offset")) || 0);
+  const url = withQuery("/api/documents", { text, limit: PAGE, offset });
+  const documents = useLoad(`${url}#${version}`, async (signal) => {
+    const { body, headers } = await getJson<DocumentListing[]>(url, signal);
+    return { list: body, total: Number(headers.get("x-total-count") ?? body.length) };
+  });
   return (
     <>
       <Heading title="Home">annals</Heading>
@@ -66,34 +95,46 @@ export function Home() {
       <SearchBox />
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">Documents</h2>
+        <DocumentFilter text={text} />
         <Await state={documents}>
-          {(list) =>
+          {({ list, total }) =>
             list.length === 0 ? (
-              <p>No documents yet. Add some with the form below or `annals add`.</p>
+              <p>{text ? "No document matches." : "No documents yet. Add some with the form below or `annals add`."}</p>
             ) : (
-              <ul class="cards">
-                {list.map((d) => (
-                  <li key={d.id} class="card">
-                    <a href={paths.document(d.id)}>{d.title || fileName(d.path)}</a>
-                    <div class="muted">
-                      {d.kind} · {d.format}
-                      {d.date ? ` · ${d.date}` : ""} · {fileName(d.path)}
-                    </div>
-                    {d.derivedFrom ? (
-                      <div>
-                        Derived from <a href={paths.document(d.derivedFrom.id)}>{fileName(d.derivedFrom.path)}</a> (
-                        <a href={withQuery("/compare", { a: d.id, b: d.derivedFrom.id })}>compare</a>)
+              <>
+                <p class="muted" role="status">
+                  {offset + 1}–{offset + list.length} of {total} documents
+                </p>
+                <ul class="cards">
+                  {list.map((d) => (
+                    <li key={d.id} class="card">
+                      <a href={paths.document(d.id)}>{d.title || fileName(d.path)}</a>
+                      <div class="muted">
+                        {d.kind} · {d.format}
+                        {d.date ? ` · ${d.date}` : ""} · {fileName(d.path)}
                       </div>
-                    ) : null}
-                    {(d.nearDuplicates ?? []).map((n) => (
-                      <div key={n.id}>
-                        Near-duplicate of <a href={paths.document(n.id)}>{fileName(n.path)}</a> (
-                        <a href={withQuery("/compare", { a: d.id, b: n.id })}>compare</a>)
-                      </div>
-                    ))}
-                  </li>
-                ))}
-              </ul>
+                      {d.derivedFrom ? (
+                        <div>
+                          Derived from <a href={paths.document(d.derivedFrom.id)}>{fileName(d.derivedFrom.path)}</a> (
+                          <a href={withQuery("/compare", { a: d.id, b: d.derivedFrom.id })}>compare</a>)
+                        </div>
+                      ) : null}
+                      {(d.nearDuplicates ?? []).map((n) => (
+                        <div key={n.id}>
+                          Near-duplicate of <a href={paths.document(n.id)}>{fileName(n.path)}</a> (
+                          <a href={withQuery("/compare", { a: d.id, b: n.id })}>compare</a>)
+                        </div>
+                      ))}
+                    </li>
+                  ))}
+                </ul>
+                <nav class="pager" aria-label="Pages of documents">
+                  {offset > 0 ? (
+                    <a href={withQuery("/", { text, offset: Math.max(0, offset - PAGE) || undefined })}>Previous</a>
+                  ) : null}{" "}
+                  {offset + PAGE < total ? <a href={withQuery("/", { text, offset: offset + PAGE })}>Next</a> : null}
+                </nav>
+              </>
             )
           }
         </Await>

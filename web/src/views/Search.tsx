@@ -186,7 +186,9 @@ export function SearchView({ query }: { query: URLSearchParams }) {
                           <Snippet html={hit.snippet} />
                         </p>
                         <div class="muted small">
-                          {fileName(hit.document.path)}, characters {hit.start}–{hit.end} · score {hit.score.toFixed(2)}
+                          {fileName(hit.document.path)}
+                          {hit.page === undefined ? "" : `, p. ${hit.page}`}, characters {hit.start}–{hit.end} · score{" "}
+                          {hit.score.toFixed(2)}
                         </div>
                       </li>
                     ))}

@@ -4,11 +4,22 @@
  * "Khaleel Jassim AlDabbagh", "Abdul Aziz Al Aqili") or starting with a common Arabic given name
  * ("Younis Atar Bashi", "Saeed Hamo"); `given-name`: two to four capitalised words starting with a
  * first name the tagger knows ("Michel Aflaq"). A place noun after the name makes it a place
- * ("Nuqrat as-Salman desert prison"); an event noun drops it ("the ar-Rashid revolt").
+ * ("Nuqrat as-Salman desert prison"); an event noun drops it ("the ar-Rashid revolt"). A lone
+ * article-joined name the gazetteer knows is a place, and so is a name after a locative preposition
+ * ("near Abu Kamal"; "in" and "at" only before an article-joined name: "in al-Bab", not "faith in Nasser"); a name after a body's noun ("the news channel Al Jazeera") or before "-linked" is an
+ * organization's.
  */
 import { makeMention } from "../context.js";
 import { isCommonWord, isStopWord } from "../lexicon/common-words.js";
-import { EVENT_NOUNS, ORG_HEADS, PLACE_NOUNS, PLACE_SUFFIXES } from "../lexicon/organizations.js";
+import { lookupPlace } from "../gazetteer/places.js";
+import {
+  EVENT_NOUNS,
+  followsLocative,
+  ORG_HEADS,
+  PLACE_NOUNS,
+  PLACE_SUFFIXES,
+  BODY_NOUNS,
+} from "../lexicon/organizations.js";
 import {
   isArabicNameMarker,
   isDemonym,
@@ -23,6 +34,21 @@ import type { Mention, MentionContext, MentionExtractor, MentionType } from "../
 
 const CANDIDATE = new RegExp(`(?<![\\p{L}\\p{N}'’-])${NAME_SEQUENCE}`, "uy");
 const FOLLOWING_WORDS = /^[ \t]+([a-z]+)(?:[ \t]+([a-z]+))?/;
+const BODY_NOUN_BEFORE = /([a-z]+)[ \t]+$/;
+const AFFILIATION_AFTER = /^[-‐](?:linked|affiliated|allied|aligned)\b/;
+
+/** The type the words around a candidate give it, over the type its own words give. */
+function typeInContext(context: MentionContext, words: readonly Word[], end: number, type: MentionType): MentionType {
+  const text = context.document.text;
+  const start = words[0]!.start;
+  const noun = BODY_NOUN_BEFORE.exec(text.slice(Math.max(0, start - 16), start))?.[1];
+  if ((noun !== undefined && BODY_NOUNS.has(noun)) || AFFILIATION_AFTER.test(text.slice(end, end + 12)))
+    return "organization";
+  if (type !== "person") return type;
+  const article = isJoinedArticleName(words[0]!.text);
+  if (article && words.length === 1 && lookupPlace(words[0]!.text)) return "place";
+  return followsLocative(text, start, article) ? "place" : type;
+}
 
 interface Word {
   text: string;
@@ -89,7 +115,7 @@ function candidateMention(context: MentionContext, match: RegExpMatchArray): Men
   const capitalArticle = single && isJoinedArticleName(words[0]!.text) && /^\p{Lu}/u.test(words[0]!.text);
   const confidence = kind.extractor === "given-name" ? 0.65 : single ? (capitalArticle ? 0.5 : 0.6) : 0.8;
   return makeMention(context, start, end, {
-    type: kind.type,
+    type: typeInContext(context, words, end, kind.type),
     name: normalizeName(text.slice(start, end)),
     extractor: kind.extractor,
     confidence,

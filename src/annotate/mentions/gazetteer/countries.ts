@@ -3,11 +3,8 @@
  * coreference compares so that a Syrian coup is never an Iraqi one, and what tells an organization's
  * national qualifier ("Iraqi Communist Party") from a word that makes another body ("Free Syrian Army").
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { countries } from "countries-list";
-import { PLACES_FILE } from "./places.js";
-import { packageRoot } from "../model/package-root.js";
+import { placeGazetteer } from "./places.js";
 import { foldToken } from "../../../core/name-key.js";
 
 /** Demonyms no rule derives from the country's English name. */
@@ -108,13 +105,11 @@ function load(): CountryTables {
     names.push([fold(country.name), code]);
   }
   const canonicalRows: [string, string][] = [];
-  for (const line of readFileSync(join(packageRoot(), PLACES_FILE), "utf8").split("\n")) {
-    if (line.startsWith("#") || line.length === 0) continue;
-    const [name = "", canonical = "", kind = "", , code = ""] = line.split("\t");
+  for (const { name, canonical, kind, country: code } of placeGazetteer().places) {
     if (kind === "region") continue;
     if (code && kind === "country") byCountryName.set(fold(name), code);
     if (code) byPlace.set(fold(name), code);
-    else if (canonical) canonicalRows.push([fold(name), fold(canonical)]);
+    else if (canonical !== name) canonicalRows.push([fold(name), fold(canonical)]);
   }
   for (const [name, canonical] of canonicalRows) {
     const code = byPlace.get(canonical);
@@ -173,6 +168,11 @@ function demonymCountry(w: string): string | undefined {
     if (w.startsWith(stem) && w !== first && w.length <= first.length + 3) return code;
   }
   return undefined;
+}
+
+/** The country a nationality word ("Iraqi") or a country's name ("Iraq") points to. */
+export function countryOfWord(word: string): string | undefined {
+  return countryOfDemonym(word) ?? countryNamed(word);
 }
 
 /** A word that names a country or a nationality: what may qualify an organization's name without making another body. */

@@ -24,6 +24,8 @@ export interface Place {
   canonical: string;
   kind: PlaceKind;
   population: number;
+  /** ISO 3166 code of the country the place is or lies in, when the list gives one. */
+  country: string;
   /** A common English word ("Nice", "Reading", "Union"): only capitalised and not sentence-initial. */
   common: boolean;
   /** Also a personal name ("Victoria", "Jordan"). */
@@ -37,11 +39,12 @@ export interface PlaceNode {
 }
 
 export interface PlaceGazetteer {
+  /** Every row of the list, in its order. */
+  places: readonly Place[];
   /** Places by the match keys of their words. */
   root: PlaceNode;
   /** One-word cities by transliteration key (tokenKey), for spellings the list lacks. */
   byTransliteration: ReadonlyMap<string, Place>;
-  size: number;
 }
 
 export function nameWords(name: string): string[] {
@@ -65,10 +68,10 @@ function insert(root: PlaceNode, place: Place): void {
 export function parsePlaces(text: string): PlaceGazetteer {
   const root: PlaceNode = {};
   const byTransliteration = new Map<string, Place>();
-  let size = 0;
+  const places: Place[] = [];
   for (const line of text.split("\n")) {
     if (line.length === 0 || line.startsWith("#")) continue;
-    const [name = "", canonical = "", kind = "city", population = "0", , flags = ""] = line.split("\t");
+    const [name = "", canonical = "", kind = "city", population = "0", country = "", flags = ""] = line.split("\t");
     const words = nameWords(name);
     if (words.length === 0) continue;
     const place: Place = {
@@ -77,18 +80,19 @@ export function parsePlaces(text: string): PlaceGazetteer {
       canonical: canonical || name,
       kind: kind as PlaceKind,
       population: Number(population),
+      country,
       common: flags.includes("c"),
       personal: flags.includes("p"),
     };
     insert(root, place);
-    size++;
+    places.push(place);
     if (flags.includes("f") && words.length === 1) {
       const key = tokenKey(name);
       const known = byTransliteration.get(key);
       if (key.length >= 3 && (!known || known.population < place.population)) byTransliteration.set(key, place);
     }
   }
-  return { root, byTransliteration, size };
+  return { places, root, byTransliteration };
 }
 
 /** The place with exactly this name (any spelling with the same match keys), if any. */

@@ -7,7 +7,7 @@ export const ORG_HEADS: ReadonlySet<string> = new Set(
     "University College Institute Academy Club Commission Directorate Legion Navy Police Gendarmerie " +
     "Office Department Service Services Agency Authority Foundation Fund Trust Group Network Airlines " +
     "Airways Railways Church Mission Cabinet Government Tribunal Court Band Orchestra Records Team Inc Ltd " +
-    "Corp Co Center Centre Archive Archives Library Museum"
+    "Corp Co Center Centre Archive Archives Library Museum News Jamaat"
   ).split(" "),
 );
 
@@ -30,6 +30,12 @@ export const ORG_PREFIXES: ReadonlySet<string> = new Set(["Radio"]);
 export const QUOTED_ORG_CUES: ReadonlySet<string> = new Set(
   "organization organisation party movement group committee association society front union league".split(" "),
 );
+
+/** Lower-case nouns beside a name that make it a body's ("the news channel Al Jazeera", "Sputnik news agency"). */
+export const BODY_NOUNS: ReadonlySet<string> = new Set([
+  ...QUOTED_ORG_CUES,
+  ..."agency channel network newspaper broadcaster faction militia".split(" "),
+]);
 
 /** Words that end a place's name ("Presidential Palace", "Tahrir Square") or start it ("Camp Rashid"). */
 export const PLACE_SUFFIXES: ReadonlySet<string> = new Set(
@@ -56,3 +62,18 @@ export const EVENT_NOUNS: ReadonlySet<string> = new Set(
     " ",
   ),
 );
+
+/** Prepositions after which a name is where something is or goes ("near Jarabulus", "towards Abu Kamal"). */
+const LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(
+  "near outside around towards toward into inside across via within".split(" "),
+);
+/** Prepositions that also take people and what they said ("faith in Nasser"), locative only for some names. */
+const WEAK_LOCATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(["in", "at"]);
+
+/** Whether the word just before `start` in `text` is a locative preposition (`weak`: "in" and "at" too). */
+export function followsLocative(text: string, start: number, weak = true): boolean {
+  const before = /([a-z]+)[ \t]+$/.exec(text.slice(Math.max(0, start - 16), start))?.[1];
+  return (
+    before !== undefined && (LOCATIVE_PREPOSITIONS.has(before) || (weak && WEAK_LOCATIVE_PREPOSITIONS.has(before)))
+  );
+}

@@ -11,7 +11,7 @@ import {
   wordShape,
 } from "./words.js";
 import type { PhraseMatcher } from "./period-gazetteer.js";
-import { clusterAt, wordCluster } from "./word-clusters.js";
+import { clusterAt, corpusCluster, wordCluster } from "./word-clusters.js";
 
 /** Emission features of a sentence: the buckets of token i are buckets[offsets[i]..offsets[i+1]). */
 export interface SentenceFeatures {
@@ -78,6 +78,9 @@ const T = {
   acronymSpelledOut: t(),
   acronymOfRun: t(),
   runOrgHead: t(),
+  corpusCluster: t(),
+  prevCorpusCluster: t(),
+  nextCorpusCluster: t(),
 };
 /** Seeds of the tag-dependent templates used by the greedy decoder. */
 export const TAG_TEMPLATES = { prevTag: t(), prevTags: t(), prevTagWord: t(), prevTagClass: t() };
@@ -219,6 +222,7 @@ function addIntrinsic(
   const packed = wordCluster(lowered);
   for (let level = 0; level < 3; level++) add(mixNumber(mixNumber(T.cluster, level), clusterAt(packed, level)));
   add(mixNumber(mixNumber(T.clusterShape, clusterAt(packed, 2)), classState));
+  add(mixNumber(T.corpusCluster, corpusCluster(lowered)));
 }
 
 /** Buckets of the features of a token that depend on the token alone (see addIntrinsic). */
@@ -290,6 +294,7 @@ export function sentenceFeatures(
   const packed = lower.map(wordCluster);
   const cluster = (i: number, level: number): number => (i >= 0 && i < n ? clusterAt(packed[i]!, level) : -2);
   const periodNames = periodNamePositions(tokens, phrases);
+  const corpusClasses = lower.map(corpusCluster);
   const mode = caseMode(tokens);
   // In a sentence written all in capitals or all in lower case, capitals mark no names.
   const runs = mode === CASE_MIXED ? capitalisedRuns(tokens, lower) : new Int32Array(2 * n).fill(-1);
@@ -319,6 +324,8 @@ export function sentenceFeatures(
     add(mixNumber(T.nextCluster, cluster(i + 1, 1)));
     add(mixNumber(T.prevCluster, 2048 + cluster(i - 1, 2)));
     add(mixNumber(T.nextCluster, 2048 + cluster(i + 1, 2)));
+    add(mixNumber(T.prevCorpusCluster, i > 0 ? corpusClasses[i - 1]! : -2));
+    add(mixNumber(T.nextCorpusCluster, i + 1 < n ? corpusClasses[i + 1]! : -2));
     add(mixNumber(T.prev2Cluster, cluster(i - 2, 0)));
     add(mixNumber(T.next2Cluster, cluster(i + 2, 0)));
     add(mixNumber(mixNumber(mixNumber(T.clusterPair, cluster(i - 1, 0)), cluster(i, 1)), cluster(i + 1, 0)));

@@ -1,10 +1,17 @@
 /**
  * Names that are not entities: archival furniture ("Deptel", "Central Files", "Ibid"), nationality
  * words ("Iraqis", "Americans"), fragments of a name cut at an initial ("John D", "William M"),
- * a generic word alone ("Kingdom", "Army"), tag columns of token/tag files ("B-PER").
+ * a generic word alone ("Kingdom", "Army"), tag columns of token/tag files ("B-PER"). No person is
+ * a community ("Shia Iraqi", "Uighur"), ends in a nationality, a country code ("Hussein US") or an
+ * event's noun ("Armistice Agreement"), is headed by a plural noun ("Armistice Agreements"), is the
+ * title of a work ("original title Meine Kriegserinnerungen") or a word of an image's file name
+ * ("Roundel of Syria.svg").
  */
-import { countryOfDemonym } from "../gazetteer/countries.js";
-import type { Mention, MentionRefiner } from "../types.js";
+import { lexicalEntry } from "../../../segment/lexicon.js";
+import { countryNamed, countryOfDemonym } from "../gazetteer/countries.js";
+import { EVENT_NOUNS } from "../lexicon/organizations.js";
+import { isKnownFirstName } from "../lexicon/person-names.js";
+import type { Mention, MentionContext, MentionRefiner } from "../types.js";
 
 const FURNITURE = new Set(
   (
@@ -33,20 +40,63 @@ const TAG = /(^|\s)([BIES]-[A-Za-z]+|O)(\s|$)/;
 /** Residue of wiki markup in converted articles: "Syria.svg | See Al-Hasakah", "Hussein See". */
 const MARKUP_RESIDUE = /\.(svg|png|jpe?g|gif)\b|\||(^|\s)See(\s|$)/;
 
+/** Religious and ethnic communities, which nationality rules do not derive from a country's name. */
+const COMMUNITIES = new Set(
+  (
+    "shia|shiite|shi'ite|shi'a|sunni|sunnite|alawite|alawi|druze|yazidi|yezidi|ismaili|maronite|copt|coptic|" +
+    "chaldean|assyrian|syriac|armenian|circassian|chechen|uighur|uyghur|turkmen|turkoman|kurd|kurdish|" +
+    "bedouin|sufi|salafi|salafist|wahhabi|jihadist|christian|muslim|jewish|jew|catholic|orthodox|protestant"
+  ).split("|"),
+);
+
+const isNationality = (word: string) =>
+  COMMUNITIES.has(word.toLowerCase().replace(/s$/, "")) || countryOfDemonym(word) !== undefined;
+
+/** A country's code written after a name: "Inform Hussein US appreciates". */
+const isCountryCode = (word: string) => /^[A-Z]{2,3}$/.test(word) && countryNamed(word) !== undefined;
+
+/** The last word is an English plural ("Agreements", "Accords") and no word is a first name. */
+function isPluralHeaded(words: readonly string[]): boolean {
+  const last = words.at(-1)!.toLowerCase();
+  if (words.length < 2 || !last.endsWith("s") || words.some(isKnownFirstName)) return false;
+  const lemma = lexicalEntry(last).lemma;
+  return lemma !== last && last.startsWith(lemma);
+}
+
+function isJunkPerson(name: string): boolean {
+  if (/\s[A-Z]\.?$/.test(name)) return true;
+  const words = name.split(/\s+/);
+  if (words.every(isNationality) || isCountryCode(words.at(-1)!)) return true;
+  if (words.length > 1 && (isNationality(words.at(-1)!) || EVENT_NOUNS.has(words.at(-1)!.toLowerCase()))) return true;
+  return isPluralHeaded(words);
+}
+
 export function isJunkName(mention: Pick<Mention, "name" | "type">): boolean {
   const name = mention.name.trim();
   const folded = name.toLowerCase().replace(/[.:,;]+$/, "");
   if (FURNITURE.has(folded) || GENERIC_ALONE.has(folded) || COLLECTION_HEADS.test(name)) return true;
   if (TAG.test(name) || MARKUP_RESIDUE.test(name)) return true;
   if (!/\s/.test(name) && countryOfDemonym(name) !== undefined && !/^[A-Z]{2,}$/.test(name)) return true;
-  return mention.type === "person" && /\s[A-Z]\.?$/.test(name);
+  return mention.type === "person" && isJunkPerson(name);
+}
+
+/** Words before a work's title: "(original title Meine Kriegserinnerungen", "a book entitled". */
+const TITLE_CUE = /\b(?:title|titled|entitled)[\s:"“‘']*$/i;
+/** The rest of an image's file name on the same line: "Roundel| of Syria.svg". */
+const IMAGE_FILE_REST = /^[^\s.]*(?:[ \t]+[^\s.]+){0,4}\.(?:svg|png|jpe?g|gif)\b/i;
+
+function isNamedByItsContext(context: MentionContext, mention: Mention): boolean {
+  const text = context.document.text;
+  if (TITLE_CUE.test(text.slice(Math.max(0, mention.start - 30), mention.start))) return true;
+  return IMAGE_FILE_REST.test(text.slice(mention.end, mention.end + 80));
 }
 
 export const junkRefiner: MentionRefiner = {
   name: "junk",
-  refine(_context, mentions) {
-    return mentions.filter(
-      (m) => (m.type !== "person" && m.type !== "organization" && m.type !== "place") || !isJunkName(m),
-    );
+  refine(context, mentions) {
+    return mentions.filter((m) => {
+      if (m.type !== "person" && m.type !== "organization" && m.type !== "place") return true;
+      return !isJunkName(m) && !(m.type === "person" && isNamedByItsContext(context, m));
+    });
   },
 };

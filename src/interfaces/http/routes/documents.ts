@@ -1,16 +1,27 @@
 import type { FastifyInstance } from "fastify";
 import type { RouteContext } from "../context.js";
-import { notFound } from "../errors.js";
+import { HttpError, notFound } from "../errors.js";
 import { paginate, pageProperties, type PageQuery } from "../pagination.js";
-import { ID_PARAMS, type IdParams } from "../schemas.js";
+import { DOCUMENT_KINDS, ID_PARAMS, type IdParams } from "../schemas.js";
 import { uploadRoute } from "./upload.js";
+import type { DocumentListingFilter } from "../../../views/documents.js";
 
-/** GET /api/documents (`annals documents --json`), GET /api/documents/:id, POST /api/documents. */
+/** GET /api/documents (`annals documents --json`), GET /api/documents/:id and its page images, POST /api/documents. */
 export function documentRoutes(app: FastifyInstance, context: RouteContext): void {
-  app.get<{ Querystring: PageQuery }>(
+  app.get<{ Querystring: PageQuery & DocumentListingFilter }>(
     "/api/documents",
     {
-      schema: { querystring: { type: "object", additionalProperties: false, properties: pageProperties(100, 1000) } },
+      schema: {
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            ...pageProperties(100, 1000),
+            text: { type: "string", minLength: 1, maxLength: 500, description: "only titles or paths holding this" },
+            kind: { type: "string", enum: DOCUMENT_KINDS, description: "only documents of this kind" },
+          },
+        },
+      },
       config: {
         doc: {
           summary: "The documents, with derived copies and near-duplicates",
@@ -21,7 +32,10 @@ export function documentRoutes(app: FastifyInstance, context: RouteContext): voi
         },
       },
     },
-    async (request, reply) => paginate(request, reply, request.annals.documents(), request.query),
+    async (request, reply) => {
+      const { limit, offset, ...filter } = request.query;
+      return paginate(request, reply, request.annals.documents(filter), { limit, offset });
+    },
   );
 
   app.get<{ Params: IdParams }>(
@@ -42,6 +56,39 @@ export function documentRoutes(app: FastifyInstance, context: RouteContext): voi
       const view = request.annals.document(request.params.id);
       if (!view) throw notFound("document", request.params.id);
       return view;
+    },
+  );
+
+  app.get<{ Params: IdParams & { page: number } }>(
+    "/api/documents/:id/pages/:page/image",
+    {
+      schema: {
+        params: {
+          ...ID_PARAMS,
+          required: ["id", "page"],
+          properties: { ...ID_PARAMS.properties, page: { type: "integer", minimum: 1, maximum: 100_000 } },
+        },
+      },
+      config: {
+        doc: {
+          summary: "The image of one page of a PDF or scan",
+          description:
+            "Rendered from the original file (PNG), or the scan itself for PNG and JPEG. The file must still be where it was added, unchanged.",
+          tags: ["documents"],
+          response: { type: "string", format: "binary" },
+          mediaType: "image/png",
+          statuses: {
+            "404": "no document with this id, not a PDF or scan, or no such page",
+            "410": "the original file was moved, deleted or changed since it was added",
+            "415": "a TIFF scan, which browsers cannot show",
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const image = await request.annals.pageImage(request.params.id, request.params.page);
+      if (!image.ok) throw new HttpError(image.status, image.code, image.reason);
+      return reply.type(image.contentType).send(Buffer.from(image.bytes));
     },
   );
 

@@ -5,6 +5,11 @@ import { notFound } from "../errors.js";
 import { pageProperties, setPageHeaders, type PageQuery } from "../pagination.js";
 import { ENTITY_TYPES, ID_PARAMS, type IdParams } from "../schemas.js";
 
+interface EntityPageQuery {
+  mentionsLimit: number;
+  mentionsOffset: number;
+}
+
 interface EntitiesQuery extends PageQuery {
   type?: EntityType;
   name?: string;
@@ -58,15 +63,31 @@ export function entityRoutes(app: FastifyInstance): void {
     },
   );
 
-  app.get<{ Params: IdParams }>(
+  app.get<{ Params: IdParams; Querystring: EntityPageQuery }>(
     "/api/entities/:id",
     {
-      schema: { params: ID_PARAMS },
+      schema: {
+        params: ID_PARAMS,
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            mentionsLimit: {
+              type: "integer",
+              minimum: 1,
+              maximum: 1000,
+              default: 50,
+              description: "how many mentions (of `mentionCount`) the page carries",
+            },
+            mentionsOffset: { type: "integer", minimum: 0, maximum: 10_000_000, default: 0 },
+          },
+        },
+      },
       config: {
         doc: {
           summary: "One entity by id or by any of its names",
           description:
-            "`annals entity NAME --json`: aliases with counts, roles, events, every mention with its quote, related actors.",
+            "`annals entity NAME --json`: aliases with counts, roles, events, related actors, and one page of its mentions with their quotes (`mentionsLimit` after `mentionsOffset`, of `mentionCount`).",
           tags: ["entities"],
           response: "EntityPage",
           statuses: { "404": "no entity with this id or name" },
@@ -74,7 +95,8 @@ export function entityRoutes(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const page = request.annals.entity(request.params.id);
+      const { mentionsLimit, mentionsOffset } = request.query;
+      const page = request.annals.entity(request.params.id, { limit: mentionsLimit, offset: mentionsOffset });
       if (!page) throw notFound("entity", request.params.id);
       return page;
     },

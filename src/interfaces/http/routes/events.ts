@@ -2,8 +2,31 @@ import type { FastifyInstance } from "fastify";
 import { notFound } from "../errors.js";
 import { pageProperties, setPageHeaders, type PageQuery } from "../pagination.js";
 import { ID_PARAMS, type IdParams } from "../schemas.js";
+import type { TimelineFilter, TimelineZoom } from "../../../views/timeline.js";
 
-const LIST_QUERY = { type: "object", additionalProperties: false, properties: pageProperties(1000, 10_000) } as const;
+const PERIOD = { type: "string", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" } as const;
+
+/** The timeline's filter: every field optional. */
+const FILTER_PROPERTIES = {
+  type: { type: "string", minLength: 1, maxLength: 100, description: "only events of this type" },
+  place: { type: "string", minLength: 1, maxLength: 500, description: "only events at this place" },
+  actor: {
+    type: "string",
+    minLength: 1,
+    maxLength: 500,
+    description: "only events this entity (id or name) takes part in",
+  },
+  from: { ...PERIOD, description: "only dated events that end on or after this date or period (1958, 1958-07)" },
+  to: { ...PERIOD, description: "only dated events that start on or before this date or the end of this period" },
+} as const;
+
+const LIST_QUERY = {
+  type: "object",
+  additionalProperties: false,
+  properties: { ...pageProperties(1000, 10_000), ...FILTER_PROPERTIES },
+} as const;
+
+type ListQuery = PageQuery & TimelineFilter;
 
 /** GET /api/events and /api/timeline (`annals events --json`, sorted by start), GET /api/events/:id (the card). */
 export function eventRoutes(app: FastifyInstance): void {
@@ -11,14 +34,15 @@ export function eventRoutes(app: FastifyInstance): void {
     ["/api/events", "The events, sorted by start"],
     ["/api/timeline", "The timeline: the events sorted by start (same as /api/events)"],
   ] as const) {
-    app.get<{ Querystring: PageQuery }>(
+    app.get<{ Querystring: ListQuery }>(
       path,
       {
         schema: { querystring: LIST_QUERY },
         config: {
           doc: {
             summary,
-            description: "`annals events --json` (alias `annals timeline`), one page at a time.",
+            description:
+              "`annals events --json` (alias `annals timeline`), one page at a time; the filter (type, place, actor, from, to) narrows it and `X-Total-Count` counts what passes.",
             tags: ["events"],
             response: { type: "array", items: { $ref: "#/components/schemas/EventSummary" } },
             paginated: true,
@@ -26,11 +50,46 @@ export function eventRoutes(app: FastifyInstance): void {
         },
       },
       async (request, reply) => {
-        setPageHeaders(request, reply, request.query, { total: request.annals.countEvents() });
-        return request.annals.events(request.query);
+        const { limit, offset, ...filter } = request.query;
+        if (Object.keys(filter).length === 0) {
+          setPageHeaders(request, reply, { limit, offset }, { total: request.annals.countEvents() });
+          return request.annals.events({ limit, offset });
+        }
+        const { total, items } = request.annals.filteredEvents(filter, { limit, offset });
+        setPageHeaders(request, reply, { limit, offset }, { total });
+        return items;
       },
     );
   }
+
+  app.get<{ Querystring: TimelineFilter & { zoom: TimelineZoom } }>(
+    "/api/timeline/overview",
+    {
+      schema: {
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            zoom: { type: "string", enum: ["year", "month", "day"], default: "year" },
+            ...FILTER_PROPERTIES,
+          },
+        },
+      },
+      config: {
+        doc: {
+          summary: "The timeline counted per year, month or day",
+          description:
+            "The events that pass the filter per period of the zoom, each period with its most told events; the densest period and the number of undated events apart.",
+          tags: ["events"],
+          response: { type: "object" },
+        },
+      },
+    },
+    async (request) => {
+      const { zoom, ...filter } = request.query;
+      return request.annals.timeline(filter, zoom);
+    },
+  );
 
   app.get<{ Params: IdParams }>(
     "/api/events/:id",

@@ -51,7 +51,7 @@ function operation(route: CollectedRoute): object {
       description: "OK",
       ...(route.method === "GET" ? { headers: { ETag: { schema: { type: "string" } } } } : {}),
       ...pageHeaders,
-      content: { "application/json": { schema } },
+      content: { [doc.mediaType ?? "application/json"]: { schema } },
     },
     "400": errorResponse("invalid parameters (every problem is listed in error.issues)"),
   };

@@ -12,6 +12,7 @@ export async function withRenderedPages<T>(
   pdf: Uint8Array,
   pageNumbers: readonly number[],
   use: (pageNumber: number, png: Uint8Array) => Promise<T>,
+  purpose: { dpi: number; task: string } = { dpi: RENDER_DPI, task: "for OCR" },
 ): Promise<T[]> {
   const folder = await mkdtemp(join(tmpdir(), "annals-pdf-"));
   try {
@@ -23,10 +24,10 @@ export async function withRenderedPages<T>(
       const page = String(pageNumber);
       await runProgram(
         "pdftoppm",
-        ["-r", String(RENDER_DPI), "-f", page, "-l", page, "-png", "-singlefile", input, output],
+        ["-r", String(purpose.dpi), "-f", page, "-l", page, "-png", "-singlefile", input, output],
         {
           timeoutMs: RENDER_TIMEOUT_MS,
-          task: `rendering page ${pageNumber} for OCR`,
+          task: `rendering page ${pageNumber} ${purpose.task}`,
           maxOutputBytes: 1024 * 1024,
         },
       );

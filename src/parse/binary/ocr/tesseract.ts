@@ -1,4 +1,4 @@
-import type { OcrReport } from "../../../core/document.js";
+import type { OcrReport, OcrWord } from "../../../core/document.js";
 import { runProgram } from "./run.js";
 
 /** Seconds one page may take; a 200 dpi letter page takes 2–6 s on one core. */
@@ -11,6 +11,8 @@ export interface OcrPage {
   number: number;
   text: string;
   report: OcrReport;
+  /** Offsets into `text`. */
+  words: OcrWord[];
 }
 
 export interface OcrOptions {
@@ -42,19 +44,24 @@ interface TsvWord {
   block: number;
   paragraph: number;
   line: number;
+  box: [number, number, number, number];
 }
 
 /** Tesseract's TSV (level 5 rows are words) as page text: words by spaces, lines by newlines, paragraphs by blank lines. */
 export function pagesFromTsv(tsv: string, languages: string): OcrPage[] {
   const words: TsvWord[] = [];
+  const sizes = new Map<number, { width: number; height: number }>();
   for (const row of tsv.split("\n").slice(1)) {
     const cells = row.split("\t");
-    if (cells.length < 12 || cells[0] !== "5") continue;
+    if (cells.length < 12) continue;
+    if (cells[0] === "1") sizes.set(Number(cells[1]), { width: Number(cells[8]), height: Number(cells[9]) });
+    if (cells[0] !== "5") continue;
     const text = cells.slice(11).join("\t").trim();
     const confidence = Number(cells[10]);
     if (text.length === 0 || !(confidence >= 0)) continue;
     const [page, block, paragraph, line] = cells.slice(1, 5).map(Number) as [number, number, number, number];
-    words.push({ text, confidence, page, block, paragraph, line });
+    const box = cells.slice(6, 10).map(Number) as [number, number, number, number];
+    words.push({ text, confidence, page, block, paragraph, line, box });
   }
   // A page with no word is still a page: blank, or an image without text.
   const pageNumbers = words.length === 0 ? [1] : [...new Set(words.map((word) => word.page))];
@@ -63,18 +70,31 @@ export function pagesFromTsv(tsv: string, languages: string): OcrPage[] {
       number,
       words.filter((word) => word.page === number),
       languages,
+      sizes.get(number),
     ),
   );
 }
 
-function pageOf(number: number, words: TsvWord[], languages: string): OcrPage {
+function pageOf(
+  number: number,
+  words: TsvWord[],
+  languages: string,
+  size: { width: number; height: number } | undefined,
+): OcrPage {
   let text = "";
   let previous: TsvWord | undefined;
+  const placed: OcrWord[] = [];
   for (const word of words) {
     if (previous) {
       const sameParagraph = previous.block === word.block && previous.paragraph === word.paragraph;
       text += !sameParagraph ? "\n\n" : previous.line !== word.line ? "\n" : " ";
     }
+    placed.push({
+      start: text.length,
+      end: text.length + word.text.length,
+      box: word.box,
+      confidence: word.confidence,
+    });
     text += word.text;
     previous = word;
   }
@@ -88,7 +108,9 @@ function pageOf(number: number, words: TsvWord[], languages: string): OcrPage {
       words: words.length,
       meanConfidence: words.length === 0 ? 0 : Math.round((10 * total) / words.length) / 10,
       lowConfidenceWords: words.filter((word) => word.confidence < LOW_CONFIDENCE).length,
+      ...(size ? size : {}),
     },
+    words: placed,
   };
 }
 

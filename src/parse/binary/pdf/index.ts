@@ -3,7 +3,7 @@ import { InputError } from "../../../core/errors.js";
 import { OCR_LANGUAGES, recognizeBest } from "../ocr/tesseract.js";
 import { withRenderedPages } from "../ocr/render.js";
 import { pagedDocument, type PageText } from "../paged-document.js";
-import type { BinaryReader } from "../types.js";
+import type { BinaryReader, PageProgress } from "../types.js";
 import { isoDateOfPdfDate } from "./pdf-date.js";
 import { pageText, type PositionedText } from "./text-layer.js";
 
@@ -22,7 +22,7 @@ export const pdfReader: BinaryReader = {
     const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, HEADER_WINDOW));
     return head.indexOf("%PDF-") >= 0;
   },
-  async read(bytes, path) {
+  async read(bytes, path, onPage) {
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
     // pdf.js takes ownership of the buffer it is given.
     const task = pdfjs.getDocument({
@@ -50,7 +50,7 @@ export const pdfReader: BinaryReader = {
         pages.push({ number, text: pageText(runs) });
         page.cleanup();
       }
-      await ocrScannedPages(bytes, pages);
+      await ocrScannedPages(bytes, pages, onPage);
       const { info } = await pdf.getMetadata();
       return [pagedDocument(path, "pdf", pages, ownMetadata(info as Record<string, unknown>))];
     } finally {
@@ -59,7 +59,7 @@ export const pdfReader: BinaryReader = {
   },
 };
 
-async function ocrScannedPages(bytes: Uint8Array, pages: PageText[]): Promise<void> {
+async function ocrScannedPages(bytes: Uint8Array, pages: PageText[], onPage?: PageProgress): Promise<void> {
   const scanned = pages.filter((page) => (page.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) < MIN_TEXT_LAYER_CHARACTERS);
   if (scanned.length > MAX_OCR_PAGES) {
     throw new InputError(
@@ -67,6 +67,8 @@ async function ocrScannedPages(bytes: Uint8Array, pages: PageText[]): Promise<vo
       "ocr-too-many-pages",
     );
   }
+  let done = 0;
+  onPage?.(done, scanned.length);
   await withRenderedPages(
     bytes,
     scanned.map((page) => page.number),
@@ -74,7 +76,10 @@ async function ocrScannedPages(bytes: Uint8Array, pages: PageText[]): Promise<vo
       const [recognized] = await recognizeBest(png, `OCR of page ${number}`, OCR_LANGUAGES);
       const page = pages[number - 1]!;
       page.text = recognized?.text ?? "";
-      if (recognized) page.ocr = recognized.report;
+      onPage?.(++done, scanned.length);
+      if (!recognized) return;
+      page.ocr = recognized.report;
+      page.words = recognized.words;
     },
   );
 }

@@ -1,0 +1,91 @@
+import type { EventOutline, KnowledgeStore } from "../store/knowledge.js";
+
+export type TimelineZoom = "year" | "month" | "day";
+
+/** Which events the timeline shows. `from` and `to` are ISO dates or their prefixes ("1958", "1958-07"). */
+export interface TimelineFilter {
+  type?: string;
+  place?: string;
+  /** An entity id or name: only the events it takes part in. */
+  actor?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface TimelineBucket {
+  /** "1958", "1958-07" or "1958-07-14"; an event dated more coarsely than the zoom keeps its own period ("1958" at month zoom). */
+  period: string;
+  count: number;
+  /** The events of the period the sources tell of most often, at most TOP_EVENTS. */
+  top: { id: string; label: string; start: string; accounts: number }[];
+}
+
+export interface TimelineOverview {
+  zoom: TimelineZoom;
+  /** Dated events that pass the filter. */
+  dated: number;
+  /** Events without a date that pass the filter (the range filter leaves them out). */
+  undated: number;
+  /** The period with the most events at this zoom. */
+  densest?: string;
+  buckets: TimelineBucket[];
+}
+
+const TOP_EVENTS = 3;
+const PERIOD_LENGTH: Record<TimelineZoom, number> = { year: 4, month: 7, day: 10 };
+
+/** The events that pass the filter, sorted as the timeline sorts them (undated last). */
+export function filteredOutlines(knowledge: KnowledgeStore, filter: TimelineFilter): EventOutline[] {
+  const actor = filter.actor ? knowledge.findEntity(filter.actor) : undefined;
+  if (filter.actor && !actor) return [];
+  const ofActor = actor
+    ? new Set(knowledge.entityEvents(actor.id, Number.MAX_SAFE_INTEGER).map((e) => e.id))
+    : undefined;
+  const ranged = filter.from !== undefined || filter.to !== undefined;
+  return knowledge.eventOutlines().filter((e) => {
+    if (filter.type && e.type !== filter.type) return false;
+    if (filter.place && e.place !== filter.place) return false;
+    if (ofActor && !ofActor.has(e.id)) return false;
+    if (!ranged) return true;
+    if (!e.start) return false;
+    if (filter.from && (e.end ?? e.start) < filter.from) return false;
+    // "1958-07-14" <= "1958\uffff": a prefix as `to` takes in the whole period it names.
+    if (filter.to && e.start > `${filter.to}\uffff`) return false;
+    return true;
+  });
+}
+
+/** The filtered events counted per year, month or day, with the most told events of each period. */
+export function timelineOverview(
+  knowledge: KnowledgeStore,
+  filter: TimelineFilter,
+  zoom: TimelineZoom,
+): TimelineOverview {
+  const buckets = new Map<string, TimelineBucket>();
+  let undated = 0;
+  for (const event of filteredOutlines(knowledge, filter)) {
+    if (!event.start) {
+      undated++;
+      continue;
+    }
+    const period = event.start.slice(0, PERIOD_LENGTH[zoom]);
+    const bucket = buckets.get(period) ?? { period, count: 0, top: [] };
+    bucket.count++;
+    bucket.top.push({ id: event.id, label: event.label, start: event.start, accounts: event.accounts });
+    bucket.top.sort((a, b) => b.accounts - a.accounts);
+    bucket.top.length = Math.min(bucket.top.length, TOP_EVENTS);
+    buckets.set(period, bucket);
+  }
+  const list = [...buckets.values()].sort((a, b) => a.period.localeCompare(b.period));
+  const densest = list.reduce<TimelineBucket | undefined>(
+    (best, b) => (!best || b.count > best.count ? b : best),
+    undefined,
+  );
+  return {
+    zoom,
+    dated: list.reduce((n, b) => n + b.count, 0),
+    undated,
+    ...(densest ? { densest: densest.period } : {}),
+    buckets: list,
+  };
+}
