@@ -1,8 +1,5 @@
-import { decode } from "./decode/index.js";
-import { parse } from "./parse/index.js";
-import { analyseDocument } from "./ingest/analyse.js";
-import { ingest, type IngestOptions, type IngestReport } from "./ingest/ingest.js";
-import { PageImageCache, type PageImage } from "./views/page-image.js";
+import type { IngestOptions, IngestReport } from "./ingest/ingest.js";
+import type { PageImage, PageImageCache } from "./views/page-image.js";
 import type { SearchOptions, SearchResult } from "./search/types.js";
 import { openStore, type Store } from "./store/index.js";
 import {
@@ -20,7 +17,7 @@ import type { PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
 import { describeDecision } from "./decisions/describe.js";
 import type { Decision, DecisionView } from "./decisions/types.js";
-import { resolveCorpus, type CorpusReport } from "./ingest/corpus-stage.js";
+import type { CorpusReport } from "./ingest/corpus-stage.js";
 import type {
   Disagreement,
   DocumentView,
@@ -38,23 +35,26 @@ export interface Annotation {
   dates: { start: number; end: number; text: string; value: string; precision: string; extractor: string }[];
 }
 
-/** The knowledge base: what the CLI, the HTTP API and the web UI all call. */
+/**
+ * The knowledge base: what the CLI, the HTTP API and the web UI all call. Reading it loads no
+ * extraction code: ingest, the corpus stage and annotation import theirs when first called, so a
+ * search from the command line starts at once.
+ */
 export class Annals {
-  private readonly pageImages: PageImageCache;
+  private pageImages: PageImageCache | undefined;
 
   private constructor(
     readonly store: Store,
     private readonly dbPath: string,
-  ) {
-    this.pageImages = new PageImageCache(store);
-  }
+  ) {}
 
   static open(dbPath: string): Annals {
     return new Annals(openStore(dbPath), dbPath);
   }
 
   /** Ingests files and folders, never the knowledge base's own files. */
-  add(paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
+  async add(paths: readonly string[], options: IngestOptions = {}): Promise<IngestReport> {
+    const { ingest } = await import("./ingest/ingest.js");
     const ownFiles = ["", "-wal", "-shm", "-journal"].map((suffix) => this.dbPath + suffix);
     return ingest(this.store, paths, { ...options, ignore: [...(options.ignore ?? []), ...ownFiles] });
   }
@@ -69,7 +69,9 @@ export class Annals {
   }
 
   /** The image of one page of a PDF or scan, from its original file; the last few are cached. */
-  pageImage(id: string, page: number): Promise<PageImage> {
+  async pageImage(id: string, page: number): Promise<PageImage> {
+    const { PageImageCache } = await import("./views/page-image.js");
+    this.pageImages ??= new PageImageCache(this.store);
     return this.pageImages.get(id, page);
   }
 
@@ -121,7 +123,8 @@ export class Annals {
    * Records the decisions `make` builds from what the user pointed at, then reruns the corpus stage
    * so every view shows them at once.
    */
-  decide(make: (decider: Decider) => Decision[]): { decisions: Decision[]; corpus: CorpusReport } {
+  async decide(make: (decider: Decider) => Decision[]): Promise<{ decisions: Decision[]; corpus: CorpusReport }> {
+    const { resolveCorpus } = await import("./ingest/corpus-stage.js");
     const decisions = make(new Decider(this.store.knowledge, this.store.decisions));
     return { decisions, corpus: resolveCorpus(this.store) };
   }
@@ -135,7 +138,8 @@ export class Annals {
     return new Decider(this.store.knowledge, this.store.decisions).exportJsonl();
   }
 
-  importDecisions(jsonl: string): { imported: number; skipped: number; corpus: CorpusReport } {
+  async importDecisions(jsonl: string): Promise<{ imported: number; skipped: number; corpus: CorpusReport }> {
+    const { resolveCorpus } = await import("./ingest/corpus-stage.js");
     const counts = new Decider(this.store.knowledge, this.store.decisions).importJsonl(jsonl);
     return { ...counts, corpus: resolveCorpus(this.store) };
   }
@@ -149,7 +153,12 @@ export class Annals {
  * Names, dates and quantities in a text, with offsets into that text as given. The text is decoded
  * and parsed like an ingested file, so its own date anchors relative dates.
  */
-export function annotate(bytes: Uint8Array, path: string): Annotation {
+export async function annotate(bytes: Uint8Array, path: string): Promise<Annotation> {
+  const [{ decode }, { parse }, { analyseDocument }] = await Promise.all([
+    import("./decode/index.js"),
+    import("./parse/index.js"),
+    import("./ingest/analyse.js"),
+  ]);
   const source = decode(bytes, path);
   const annotation: Annotation = { mentions: [], dates: [] };
   for (const document of parse(source)) {

@@ -4,6 +4,7 @@ import { discover, type FileFailure, type FoundFile } from "../read/discover.js"
 import { findRelations } from "../resolve/derived-copies.js";
 import { resolveCorpus, type CorpusReport } from "./corpus-stage.js";
 import type { Store } from "../store/store.js";
+import type { TopMatchOptions } from "../search/top-matches.js";
 import { FileProcessorPool } from "./pool.js";
 import { fromPortable, type ProcessResult } from "./process-file.js";
 
@@ -43,6 +44,8 @@ export interface IngestOptions {
   extract?: boolean;
   /** Files never to ingest, such as the knowledge base's own database files. */
   ignore?: readonly string[];
+  /** Size of the precomputed top matches rebuilt at the end (search/top-matches.ts). */
+  topMatches?: TopMatchOptions;
 }
 
 /**
@@ -118,6 +121,7 @@ export async function ingest(
     await pool.close();
   }
   relateDocuments(store);
+  store.rebuildTopMatches(options.topMatches);
   if (extract) report.corpus = resolveCorpus(store);
   report.documents = store.countDocuments();
   tick();

@@ -8,7 +8,6 @@ export interface LexicalEntry {
 /** Distinct words remembered; past this the memory starts again (a corpus's vocabulary is far larger than its hot part). */
 const MEMORY_LIMIT = 300_000;
 const memory = new Map<string, LexicalEntry>();
-const its = nlp.its;
 
 /**
  * wink-nlp's lemma and stop-word flag for one word. Without a part-of-speech tagger in the pipe,
@@ -18,7 +17,9 @@ const its = nlp.its;
 export function lexicalEntry(word: string): LexicalEntry {
   let entry = memory.get(word);
   if (entry !== undefined) return entry;
-  const tokens = nlp.readDoc(word).tokens();
+  const wink = nlp();
+  const its = wink.its;
+  const tokens = wink.readDoc(word).tokens();
   const lemmas = tokens.out(its.lemma as unknown as typeof its.value) as string[];
   const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
   entry =

@@ -1,5 +1,5 @@
-import winkNLP from "wink-nlp";
-import model from "wink-eng-lite-web-model";
+import { createRequire } from "node:module";
+import type winkNLP from "wink-nlp";
 import type { Span } from "../core/document.js";
 import type { SegmentedParagraph, Segmenter, Token } from "./types.js";
 
@@ -9,8 +9,18 @@ import type { SegmentedParagraph, Segmenter, Token } from "./types.js";
  */
 const MAX_SLICE = 20_000;
 
-export const nlp = winkNLP(model, ["sbd"]);
-const its = nlp.its;
+type WinkNlp = ReturnType<typeof winkNLP>;
+let loaded: WinkNlp | undefined;
+
+/** wink-nlp with its English model, loaded on first use (a tenth of a second) so commands that read no text skip it. */
+export function nlp(): WinkNlp {
+  if (loaded === undefined) {
+    const require = createRequire(import.meta.url);
+    const create = require("wink-nlp") as typeof winkNLP;
+    loaded = create(require("wink-eng-lite-web-model") as Parameters<typeof winkNLP>[0], ["sbd"]);
+  }
+  return loaded;
+}
 
 /** Cuts a long span at whitespace into pieces of at most MAX_SLICE characters. */
 function slices(text: string, span: Span): Span[] {
@@ -37,7 +47,9 @@ function continuesWord(text: string, previous: Token | undefined, at: number, va
 }
 
 function segmentSlice(text: string, slice: Span, sentences: Span[], tokens: Token[]): void {
-  const doc = nlp.readDoc(text.slice(slice.start, slice.end));
+  const wink = nlp();
+  const its = wink.its;
+  const doc = wink.readDoc(text.slice(slice.start, slice.end));
   const values = doc.tokens().out(its.value) as string[];
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];

@@ -7,6 +7,7 @@ import type { PassageRecord } from "../search/passages.js";
 import type { SearchOptions, SearchResult } from "../search/types.js";
 import type { DecisionStore } from "../decisions/types.js";
 import type { KnowledgeStore } from "./knowledge.js";
+import type { TopMatchOptions } from "../search/top-matches.js";
 
 /**
  * The knowledge base as every caller sees it, whatever the backend. Backend differences are
@@ -45,6 +46,12 @@ export interface Store {
   /** Every stored MinHash signature, with what relation finding needs to orient a pair. */
   signatures(): SignedDocument[];
 
+  /**
+   * Recomputes the best matches of frequent one-word queries (search/top-matches.ts) from the current
+   * index; ingest calls it at its end. A no-op where `capabilities.topMatches` is false.
+   */
+  rebuildTopMatches(options?: TopMatchOptions): void;
+
   /** Problems found by the backend's own consistency checks; empty when the store is sound. */
   integrityCheck(): string[];
   close(): void;
@@ -60,6 +67,8 @@ export interface StoreCapabilities {
   concurrentWriters: boolean;
   /** The store is a file on this machine, not a server. */
   embedded: boolean;
+  /** Frequent one-word queries are answered from precomputed best matches (`rebuildTopMatches`). */
+  topMatches: boolean;
 }
 
 export interface FileRecord {

@@ -41,22 +41,22 @@ describe.each(backends)("corrections on $name", (backend: Backend) => {
     let merge: Decision, split: Decision, reject: Decision;
     let rejected: { document: string; start: number; end: number };
 
-    it("merge, split and reject take effect at once", () => {
+    it("merge, split and reject take effect at once", async () => {
       chaderchiId = entity("Chaderchi")!.id;
       expect(entity("Nuri As-Said")!.id).not.toBe(chaderchiId);
-      [merge] = annals.decide((d) => d.merge("Nuri As-Said", "Chaderchi", by)).decisions as [Decision];
+      [merge] = (await annals.decide((d) => d.merge("Nuri As-Said", "Chaderchi", by))).decisions as [Decision];
       expect(entity("Chaderchi")!.id).toBe(entity("Nuri As-Said")!.id);
       expect(entity(chaderchiId)!.id).toBe(entity("Nuri As-Said")!.id);
       expect(entity("Nuri As-Said")!.mergeReasons.map((r) => r.reason)).toContain("user: checked the sources");
 
       expect(entity("Muhammad Habib")!.aliases).toContain("Abu Salam");
-      [split] = annals.decide((d) => d.split("Muhammad Habib", ["Abu Salam"], by)).decisions as [Decision];
+      [split] = (await annals.decide((d) => d.split("Muhammad Habib", ["Abu Salam"], by))).decisions as [Decision];
       expect(entity("Muhammad Habib")!.aliases).not.toContain("Abu Salam");
       expect(entity("Abu Salam")!.id).not.toBe(entity("Muhammad Habib")!.id);
 
       const sari = entity("Hasan Sari")!.mentions.filter(in001)[2]!;
       rejected = { document: sari.document.id, start: sari.start, end: sari.end };
-      [reject] = annals.decide((d) => d.rejectMention(rejected, by)).decisions as [Decision];
+      [reject] = (await annals.decide((d) => d.rejectMention(rejected, by))).decisions as [Decision];
       const left = entity("Hasan Sari")!.mentions;
       expect(left.some((m) => m.start === rejected.start && m.document.id === rejected.document)).toBe(false);
       expect(left.length).toBe(entity("Hasan Sari")!.mentionCount);
@@ -79,22 +79,22 @@ describe.each(backends)("corrections on $name", (backend: Backend) => {
       expect(sari[0]!.document.id).not.toBe(rejected.document);
     });
 
-    it("undo restores what each decision changed, and the log keeps both", () => {
+    it("undo restores what each decision changed, and the log keeps both", async () => {
       const sariBefore = entity("Hasan Sari")!.mentions.filter(in001).length;
-      for (const d of [merge, split, reject]) annals.decide((decider) => decider.undo(d.id, by));
+      for (const d of [merge, split, reject]) await annals.decide((decider) => decider.undo(d.id, by));
       expect(entity("Chaderchi")!.id).toBe(chaderchiId);
       expect(entity(chaderchiId)!.name).toBe("Chaderchi");
       expect(entity("Muhammad Habib")!.aliases).toContain("Abu Salam");
       expect(entity("Hasan Sari")!.mentions.filter(in001).length).toBe(sariBefore + 1);
       for (const d of [merge, split, reject]) expect(status(d).status).toBe("undone");
       expect(annals.decisions().filter((d) => d.payload.kind === "undo")).toHaveLength(3);
-      expect(() => annals.decide((decider) => decider.undo(merge.id, by))).toThrow(/already undone/);
+      await expect(annals.decide((decider) => decider.undo(merge.id, by))).rejects.toThrow(/already undone/);
     });
 
-    it("a rename and a name rule apply, and a rejected claim leaves the views", () => {
-      annals.decide((d) => d.rename("Nuri As-Said", "Nuri al-Said", by));
+    it("a rename and a name rule apply, and a rejected claim leaves the views", async () => {
+      await annals.decide((d) => d.rename("Nuri As-Said", "Nuri al-Said", by));
       expect(entity("Nuri al-Said")?.id).toBe(entity("Nuri AS-Said")?.id);
-      annals.decide((d) => d.nameRule("Chaderchi", { do: "reject" }, undefined, by));
+      await annals.decide((d) => d.nameRule("Chaderchi", { do: "reject" }, undefined, by));
       expect(entity("Chaderchi")).toBeUndefined();
       const card = annals.event("14 July Revolution") ?? annals.events().map((e) => annals.event(e.id)!)[0]!;
       const [field, values] = Object.entries(card.fields).find(([, v]) => v.length > 0)!;
@@ -108,7 +108,7 @@ describe.each(backends)("corrections on $name", (backend: Backend) => {
         property: field,
         value: values[0]!.value,
       };
-      annals.decide((d) => d.rejectClaim(claim, by));
+      await annals.decide((d) => d.rejectClaim(claim, by));
       const after = annals.event(card.id)!.fields[field] ?? [];
       const same = after.find((v) => v.value === claim.value);
       expect(same?.sources.some((s) => s.document.id === claim.document && s.start === claim.start) ?? false).toBe(
@@ -118,8 +118,10 @@ describe.each(backends)("corrections on $name", (backend: Backend) => {
 
     it("a decision whose mention vanished from its document is reported orphaned, with why", async () => {
       const sari = entity("Hasan Sari")!.mentions.filter(in001)[1]!;
-      const [d] = annals.decide((decider) =>
-        decider.rejectMention({ document: sari.document.id, start: sari.start, end: sari.end }, by),
+      const [d] = (
+        await annals.decide((decider) =>
+          decider.rejectMention({ document: sari.document.id, start: sari.start, end: sari.end }, by),
+        )
       ).decisions;
       const file = seed("001_");
       writeFileSync(file, readFileSync(file, "utf8").replace(/Sari/g, "Sadiq"));
@@ -134,8 +136,8 @@ describe.each(backends)("corrections on $name", (backend: Backend) => {
       try {
         expect((await other.add([docs], { workers: 0 })).failed).toEqual([]);
         const lines = jsonl.trimEnd().split("\n").length;
-        expect(other.importDecisions(jsonl)).toMatchObject({ imported: lines, skipped: 0 });
-        expect(other.importDecisions(jsonl)).toMatchObject({ imported: 0, skipped: lines });
+        expect(await other.importDecisions(jsonl)).toMatchObject({ imported: lines, skipped: 0 });
+        expect(await other.importDecisions(jsonl)).toMatchObject({ imported: 0, skipped: lines });
         const strip = (text: string) =>
           text
             .trimEnd()
@@ -148,29 +150,35 @@ describe.each(backends)("corrections on $name", (backend: Backend) => {
       }
     });
 
-    it("refuses a bad import as a whole, naming each bad line and path", () => {
+    it("refuses a bad import as a whole, naming each bad line and path", async () => {
       const count = annals.decisions().length;
       const bad =
         '{"payload":{"kind":"same-as"},"user":"x","reason":"","createdAt":"2026-01-01T00:00:00Z"}\nnot json\n' +
         '{"payload":{"kind":"reject-mention","mention":{"document":"d","start":5,"end":2,"text":"x"}},"user":"x","reason":"","createdAt":"2026-01-01T00:00:00Z"}\n';
-      expect(() => annals.importDecisions(bad)).toThrow(
+      await expect(annals.importDecisions(bad)).rejects.toThrow(
         /line 1: .*payload\.entities.*line 2: .*line 3: .*payload\.mention\.end/,
       );
       expect(annals.decisions().length).toBe(count);
     });
 
-    it("refuses decisions that make no sense, each with a clear reason", () => {
-      expect(() => annals.decide((d) => d.merge("Abdul Salam Arif", "Abdul Salam Arif", by))).toThrow(
+    it("refuses decisions that make no sense, each with a clear reason", async () => {
+      await expect(annals.decide((d) => d.merge("Abdul Salam Arif", "Abdul Salam Arif", by))).rejects.toThrow(
         /already one entity/,
       );
-      expect(() => annals.decide((d) => d.merge("Abdul Salam Arif", "Baghdad", by))).toThrow(/cannot be one/);
-      expect(() => annals.decide((d) => d.merge("Abdul Salam Arif", "No Such Person", by))).toThrow(/no entity named/);
-      expect(() => annals.decide((d) => d.split("Muhammad Habib", ["Nobody At All"], by))).toThrow(/not a name of/);
-      expect(() => annals.decide((d) => d.split("Muhammad Habib", ["Muhammad Habib"], by))).toThrow(/cannot leave/);
-      expect(() => annals.decide((d) => d.rejectMention({ document: "nope", start: 1, end: 4 }, by))).toThrow(
+      await expect(annals.decide((d) => d.merge("Abdul Salam Arif", "Baghdad", by))).rejects.toThrow(/cannot be one/);
+      await expect(annals.decide((d) => d.merge("Abdul Salam Arif", "No Such Person", by))).rejects.toThrow(
+        /no entity named/,
+      );
+      await expect(annals.decide((d) => d.split("Muhammad Habib", ["Nobody At All"], by))).rejects.toThrow(
+        /not a name of/,
+      );
+      await expect(annals.decide((d) => d.split("Muhammad Habib", ["Muhammad Habib"], by))).rejects.toThrow(
+        /cannot leave/,
+      );
+      await expect(annals.decide((d) => d.rejectMention({ document: "nope", start: 1, end: 4 }, by))).rejects.toThrow(
         /no name mention/,
       );
-      expect(() => annals.decide((d) => d.undo(9999, by))).toThrow(/no decision 9999/);
+      await expect(annals.decide((d) => d.undo(9999, by))).rejects.toThrow(/no decision 9999/);
     });
   });
 });

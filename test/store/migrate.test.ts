@@ -13,7 +13,7 @@ const SEEDS = join(ROOT, "examples/seeds");
 describe.runIf(backends.some((b) => b.name === "postgres"))("annals migrate --from kb.db --to postgres://…", () => {
   let dir: string;
   let db: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "annals-migrate-"));
     db = join(dir, "kb.db");
     expect(runCli(["--db", db, "add", SEEDS, "--workers", "0"]).status).toBe(0);
@@ -21,7 +21,7 @@ describe.runIf(backends.some((b) => b.name === "postgres"))("annals migrate --fr
     const annals = Annals.open(db);
     try {
       const [first, second] = annals.entities({ type: "person", limit: 2 });
-      annals.decide((d) => d.merge(first!.name, second!.name, { user: "historian", reason: "same man" }));
+      await annals.decide((d) => d.merge(first!.name, second!.name, { user: "historian", reason: "same man" }));
     } finally {
       annals.close();
     }

@@ -106,7 +106,9 @@ describe("schema versions", () => {
       CREATE INDEX claims_value_entity ON claims(value_entity_id);
       DROP TABLE decision_status; DROP TABLE decisions; DROP TABLE entity_redirects; DROP INDEX mentions_edited;
       ALTER TABLE entities DROP COLUMN key; ALTER TABLE mentions DROP COLUMN extracted_type;
-      ALTER TABLE mentions DROP COLUMN extracted_name; PRAGMA user_version = 3`);
+      ALTER TABLE mentions DROP COLUMN extracted_name;
+      DROP TRIGGER passages_insert_top_matches; DROP TRIGGER passages_delete_top_matches;
+      DROP TABLE top_matches; DROP TABLE top_match_queries; DROP TABLE top_match_build; PRAGMA user_version = 3`);
     db.close();
     const upgraded = openStore(path);
     expect(upgraded.knowledge.aliasCounts(entity.id)).toEqual(aliases);

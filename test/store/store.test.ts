@@ -173,13 +173,21 @@ describe.each(backends)("$name store: files and documents", (backend) => {
 
   it("describes its backend by capabilities", () => {
     const expected = {
-      sqlite: { backend: "sqlite", fullText: "fts5", transactionalDdl: true, concurrentWriters: false, embedded: true },
+      sqlite: {
+        backend: "sqlite",
+        fullText: "fts5",
+        transactionalDdl: true,
+        concurrentWriters: false,
+        embedded: true,
+        topMatches: true,
+      },
       postgres: {
         backend: "postgres",
         fullText: "tsvector",
         transactionalDdl: true,
         concurrentWriters: true,
         embedded: false,
+        topMatches: false,
       },
     };
     expect(store.capabilities).toEqual(expected[backend.name]);

@@ -117,10 +117,10 @@ export function searchCommand(query: string, options: SearchCliOptions): ExitCod
   }
 }
 
-export function annotateCommand(file: string | undefined, options: GlobalOptions): ExitCode {
+export async function annotateCommand(file: string | undefined, options: GlobalOptions): Promise<ExitCode> {
   const path = file ?? "-";
   const bytes = path === "-" ? readFileSync(0) : readFileSync(path);
-  const result = annotate(
+  const result = await annotate(
     new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     path === "-" ? "stdin" : path,
   );

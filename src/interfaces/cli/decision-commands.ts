@@ -22,11 +22,11 @@ function author(options: DecisionOptions): Author {
 }
 
 /** Records decisions, reruns the corpus stage and prints the decisions as they now stand. */
-function decide(options: DecisionOptions, make: (decider: Decider, by: Author) => Decision[]): ExitCode {
+async function decide(options: DecisionOptions, make: (decider: Decider, by: Author) => Decision[]): Promise<ExitCode> {
   const by = author(options);
   const annals = Annals.open(options.db);
   try {
-    const { decisions, corpus } = annals.decide((decider) => make(decider, by));
+    const { decisions, corpus } = await annals.decide((decider) => make(decider, by));
     const ids = new Set(decisions.map((d) => d.id));
     const views = annals.decisions().filter((d) => ids.has(d.id));
     if (options.json) printJson({ decisions: views, corpus });
@@ -57,19 +57,23 @@ function entityType(value: string): EntityType {
   return value as EntityType;
 }
 
-export function mergeCommand(a: string, b: string, options: DecisionOptions): ExitCode {
+export function mergeCommand(a: string, b: string, options: DecisionOptions): Promise<ExitCode> {
   return decide(options, (decider, by) => decider.merge(a, b, by));
 }
 
-export function splitCommand(entity: string, names: string[], options: DecisionOptions): ExitCode {
+export function splitCommand(entity: string, names: string[], options: DecisionOptions): Promise<ExitCode> {
   return decide(options, (decider, by) => decider.split(entity, names, by));
 }
 
-export function renameCommand(entity: string, name: string, options: DecisionOptions): ExitCode {
+export function renameCommand(entity: string, name: string, options: DecisionOptions): Promise<ExitCode> {
   return decide(options, (decider, by) => decider.rename(entity, name, by));
 }
 
-export function rejectCommand(what: string, args: string[], options: DecisionOptions & { under?: string }): ExitCode {
+export function rejectCommand(
+  what: string,
+  args: string[],
+  options: DecisionOptions & { under?: string },
+): Promise<ExitCode> {
   if (what === "mention") {
     const [document, start, end, ...rest] = args;
     if (document === undefined || start === undefined || end === undefined || rest.length > 0)
@@ -102,7 +106,11 @@ export function rejectCommand(what: string, args: string[], options: DecisionOpt
   throw new UsageError(`reject ${what}: expected mention, claim or name`);
 }
 
-export function retypeCommand(what: string, args: string[], options: DecisionOptions & { under?: string }): ExitCode {
+export function retypeCommand(
+  what: string,
+  args: string[],
+  options: DecisionOptions & { under?: string },
+): Promise<ExitCode> {
   if (what === "mention") {
     const [document, start, end, type, ...rest] = args;
     if (type === undefined || rest.length > 0)
@@ -121,22 +129,32 @@ export function retypeCommand(what: string, args: string[], options: DecisionOpt
 }
 
 /** `annals alias NAME TARGET`: every mention named NAME (under a path) is a mention of TARGET. */
-export function aliasCommand(name: string, target: string, options: DecisionOptions & { under?: string }): ExitCode {
+export function aliasCommand(
+  name: string,
+  target: string,
+  options: DecisionOptions & { under?: string },
+): Promise<ExitCode> {
   return nameRule(name, { do: "rename", name: target }, options);
 }
 
-function nameRule(name: string, action: NameRuleAction, options: DecisionOptions & { under?: string }): ExitCode {
+function nameRule(
+  name: string,
+  action: NameRuleAction,
+  options: DecisionOptions & { under?: string },
+): Promise<ExitCode> {
   return decide(options, (decider, by) => decider.nameRule(name, action, options.under, by));
 }
 
-export function undoCommand(id: string, options: DecisionOptions): ExitCode {
+export function undoCommand(id: string, options: DecisionOptions): Promise<ExitCode> {
   const n = Number(id);
   if (!Number.isInteger(n) || n < 1)
     throw new UsageError(`undo ${id}: expected a decision number (see \`annals decisions\`)`);
   return decide(options, (decider, by) => decider.undo(n, by));
 }
 
-export function decisionsCommand(options: GlobalOptions & { export?: string; import?: string }): ExitCode {
+export async function decisionsCommand(
+  options: GlobalOptions & { export?: string; import?: string },
+): Promise<ExitCode> {
   if (options.export !== undefined && options.import !== undefined)
     throw new UsageError("--export and --import: one at a time");
   const annals = Annals.open(options.db);
@@ -150,7 +168,7 @@ export function decisionsCommand(options: GlobalOptions & { export?: string; imp
       return 0;
     }
     if (options.import !== undefined) {
-      const result = annals.importDecisions(readFileSync(options.import, "utf8"));
+      const result = await annals.importDecisions(readFileSync(options.import, "utf8"));
       if (options.json) printJson(result);
       else printLine(`imported ${result.imported} decisions, ${result.skipped} already here`);
       return result.corpus.orphanedDecisions > 0 ? 1 : 0;

@@ -1,47 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { InputError, UsageError } from "../../core/errors.js";
-import {
-  addCommand,
-  annotateCommand,
-  documentsCommand,
-  searchCommand,
-  type ExitCode,
-  type GlobalOptions,
-} from "./commands.js";
-import { DEFAULT_PORT, serveCommand } from "./serve.js";
-import {
-  grantCommand,
-  keysCreateCommand,
-  keysListCommand,
-  keysRevokeCommand,
-  projectDb,
-  projectsAddCommand,
-  projectsListCommand,
-  usersAddCommand,
-  usersDisableCommand,
-  usersListCommand,
-  usersPasswordCommand,
-} from "./account-commands.js";
-import { migrateCommand } from "./migrate.js";
-import {
-  disagreementsCommand,
-  entitiesCommand,
-  entityCommand,
-  eventCommand,
-  eventsCommand,
-  exportCommand,
-  graphCommand,
-} from "./knowledge-commands.js";
-import {
-  aliasCommand,
-  decisionsCommand,
-  mergeCommand,
-  rejectCommand,
-  renameCommand,
-  retypeCommand,
-  splitCommand,
-  undoCommand,
-} from "./decision-commands.js";
+import type { ExitCode, GlobalOptions } from "./commands.js";
+import { DEFAULT_PORT } from "./defaults.js";
 
 const USAGE_ERROR = 2;
 
@@ -61,12 +21,15 @@ function program(): Command {
     .showSuggestionAfterError();
 
   /** `onProject`: --project chooses the knowledge base the action opens (account commands name projects themselves). */
-  const run = (action: (...args: never[]) => ExitCode | Promise<ExitCode>, onProject = true) =>
+  const run = (load: () => Promise<Action>, onProject = true) =>
     async function (this: Command, ...args: unknown[]) {
       const options = this.optsWithGlobals<GlobalOptions & { project?: string }>();
-      if (onProject) options.db = await projectDb(options);
+      if (onProject && options.project !== undefined) {
+        options.db = await (await import("./account-commands.js")).projectDb(options);
+      }
       const positional = args.slice(0, -2);
-      process.exitCode = await (action as (...a: unknown[]) => ExitCode | Promise<ExitCode>)(...positional, options);
+      const action = (await load()) as (...a: unknown[]) => ExitCode | Promise<ExitCode>;
+      process.exitCode = await action(...positional, options);
     };
 
   root
@@ -74,11 +37,11 @@ function program(): Command {
     .description("ingest files and folders (txt, Markdown, encyclopedia text, TEI XML, HTML)")
     .argument("<paths...>", "files or folders")
     .option("--workers <n>", "worker threads (0 = none)")
-    .action(run(addCommand));
+    .action(run(() => import("./commands.js").then((m) => m.addCommand)));
   root
     .command("documents")
     .description("list the documents, with derived copies and near-duplicates")
-    .action(run(documentsCommand));
+    .action(run(() => import("./commands.js").then((m) => m.documentsCommand)));
   root
     .command("search")
     .description('ranked passages for a query: words, "phrases", prefix*, -excluded')
@@ -89,41 +52,47 @@ function program(): Command {
     .option("--kind <kind...>", "only documents of these kinds")
     .option("--from <date>", "only documents dated on or after YYYY[-MM[-DD]]")
     .option("--to <date>", "only documents dated on or before YYYY[-MM[-DD]]")
-    .action(run(searchCommand));
+    .action(run(() => import("./commands.js").then((m) => m.searchCommand)));
   root
     .command("annotate")
     .description("dates and names found in a file, or in standard input with -")
     .argument("[file]", "file to annotate, - for standard input", "-")
-    .action(run(annotateCommand));
+    .action(run(() => import("./commands.js").then((m) => m.annotateCommand)));
   root
     .command("entities")
     .description("people, organizations and places, most mentioned first")
     .option("--type <type>", "person, organization or place")
     .option("--limit <n>", "at most this many")
-    .action(run(entitiesCommand));
+    .action(run(() => import("./knowledge-commands.js").then((m) => m.entitiesCommand)));
   root
     .command("entity")
     .description("one entity: aliases, roles, events, related actors, every mention with its quote")
     .argument("<name>", "a name, any spelling, or an entity id")
-    .action(run(entityCommand));
+    .action(run(() => import("./knowledge-commands.js").then((m) => m.entityCommand)));
   root
     .command("events")
     .alias("timeline")
     .description("events sorted by date: the timeline")
-    .action(run(eventsCommand));
+    .action(run(() => import("./knowledge-commands.js").then((m) => m.eventsCommand)));
   root
     .command("event")
     .description("the event card: each field with every source's value, disagreements flagged")
     .argument("<name>", "an event label (or part of it) or id")
-    .action(run(eventCommand));
-  root.command("disagreements").description("fields on which sources disagree").action(run(disagreementsCommand));
-  root.command("graph").description("the actor network: typed relations with their quotes").action(run(graphCommand));
+    .action(run(() => import("./knowledge-commands.js").then((m) => m.eventCommand)));
+  root
+    .command("disagreements")
+    .description("fields on which sources disagree")
+    .action(run(() => import("./knowledge-commands.js").then((m) => m.disagreementsCommand)));
+  root
+    .command("graph")
+    .description("the actor network: typed relations with their quotes")
+    .action(run(() => import("./knowledge-commands.js").then((m) => m.graphCommand)));
   root
     .command("export")
     .description("write the knowledge base in another format")
     .requiredOption("--format <format>", "json, csv, gexf, graphml, timelinejs, ftm or jsonld")
     .requiredOption("--out <path>", "file to write (a folder for csv)")
-    .action(run(exportCommand));
+    .action(run(() => import("./knowledge-commands.js").then((m) => m.exportCommand)));
   addDecisionCommands(root, run);
   addAccountCommands(root, run);
   root
@@ -131,7 +100,7 @@ function program(): Command {
     .description("copy a SQLite knowledge base into an empty PostgreSQL database")
     .requiredOption("--from <file>", "the SQLite knowledge base")
     .requiredOption("--to <url>", "postgres://user@host/database")
-    .action(run(migrateCommand));
+    .action(run(() => import("./migrate.js").then((m) => m.migrateCommand)));
   root
     .command("serve")
     .description("the HTTP API and the web UI (ANNALS_TOKEN: token for uploads, needed on a non-loopback host)")
@@ -150,14 +119,13 @@ function program(): Command {
         "the callback URL registered there (default: this server's /api/oidc/callback)",
       ).env("ANNALS_OIDC_REDIRECT_URI"),
     )
-    .action(run(serveCommand, false));
+    .action(run(() => import("./serve.js").then((m) => m.serveCommand), false));
   return root;
 }
 
-type Run = (
-  action: (...args: never[]) => ExitCode | Promise<ExitCode>,
-  onProject?: boolean,
-) => (...args: unknown[]) => Promise<void>;
+/** A command's action, loaded when the command runs so that each command loads only the modules it needs. */
+type Action = (...args: never[]) => ExitCode | Promise<ExitCode>;
+type Run = (load: () => Promise<Action>, onProject?: boolean) => (...args: unknown[]) => Promise<void>;
 
 /** Corrections: each records a decision (user, reason, time) and reruns the corpus stage. */
 function addDecisionCommands(root: Command, run: Run): void {
@@ -170,15 +138,15 @@ function addDecisionCommands(root: Command, run: Run): void {
   decision("merge", "A and B are one entity (same-as)")
     .argument("<a>", "entity id or name")
     .argument("<b>", "entity id or name")
-    .action(run(mergeCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.mergeCommand)));
   decision("split", "these names are not the entity (not-same-as): they leave it")
     .argument("<entity>", "entity id or name")
     .argument("<names...>", "names or aliases that leave it")
-    .action(run(splitCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.splitCommand)));
   decision("rename", "give an entity another name")
     .argument("<entity>", "entity id or name")
     .argument("<name>", "its new name")
-    .action(run(renameCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.renameCommand)));
   decision("reject", "a mention, a claim or every mention of a name is wrong")
     .argument(
       "<what>",
@@ -186,31 +154,31 @@ function addDecisionCommands(root: Command, run: Run): void {
     )
     .argument("<args...>")
     .option("--under <path>", "name rules: only documents whose path starts with this")
-    .action(run(rejectCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.rejectCommand)));
   decision("retype", "a mention, or every mention of a name, is of another type")
     .argument("<what>", "mention DOCUMENT START END TYPE | name NAME TYPE")
     .argument("<args...>")
     .option("--under <path>", "name rules: only documents whose path starts with this")
-    .action(run(retypeCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.retypeCommand)));
   decision("alias", "every mention of NAME (under a path) names TARGET")
     .argument("<name>", "the name as written")
     .argument("<target>", "the name it stands for")
     .option("--under <path>", "only documents whose path starts with this")
-    .action(run(aliasCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.aliasCommand)));
   decision("undo", "undo a decision (a tombstone: the log keeps both)")
     .argument("<id>", "decision number")
-    .action(run(undoCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.undoCommand)));
   root
     .command("decisions")
     .description("the corrections made, with status (applied, orphaned and why, undone)")
     .option("--export <file>", "write every decision as JSON lines")
     .option("--import <file>", "append the decisions of a JSON lines export")
-    .action(run(decisionsCommand));
+    .action(run(() => import("./decision-commands.js").then((m) => m.decisionsCommand)));
 }
 
 /** Users, projects, roles and API keys of a team server (docs: README "Team server: accounts"). */
 function addAccountCommands(root: Command, runOnProject: Run): void {
-  const run: Run = (action) => runOnProject(action, false);
+  const run: Run = (load) => runOnProject(load, false);
   const users = root.command("users").description("the accounts of a team server");
   users
     .command("add")
@@ -218,33 +186,39 @@ function addAccountCommands(root: Command, runOnProject: Run): void {
     .argument("<name>", "user name")
     .option("--email <address>", "email, also what OpenID Connect logins are matched by")
     .option("--password-stdin", "read a password for the web UI's login from standard input")
-    .action(run(usersAddCommand));
-  users.command("list").description("users with their projects and roles").action(run(usersListCommand));
+    .action(run(() => import("./account-commands.js").then((m) => m.usersAddCommand)));
+  users
+    .command("list")
+    .description("users with their projects and roles")
+    .action(run(() => import("./account-commands.js").then((m) => m.usersListCommand)));
   users
     .command("password")
     .description("set a user's password from standard input")
     .argument("<name>")
-    .action(run(usersPasswordCommand));
+    .action(run(() => import("./account-commands.js").then((m) => m.usersPasswordCommand)));
   users
     .command("disable")
     .description("refuse a user's keys and sessions (--enable undoes it)")
     .argument("<name>")
     .option("--enable", "allow the user again")
-    .action(run(usersDisableCommand));
+    .action(run(() => import("./account-commands.js").then((m) => m.usersDisableCommand)));
   const projects = root.command("projects").description("the knowledge bases of a PostgreSQL server");
   projects
     .command("add")
     .description("a new, empty knowledge base (a schema of its own)")
     .argument("<name>")
-    .action(run(projectsAddCommand));
-  projects.command("list").description("the projects").action(run(projectsListCommand));
+    .action(run(() => import("./account-commands.js").then((m) => m.projectsAddCommand)));
+  projects
+    .command("list")
+    .description("the projects")
+    .action(run(() => import("./account-commands.js").then((m) => m.projectsListCommand)));
   root
     .command("grant")
     .description("give USER a ROLE (viewer, editor, admin) in PROJECT")
     .argument("<user>")
     .argument("<project>")
     .argument("<role>")
-    .action(run(grantCommand));
+    .action(run(() => import("./account-commands.js").then((m) => m.grantCommand)));
   const keys = root.command("keys").description("API keys (stored as digests; shown once)");
   keys
     .command("create")
@@ -252,13 +226,17 @@ function addAccountCommands(root: Command, runOnProject: Run): void {
     .argument("<user>")
     .option("--expires <duration>", "valid for this long: 30d, 12h, 2w, 1y (default: until revoked)")
     .option("--for-project <name>", "only for this project")
-    .action(run(keysCreateCommand));
-  keys.command("revoke").description("revoke a key by its prefix").argument("<prefix>").action(run(keysRevokeCommand));
+    .action(run(() => import("./account-commands.js").then((m) => m.keysCreateCommand)));
+  keys
+    .command("revoke")
+    .description("revoke a key by its prefix")
+    .argument("<prefix>")
+    .action(run(() => import("./account-commands.js").then((m) => m.keysRevokeCommand)));
   keys
     .command("list")
     .description("keys with their state and last use")
     .argument("[user]")
-    .action(run(keysListCommand));
+    .action(run(() => import("./account-commands.js").then((m) => m.keysListCommand)));
 }
 
 export async function main(argv: string[]): Promise<void> {

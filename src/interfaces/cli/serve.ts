@@ -10,6 +10,7 @@ import { buildApp, DEFAULT_HOST, UnsafeOptionsError } from "../http/app.js";
 import type { OidcOptions } from "../http/oidc.js";
 import { parseRoleTokens, type RoleToken } from "../http/security.js";
 import type { ExitCode, GlobalOptions } from "./commands.js";
+import { DEFAULT_PORT } from "./defaults.js";
 import { isPostgresUrl } from "../../store/index.js";
 import { redacted } from "../../store/postgres/postgres-store.js";
 
@@ -38,8 +39,6 @@ function oidcOptions(options: ServeOptions): OidcOptions | undefined {
     ...(options.oidcRedirectUri ? { redirectUri: options.oidcRedirectUri } : {}),
   };
 }
-
-export const DEFAULT_PORT = 8080;
 
 /** The staging folder for uploads: beside a SQLite knowledge base, named after it; in the working folder for a server's. */
 export function uploadDirFor(db: string): string {

@@ -30,8 +30,11 @@ const TABLE_ORDER = [
   "decision_status",
 ];
 
-/** SQLite's own tables and the FTS5 index (rebuilt on PostgreSQL as the passages' tsvector). */
-const NOT_COPIED = /^(sqlite_|passages_fts)/;
+/**
+ * SQLite's own tables, the FTS5 index (rebuilt on PostgreSQL as the passages' tsvector) and the top
+ * matches precomputed from FTS5's scores (PostgreSQL ranks with its own).
+ */
+const NOT_COPIED = /^(sqlite_|passages_fts|top_match)/;
 
 /** Rows per INSERT statement and statements per round trip. */
 const ROWS_PER_STATEMENT = 2000;

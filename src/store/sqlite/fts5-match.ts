@@ -1,5 +1,8 @@
 import { termVariants, type Clause, type ParsedQuery, type QueryWord } from "../../core/query-tree.js";
 
+/** BM25 column weights: exact words (terms) count more than transliteration keys (keys). */
+export const BM25 = "bm25(passages_fts, 5.0, 1.0)";
+
 /**
  * Compiles a parsed query to an FTS5 MATCH expression. Every user-supplied string ends up inside
  * double quotes (with quotes doubled), so FTS5 operators in the input are only ever text.

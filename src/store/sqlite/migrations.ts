@@ -261,6 +261,38 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX mentions_edited ON mentions(id) WHERE extracted_type IS NOT NULL;
     `,
   },
+  {
+    version: 8,
+    description:
+      "precomputed best matches of frequent one-word queries (search/top-matches.ts), emptied by any passage write",
+    sql: `
+      CREATE TABLE top_match_queries (
+        id INTEGER PRIMARY KEY,
+        expression TEXT NOT NULL UNIQUE,
+        matches INTEGER NOT NULL,
+        kept INTEGER NOT NULL
+      );
+      CREATE TABLE top_matches (
+        query_id INTEGER NOT NULL,
+        rank REAL NOT NULL,
+        passage_id INTEGER NOT NULL,
+        PRIMARY KEY (query_id, rank, passage_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE top_match_build (k INTEGER NOT NULL, min_matches INTEGER NOT NULL);
+      CREATE TRIGGER passages_insert_top_matches AFTER INSERT ON passages
+      WHEN EXISTS (SELECT 1 FROM top_match_build) BEGIN
+        DELETE FROM top_matches;
+        DELETE FROM top_match_queries;
+        DELETE FROM top_match_build;
+      END;
+      CREATE TRIGGER passages_delete_top_matches AFTER DELETE ON passages
+      WHEN EXISTS (SELECT 1 FROM top_match_build) BEGIN
+        DELETE FROM top_matches;
+        DELETE FROM top_match_queries;
+        DELETE FROM top_match_build;
+      END;
+    `,
+  },
 ];
 
 /**

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import type { DocumentKind } from "../../core/document.js";
 import { InputError } from "../../core/errors.js";
 import { searchPassages } from "../../search/search.js";
+import { buildTopMatches, type TopMatchOptions } from "../../search/top-matches.js";
 import type { SearchOptions, SearchResult } from "../../search/types.js";
 import type {
   DocumentFilter,
@@ -36,6 +37,7 @@ const CAPABILITIES: StoreCapabilities = {
   transactionalDdl: true,
   concurrentWriters: false,
   embedded: true,
+  topMatches: true,
 };
 
 export class SqliteStore implements Store {
@@ -189,6 +191,10 @@ export class SqliteStore implements Store {
       ...(r.date === null ? {} : { date: r.date }),
       signature: signatureFromBytes(r.signature),
     }));
+  }
+
+  rebuildTopMatches(options: TopMatchOptions = {}): void {
+    buildTopMatches(this.passageIndex.topMatches, options);
   }
 
   integrityCheck(): string[] {

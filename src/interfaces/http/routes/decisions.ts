@@ -144,9 +144,9 @@ export function decisionRoutes(app: FastifyInstance): void {
     const name = request.principal?.user || user || process.env["USER"] || userInfo().username;
     return { user: name, reason: reason ?? "" };
   };
-  const decide = (request: FastifyRequest, make: (decider: Decider) => Decision[]) => {
+  const decide = async (request: FastifyRequest, make: (decider: Decider) => Decision[]) => {
     try {
-      const { decisions, corpus } = request.annals.decide(make);
+      const { decisions, corpus } = await request.annals.decide(make);
       const ids = new Set(decisions.map((d) => d.id));
       return { decisions: request.annals.decisions().filter((d) => ids.has(d.id)), corpus };
     } catch (error) {
@@ -198,7 +198,7 @@ export function decisionRoutes(app: FastifyInstance): void {
     },
     async (request, reply) => {
       const by = author(request, request.body.user, request.body.reason);
-      const result = decide(request, (decider) => build(request.body, decider, by));
+      const result = await decide(request, (decider) => build(request.body, decider, by));
       return reply.code(201).send(result);
     },
   );

@@ -1,0 +1,62 @@
+import type { ParsedQuery } from "../core/query-tree.js";
+import { parseQuery } from "./query.js";
+
+/**
+ * Precomputed best matches of one-word queries for words that match many passages: a full-text
+ * engine scores every match before it sorts, so "Israel" over 220,000 passages costs ~100 ms, while
+ * reading its best `k` from a table costs well under one. Exact: the table holds the engine's own
+ * scores and order; a search falls back to the full query whenever the table cannot answer it
+ * (longer pages, filters that leave fewer than asked, queries of several words).
+ */
+export interface TopMatchOptions {
+  /** Matches kept per word, best first. Default 1000. */
+  k?: number;
+  /** Words matching fewer passages are searched directly (cheap enough). Default 10,000. */
+  minMatches?: number;
+}
+
+export const DEFAULT_TOP_MATCHES = 1000;
+export const DEFAULT_TOP_MATCH_MIN = 10_000;
+
+/** What a backend provides to keep precomputed top matches. */
+export interface TopMatchIndex {
+  /** The table was built with these options and no passage was written since. */
+  isBuiltWith(k: number, minMatches: number): boolean;
+  /** Indexed terms (column `terms`) found in at least `minMatches` passages. */
+  frequentTerms(minMatches: number): string[];
+  /**
+   * Replaces the table, in one transaction, with the best `k` matches of each query that has at
+   * least `minMatches` matches in the "all" pass.
+   */
+  replaceTopMatches(queries: readonly ParsedQuery[], k: number, minMatches: number): void;
+}
+
+/**
+ * Rebuilds the top-match table from the current index: called at the end of every ingest (passage
+ * writes empty the table, so a run that stops before this only loses speed, never correctness; a run
+ * that changed no passage keeps the table as it is).
+ * A frequent word is precomputed as typed in lower case and capitalized, the two ways people type it;
+ * stop words are left to the full query.
+ */
+export function buildTopMatches(index: TopMatchIndex, options: TopMatchOptions = {}): void {
+  const k = options.k ?? DEFAULT_TOP_MATCHES;
+  const minMatches = options.minMatches ?? DEFAULT_TOP_MATCH_MIN;
+  if (index.isBuiltWith(k, minMatches)) return;
+  const queries = index
+    .frequentTerms(minMatches)
+    .flatMap((term) => [term, term.charAt(0).toUpperCase() + term.slice(1)])
+    .map((word) => parseQuery(word))
+    .filter(isContentWord);
+  index.replaceTopMatches(queries, k, minMatches);
+}
+
+/** One word that is no stop word: stop words match nearly every passage, cost the most to rank and are rarely searched alone. */
+function isContentWord(query: ParsedQuery): boolean {
+  const [clause] = query.clauses;
+  return (
+    query.clauses.length === 1 &&
+    query.excluded.length === 0 &&
+    clause?.kind === "words" &&
+    clause.words.some((word) => !word.stop)
+  );
+}

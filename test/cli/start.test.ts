@@ -1,0 +1,44 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CLI, ROOT, runCli, tempDir } from "../helpers/cli.js";
+
+const HOOK = join(ROOT, "test/helpers/loaded-modules.mjs");
+
+/** The modules of annals (paths under dist/) that `annals ARGS` loads. */
+function loadedModules(args: readonly string[]): string[] {
+  const result = spawnSync(process.execPath, ["--import", HOOK, CLI, ...args], { encoding: "utf8", cwd: ROOT });
+  expect(result.status, result.stderr).toBe(0);
+  return [...result.stderr.matchAll(/^loaded file:\/\/.*?\/dist\/(.*)$/gm)].map((m) => m[1]!);
+}
+
+const EXTRACTION = /^(annotate|ingest|parse|decode|claims)\/|^resolve\/corpus\.js$/;
+
+/** Reading commands start at once because they load none of the extraction pipeline (`annals add` does). */
+describe("what a command loads", () => {
+  let db: string;
+  beforeAll(() => {
+    db = join(tempDir("annals-start-"), "kb.db");
+    expect(runCli(["--db", db, "add", join(ROOT, "test/fixtures/documents"), "--workers", "0"]).status).toBe(0);
+  });
+
+  it.each([["search", "Qasim"], ["documents"], ["entity", "Dulles"], ["entities"], ["events"]])(
+    "annals %s loads no extractor, reader or corpus stage",
+    (...args: string[]) => {
+      const modules = loadedModules(["--db", db, ...args]);
+      expect(modules).toContain("store/sqlite/sqlite-store.js");
+      expect(modules.filter((m) => EXTRACTION.test(m))).toEqual([]);
+    },
+  );
+
+  it("annals annotate loads the extractors", () => {
+    const modules = spawnSync(process.execPath, ["--import", HOOK, CLI, "annotate", "-", "--json"], {
+      encoding: "utf8",
+      cwd: ROOT,
+      input: "General Qasim spoke in Baghdad on 14 July 1958.",
+    });
+    expect(modules.status, modules.stderr).toBe(0);
+    expect(JSON.parse(modules.stdout).dates).toHaveLength(1);
+    expect(modules.stderr).toMatch(/dist\/annotate\/mentions\//);
+  });
+});
