@@ -26,6 +26,7 @@ describe("junk names", () => {
     ["Sunni Arabs", "person"],
     ["Hussein US", "person"],
     ["Armistice Agreements", "person"],
+    ["Security Companies", "person"],
     ["Armistice Agreement", "person"],
   ] as const)("%s is no %s", (name, type) => {
     expect(isJunkName({ name, type })).toBe(true);
@@ -46,6 +47,7 @@ describe("junk names", () => {
     ["John Banks", "person"],
     ["Hussein", "person"],
     ["Camp David Accords", "organization"],
+    ["Warren Hastings", "person"],
   ] as const)("%s is a %s", (name, type) => {
     expect(isJunkName({ name, type })).toBe(false);
   });
@@ -62,5 +64,23 @@ describe("junk names", () => {
 
   it("keeps a person named after a title or beside an image when the words are the person's", () => {
     expect(persons("The book by Gertrude Bell was read. Bell.jpg shows her.")).toContain("Gertrude Bell");
+  });
+
+  it("takes no phrase of words its document writes in lower case for a person", () => {
+    const text = "The Private Security Contractor fulfills many needs. A security contractor guards convoys for a fee.";
+    expect(persons(text).filter((p) => p.endsWith("Security Contractor"))).toEqual([]);
+  });
+
+  it("keeps a person whose words the document never writes in lower case", () => {
+    const text = "Private Halloran Maddox guarded the convoy. The convoy reached a security post.";
+    expect(persons(text).filter((p) => p.endsWith("Halloran Maddox"))).toHaveLength(1);
+  });
+
+  it("finds a one-word name again only where it is no word its document writes in lower case", () => {
+    const text =
+      "Guards of Private Security left. Private security is a trade. Security Companies grew. Corporal Hasan Sari joined. Later Sari left.";
+    const found = persons(text);
+    expect(found.filter((p) => p === "Security")).toEqual([]);
+    expect(found).toContain("Sari");
   });
 });

@@ -34,6 +34,12 @@ describe("title-rank", () => {
     const mentions = mentionsIn("He addressed the General Assembly and Major League Baseball.");
     expect(mentions.filter((m) => m.type === "person")).toEqual([]);
   });
+
+  it("reads a title that is also a common word as that word after 'the', unless a given name follows", () => {
+    const titled = (text: string) => mentionsIn(text).filter((m) => m.extractor === "title-rank");
+    expect(titled('Avant wrote "The Private Security Events Database" in 2019.')).toEqual([]);
+    expect(titled("He met the General Secretary Michel Aflaq in Damascus.")).toMatchObject([{ name: "Michel Aflaq" }]);
+  });
 });
 
 describe("arabic-name", () => {

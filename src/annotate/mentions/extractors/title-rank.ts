@@ -6,6 +6,7 @@
 import { makeMention } from "../context.js";
 import { isCommonWord } from "../lexicon/common-words.js";
 import { ORG_HEADS, PLACE_SUFFIXES } from "../lexicon/organizations.js";
+import { isKnownFirstName } from "../lexicon/person-names.js";
 import { LOWER_CASE_TITLES, TITLES, isTitle } from "../lexicon/titles.js";
 import { NAME_SEQUENCE, normalizeName, wordsOf } from "../names.js";
 import { nameStarts } from "../scan.js";
@@ -40,6 +41,18 @@ function isNotAName(words: readonly string[]): boolean {
   return words.every((word) => isCommonWord(word.toLowerCase()) || isTitle(word));
 }
 
+const ARTICLE_BEFORE = /(?<![\p{L}])[Tt]he[ \t]+$/u;
+
+/**
+ * After "the", a title that is also a common word reads as that word ("The Private Security Events
+ * Database", "the General Assembly") unless a given name follows ("the General Secretary Michel Aflaq").
+ */
+function isWordAfterArticle(text: string, start: number, role: string, words: readonly string[]): boolean {
+  if (!ARTICLE_BEFORE.test(text.slice(Math.max(0, start - 5), start))) return false;
+  const first = role.split(/\s+/)[0]!.replace(/\.$/, "").toLowerCase();
+  return isCommonWord(first) && !words.some(isKnownFirstName);
+}
+
 /** The role and name at a name start: a title starting there, or a lower-case title just before it. */
 function titleAndName(text: string, start: number): { start: number; role: string; name: string } | undefined {
   TITLE_RANK.lastIndex = start;
@@ -67,7 +80,8 @@ export const titleRankExtractor: MentionExtractor = {
       const nameStart = text.indexOf(found.name, end);
       const nameEnd = nameStart + found.name.length;
       covered = nameEnd;
-      if (isNotAName(wordsOf(found.name))) continue;
+      const words = wordsOf(found.name);
+      if (isNotAName(words) || isWordAfterArticle(text, found.start, found.role, words)) continue;
       mentions.push(
         makeMention(context, found.start, nameEnd, {
           type: "person",

@@ -5,9 +5,10 @@
  * a community ("Shia Iraqi", "Uighur"), ends in a nationality, a country code ("Hussein US") or an
  * event's noun ("Armistice Agreement"), is headed by a plural noun ("Armistice Agreements"), is the
  * title of a work ("original title Meine Kriegserinnerungen") or a word of an image's file name
- * ("Roundel of Syria.svg").
+ * ("Roundel of Syria.svg"), or is a phrase of words its document also writes in lower case.
  */
 import { lexicalEntry } from "../../../segment/lexicon.js";
+import { lowerCaseWordsOf } from "../document-words.js";
 import { countryNamed, countryOfDemonym } from "../gazetteer/countries.js";
 import { EVENT_NOUNS } from "../lexicon/organizations.js";
 import { isKnownFirstName } from "../lexicon/person-names.js";
@@ -55,12 +56,12 @@ const isNationality = (word: string) =>
 /** A country's code written after a name: "Inform Hussein US appreciates". */
 const isCountryCode = (word: string) => /^[A-Z]{2,3}$/.test(word) && countryNamed(word) !== undefined;
 
-/** The last word is an English plural ("Agreements", "Accords") and no word is a first name. */
+/** The last word is an English plural ("Agreements", "Companies", "Wolves") and no word is a first name. */
 function isPluralHeaded(words: readonly string[]): boolean {
   const last = words.at(-1)!.toLowerCase();
   if (words.length < 2 || !last.endsWith("s") || words.some(isKnownFirstName)) return false;
   const lemma = lexicalEntry(last).lemma;
-  return lemma !== last && last.startsWith(lemma);
+  return lemma !== last && last.startsWith(lemma.slice(0, -1));
 }
 
 function isJunkPerson(name: string): boolean {
@@ -91,12 +92,21 @@ function isNamedByItsContext(context: MentionContext, mention: Mention): boolean
   return IMAGE_FILE_REST.test(text.slice(mention.end, mention.end + 80));
 }
 
+/** "(Private) Security Contractor": every word of a multi-word person is a common word of its own document. */
+function isCommonPhrase(words: readonly string[], context: MentionContext): boolean {
+  if (words.length < 2 || words.some(isKnownFirstName)) return false;
+  const lowerCase = lowerCaseWordsOf(context);
+  return words.every((w) => lowerCase.has(w.toLowerCase()));
+}
+
 export const junkRefiner: MentionRefiner = {
   name: "junk",
   refine(context, mentions) {
     return mentions.filter((m) => {
       if (m.type !== "person" && m.type !== "organization" && m.type !== "place") return true;
-      return !isJunkName(m) && !(m.type === "person" && isNamedByItsContext(context, m));
+      if (isJunkName(m)) return false;
+      if (m.type !== "person") return true;
+      return !isNamedByItsContext(context, m) && !isCommonPhrase(m.name.trim().split(/\s+/), context);
     });
   },
 };
