@@ -1,5 +1,6 @@
 import type { Node } from "./entity-clusters.js";
 import { foldToken, NAME_PARTICLES } from "../core/name-key.js";
+import { editDistance } from "../core/edit-distance.js";
 
 /**
  * Names with equal keys are spelled alike enough to be one name: the vowels of their last word agree
@@ -28,16 +29,4 @@ function skeleton(name: string): string {
     .replace(/[^a-z0-9]/g, "")
     .replace(/q/g, "k")
     .replace(/(.)\1+/g, "$1");
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
