@@ -14,6 +14,7 @@ import { corpusKnowledgeEvaluation } from "./corpus-knowledge.js";
 import { frusDatesEvaluation } from "./frus-dates.js";
 import { frusResolutionEvaluation } from "./frus-resolution.js";
 import { mentionsEvaluation } from "./mentions.js";
+import { ocrCleanupEvaluation } from "./ocr-cleanup.js";
 import { nerEvaluation } from "./ner.js";
 
 export const EVALUATIONS: readonly Evaluation[] = [
@@ -21,6 +22,7 @@ export const EVALUATIONS: readonly Evaluation[] = [
   mentionsEvaluation(),
   frusResolutionEvaluation(),
   frusDatesEvaluation(),
+  ocrCleanupEvaluation(),
   corpusKnowledgeEvaluation(),
 ];
 
