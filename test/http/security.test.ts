@@ -76,6 +76,20 @@ describe("static serving", () => {
     expect((await get("/no-such-view")).statusCode).toBe(404);
   });
 
+  it("answers a browser's unknown page with the UI and a 404, never an API path or a missing asset", async () => {
+    const html = { accept: "text/html,application/xhtml+xml" };
+    const page = await s.app.inject({ url: "/no-such-view/deeper?x=1", headers: html });
+    expect(page.statusCode).toBe(404);
+    expect(page.headers["content-type"]).toMatch(/text\/html/);
+    expect(page.body).toMatch(/<title>annals<\/title>/);
+    for (const url of ["/api/nothing", "/assets/missing-1234.js"]) {
+      const response = await s.app.inject({ url, headers: html });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.headers["content-type"], url).toMatch(/json/);
+    }
+    expect((await s.app.inject({ method: "POST", url: "/no-such-view", headers: html })).statusCode).toBe(404);
+  });
+
   it("says when the UI is not built and still serves the API", async () => {
     const app = await buildApp(s.annals, { host: "127.0.0.1", webRoot: "/nonexistent/web/dist" });
     const page = await app.inject("/timeline");

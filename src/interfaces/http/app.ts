@@ -15,7 +15,7 @@ import { decisionRoutes } from "./routes/decisions.js";
 import { sessionRoutes } from "./routes/session.js";
 import { oidcRoutes, type OidcOptions } from "./oidc.js";
 import { registerAuthentication, type TeamOptions } from "./authentication.js";
-import { DEFAULT_WEB_ROOT, registerWeb } from "./static.js";
+import { DEFAULT_WEB_ROOT, registerWeb, wantsPage } from "./static.js";
 
 export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_MAX_UPLOAD_BYTES = 50 * 2 ** 20;
@@ -73,8 +73,13 @@ export async function buildApp(annals: KnowledgeBase, options: AppOptions): Prom
   };
 
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(async (request) => {
+  let webBuilt = false;
+  app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split("?")[0] ?? request.url;
+    // A browser asking for a page gets the UI's own "Not found" view, with the status a crawler or a link checker reads.
+    if (webBuilt && wantsPage(request.method, path, request.headers.accept)) {
+      return reply.code(404).header("cache-control", "no-cache").sendFile("index.html");
+    }
     throw new HttpError(404, "not-found", `nothing at ${request.method} ${path}`);
   });
   registerSecurity(app, context);
@@ -93,7 +98,7 @@ export async function buildApp(annals: KnowledgeBase, options: AppOptions): Prom
   eventRoutes(app);
   graphRoutes(app);
   decisionRoutes(app);
-  await registerWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  webBuilt = await registerWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   await app.ready();
   return app;
 }

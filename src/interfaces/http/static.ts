@@ -28,7 +28,7 @@ export const VIEW_ROUTES = [
  * view URLs. @fastify/static resolves every path inside `root` and refuses `..`, dot files and
  * symbolic links out of it.
  */
-export async function registerWeb(app: FastifyInstance, root: string): Promise<void> {
+export async function registerWeb(app: FastifyInstance, root: string): Promise<boolean> {
   const built = existsSync(join(root, "index.html"));
   if (built) {
     await app.register(fastifyStatic, {
@@ -55,4 +55,12 @@ export async function registerWeb(app: FastifyInstance, root: string): Promise<v
     return reply.sendFile("index.html");
   };
   for (const url of VIEW_ROUTES) app.get(url, sendIndex);
+  return built;
+}
+
+/** A browser's request for a page of the UI, not for the API or an asset. */
+export function wantsPage(method: string, path: string, accept: string | undefined): boolean {
+  if (method !== "GET" && method !== "HEAD") return false;
+  if (path.startsWith("/api/") || path.startsWith("/assets/")) return false;
+  return accept?.includes("text/html") ?? false;
 }
