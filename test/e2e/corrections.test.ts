@@ -1,24 +1,16 @@
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { Annals } from "../../src/annals.js";
 import { buildApp } from "../../src/interfaces/http/app.js";
 import { ensureWebBuild } from "../../web/build.mjs";
-import { CHROMIUM, CHROMIUM_ARGS } from "../../src/bench/chromium.js";
 import { SEEDS } from "../http/helpers.js";
 import { tempDir } from "../helpers/cli.js";
+import { describeInChromium, serveAndBrowse } from "./browser.js";
 
 /** A merge from the entity page with its preview, then its undo from the Corrections page, in chromium. */
-describe("corrections in the web UI", existsSync(CHROMIUM) ? scenario : missingChromium);
-
-/** Without chromium the test is not skipped: it fails and says how to install it. */
-function missingChromium(): void {
-  it(`needs ${CHROMIUM}`, () => {
-    throw new Error(`${CHROMIUM} is missing: install it with apt-get update && apt-get install -y chromium`);
-  });
-}
+describeInChromium("corrections in the web UI", scenario);
 
 function scenario(): void {
   let annals: Annals;
@@ -33,15 +25,7 @@ function scenario(): void {
     annals = Annals.open(join(dir, "kb.db"));
     expect((await annals.add(SEEDS, { workers: 0 })).failed).toEqual([]);
     app = await buildApp(annals, { host: "127.0.0.1" });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-    context = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [...CHROMIUM_ARGS],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ base, context, page } = await serveAndBrowse(app, dir));
   }, 180_000);
 
   afterAll(async () => {

@@ -1,25 +1,18 @@
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { Accounts } from "../../src/accounts/accounts.js";
 import { openAccountStore } from "../../src/accounts/index.js";
 import { Annals } from "../../src/annals.js";
 import { buildApp } from "../../src/interfaces/http/app.js";
 import { ensureWebBuild } from "../../web/build.mjs";
-import { CHROMIUM, CHROMIUM_ARGS } from "../../src/bench/chromium.js";
 import { SEEDS } from "../http/helpers.js";
 import { tempDir } from "../helpers/cli.js";
+import { describeInChromium, serveAndBrowse } from "./browser.js";
 
 /** On a team server the UI asks for a login, shows who is logged in, writes with the session, logs out. */
-describe("login in the web UI", existsSync(CHROMIUM) ? scenario : missingChromium);
-
-function missingChromium(): void {
-  it(`needs ${CHROMIUM}`, () => {
-    throw new Error(`${CHROMIUM} is missing: install it with apt-get update && apt-get install -y chromium`);
-  });
-}
+describeInChromium("login in the web UI", scenario);
 
 function scenario(): void {
   let annals: Annals;
@@ -39,15 +32,7 @@ function scenario(): void {
     await accounts.addUser("maria", { password: "maria's password" });
     accounts.grant("maria", "default", "editor");
     app = await buildApp(annals, { host: "127.0.0.1", team: { accounts, open: () => annals } });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-    context = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [...CHROMIUM_ARGS],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    ({ base, context, page } = await serveAndBrowse(app, dir));
   }, 180_000);
 
   afterAll(async () => {

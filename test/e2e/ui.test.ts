@@ -1,31 +1,21 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { Annals } from "../../src/annals.js";
 import { buildApp } from "../../src/interfaces/http/app.js";
 import { ensureWebBuild } from "../../web/build.mjs";
 import { ROOT, tempDir } from "../helpers/cli.js";
-import { CHROMIUM, CHROMIUM_ARGS } from "../../src/bench/chromium.js";
+import { describeInChromium, serveAndBrowse } from "./browser.js";
 
 /**
  * The web UI in Debian's chromium, driven by playwright-core, against the real server on a free
  * loopback port over the seeds and a hostile document. Screenshots go to test-output/screenshots/.
  */
 
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const SCREENSHOTS = join(ROOT, "test-output/screenshots");
 const SIZES = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
-
-/** Without chromium the browser tests are not skipped: one test fails and says how to install it. */
-function requireChromium(): void {
-  it(`needs ${CHROMIUM}`, () => {
-    throw new Error(
-      `${CHROMIUM} is missing: install it with apt-get update && apt-get install -y chromium (npm test does so itself when it runs as root on Debian)`,
-    );
-  });
-}
 
 const HOSTILE_MD = `---
 title: "<img src=x onerror=\\"window.__pwned=1;alert('title')\\"> Hostile dossier"
@@ -59,7 +49,7 @@ const HOSTILE_HTML = `<!doctype html><html><head><title>&lt;img src=x onerror=al
 <script>window.__pwned=1;alert(4)</script>
 </body></html>`;
 
-describe("the web UI in chromium", HAVE_CHROMIUM ? browserScenarios : requireChromium);
+describeInChromium("the web UI in chromium", browserScenarios);
 
 function browserScenarios(): void {
   let annals: Annals;
@@ -84,16 +74,7 @@ function browserScenarios(): void {
     const report = await annals.add([join(ROOT, "examples/seeds"), hostile], { workers: 0 });
     expect(report.failed).toEqual([]);
     app = await buildApp(annals, { host: "127.0.0.1", uploadDir: join(dir, "uploads"), ingestWorkers: 0 });
-    await app.listen({ host: "127.0.0.1", port: 0 });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-
-    context = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [...CHROMIUM_ARGS],
-      viewport: SIZES.desktop,
-    });
+    ({ base, context, page } = await serveAndBrowse(app, dir, SIZES.desktop));
     // Nothing may leave this machine: every request to another host fails.
     await context.route("**", (route) => {
       const url = new URL(route.request().url());
@@ -101,7 +82,6 @@ function browserScenarios(): void {
       outside.push(url.href);
       return route.abort();
     });
-    page = context.pages()[0] ?? (await context.newPage());
     page.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
