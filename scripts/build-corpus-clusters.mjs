@@ -11,6 +11,7 @@ import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { option, mulberry32 } from "./script-options.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(root, "models", "corpus-clusters.tsv.gz");
@@ -25,27 +26,12 @@ const CORPORA = [
   "wikipedia-syria",
 ];
 
-function option(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
-
 function* textFiles(dir) {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* textFiles(path);
     else if (/\.(?:txt|md|xml|jsonl)$/.test(name) && name !== "SOURCE.md") yield path;
   }
-}
-
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(state ^ (state >>> 15), 1 | state);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const corpora = option("--corpora", join(root, "..", "shared", "corpora"));
@@ -89,7 +75,7 @@ for (const words of sentences) {
   }
 }
 
-const random = seededRandom(1958);
+const random = mulberry32(1958);
 const projection = Float64Array.from({ length: 2 * CONTEXT * DIMENSIONS }, () => random() * 2 - 1);
 const vectors = cooccurrence.map((row) => {
   let rowTotal = 0;

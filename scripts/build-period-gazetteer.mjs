@@ -15,6 +15,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { parse as parseYaml } from "yaml";
+import { option } from "./script-options.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(root, "data", "gazetteer", "period-names.tsv");
@@ -32,11 +33,6 @@ const ORG_HEADS = new Set(
 const CONNECTORS = new Set("of the and for al el ad ash as at ibn bin de".split(" "));
 const allNameWords = (name) =>
   name.split(/[ -]/).every((word) => /^\p{Lu}/u.test(word) || CONNECTORS.has(word.toLowerCase()));
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
 
 /** A name as the tagger's tokens would spell it, or undefined when it is no name (no capital, digits, too long). */
 function cleanName(raw) {

