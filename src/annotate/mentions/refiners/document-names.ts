@@ -16,7 +16,7 @@ const STRONG_FOUND = 0.7;
 const WEAK_FOUND = 0.5;
 
 /** Names worth finding again, each with the confidence its recurrences get. */
-function namesOf(mentions: readonly Mention[], lowerCase: ReadonlySet<string>): KnownName[] {
+function namesOf(mentions: readonly Mention[], context: MentionContext): KnownName[] {
   const names = new Map<string, KnownName>();
   const add = (name: string, type: EntityType, confidence: number): void => {
     const key = `${type}:${name}`;
@@ -27,7 +27,7 @@ function namesOf(mentions: readonly Mention[], lowerCase: ReadonlySet<string>): 
     // The gazetteer finds its places wherever they recur; its guesses must not hide a surname ("Sari").
     if (mention.extractor.endsWith("gazetteer")) continue;
     // A one-word name the document also writes in lower case is a word there ("Private Security").
-    if (!/\s/.test(mention.name) && lowerCase.has(mention.name.toLowerCase())) continue;
+    if (!/\s/.test(mention.name) && lowerCaseWordsOf(context).has(mention.name.toLowerCase())) continue;
     const strong = mention.confidence >= STRONG;
     // Weak (model) names spread only as persons and organizations of two words or more.
     if (!strong && (mention.type === "place" || (mention.type === "organization" && !/\s/.test(mention.name))))
@@ -42,7 +42,7 @@ function namesOf(mentions: readonly Mention[], lowerCase: ReadonlySet<string>): 
 }
 
 function recurrences(context: MentionContext, mentions: readonly Mention[]): Mention[] {
-  const names = namesOf(mentions, lowerCaseWordsOf(context));
+  const names = namesOf(mentions, context);
   const found = findKnownNames(context, names, { extractor: "document-name" });
   const persons = names
     .filter((name) => name.type === "person" && name.confidence === STRONG_FOUND)
