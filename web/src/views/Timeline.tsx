@@ -7,6 +7,7 @@ import { Await, Heading, onListKeys } from "../components.js";
 import { formatDate, interval } from "../dates.js";
 import { navigate, paths, withQuery } from "../router.js";
 import type { EventSummary } from "../types.js";
+import { ExportLinks, EVENT_EXPORTS } from "./ExportLinks.js";
 
 interface Filters {
   actor: string;
@@ -154,6 +155,7 @@ export function TimelineView({ query }: { query: URLSearchParams }) {
   return (
     <>
       <Heading title="Timeline">Timeline</Heading>
+      <ExportLinks title="Download every event" choices={EVENT_EXPORTS} />
       <Await state={state}>
         {(events) => {
           const shown = events.filter((e) => matches(e, filters));
