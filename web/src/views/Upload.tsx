@@ -20,6 +20,9 @@ function outcomeOf(report: IngestReport): Pick<Item, "outcome" | "reason"> {
   return { outcome, ...(warning ? { reason: warning } : {}) };
 }
 
+/** A file's length as its progress bar counts it: an empty file is one unit, so its bar can fill. */
+const units = (file: File) => Math.max(1, file.size);
+
 const DONE: readonly Outcome[] = ["added", "updated", "unchanged", "failed", "not sent"];
 
 function summary(items: readonly Item[]): string {
@@ -31,7 +34,7 @@ function summary(items: readonly Item[]): string {
 
 function ItemRow({ item, index }: { item: Item; index: number }) {
   const id = `upload-${index}`;
-  const size = Math.max(1, item.file.size);
+  const size = units(item.file);
   const label =
     item.outcome === "sending"
       ? `sending, ${Math.round((100 * item.sent) / size)}%`
@@ -83,7 +86,7 @@ export function Upload({ onDone }: { onDone: () => void }) {
         const report = await uploadFile(file, token || undefined, (sent) =>
           update(i, { sent, outcome: sent >= file.size ? "reading" : "sending" }),
         );
-        update(i, { sent: file.size, ...outcomeOf(report) });
+        update(i, { sent: units(file), ...outcomeOf(report) });
       } catch (error) {
         update(i, { outcome: "failed", reason: error instanceof Error ? error.message : String(error) });
         if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
@@ -98,8 +101,8 @@ export function Upload({ onDone }: { onDone: () => void }) {
     onDone();
   };
 
-  const total = items.reduce((sum, item) => sum + Math.max(1, item.file.size), 0);
-  const sent = items.reduce((sum, item) => sum + Math.min(item.sent, Math.max(1, item.file.size)), 0);
+  const total = items.reduce((sum, item) => sum + units(item.file), 0);
+  const sent = items.reduce((sum, item) => sum + Math.min(item.sent, units(item.file)), 0);
   return (
     <form
       class={`upload${dragging ? " dragging" : ""}`}
