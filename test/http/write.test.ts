@@ -74,7 +74,7 @@ describe("POST /api/documents", () => {
     const reports = [first!.json<Report>(), second!.json<Report>()];
     for (const report of reports) expect(report).toMatchObject({ added: 1, failed: [] });
     // One upload at a time: the later of the two sees both documents.
-    expect(reports.map((r) => r.documents).sort()).toEqual([before + 1, before + 2]);
+    expect(reports.map((r) => r.documents).sort((a, b) => a - b)).toEqual([before + 1, before + 2]);
     expect(bad!.statusCode).toBe(422);
     const failure = bad!.json<Report>().failed;
     expect(failure).toEqual([{ path: "batch-empty.txt", error: await cliReason("batch-empty.txt", Buffer.alloc(0)) }]);
