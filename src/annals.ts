@@ -4,10 +4,13 @@ import type { SearchOptions, SearchResult } from "./search/types.js";
 import { openStore, type Store } from "./store/index.js";
 import {
   documentListings,
+  documentPairs,
   documentView,
   filterListings,
   type DocumentListing,
   type DocumentListingFilter,
+  type DocumentPair,
+  type DocumentPairFilter,
 } from "./views/documents.js";
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
 import { disagreements, eventCard, eventSummaries, filteredEventSummaries } from "./views/events.js";
@@ -62,6 +65,11 @@ export class Annals {
   /** The documents with their relations; those that pass `filter` when given. */
   documents(filter: DocumentListingFilter = {}): DocumentListing[] {
     return filterListings(documentListings(this.store), filter);
+  }
+
+  /** Derived copies with their originals and near-duplicates, most similar first: what the compare view offers. */
+  documentPairs(filter: DocumentPairFilter = {}): DocumentPair[] {
+    return documentPairs(this.store, filter);
   }
 
   document(id: string): DocumentView | undefined {

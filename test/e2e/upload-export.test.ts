@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Page } from "playwright-core";
@@ -6,11 +6,16 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { Annals } from "../../src/annals.js";
 import { buildApp } from "../../src/interfaces/http/app.js";
 import { ensureWebBuild } from "../../web/build.mjs";
-import { tempDir } from "../helpers/cli.js";
+import { ROOT, tempDir } from "../helpers/cli.js";
 import { SEEDS } from "../http/helpers.js";
 import { describeInChromium, serveAndBrowse, type Browsing } from "./browser.js";
 
-/** The start page's upload of several files and the export links, in chromium against the real server. */
+/**
+ * The start page's upload of several files, the export links and the compare view's paged lists, in
+ * chromium against the real server.
+ */
+
+const SCREENSHOTS = join(ROOT, "test-output/screenshots");
 
 const NOTE_A = "The Ar-Rashid revolt of 3 July 1963 was crushed in Baghdad by units loyal to the government.\n";
 const NOTE_B = "In November 1963 the National Guard was disbanded after a second coup in Baghdad.\n";
@@ -26,9 +31,16 @@ function scenarios(): void {
 
   beforeAll(async () => {
     ensureWebBuild();
+    mkdirSync(SCREENSHOTS, { recursive: true });
     const dir = tempDir("annals-e2e-upload-");
     annals = Annals.open(join(dir, "kb.db"));
-    await annals.add(SEEDS, { workers: 0 });
+    // Enough documents that the compare view's pickers have more than one page.
+    const fillers = Array.from({ length: 8 }, (_, i) => {
+      const path = join(dir, `filler-${i + 1}.txt`);
+      writeFileSync(path, `Filler note ${i + 1} on the archive of a ministry in Baghdad, item ${i * 37 + 11}.\n`);
+      return path;
+    });
+    await annals.add([...SEEDS, ...fillers], { workers: 0 });
     app = await buildApp(annals, { host: "127.0.0.1", uploadDir: join(dir, "uploads"), ingestWorkers: 0 });
     browsing = await serveAndBrowse(app, dir);
     page = browsing.page;
@@ -75,6 +87,7 @@ function scenarios(): void {
     expect(total!.max).toBe(NOTE_A.length + 1 + NOTE_B.length);
     // Each bar is named by its file for screen readers.
     expect(await page.getByLabel("guard-note.txt").evaluate((bar) => bar.tagName)).toBe("PROGRESS");
+    await page.locator("form.upload").screenshot({ path: join(SCREENSHOTS, "upload-several.png") });
     // The document list is loaded again and shows the new files.
     await expect.poll(() => page.locator(".cards").textContent()).toContain("guard-note.txt");
     expect(annals.documents().map((d) => d.path.split("/").pop())).toEqual(
@@ -136,6 +149,42 @@ function scenarios(): void {
       expect(response.statusCode, href).toBe(200);
       expect(response.headers["content-disposition"], href).toMatch(/^attachment; filename="/);
     }
+  });
+
+  it("compare: filters the pairs, and picks two documents by typing, page by page, keeping them in the URL", async () => {
+    await page.goto(`${browsing.base}/compare`);
+    const pairs = page.locator(".pairs li");
+    await pairs.first().waitFor();
+    expect(await pairs.allTextContents()).toEqual([expect.stringMatching(/^000_\S+ derived from 001_\S+ similarity/)]);
+    await page.getByLabel("Title or file name of either").fill("filler");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.getByText("No pair matches.").waitFor();
+    expect(page.url()).toContain("find=filler");
+
+    const left = page.locator("fieldset.picker").first();
+    const right = page.locator("fieldset.picker").nth(1);
+    const total = annals.documents().length;
+    await expect.poll(() => left.getByRole("status").textContent()).toBe(`1–8 of ${total} documents`);
+    await left.getByRole("button", { name: "Next" }).click();
+    await expect
+      .poll(() => left.getByRole("status").textContent())
+      .toBe(`9–${Math.min(16, total)} of ${total} documents`);
+    await left.getByLabel("Find by title or file name").fill("ar-rashid");
+    await expect.poll(() => left.getByRole("status").textContent()).toBe("1–1 of 1 document");
+    await left.getByRole("button", { name: /Ar-Rashid revolt/ }).click();
+    await expect.poll(() => page.url()).toMatch(/[?&]a=\w+/);
+    await right.getByLabel("Find by title or file name").fill("000_");
+    await expect.poll(() => right.getByRole("status").textContent()).toBe("1–1 of 1 document");
+    await right.getByRole("button", { name: /000_/ }).click();
+    await page.locator(".compare del").first().waitFor();
+    expect(await left.getByRole("button", { name: /Ar-Rashid revolt/ }).getAttribute("aria-pressed")).toBe("true");
+    const url = new URL(page.url());
+    expect(url.searchParams.get("find")).toBe("filler");
+    await page.screenshot({ path: join(SCREENSHOTS, "compare-pickers.png"), fullPage: true });
+    // The pair survives a reload: it is in the URL.
+    await page.reload();
+    await page.locator(".compare ins").first().waitFor();
+    expect(await page.locator("#left-heading").textContent()).toContain("Ar-Rashid revolt");
   });
 
   it("logged no error", () => {

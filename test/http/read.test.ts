@@ -344,6 +344,7 @@ describe("GET /api/openapi.json", () => {
       [
         "get /api/search",
         "get /api/documents",
+        "get /api/documents/pairs",
         "get /api/documents/{id}",
         "get /api/documents/{id}/pages/{page}/image",
         "post /api/documents",

@@ -8,6 +8,7 @@ export type KnowledgeBase = Pick<
   Annals,
   | "add"
   | "documents"
+  | "documentPairs"
   | "search"
   | "document"
   | "pageImage"

@@ -73,6 +73,15 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     },
     ["id", "path", "title", "format", "kind"],
   ),
+  DocumentPair: obj(
+    {
+      a: ref("DocumentRef"),
+      b: ref("DocumentRef"),
+      relation: { type: "string", enum: ["derived-from", "near-duplicate"] },
+      similarity: num,
+    },
+    ["a", "b", "relation", "similarity"],
+  ),
   DocumentView: obj(
     {
       id: str,
