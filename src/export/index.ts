@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Annals } from "../annals.js";
+import type { TimelineFilter } from "../views/timeline.js";
 import { CSV_TABLES, csvTable, type CsvTable } from "./csv.js";
 import { toGexf, toGraphml } from "./graph-xml.js";
 import { toFollowTheMoney, toJsonLd, toTimelineJs } from "./linked.js";
@@ -12,8 +13,18 @@ export { CSV_TABLES, type CsvTable };
 /** What the exports read: the facade's read methods (the HTTP API passes its own view of the knowledge base). */
 export type ExportSource = Pick<
   Annals,
-  "documents" | "entities" | "entity" | "events" | "event" | "disagreements" | "graph"
+  "documents" | "entities" | "entity" | "events" | "filteredEvents" | "event" | "disagreements" | "graph"
 >;
+
+/** What to export: for csv one table (else every table); only the events that pass `events`, the timeline's filter. */
+export interface ExportOptions {
+  table?: CsvTable;
+  events?: TimelineFilter;
+}
+
+/** The formats and csv tables that read events, the only ones the event filter narrows. */
+export const EVENT_FORMATS: readonly ExportFormat[] = ["json", "timelinejs", "ftm", "jsonld"];
+export const EVENT_TABLES: readonly CsvTable[] = ["events", "claims"];
 
 function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined;
@@ -21,7 +32,7 @@ function once<T>(make: () => T): () => T {
 }
 
 /** Everything the knowledge base shows, each part computed when a format first reads it. */
-export function snapshot(source: ExportSource) {
+export function snapshot(source: ExportSource, eventFilter: TimelineFilter = {}) {
   const documents = once(() => source.documents());
   const entities = once(() => source.entities());
   const entityPages = once(() =>
@@ -29,7 +40,11 @@ export function snapshot(source: ExportSource) {
       .map((e) => source.entity(e.id)!)
       .filter(Boolean),
   );
-  const events = once(() => source.events());
+  const events = once(() =>
+    Object.keys(eventFilter).length === 0
+      ? source.events()
+      : source.filteredEvents(eventFilter, { limit: Number.POSITIVE_INFINITY, offset: 0 }).items,
+  );
   const cards = once(() => events().map((e) => source.event(e.id)!));
   const disagreements = once(() => source.disagreements());
   const graph = once(() => source.graph());
@@ -103,11 +118,11 @@ const SINGLE_FILE: Record<
   },
 };
 
-/** The files of an export in `format`: one, or for csv one per table (only `table` when given). */
-export function exportFiles(source: ExportSource, format: ExportFormat, table?: CsvTable): ExportFile[] {
-  const data = snapshot(source);
+/** The files of an export in `format`: one, or for csv one per table. */
+export function exportFiles(source: ExportSource, format: ExportFormat, options: ExportOptions = {}): ExportFile[] {
+  const data = snapshot(source, options.events);
   if (format === "csv") {
-    return (table ? [table] : CSV_TABLES).map((name) => ({
+    return (options.table ? [options.table] : CSV_TABLES).map((name) => ({
       name: `${name}.csv`,
       mediaType: "text/csv; charset=utf-8",
       content: csvTable(data, name),

@@ -139,6 +139,28 @@ function scenarios(): void {
     expect(lines).toHaveLength(annals.entities().length + 1);
   });
 
+  it("the timeline's links export the events its filter shows", async () => {
+    const place = annals.events().find((e) => e.place)!.place!;
+    await page.goto(`${browsing.base}/timeline?place=${encodeURIComponent(place)}`);
+    const link = page
+      .getByRole("group", { name: "Download the events shown" })
+      .getByRole("link", { name: "events (CSV)" });
+    const href = (await link.getAttribute("href"))!;
+    expect(new URL(href, browsing.base).searchParams.get("place")).toBe(place);
+    const [csv] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const rows = readFileSync((await csv.path())!, "utf8")
+      .trimEnd()
+      .split("\r\n")
+      .slice(1);
+    const passing = annals.filteredEvents({ place }, { limit: 10_000, offset: 0 });
+    expect(rows.map((row) => row.split(",")[0])).toEqual(passing.items.map((e) => e.id));
+    await page.locator(".event-list li").first().waitFor();
+    const shown = await Promise.all(
+      (await page.locator(".event-list li").all()).map((item) => item.getAttribute("data-event-id")),
+    );
+    expect(shown.sort()).toEqual(passing.items.map((e) => e.id).sort());
+  });
+
   it("offers every export format on the start page, each link naming a valid export", async () => {
     await page.goto(`${browsing.base}/`);
     const links = await page.getByRole("group", { name: "The whole knowledge base" }).getByRole("link").all();

@@ -40,6 +40,26 @@ describe("GET /api/export", () => {
     }
   });
 
+  it("keeps only the events that pass the timeline's filter, as /api/events does", async () => {
+    const events = s.annals.events();
+    const type = events[0]!.type;
+    const passing = s.annals.filteredEvents({ type }, { limit: 10_000, offset: 0 });
+    expect(passing.total).toBeLessThan(events.length);
+    const lines = (await get(`/api/export?format=csv&table=events&type=${encodeURIComponent(type)}`)).body
+      .trimEnd()
+      .split("\r\n");
+    expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(passing.items.map((e) => e.id));
+    const slides = (await get(`/api/export?format=timelinejs&type=${encodeURIComponent(type)}`)).json<{
+      events: { group: string }[];
+    }>().events;
+    expect(slides.length).toBeGreaterThan(0);
+    expect(slides.every((slide) => slide.group === type)).toBe(true);
+    const whole = (await get("/api/export?format=json")).json<{ entities: unknown[]; events: unknown[] }>();
+    const narrowed = (await get(`/api/export?format=json&type=${encodeURIComponent(type)}`)).json<typeof whole>();
+    expect(narrowed.events).toHaveLength(passing.total);
+    expect(narrowed.entities).toEqual(whole.entities);
+  });
+
   it("answers 304 to If-None-Match like the other read endpoints", async () => {
     const first = await get("/api/export?format=graphml");
     const etag = first.headers["etag"] as string;
@@ -78,6 +98,22 @@ describe("GET /api/export with bad parameters", () => {
     const misplaced = await get("/api/export?format=gexf&table=entities");
     expect(misplaced.statusCode).toBe(400);
     expect(misplaced.json<ErrorJson>().error.path).toBe("querystring.table");
+  });
+
+  it("answers 400 for an event filter on a format or table without events, and for a bad period", async () => {
+    for (const [url, path] of [
+      ["/api/export?format=gexf&type=coup", "querystring.type"],
+      ["/api/export?format=csv&table=entities&place=Baghdad", "querystring.place"],
+    ] as const) {
+      const response = await get(url);
+      expect(response.statusCode, url).toBe(400);
+      const { error } = response.json<ErrorJson>();
+      expect(error.path, url).toBe(path);
+      expect(error.message, url).toMatch(/timelinejs/);
+    }
+    const period = await get("/api/export?format=timelinejs&from=July");
+    expect(period.statusCode).toBe(400);
+    expect(period.json<ErrorJson>().error.issues!.map((i) => i.path)).toContain("querystring.from");
   });
 
   it("answers 400 for an unknown parameter", async () => {

@@ -34,15 +34,23 @@ export const EVERY_EXPORT: readonly ExportChoice[] = [
   { label: "JSON-LD", format: "jsonld" },
 ];
 
-/** Download links for exports of the knowledge base, with the outcome in a live region. */
-export function ExportLinks({ title, choices }: { title: string; choices: readonly ExportChoice[] }) {
+/** Download links for exports of the knowledge base, with the outcome in a live region; `filter` narrows the events. */
+export function ExportLinks({
+  title,
+  choices,
+  filter = {},
+}: {
+  title: string;
+  choices: readonly ExportChoice[];
+  filter?: Record<string, string>;
+}) {
   const [status, setStatus] = useState("");
   return (
     <div class="export-links" role="group" aria-label={title}>
       <span>{title}:</span>
       <ul class="inline-list">
         {choices.map((choice) => {
-          const url = withQuery("/api/export", { format: choice.format, table: choice.table });
+          const url = withQuery("/api/export", { format: choice.format, table: choice.table, ...filter });
           return (
             <li key={url}>
               <a

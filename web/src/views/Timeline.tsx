@@ -155,7 +155,7 @@ export function TimelineView({ query }: { query: URLSearchParams }) {
   return (
     <>
       <Heading title="Timeline">Timeline</Heading>
-      <ExportLinks title="Download every event" choices={EVENT_EXPORTS} />
+      <ExportLinks title="Download the events shown" choices={EVENT_EXPORTS} filter={{ ...filters }} />
       <Await state={state}>
         {(events) => {
           const shown = events.filter((e) => matches(e, filters));

@@ -7,7 +7,7 @@ import type { TimelineFilter, TimelineZoom } from "../../../views/timeline.js";
 const PERIOD = { type: "string", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" } as const;
 
 /** The timeline's filter: every field optional. */
-const FILTER_PROPERTIES = {
+export const FILTER_PROPERTIES = {
   type: { type: "string", minLength: 1, maxLength: 100, description: "only events of this type" },
   place: { type: "string", minLength: 1, maxLength: 500, description: "only events at this place" },
   actor: {

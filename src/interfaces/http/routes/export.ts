@@ -1,10 +1,38 @@
 import type { FastifyInstance } from "fastify";
-import { CSV_TABLES, EXPORT_FORMATS, exportFiles, type CsvTable, type ExportFormat } from "../../../export/index.js";
+import {
+  CSV_TABLES,
+  EVENT_FORMATS,
+  EVENT_TABLES,
+  EXPORT_FORMATS,
+  exportFiles,
+  type CsvTable,
+  type ExportFormat,
+} from "../../../export/index.js";
+import type { TimelineFilter } from "../../../views/timeline.js";
 import { HttpError } from "../errors.js";
+import { FILTER_PROPERTIES } from "./events.js";
 
-interface ExportQuery {
-  format: ExportFormat;
-  table?: CsvTable;
+type ExportQuery = TimelineFilter & { format: ExportFormat; table?: CsvTable };
+
+/** Why these parameters ask for no export, or undefined when they are fine. */
+function refusal({ format, table, ...events }: ExportQuery): { message: string; path: string } | undefined {
+  if (format === "csv" && !table) {
+    return {
+      message: `format csv exports one table at a time: add table= one of ${CSV_TABLES.join(", ")}`,
+      path: "querystring.table",
+    };
+  }
+  if (format !== "csv" && table)
+    return { message: `table= goes only with format=csv, not ${format}`, path: "querystring.table" };
+  const filtered = Object.keys(events);
+  const readsEvents = format === "csv" ? EVENT_TABLES.includes(table!) : EVENT_FORMATS.includes(format);
+  if (filtered.length > 0 && !readsEvents) {
+    return {
+      message: `${filtered.join(", ")} filter events, and ${format === "csv" ? `table ${table}` : format} has none: they go with ${[...EVENT_FORMATS, ...EVENT_TABLES.map((t) => `csv table ${t}`)].join(", ")}`,
+      path: `querystring.${filtered[0]}`,
+    };
+  }
+  return undefined;
 }
 
 /** GET /api/export?format=&table= (`annals export`): the knowledge base as a file to download. */
@@ -24,6 +52,7 @@ export function exportRoutes(app: FastifyInstance): void {
               enum: CSV_TABLES,
               description: "with format=csv (required there): which table",
             },
+            ...FILTER_PROPERTIES,
           },
         },
       },
@@ -33,7 +62,8 @@ export function exportRoutes(app: FastifyInstance): void {
           description:
             "What `annals export --format FORMAT` writes, sent with `Content-Disposition: attachment` and a file name: " +
             "json (everything), csv (one table per request), gexf and graphml (the actor network), timelinejs, " +
-            "ftm (FollowTheMoney lines) and jsonld (schema.org).",
+            "ftm (FollowTheMoney lines) and jsonld (schema.org). The timeline's filter (type, place, actor, from, to, " +
+            "as /api/events takes it) keeps only the events that pass, in the formats and tables that hold events.",
           tags: ["export"],
           response: { type: "string" },
           mediaType: "application/octet-stream",
@@ -41,24 +71,10 @@ export function exportRoutes(app: FastifyInstance): void {
       },
     },
     async (request, reply) => {
-      const { format, table } = request.query;
-      if (format === "csv" && !table) {
-        throw new HttpError(
-          400,
-          "invalid-request",
-          `format csv exports one table at a time: add table= one of ${CSV_TABLES.join(", ")}`,
-          "querystring.table",
-        );
-      }
-      if (format !== "csv" && table) {
-        throw new HttpError(
-          400,
-          "invalid-request",
-          `table= goes only with format=csv, not ${format}`,
-          "querystring.table",
-        );
-      }
-      const [file] = exportFiles(request.annals, format, table);
+      const refused = refusal(request.query);
+      if (refused) throw new HttpError(400, "invalid-request", refused.message, refused.path);
+      const { format, table, ...events } = request.query;
+      const [file] = exportFiles(request.annals, format, { ...(table ? { table } : {}), events });
       return reply
         .type(file!.mediaType)
         .header("content-disposition", `attachment; filename="${file!.name}"`)
