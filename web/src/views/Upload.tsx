@@ -73,7 +73,7 @@ export function Upload({ onDone }: { onDone: () => void }) {
 
   const send = async () => {
     setRunning(true);
-    const current = items.map((item) => ({ ...item, sent: 0, outcome: "waiting" as Outcome }));
+    const current: Item[] = items.map(({ file }) => ({ file, sent: 0, outcome: "waiting" }));
     const update = (index: number, change: Partial<Item>) => {
       current[index] = { ...current[index]!, ...change };
       setItems([...current]);
