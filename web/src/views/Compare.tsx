@@ -1,6 +1,6 @@
 import { useMemo } from "preact/hooks";
 import { getJson, useLoad } from "../api.js";
-import { Await, fileName, Heading } from "../components.js";
+import { Await, fileName, Heading, TextFilter } from "../components.js";
 import { diffTokens, tokenize, type Token } from "../diff.js";
 import { navigate, paths, withQuery } from "../router.js";
 import type { DocumentRef, DocumentView } from "../types.js";
@@ -103,28 +103,6 @@ function compareUrl(state: CompareState): string {
   return withQuery("/compare", { ...state, offset: state.offset || undefined });
 }
 
-function PairFilter({ state }: { state: CompareState }) {
-  return (
-    <form
-      class="toolbar filters"
-      role="search"
-      aria-label="Filter the pairs"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const input = (event.currentTarget as HTMLFormElement).elements.namedItem("find") as HTMLInputElement;
-        navigate(compareUrl({ ...state, find: input.value.trim(), offset: 0 }));
-      }}
-    >
-      <label>
-        Title or file name of either
-        <input name="find" type="search" value={state.find} />
-      </label>
-      <button type="submit">Filter</button>
-      {state.find ? <a href={compareUrl({ ...state, find: "", offset: 0 })}>Clear</a> : null}
-    </form>
-  );
-}
-
 /** GET /api/documents/pairs, one page: derived copies and near-duplicates, most similar first. */
 function Pairs({ state }: { state: CompareState }) {
   const url = withQuery("/api/documents/pairs", {
@@ -139,7 +117,13 @@ function Pairs({ state }: { state: CompareState }) {
   return (
     <section aria-labelledby="pairs-heading">
       <h2 id="pairs-heading">Derived copies and near-duplicates</h2>
-      <PairFilter state={state} />
+      <TextFilter
+        title="Filter the pairs"
+        label="Title or file name of either"
+        value={state.find}
+        clearHref={compareUrl({ ...state, find: "", offset: 0 })}
+        onFilter={(find) => navigate(compareUrl({ ...state, find, offset: 0 }))}
+      />
       <Await state={pairs}>
         {({ list, total }) =>
           list.length === 0 ? (

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { getJson, useLoad } from "../api.js";
-import { Await, fileName, Heading } from "../components.js";
+import { Await, fileName, Heading, TextFilter } from "../components.js";
 import { navigate, paths, withQuery } from "../router.js";
 import type { DocumentListing } from "../types.js";
 import { SearchBox } from "./SearchBox.js";
@@ -9,28 +9,6 @@ import { EVERY_EXPORT, ExportLinks } from "./ExportLinks.js";
 
 /** Documents per page of the start page. */
 const PAGE = 50;
-
-function DocumentFilter({ text }: { text: string }) {
-  return (
-    <form
-      class="toolbar filters"
-      role="search"
-      aria-label="Filter the documents"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const input = (event.currentTarget as HTMLFormElement).elements.namedItem("text") as HTMLInputElement;
-        navigate(withQuery("/", { text: input.value.trim() }));
-      }}
-    >
-      <label>
-        Title or file name
-        <input name="text" type="search" value={text} />
-      </label>
-      <button type="submit">Filter</button>
-      {text ? <a href="/">Clear</a> : null}
-    </form>
-  );
-}
 
 /** The start page (/?text=&offset=): search, one page of the documents and their relations, links to the other views. */
 export function Home({ query }: { query: URLSearchParams }) {
@@ -49,7 +27,13 @@ export function Home({ query }: { query: URLSearchParams }) {
       <SearchBox />
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">Documents</h2>
-        <DocumentFilter text={text} />
+        <TextFilter
+          title="Filter the documents"
+          label="Title or file name"
+          value={text}
+          clearHref="/"
+          onFilter={(filter) => navigate(withQuery("/", { text: filter }))}
+        />
         <Await state={documents}>
           {({ list, total }) =>
             list.length === 0 ? (
