@@ -89,8 +89,9 @@ export function Upload({ onDone }: { onDone: () => void }) {
         update(i, { sent: units(file), ...outcomeOf(report) });
       } catch (error) {
         update(i, { outcome: "failed", reason: error instanceof Error ? error.message : String(error) });
-        if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-          if (error.status === 401) setNeedsToken(true);
+        if (error instanceof ApiError && error.status === 401) setNeedsToken(true);
+        // A refusal of this file (a bad name, too large) lets the others go; any other would refuse them too.
+        if (!(error instanceof ApiError && (error.status === 400 || error.status === 413))) {
           for (let j = i + 1; j < current.length; j++) update(j, { outcome: "not sent" });
           break;
         }
