@@ -166,6 +166,8 @@ function scenarios(): void {
     const links = await page.getByRole("group", { name: "The whole knowledge base" }).getByRole("link").all();
     const hrefs = await Promise.all(links.map(async (link) => (await link.getAttribute("href"))!));
     expect(hrefs.length).toBe(12);
+    await page.locator("#download-heading").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, "home-download.png") });
     for (const href of hrefs) {
       const response = await app.inject({ url: href });
       expect(response.statusCode, href).toBe(200);
