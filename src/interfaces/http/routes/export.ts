@@ -28,7 +28,7 @@ function refusal({ format, table, ...events }: ExportQuery): { message: string; 
   const readsEvents = format === "csv" ? EVENT_TABLES.includes(table!) : EVENT_FORMATS.includes(format);
   if (filtered.length > 0 && !readsEvents) {
     return {
-      message: `${filtered.join(", ")} filter events, and ${format === "csv" ? `table ${table}` : format} has none: they go with ${[...EVENT_FORMATS, ...EVENT_TABLES.map((t) => `csv table ${t}`)].join(", ")}`,
+      message: `${filtered.join(", ")} ${filtered.length === 1 ? "narrows" : "narrow"} the events, and ${format === "csv" ? `table ${table}` : format} holds none: ${filtered.length === 1 ? "it goes" : "they go"} with ${[...EVENT_FORMATS, ...EVENT_TABLES.map((t) => `csv table ${t}`)].join(", ")}`,
       path: `querystring.${filtered[0]}`,
     };
   }
