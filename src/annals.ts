@@ -11,7 +11,14 @@ import {
 } from "./views/documents.js";
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
 import { disagreements, eventCard, eventSummaries, filteredEventSummaries } from "./views/events.js";
-import { timelineOverview, type TimelineFilter, type TimelineOverview, type TimelineZoom } from "./views/timeline.js";
+import {
+  timelineFacets,
+  timelineOverview,
+  type TimelineFacets,
+  type TimelineFilter,
+  type TimelineOverview,
+  type TimelineZoom,
+} from "./views/timeline.js";
 import { actorGraph } from "./views/graph.js";
 import type { PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
@@ -101,6 +108,11 @@ export class Annals {
   /** The filtered events counted per period of the zoom, the densest period and the undated apart. */
   timeline(filter: TimelineFilter, zoom: TimelineZoom): TimelineOverview {
     return timelineOverview(this.store.knowledge, filter, zoom);
+  }
+
+  /** The event types and places the timeline's filter can choose from, with their counts. */
+  timelineFacets(filter: TimelineFilter): TimelineFacets {
+    return timelineFacets(this.store.knowledge, filter);
   }
 
   countEvents(): number {

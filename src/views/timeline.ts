@@ -10,6 +10,8 @@ export interface TimelineFilter {
   actor?: string;
   from?: string;
   to?: string;
+  /** Only the events without a date. */
+  undated?: boolean;
 }
 
 export interface TimelineBucket {
@@ -46,6 +48,7 @@ export function filteredOutlines(knowledge: KnowledgeStore, filter: TimelineFilt
     if (filter.type && e.type !== filter.type) return false;
     if (filter.place && e.place !== filter.place) return false;
     if (ofActor && !ofActor.has(e.id)) return false;
+    if (filter.undated && e.start) return false;
     if (!ranged) return true;
     if (!e.start) return false;
     if (filter.from && (e.end ?? e.start) < filter.from) return false;
@@ -87,5 +90,30 @@ export function timelineOverview(
     undated,
     ...(densest ? { densest: densest.period } : {}),
     buckets: list,
+  };
+}
+
+export interface TimelineFacets {
+  /** Each event type with how many events of it pass the rest of the filter, most first. */
+  types: { value: string; count: number }[];
+  places: { value: string; count: number }[];
+}
+
+/** What the type and place filters can choose from: each counted among the events that pass the filter's other fields. */
+export function timelineFacets(knowledge: KnowledgeStore, filter: TimelineFilter): TimelineFacets {
+  const { type, place, ...rest } = filter;
+  const count = (events: EventOutline[], field: "type" | "place") => {
+    const counts = new Map<string, number>();
+    for (const event of events) {
+      const value = event[field];
+      if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    return [...counts]
+      .map(([value, n]) => ({ value, count: n }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  };
+  return {
+    types: count(filteredOutlines(knowledge, { ...rest, ...(place ? { place } : {}) }), "type"),
+    places: count(filteredOutlines(knowledge, { ...rest, ...(type ? { type } : {}) }), "place"),
   };
 }

@@ -353,6 +353,7 @@ describe("GET /api/openapi.json", () => {
         "get /api/events/{id}",
         "get /api/timeline",
         "get /api/timeline/overview",
+        "get /api/timeline/facets",
         "get /api/graph",
         "get /api/disagreements",
         "get /api/openapi.json",

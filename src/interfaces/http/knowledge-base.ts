@@ -17,6 +17,7 @@ export type KnowledgeBase = Pick<
   | "countEvents"
   | "filteredEvents"
   | "timeline"
+  | "timelineFacets"
   | "event"
   | "disagreements"
   | "graph"

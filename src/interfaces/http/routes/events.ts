@@ -23,8 +23,14 @@ const FILTER_PROPERTIES = {
 const LIST_QUERY = {
   type: "object",
   additionalProperties: false,
-  properties: { ...pageProperties(1000, 10_000), ...FILTER_PROPERTIES },
+  properties: {
+    ...pageProperties(1000, 10_000),
+    ...FILTER_PROPERTIES,
+    undated: { type: "boolean", description: "true: only the events without a date (from and to then leave none)" },
+  },
 } as const;
+
+const FILTER_QUERY = { type: "object", additionalProperties: false, properties: FILTER_PROPERTIES } as const;
 
 type ListQuery = PageQuery & TimelineFilter;
 
@@ -42,7 +48,7 @@ export function eventRoutes(app: FastifyInstance): void {
           doc: {
             summary,
             description:
-              "`annals events --json` (alias `annals timeline`), one page at a time; the filter (type, place, actor, from, to) narrows it and `X-Total-Count` counts what passes.",
+              "`annals events --json` (alias `annals timeline`), one page at a time; the filter (type, place, actor, from, to, undated) narrows it and `X-Total-Count` counts what passes.",
             tags: ["events"],
             response: { type: "array", items: { $ref: "#/components/schemas/EventSummary" } },
             paginated: true,
@@ -89,6 +95,23 @@ export function eventRoutes(app: FastifyInstance): void {
       const { zoom, ...filter } = request.query;
       return request.annals.timeline(filter, zoom);
     },
+  );
+
+  app.get<{ Querystring: TimelineFilter }>(
+    "/api/timeline/facets",
+    {
+      schema: { querystring: FILTER_QUERY },
+      config: {
+        doc: {
+          summary: "The event types and places the timeline can be filtered by",
+          description:
+            "Each type (and each place) with how many events of it pass the rest of the filter: the type filter does not narrow the types, nor the place filter the places. Most frequent first.",
+          tags: ["events"],
+          response: { type: "object" },
+        },
+      },
+    },
+    async (request) => request.annals.timelineFacets(request.query),
   );
 
   app.get<{ Params: IdParams }>(
