@@ -10,8 +10,8 @@ export interface TimelineFilter {
   actor?: string;
   from?: string;
   to?: string;
-  /** Only the events without a date. */
-  undated?: boolean;
+  /** true: only the events with a date; false: only those without one. */
+  dated?: boolean;
 }
 
 export interface TimelineBucket {
@@ -48,7 +48,7 @@ export function filteredOutlines(knowledge: KnowledgeStore, filter: TimelineFilt
     if (filter.type && e.type !== filter.type) return false;
     if (filter.place && e.place !== filter.place) return false;
     if (ofActor && !ofActor.has(e.id)) return false;
-    if (filter.undated && e.start) return false;
+    if (filter.dated !== undefined && !!e.start !== filter.dated) return false;
     if (!ranged) return true;
     if (!e.start) return false;
     if (filter.from && (e.end ?? e.start) < filter.from) return false;

@@ -52,7 +52,7 @@ describe("GET /api/timeline/facets", () => {
       "/api/timeline/facets?zoom=year",
       "/api/timeline/facets?from=July",
       "/api/timeline/facets?type=",
-      "/api/timeline/facets?undated=true",
+      "/api/timeline/facets?dated=true",
     ]) {
       const response = await get(url);
       expect(response.statusCode, url).toBe(400);
@@ -61,23 +61,29 @@ describe("GET /api/timeline/facets", () => {
   });
 });
 
-describe("GET /api/timeline?undated=true", () => {
-  it("pages the events without a date, as many as the overview counts", async () => {
+describe("GET /api/timeline?dated=", () => {
+  it("pages the events without a date with dated=false, as many as the overview counts", async () => {
     const overview = (await get("/api/timeline/overview")).json<{ undated: number }>();
     const events = (await get("/api/events?limit=10000")).json<EventSummary[]>();
     const undated = events.filter((e) => !e.start);
     expect(undated.length).toBe(overview.undated);
-    const response = await get("/api/timeline?undated=true&limit=1");
+    const response = await get("/api/timeline?dated=false&limit=1");
     expect(response.headers["x-total-count"]).toBe(String(overview.undated));
     expect(response.json<EventSummary[]>().map((e) => e.id)).toEqual(undated.slice(0, 1).map((e) => e.id));
-    const all = (await get("/api/timeline?undated=true&limit=10000")).json<EventSummary[]>();
+    const all = (await get("/api/timeline?dated=false&limit=10000")).json<EventSummary[]>();
     expect(all.map((e) => e.id)).toEqual(undated.map((e) => e.id));
   });
 
+  it("lists only the dated events with dated=true", async () => {
+    const events = (await get("/api/events?limit=10000")).json<EventSummary[]>();
+    const response = await get("/api/timeline?dated=true&limit=10000");
+    expect(response.json<EventSummary[]>().map((e) => e.id)).toEqual(events.filter((e) => e.start).map((e) => e.id));
+  });
+
   it("leaves none with a date range, and answers 400 for a value that is not a boolean", async () => {
-    const ranged = await get("/api/timeline?undated=true&from=1958");
+    const ranged = await get("/api/timeline?dated=false&from=1958");
     expect(ranged.statusCode).toBe(200);
     expect(ranged.headers["x-total-count"]).toBe("0");
-    expect((await get("/api/timeline?undated=maybe")).statusCode).toBe(400);
+    expect((await get("/api/timeline?dated=maybe")).statusCode).toBe(400);
   });
 });

@@ -26,7 +26,10 @@ const LIST_QUERY = {
   properties: {
     ...pageProperties(1000, 10_000),
     ...FILTER_PROPERTIES,
-    undated: { type: "boolean", description: "true: only the events without a date (from and to then leave none)" },
+    dated: {
+      type: "boolean",
+      description: "true: only the events with a date; false: only those without one (from and to then leave none)",
+    },
   },
 } as const;
 
@@ -48,7 +51,7 @@ export function eventRoutes(app: FastifyInstance): void {
           doc: {
             summary,
             description:
-              "`annals events --json` (alias `annals timeline`), one page at a time; the filter (type, place, actor, from, to, undated) narrows it and `X-Total-Count` counts what passes.",
+              "`annals events --json` (alias `annals timeline`), one page at a time; the filter (type, place, actor, from, to, dated) narrows it and `X-Total-Count` counts what passes.",
             tags: ["events"],
             response: { type: "array", items: { $ref: "#/components/schemas/EventSummary" } },
             paginated: true,
