@@ -261,7 +261,7 @@ function Pager({ page, offset, to }: { page: Page; offset: number; to: (offset: 
 function EventList({ page, offset, label }: { page: Page; offset: number; label: string }) {
   return (
     <>
-      <p class="muted" role="status">
+      <p class="muted list-status" role="status">
         {page.total === 0
           ? "No events."
           : `Events ${offset + 1}–${offset + page.events.length} of ${page.total.toLocaleString("en")}${label}.`}
