@@ -12,6 +12,7 @@ import {
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
 import { disagreements, eventCard, eventSummaries, filteredEventSummaries } from "./views/events.js";
 import {
+  filteredOutlinePage,
   timelineFacets,
   timelineOverview,
   type TimelineFacets,
@@ -20,7 +21,7 @@ import {
   type TimelineZoom,
 } from "./views/timeline.js";
 import { actorGraph } from "./views/graph.js";
-import type { PageRange } from "./store/knowledge.js";
+import type { EventOutline, PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
 import { describeDecision } from "./decisions/describe.js";
 import type { Decision, DecisionView } from "./decisions/types.js";
@@ -108,6 +109,11 @@ export class Annals {
   /** The filtered events counted per period of the zoom, the densest period and the undated apart. */
   timeline(filter: TimelineFilter, zoom: TimelineZoom): TimelineOverview {
     return timelineOverview(this.store.knowledge, filter, zoom);
+  }
+
+  /** One page of the outlines (no participants, no quotes) of the events that pass the filter, with how many pass it. */
+  timelineOutlines(filter: TimelineFilter, page: PageRange): { total: number; items: EventOutline[] } {
+    return filteredOutlinePage(this.store.knowledge, filter, page);
   }
 
   /** The event types and places the timeline's filter can choose from, with their counts. */

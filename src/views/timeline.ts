@@ -1,4 +1,4 @@
-import type { EventOutline, KnowledgeStore } from "../store/knowledge.js";
+import type { EventOutline, KnowledgeStore, PageRange } from "../store/knowledge.js";
 
 export type TimelineZoom = "year" | "month" | "day";
 
@@ -56,6 +56,16 @@ export function filteredOutlines(knowledge: KnowledgeStore, filter: TimelineFilt
     if (filter.to && e.start > `${filter.to}\uffff`) return false;
     return true;
   });
+}
+
+/** One page of the outlines of the events that pass the filter, and how many pass it. */
+export function filteredOutlinePage(
+  knowledge: KnowledgeStore,
+  filter: TimelineFilter,
+  page: PageRange,
+): { total: number; items: EventOutline[] } {
+  const events = filteredOutlines(knowledge, filter);
+  return { total: events.length, items: events.slice(page.offset, page.offset + page.limit) };
 }
 
 /** The filtered events counted per year, month or day, with the most told events of each period. */

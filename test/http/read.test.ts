@@ -354,6 +354,7 @@ describe("GET /api/openapi.json", () => {
         "get /api/timeline",
         "get /api/timeline/overview",
         "get /api/timeline/facets",
+        "get /api/timeline/outlines",
         "get /api/graph",
         "get /api/disagreements",
         "get /api/openapi.json",

@@ -87,3 +87,30 @@ describe("GET /api/timeline?dated=", () => {
     expect((await get("/api/timeline?dated=maybe")).statusCode).toBe(400);
   });
 });
+
+describe("GET /api/timeline/outlines", () => {
+  it("pages the filtered timeline as /api/timeline does, each event without participants and quotes", async () => {
+    const full = await get("/api/timeline?from=1958&limit=10000");
+    const events = full.json<EventSummary[]>();
+    expect(events.length).toBeGreaterThan(2);
+    const response = await get("/api/timeline/outlines?from=1958&limit=2&offset=1");
+    expect(response.headers["x-total-count"]).toBe(full.headers["x-total-count"]);
+    const outlines = response.json<{ id: string; label: string; start?: string; accounts: number }[]>();
+    expect(outlines.map((e) => [e.id, e.label, e.start])).toEqual(
+      events.slice(1, 3).map((e) => [e.id, e.label, e.start]),
+    );
+    for (const outline of outlines) {
+      expect(outline.accounts).toBeGreaterThan(0);
+      expect(Object.keys(outline)).not.toContain("sources");
+    }
+  });
+
+  it("answers 400 for a page out of bounds and an unknown parameter", async () => {
+    for (const url of [
+      "/api/timeline/outlines?limit=0",
+      "/api/timeline/outlines?offset=-1",
+      "/api/timeline/outlines?zoom=day",
+    ])
+      expect((await get(url)).statusCode, url).toBe(400);
+  });
+});

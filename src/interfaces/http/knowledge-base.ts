@@ -18,6 +18,7 @@ export type KnowledgeBase = Pick<
   | "filteredEvents"
   | "timeline"
   | "timelineFacets"
+  | "timelineOutlines"
   | "event"
   | "disagreements"
   | "graph"

@@ -14,7 +14,7 @@ import {
   tickLabel,
 } from "../periods.js";
 import { navigate, paths, withQuery } from "../router.js";
-import type { EventSummary, TimelineBucket, TimelineFacets, TimelineOverview } from "../types.js";
+import type { EventOutline, TimelineBucket, TimelineFacets, TimelineOverview } from "../types.js";
 
 // vis-timeline is large: the chart of a page's events loads after the axis and the list have shown.
 const TimelineChart = lazy(() => import("./TimelineChart.js").then((m) => ({ default: m.TimelineChart })));
@@ -73,14 +73,14 @@ function apiFilter(filters: Filters, period: string | undefined): Record<string,
 }
 
 interface Page {
-  events: EventSummary[];
+  events: EventOutline[];
   total: number;
 }
 
 /** One page of events with the total that pass; `url` null loads nothing. */
 function usePage(url: string | null): ReturnType<typeof useLoad<Page>> {
   return useLoad(url, async (signal) => {
-    const { body, headers } = await getJson<EventSummary[]>(url!, signal);
+    const { body, headers } = await getJson<EventOutline[]>(url!, signal);
     return { events: body, total: Number(headers.get("x-total-count") ?? body.length) };
   });
 }
@@ -284,7 +284,9 @@ function EventList({ page, offset, label }: { page: Page; offset: number; label:
 function Undated({ state, count }: { state: TimelineState; count: number }) {
   const open = state.undated !== undefined;
   const page = usePage(
-    open ? withQuery("/api/timeline", { ...state.filters, dated: "false", limit: PAGE, offset: state.undated }) : null,
+    open
+      ? withQuery("/api/timeline/outlines", { ...state.filters, dated: "false", limit: PAGE, offset: state.undated })
+      : null,
   );
   const closed: TimelineState = {
     filters: state.filters,
@@ -325,7 +327,6 @@ export function TimelineView({ query }: { query: URLSearchParams }) {
   const state = stateOf(query);
   const { filters, period } = state;
   const years = useJson<TimelineOverview>(withQuery("/api/timeline/overview", { zoom: "year", ...filters }));
-  const facets = useJson<TimelineFacets>(withQuery("/api/timeline/facets", { ...filters }));
   // No period in the URL: the one the from–to filter names, else the densest year.
   const chosen = period ?? commonPeriod(filters.from, filters.to) ?? years.data?.densest;
   useEffect(() => {
@@ -342,9 +343,16 @@ export function TimelineView({ query }: { query: URLSearchParams }) {
   const listReady = chosen !== undefined || (years.data && !years.data.densest);
   const list = usePage(
     listReady
-      ? withQuery("/api/timeline", { ...narrowed, dated: "true", limit: PAGE, offset: state.offset || undefined })
+      ? withQuery("/api/timeline/outlines", {
+          ...narrowed,
+          dated: "true",
+          limit: PAGE,
+          offset: state.offset || undefined,
+        })
       : null,
   );
+  // The filter's choices wait for the list: they are not needed to see the timeline.
+  const facets = useJson<TimelineFacets>(list.data ? withQuery("/api/timeline/facets", { ...filters }) : null);
   const axisState = zoom === "year" ? years : axis;
   const parent = shownPeriod ? (parentOf(shownPeriod) ?? ALL) : undefined;
   return (

@@ -4,10 +4,10 @@ import { Timeline, type DataItem } from "vis-timeline";
 import "vis-timeline/styles/vis-timeline-graph2d.css";
 import { interval } from "../dates.js";
 import { navigate, paths } from "../router.js";
-import type { EventSummary } from "../types.js";
+import type { EventOutline } from "../types.js";
 
 /** An item's content as an element built from text: vis-timeline never sees an HTML string from a source. */
-function content(event: EventSummary): HTMLElement {
+function content(event: EventOutline): HTMLElement {
   const span = document.createElement("span");
   span.textContent = event.label;
   return span;
@@ -17,7 +17,7 @@ function content(event: EventSummary): HTMLElement {
  * The dated events of one page of the list on a time axis, month, season and year dates as ranges;
  * shown over `period` when given, else over all of them.
  */
-export function TimelineChart({ events, period }: { events: EventSummary[]; period: string | undefined }) {
+export function TimelineChart({ events, period }: { events: EventOutline[]; period: string | undefined }) {
   const container = useRef<HTMLDivElement>(null);
   const timeline = useRef<Timeline | undefined>(undefined);
   const items = useMemo(

@@ -100,6 +100,29 @@ export function eventRoutes(app: FastifyInstance): void {
     },
   );
 
+  app.get<{ Querystring: ListQuery }>(
+    "/api/timeline/outlines",
+    {
+      schema: { querystring: LIST_QUERY },
+      config: {
+        doc: {
+          summary: "The timeline's list, light: each event's dates, type, place and how often it is told",
+          description:
+            "The events of /api/timeline (same filter, order and paging, `X-Total-Count`) without participants and quotes: what a list or an axis of many events draws.",
+          tags: ["events"],
+          response: { type: "array", items: { $ref: "#/components/schemas/EventOutline" } },
+          paginated: true,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { limit, offset, ...filter } = request.query;
+      const { total, items } = request.annals.timelineOutlines(filter, { limit, offset });
+      setPageHeaders(request, reply, { limit, offset }, { total });
+      return items;
+    },
+  );
+
   app.get<{ Querystring: TimelineFilter }>(
     "/api/timeline/facets",
     {
