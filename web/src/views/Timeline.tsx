@@ -183,9 +183,11 @@ function Axis({ state, overview }: { state: TimelineState; overview: TimelineOve
   );
   const [shown, setShown] = useState<TimelineBucket | undefined>(undefined);
   useEffect(() => setShown(undefined), [overview]);
-  const preview = shown ?? buckets.find((b) => b.period === state.period) ?? densest;
-  const max = densest?.count ?? 1;
   const periodLength = overview.zoom === "day" ? 10 : overview.zoom === "month" ? 7 : 4;
+  // A selected day is a bucket of its month's axis; a selected month or year is the whole axis.
+  const selected = buckets.find((b) => b.period === state.period && b.period.length === periodLength);
+  const preview = shown ?? selected ?? densest;
+  const max = densest?.count ?? 1;
   if (buckets.length === 0) return <p class="muted">No dated events pass the filter.</p>;
   return (
     <>
@@ -199,7 +201,7 @@ function Axis({ state, overview }: { state: TimelineState; overview: TimelineOve
               <span class="bucket-count">{b.count}</span>
               <span class="bucket-bar" style={{ height: `${Math.max(4, (100 * b.count) / max)}%` }} />
               <span class="bucket-tick">
-                {earlier ? "earlier" : coarse ? `${tickLabel(b.period, undefined)} only` : tickLabel(b.period, range)}
+                {earlier ? "earlier" : coarse ? `no ${overview.zoom}` : tickLabel(b.period, range)}
               </span>
             </>
           );
