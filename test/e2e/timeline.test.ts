@@ -97,6 +97,17 @@ describeInChromium("the timeline in chromium", () => {
     await expect.poll(() => status().textContent()).toContain("March 1961");
   });
 
+  it("zooms in from the keyboard and keeps the focus on the axis", async () => {
+    await page.goto(`${base}/timeline?period=1961`);
+    const april = page.locator('.timeline-axis li[data-period="1961-04"] a');
+    await april.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/period=1961-04/);
+    await expect
+      .poll(() => page.evaluate<string | null>('document.activeElement?.closest("li")?.getAttribute("data-period")'))
+      .toMatch(/^1961-04-\d\d$/);
+  });
+
   it("shows the undated count and lists the undated events", async () => {
     expect(years.undated).toBeGreaterThan(0);
     await page.goto(`${base}/timeline`);

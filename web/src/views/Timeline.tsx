@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "preact/compat";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { getJson, useJson, useLoad } from "../api.js";
 import { Await, Heading, onListKeys } from "../components.js";
 import { formatDate } from "../dates.js";
@@ -182,7 +182,12 @@ function Axis({ state, overview }: { state: TimelineState; overview: TimelineOve
     undefined,
   );
   const [shown, setShown] = useState<TimelineBucket | undefined>(undefined);
-  useEffect(() => setShown(undefined), [overview]);
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    setShown(undefined);
+    // The bar a keyboard user zoomed in with is gone: carry on from the new axis, not the top of the page.
+    if (document.activeElement === document.body) list.current?.querySelector<HTMLElement>("a.bucket")?.focus();
+  }, [overview]);
   const periodLength = overview.zoom === "day" ? 10 : overview.zoom === "month" ? 7 : 4;
   // A selected day is a bucket of its month's axis; a selected month or year is the whole axis.
   const selected = buckets.find((b) => b.period === state.period && b.period.length === periodLength);
@@ -191,7 +196,7 @@ function Axis({ state, overview }: { state: TimelineState; overview: TimelineOve
   if (buckets.length === 0) return <p class="muted">No dated events pass the filter.</p>;
   return (
     <>
-      <ol class={`timeline-axis zoom-${overview.zoom}`} aria-label={`Events per ${overview.zoom}`}>
+      <ol ref={list} class={`timeline-axis zoom-${overview.zoom}`} aria-label={`Events per ${overview.zoom}`}>
         {buckets.map((b) => {
           const earlier = range !== undefined && b.period < range;
           // An event dated more coarsely than the zoom ("1958" among months) has nothing finer to zoom to.
