@@ -14,9 +14,17 @@ import {
 } from "./views/documents.js";
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
 import { disagreements, eventCard, eventSummaries, filteredEventSummaries } from "./views/events.js";
-import { timelineOverview, type TimelineFilter, type TimelineOverview, type TimelineZoom } from "./views/timeline.js";
+import {
+  filteredOutlinePage,
+  timelineFacets,
+  timelineOverview,
+  type TimelineFacets,
+  type TimelineFilter,
+  type TimelineOverview,
+  type TimelineZoom,
+} from "./views/timeline.js";
 import { actorGraph } from "./views/graph.js";
-import type { PageRange } from "./store/knowledge.js";
+import type { EventOutline, PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
 import { describeDecision } from "./decisions/describe.js";
 import type { Decision, DecisionView } from "./decisions/types.js";
@@ -109,6 +117,16 @@ export class Annals {
   /** The filtered events counted per period of the zoom, the densest period and the undated apart. */
   timeline(filter: TimelineFilter, zoom: TimelineZoom): TimelineOverview {
     return timelineOverview(this.store.knowledge, filter, zoom);
+  }
+
+  /** One page of the outlines (no participants, no quotes) of the events that pass the filter, with how many pass it. */
+  timelineOutlines(filter: TimelineFilter, page: PageRange): { total: number; items: EventOutline[] } {
+    return filteredOutlinePage(this.store.knowledge, filter, page);
+  }
+
+  /** The event types and places the timeline's filter can choose from, with their counts. */
+  timelineFacets(filter: TimelineFilter): TimelineFacets {
+    return timelineFacets(this.store.knowledge, filter);
   }
 
   countEvents(): number {

@@ -354,6 +354,8 @@ describe("GET /api/openapi.json", () => {
         "get /api/events/{id}",
         "get /api/timeline",
         "get /api/timeline/overview",
+        "get /api/timeline/facets",
+        "get /api/timeline/outlines",
         "get /api/graph",
         "get /api/export",
         "get /api/disagreements",

@@ -128,6 +128,8 @@ describe("the central error handler", () => {
       countEvents: s.annals.countEvents.bind(s.annals),
       filteredEvents: s.annals.filteredEvents.bind(s.annals),
       timeline: s.annals.timeline.bind(s.annals),
+      timelineFacets: s.annals.timelineFacets.bind(s.annals),
+      timelineOutlines: s.annals.timelineOutlines.bind(s.annals),
       event: s.annals.event.bind(s.annals),
       disagreements: s.annals.disagreements.bind(s.annals),
       graph: s.annals.graph.bind(s.annals),

@@ -18,6 +18,8 @@ export type KnowledgeBase = Pick<
   | "countEvents"
   | "filteredEvents"
   | "timeline"
+  | "timelineFacets"
+  | "timelineOutlines"
   | "event"
   | "disagreements"
   | "graph"

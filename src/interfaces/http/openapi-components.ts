@@ -194,6 +194,19 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     },
     ["id", "label", "type", "participants", "sources"],
   ),
+  EventOutline: obj(
+    {
+      id: str,
+      label: str,
+      type: str,
+      start: str,
+      end: str,
+      precision: PRECISION,
+      place: str,
+      accounts: { type: "integer", description: "how many event mentions merged into it" },
+    },
+    ["id", "label", "type", "accounts"],
+  ),
   FieldValue: obj({ value: str, sources: arrayOf(ref("Citation")) }, ["value", "sources"]),
   EventCard: obj(
     {
