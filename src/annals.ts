@@ -12,7 +12,7 @@ import {
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
 import { disagreements, eventCard, eventSummaries, filteredEventSummaries } from "./views/events.js";
 import { timelineOverview, type TimelineFilter, type TimelineOverview, type TimelineZoom } from "./views/timeline.js";
-import { actorGraph } from "./views/graph.js";
+import { networkEdge, networkView, type GraphFilter } from "./views/network.js";
 import type { PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
 import { describeDecision } from "./decisions/describe.js";
@@ -26,6 +26,7 @@ import type {
   EventCard,
   EventSummary,
   Graph,
+  GraphEdge,
 } from "./views/types.js";
 
 export type { DocumentListing };
@@ -115,8 +116,14 @@ export class Annals {
     return disagreements(this.store.knowledge, this.store.documentRelations());
   }
 
-  graph(): Graph {
-    return actorGraph(this.store.knowledge);
+  /** The actor network, or the part of it `filter` asks for. */
+  graph(filter: GraphFilter = {}): Graph {
+    return networkView(this.store.knowledge, filter);
+  }
+
+  /** One edge of the network (`GraphEdge.id`) with all its quotes, those dated in the range when one is given. */
+  graphEdge(id: string, range: Pick<GraphFilter, "from" | "to"> = {}): GraphEdge | undefined {
+    return networkEdge(this.store.knowledge, id, range);
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { EntityType, Mention } from "../annotate/mentions/types.js";
 import type { ClaimSubjectKind } from "../claims/types.js";
 import { foldToken } from "../core/name-key.js";
-import type { ClaimRow, EntityRow, EventRow, MentionCitation } from "./knowledge.js";
+import type { ActorLink, ClaimRow, EntityRow, EventRow, MentionCitation } from "./knowledge.js";
 
 /** Rows as both backends' SQL returns them (same column names and types), and the records they make. */
 
@@ -149,6 +149,71 @@ export function toClaim(row: ClaimDbRow): ClaimRow {
     confidence: row.confidence,
     ...(row.page === null ? {} : { page: row.page }),
   };
+}
+
+/** `KnowledgeStore.actorLinks` in the SQL both backends speak. */
+export const ACTOR_LINKS_SQL = `
+  SELECT c.id AS claim_id, c.subject_id, c.property,
+    a.id AS actor_id, a.name AS actor_name, a.type AS actor_type, a.mention_count AS actor_mentions,
+    s.name AS subject_name, s.type AS subject_type, s.mention_count AS subject_mentions,
+    d.id AS document_id, d.date AS document_date, c.quote_start, c.quote_end,
+    e.start AS event_start, e."end" AS event_end
+  FROM claims c
+  JOIN entities a ON a.id = c.value_entity_id
+  JOIN documents d ON d.rowid = c.document_rowid
+  LEFT JOIN entities s ON c.subject_kind = 'entity' AND s.id = c.subject_id
+  LEFT JOIN events e ON c.subject_kind = 'event' AND e.id = c.subject_id
+  WHERE c.value_entity_id != c.subject_id
+    AND (s.id IS NOT NULL OR (e.id IS NOT NULL AND c.property != 'place'))
+  ORDER BY c.document_rowid, c.start, c.id`;
+
+export interface ActorLinkDbRow {
+  claim_id: number | string;
+  subject_id: string;
+  property: string;
+  actor_id: string;
+  actor_name: string;
+  actor_type: EntityType;
+  actor_mentions: number;
+  subject_name: string | null;
+  subject_type: EntityType | null;
+  subject_mentions: number | null;
+  document_id: string;
+  document_date: string | null;
+  quote_start: number;
+  quote_end: number;
+  event_start: string | null;
+  event_end: string | null;
+}
+
+export function toActorLink(row: ActorLinkDbRow): ActorLink {
+  return {
+    claimId: Number(row.claim_id),
+    actor: { id: row.actor_id, name: row.actor_name, type: row.actor_type, mentions: row.actor_mentions },
+    ...(row.subject_name !== null
+      ? {
+          subject: {
+            id: row.subject_id,
+            name: row.subject_name,
+            type: row.subject_type!,
+            mentions: row.subject_mentions!,
+          },
+        }
+      : {}),
+    subjectId: row.subject_id,
+    property: row.property,
+    documentId: row.document_id,
+    quoteStart: row.quote_start,
+    quoteEnd: row.quote_end,
+    ...(row.document_date ? { documentDate: row.document_date } : {}),
+    ...(row.event_start ? { eventStart: row.event_start } : {}),
+    ...(row.event_end ? { eventEnd: row.event_end } : {}),
+  };
+}
+
+/** The claims of `rows` by id (PostgreSQL gives a BIGINT id as a string). */
+export function claimsByIdOf(rows: readonly (ClaimDbRow & { id: number | string })[]): Map<number, ClaimRow> {
+  return new Map(rows.map((row) => [Number(row.id), toClaim(row)]));
 }
 
 export function toMentionCitation(row: MentionCitationDbRow): MentionCitation {

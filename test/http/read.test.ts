@@ -354,6 +354,7 @@ describe("GET /api/openapi.json", () => {
         "get /api/timeline",
         "get /api/timeline/overview",
         "get /api/graph",
+        "get /api/graph/edges/{id}",
         "get /api/disagreements",
         "get /api/openapi.json",
         "get /api/decisions",

@@ -130,6 +130,7 @@ describe("the central error handler", () => {
       event: s.annals.event.bind(s.annals),
       disagreements: s.annals.disagreements.bind(s.annals),
       graph: s.annals.graph.bind(s.annals),
+      graphEdge: s.annals.graphEdge.bind(s.annals),
       decide: s.annals.decide.bind(s.annals),
       decisions: s.annals.decisions.bind(s.annals),
     };

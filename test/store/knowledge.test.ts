@@ -79,6 +79,38 @@ describe.each(backends)("$name knowledge store", (backend) => {
     }
   });
 
+  it("lists the claims that tie an actor to another or to an event, and reads them back by id", () => {
+    const links = knowledge().actorLinks();
+    const claims = [...knowledge().claims("event"), ...knowledge().claims("entity")];
+    const expected = claims.filter(
+      (c) =>
+        c.valueEntityId !== undefined &&
+        c.valueEntityId !== c.subjectId &&
+        (c.subjectKind === "entity" || c.property !== "place"),
+    );
+    expect(links.length).toBe(expected.length);
+    expect(links.some((l) => l.subject !== undefined) && links.some((l) => l.eventStart !== undefined)).toBe(true);
+    const events = new Map(
+      knowledge()
+        .events()
+        .map((e) => [e.id, e]),
+    );
+    const byId = knowledge().claimsById(links.map((l) => l.claimId));
+    for (const link of links) {
+      const claim = byId.get(link.claimId)!;
+      expect([claim.subjectId, claim.property, claim.valueEntityId, claim.documentId]).toEqual([
+        link.subjectId,
+        link.property,
+        link.actor.id,
+        link.documentId,
+      ]);
+      expect(knowledge().findEntity(link.actor.id)?.name).toBe(link.actor.name);
+      if (link.subject) expect(knowledge().findEntity(link.subject.id)?.type).toBe(link.subject.type);
+      else expect(link.eventStart).toBe(events.get(link.subjectId)!.start);
+    }
+    expect(knowledge().claimsById([-1]).size).toBe(0);
+  });
+
   it("pages events in date order and finds one by id or label", () => {
     const events = knowledge().events();
     expect(events.length).toBe(knowledge().countEvents());
@@ -135,6 +167,8 @@ describe.runIf(backends.length > 1)("PostgreSQL and SQLite hold the same knowled
       const [postgres, sqlite] = both((s) => s.knowledge.claims(kind));
       expect(postgres).toEqual(sqlite);
     }
+    const [pgLinks, sqliteLinks] = both((s) => s.knowledge.actorLinks().map(({ claimId: _id, ...link }) => link));
+    expect(pgLinks).toEqual(sqliteLinks);
     for (const entity of sqliteEntities.slice(0, 15)) {
       const [postgres, sqlite] = both((s) => {
         const k = s.knowledge;

@@ -20,6 +20,7 @@ export type KnowledgeBase = Pick<
   | "event"
   | "disagreements"
   | "graph"
+  | "graphEdge"
   | "decide"
   | "decisions"
 >;
