@@ -208,6 +208,36 @@ function browserScenarios(): void {
     await shoot("network-edge", ".edge-evidence");
   });
 
+  it("the network's name search draws one actor's neighbourhood and a click on an actor opens its page", async () => {
+    await open("/graph", '.graph-canvas[data-ready="true"] canvas');
+    await page.getByLabel("Name").fill("Kassem");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/q=Kassem/);
+    await page.locator('.graph-canvas[data-ready="true"] canvas').first().waitFor();
+    const links = await page.locator(".edge-list a").allTextContents();
+    expect(links.length).toBeGreaterThan(0);
+    expect(
+      links.every((text) => /Qasim/.test(text)),
+      links.join(" | "),
+    ).toBe(true);
+    const point = await page.evaluate<{ x: number; y: number; name: string } | null>(`(() => {
+      const container = document.querySelector(".graph-canvas");
+      const cy = container && container._cyreg && container._cyreg.cy;
+      const node = cy && cy.nodes().filter((n) => /Qasim/.test(n.data("name")))[0];
+      if (!node) return null;
+      const at = node.renderedPosition();
+      const box = container.getBoundingClientRect();
+      return { x: box.left + at.x, y: box.top + at.y, name: node.data("name") };
+    })()`);
+    expect(point).not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    await page.waitForURL(/\/entities\//);
+    await page.getByRole("heading", { name: point!.name }).first().waitFor();
+    await open("/graph?type=person", '.graph-canvas[data-ready="true"] canvas');
+    expect(await page.getByRole("checkbox", { name: "organization" }).isChecked()).toBe(false);
+    await shoot("network-people", ".graph-canvas canvas");
+  });
+
   it("the reader marks mentions as links and compare shows 000 against 001", async () => {
     const documents = (await (await fetch(`${base}/api/documents`)).json()) as {
       id: string;
