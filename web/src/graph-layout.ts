@@ -5,6 +5,9 @@ export interface Point {
   y: number;
 }
 
+/** The type of the edges between actors of one event (the others are relations, with a direction). */
+export const CO_PARTICIPANT = "co-participant";
+
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 /**

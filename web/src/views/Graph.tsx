@@ -1,34 +1,16 @@
-import cytoscape, { type Core } from "cytoscape";
+import type { Core } from "cytoscape";
 import { useEffect, useMemo, useRef } from "preact/hooks";
 import { useJson } from "../api.js";
 import { Await, CitationView, Heading } from "../components.js";
-import { communityLayout, strengths } from "../graph-layout.js";
+import { CO_PARTICIPANT } from "../graph-layout.js";
 import { navigate, paths, withQuery } from "../router.js";
 import { ENTITY_TYPES, type Graph, type GraphEdge, type GraphNode } from "../types.js";
 
 const LIMITS = [50, 150, 300, 1000];
 const DEFAULT_LIMIT = 150;
-/** Only the most tied actors carry a label; the others show theirs when chosen or zoomed in on. */
-const LABELLED = 30;
-const CO_PARTICIPANT = "co-participant";
 
-const COMMUNITY_COLORS = [
-  "#2563eb",
-  "#dc2626",
-  "#047857",
-  "#b45309",
-  "#7c3aed",
-  "#0891b2",
-  "#c026d3",
-  "#65a30d",
-  "#ea580c",
-  "#4f46e5",
-];
-const SHAPES: Record<string, cytoscape.Css.NodeShape> = {
-  person: "ellipse",
-  organization: "round-rectangle",
-  place: "diamond",
-};
+/** cytoscape (most of this page's code) loads while the network is fetched, not after. */
+const drawing = import("../graph-draw.js");
 
 interface Filters {
   q: string;
@@ -67,91 +49,20 @@ function Canvas({ nodes, edges, selected }: { nodes: GraphNode[]; edges: GraphEd
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | undefined>(undefined);
   useEffect(() => {
-    if (!container.current) return;
-    const strength = strengths(edges);
-    const positions = communityLayout(nodes, strength);
-    const labelled = new Set(
-      [...nodes]
-        .sort((a, b) => (strength.get(b.id) ?? 0) - (strength.get(a.id) ?? 0))
-        .slice(0, LABELLED)
-        .map((n) => n.id),
-    );
-    const maxStrength = Math.max(1, ...strength.values());
-    const maxWeight = Math.max(2, ...edges.map((e) => e.weight));
-    const instance = cytoscape({
-      container: container.current,
-      elements: [
-        ...nodes.map((n) => ({
-          group: "nodes" as const,
-          data: {
-            id: n.id,
-            name: n.name,
-            type: n.type,
-            size: 10 + 40 * Math.sqrt((strength.get(n.id) ?? 0) / maxStrength),
-            color: COMMUNITY_COLORS[n.community] ?? "#6b7280",
-          },
-          position: positions.get(n.id) ?? { x: 0, y: 0 },
-          classes: labelled.has(n.id) ? "labelled" : "",
-        })),
-        ...edges.map((e) => ({
-          group: "edges" as const,
-          data: { id: e.id, source: e.source, target: e.target, type: e.type, weight: e.weight },
-          classes: e.type === CO_PARTICIPANT ? "" : "relation",
-        })),
-      ],
-      style: [
-        {
-          selector: "node",
-          style: {
-            width: "data(size)",
-            height: "data(size)",
-            "background-color": "data(color)",
-            shape: (node: cytoscape.NodeSingular) => SHAPES[node.data("type") as string] ?? "ellipse",
-            "font-size": 11,
-            "text-valign": "bottom",
-            "text-margin-y": 3,
-            "text-wrap": "wrap",
-            "text-max-width": "120px",
-            color: "#1f2937",
-            "text-outline-color": "#ffffff",
-            "text-outline-width": 2,
-          },
-        },
-        { selector: "node.labelled, node:selected", style: { label: "data(name)" } },
-        {
-          selector: "edge",
-          style: {
-            width: `mapData(weight, 1, ${maxWeight}, 1, 7)`,
-            "line-color": "#cbd5e1",
-            opacity: 0.8,
-            "curve-style": "straight",
-          },
-        },
-        {
-          selector: "edge.relation",
-          style: {
-            "line-color": "#7c3aed",
-            "target-arrow-color": "#7c3aed",
-            "target-arrow-shape": "triangle",
-            "line-style": "dashed",
-          },
-        },
-        { selector: "edge:selected", style: { "line-color": "#111827", opacity: 1, "z-index": 10 } },
-        { selector: "node:selected", style: { "border-width": 3, "border-color": "#111827" } },
-      ],
-      layout: { name: "preset", fit: true, padding: 20 },
-      wheelSensitivity: 0.3,
-      minZoom: 0.1,
-      maxZoom: 3,
+    let instance: Core | undefined;
+    let cancelled = false;
+    void drawing.then(({ drawNetwork }) => {
+      if (cancelled || !container.current) return;
+      instance = drawNetwork(container.current, nodes, edges, {
+        onEdge: (id) => navigate(withQuery(location.pathname, { ...currentQuery(), edge: id }), { replace: true }),
+        onNode: (id) => navigate(paths.entity(id)),
+      });
+      cy.current = instance;
+      container.current.dataset["ready"] = "true";
     });
-    instance.on("tap", "edge", (event) =>
-      navigate(withQuery(location.pathname, { ...currentQuery(), edge: event.target.id() }), { replace: true }),
-    );
-    instance.on("tap", "node", (event) => navigate(paths.entity(event.target.id())));
-    cy.current = instance;
-    container.current.dataset["ready"] = "true";
     return () => {
-      instance.destroy();
+      cancelled = true;
+      instance?.destroy();
       cy.current = undefined;
     };
   }, [nodes, edges]);
