@@ -1,6 +1,6 @@
 import type { IngestOptions, IngestReport } from "./ingest/ingest.js";
 import type { PageImage, PageImageCache } from "./views/page-image.js";
-import type { SearchOptions, SearchResult } from "./search/types.js";
+import type { FacetOptions, SearchFacets, SearchOptions, SearchResult } from "./search/types.js";
 import { openStore, type Store } from "./store/index.js";
 import {
   documentListings,
@@ -78,6 +78,11 @@ export class Annals {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     return this.store.search(query, options);
+  }
+
+  /** The passages `query` matches counted per document kind, document, year and entity type. */
+  searchFacets(query: string, options: FacetOptions = {}): SearchFacets {
+    return this.store.facets(query, options);
   }
 
   entities(filter: EntityFilter = {}): EntitySummary[] {

@@ -1,6 +1,8 @@
 import type { EntityType, Mention } from "../annotate/mentions/types.js";
 import type { ClaimSubjectKind } from "../claims/types.js";
 import { foldToken } from "../core/name-key.js";
+import type { Facet } from "../search/search.js";
+import type { FacetCount } from "../search/types.js";
 import type { ActorLink, ClaimRow, EntityRow, EventRow, MentionCitation } from "./knowledge.js";
 
 /** Rows as both backends' SQL returns them (same column names and types), and the records they make. */
@@ -150,6 +152,46 @@ export function toClaim(row: ClaimDbRow): ClaimRow {
     ...(row.page === null ? {} : { page: row.page }),
   };
 }
+
+/** The passage `alias` mentions a name of the type `parameter` holds. */
+export function mentionsType(alias: string, parameter: string): string {
+  return `EXISTS (SELECT 1 FROM mentions m2 WHERE m2.document_rowid = ${alias}.document_rowid
+    AND m2.start >= ${alias}.start AND m2.start < ${alias}."end" AND m2.type = ${parameter})`;
+}
+
+export interface FacetRow {
+  value: string;
+  count: number | string;
+  label?: string | null;
+}
+
+export function toFacetCount(row: FacetRow): FacetCount {
+  return { value: row.value, count: Number(row.count), ...(row.label ? { label: row.label } : {}) };
+}
+
+/**
+ * Per facet, the counting query over `matching` (a query of the matching passages' `id`), in the SQL
+ * both backends speak; `limit` is the placeholder of the number of documents to list (that facet's only).
+ */
+export const FACET_SQL: Record<Facet, (matching: string, limit: string) => string> = {
+  kind: (matching) => `SELECT d.kind AS value, count(*) AS count FROM (${matching}) AS hit
+    JOIN passages p ON p.id = hit.id JOIN documents d ON d.rowid = p.document_rowid
+    GROUP BY d.kind ORDER BY count(*) DESC, d.kind`,
+  document: (
+    matching,
+    limit,
+  ) => `SELECT d.id AS value, count(*) AS count, CASE WHEN d.title = '' THEN d.path ELSE d.title END AS label
+    FROM (${matching}) AS hit JOIN passages p ON p.id = hit.id JOIN documents d ON d.rowid = p.document_rowid
+    GROUP BY d.id, d.title, d.path ORDER BY count(*) DESC, d.path LIMIT ${limit}`,
+  year: (matching) => `SELECT substr(d.date_earliest, 1, 4) AS value, count(*) AS count FROM (${matching}) AS hit
+    JOIN passages p ON p.id = hit.id JOIN documents d ON d.rowid = p.document_rowid
+    WHERE d.date_earliest IS NOT NULL GROUP BY substr(d.date_earliest, 1, 4) ORDER BY value`,
+  entityType: (matching) => `SELECT m.type AS value, count(DISTINCT p.id) AS count FROM (${matching}) AS hit
+    JOIN passages p ON p.id = hit.id
+    JOIN mentions m ON m.document_rowid = p.document_rowid AND m.start >= p.start AND m.start < p."end"
+    WHERE m.type IN ('person', 'organization', 'place')
+    GROUP BY m.type ORDER BY count(DISTINCT p.id) DESC, m.type`,
+};
 
 /** `KnowledgeStore.actorLinks` in the SQL both backends speak. */
 export const ACTOR_LINKS_SQL = `

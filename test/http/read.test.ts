@@ -343,6 +343,7 @@ describe("GET /api/openapi.json", () => {
     expect(operations.sort()).toEqual(
       [
         "get /api/search",
+        "get /api/search/facets",
         "get /api/documents",
         "get /api/documents/{id}",
         "get /api/documents/{id}/pages/{page}/image",

@@ -119,6 +119,7 @@ describe("the central error handler", () => {
         throw new Error("secret internal detail /home/x");
       },
       search: s.annals.search.bind(s.annals),
+      searchFacets: s.annals.searchFacets.bind(s.annals),
       document: s.annals.document.bind(s.annals),
       pageImage: s.annals.pageImage.bind(s.annals),
       entities: s.annals.entities.bind(s.annals),

@@ -9,6 +9,7 @@ export type KnowledgeBase = Pick<
   | "add"
   | "documents"
   | "search"
+  | "searchFacets"
   | "document"
   | "pageImage"
   | "entities"

@@ -211,6 +211,24 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     },
     ["subject", "property", "scope", "values"],
   ),
+  SearchFacets: obj(
+    {
+      total: int,
+      kinds: arrayOf(ref("FacetCount")),
+      documents: arrayOf(ref("FacetCount")),
+      years: arrayOf(ref("FacetCount")),
+      entityTypes: arrayOf(ref("FacetCount")),
+    },
+    ["total", "kinds", "documents", "years", "entityTypes"],
+  ),
+  FacetCount: obj(
+    {
+      value: { type: "string", description: "a document kind, a document id, a year or an entity type" },
+      count: int,
+      label: { type: "string", description: "a document's title, else its path" },
+    },
+    ["value", "count"],
+  ),
   GraphNode: obj(
     {
       id: str,
