@@ -51,8 +51,8 @@ export interface FacetCount {
   /** A document kind, a document id, a year ("1958") or an entity type. */
   value: string;
   count: number;
-  /** For a document: its title, else its path. */
-  label?: string;
+  /** For a document: the document. */
+  document?: { id: string; path: string; title: string };
 }
 
 /**

@@ -162,11 +162,16 @@ export function mentionsType(alias: string, parameter: string): string {
 export interface FacetRow {
   value: string;
   count: number | string;
-  label?: string | null;
+  title?: string;
+  path?: string;
 }
 
 export function toFacetCount(row: FacetRow): FacetCount {
-  return { value: row.value, count: Number(row.count), ...(row.label ? { label: row.label } : {}) };
+  return {
+    value: row.value,
+    count: Number(row.count),
+    ...(row.path === undefined ? {} : { document: { id: row.value, path: row.path, title: row.title ?? "" } }),
+  };
 }
 
 /**
@@ -177,10 +182,7 @@ export const FACET_SQL: Record<Facet, (matching: string, limit: string) => strin
   kind: (matching) => `SELECT d.kind AS value, count(*) AS count FROM (${matching}) AS hit
     JOIN passages p ON p.id = hit.id JOIN documents d ON d.rowid = p.document_rowid
     GROUP BY d.kind ORDER BY count(*) DESC, d.kind`,
-  document: (
-    matching,
-    limit,
-  ) => `SELECT d.id AS value, count(*) AS count, CASE WHEN d.title = '' THEN d.path ELSE d.title END AS label
+  document: (matching, limit) => `SELECT d.id AS value, count(*) AS count, d.title, d.path
     FROM (${matching}) AS hit JOIN passages p ON p.id = hit.id JOIN documents d ON d.rowid = p.document_rowid
     GROUP BY d.id, d.title, d.path ORDER BY count(*) DESC, d.path LIMIT ${limit}`,
   year: (matching) => `SELECT substr(d.date_earliest, 1, 4) AS value, count(*) AS count FROM (${matching}) AS hit

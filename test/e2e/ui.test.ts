@@ -148,6 +148,25 @@ function browserScenarios(): void {
     await page.locator("#cited").waitFor();
   });
 
+  it("search facets count the query's passages and re-count when a kind is chosen", async () => {
+    await open("/search?q=Qasim", ".facets .check .muted");
+    const status = page.locator("#result-count");
+    await status.waitFor();
+    const total = Number(/\d+/.exec((await status.textContent()) ?? "")![0]);
+    const kinds = page.locator(".facets fieldset").first().locator("label.check");
+    const counts = (await kinds.allTextContents()).map((t) => Number(/\((\d+)\)/.exec(t)![1]));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
+    const first = kinds.first();
+    const chosen = counts[0]!;
+    await first.locator("input").check();
+    await page.waitForURL(/kind=/);
+    await page.waitForFunction(`/^${chosen} passage/.test(document.querySelector("#result-count")?.textContent ?? "")`);
+    const options = await page.locator("#facet-document option").allTextContents();
+    const perDocument = options.slice(1).map((t) => Number(/\((\d+)\)$/.exec(t)![1]));
+    expect(perDocument.reduce((a, b) => a + b, 0)).toBe(chosen);
+    await shoot("search-facets", ".facets .check .muted");
+  });
+
   it("the Ar-Rashid revolt card shows 3 July 1963 and both strength values with their sources", async () => {
     await open("/events/Ar-Rashid%20revolt", ".card-fields");
     await expect.poll(() => page.locator(".event-date").textContent()).toContain("3 July 1963");

@@ -18,8 +18,8 @@ describe("GET /api/search/facets", () => {
     expect(facets.total).toBe(await totalOf("q=Kassem"));
     expect(facets.kinds.length).toBeGreaterThan(1);
     for (const { value, count } of facets.kinds) expect(await totalOf(`q=Kassem&kind=${value}`)).toBe(count);
-    for (const { value, count, label } of facets.documents) {
-      expect(label).toBeTruthy();
+    for (const { value, count, document } of facets.documents) {
+      expect(document?.id).toBe(value);
       expect(await totalOf(`q=Kassem&document=${encodeURIComponent(value)}`)).toBe(count);
     }
     for (const { value, count } of facets.years)

@@ -13,6 +13,7 @@ export type {
   GraphEdge,
   GraphNode,
 } from "../../src/views/types.js";
+export type { FacetCount, SearchFacets } from "../../src/search/types.js";
 
 export type EntityType = "person" | "organization" | "place";
 export const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];

@@ -225,7 +225,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     {
       value: { type: "string", description: "a document kind, a document id, a year or an entity type" },
       count: int,
-      label: { type: "string", description: "a document's title, else its path" },
+      document: obj({ id: str, path: str, title: str }, ["id", "path", "title"]),
     },
     ["value", "count"],
   ),
