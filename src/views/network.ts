@@ -38,7 +38,7 @@ export function networkView(knowledge: NetworkKnowledge, filter: GraphFilter): G
   const nodes = new Map([...network.nodes].filter(([, n]) => !types || types.has(n.type)));
   let edges = network.edges
     .flatMap((edge) => (nodes.has(edge.source) && nodes.has(edge.target) ? inPeriod(edge, filter) : []))
-    .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+    .sort((a, b) => b.weight - a.weight || byCodeUnits(a.id, b.id));
   const matched = filter.q === undefined ? undefined : matchingActors(filter.q, nodes, knowledge);
   if (matched) edges = edges.filter((e) => matched.has(e.source) || matched.has(e.target));
   const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
@@ -48,7 +48,7 @@ export function networkView(knowledge: NetworkKnowledge, filter: GraphFilter): G
   return {
     nodes: [...kept]
       .map((id) => ({ ...nodes.get(id)!, community: community.get(id) ?? 0 }))
-      .sort((a, b) => a.community - b.community || b.mentions - a.mentions || a.id.localeCompare(b.id)),
+      .sort((a, b) => a.community - b.community || b.mentions - a.mentions || byCodeUnits(a.id, b.id)),
     edges: withEvidence(knowledge, shown, filter.quotes),
     totals: { nodes: linked.size, edges: edges.length },
   };
@@ -121,7 +121,7 @@ function strongestActors(
 ): Set<string> {
   const seeds = [...(matched ?? [])]
     .filter((id) => linked.has(id))
-    .sort((a, b) => nodes.get(b)!.mentions - nodes.get(a)!.mentions || a.localeCompare(b));
+    .sort((a, b) => nodes.get(b)!.mentions - nodes.get(a)!.mentions || byCodeUnits(a, b));
   const kept = new Set(seeds.slice(0, limit));
   for (const edge of edges) {
     if (kept.size >= limit) break;
@@ -146,6 +146,11 @@ function communities(edges: readonly WeightedEdge[]): Map<string, number> {
   const found = louvain(graph, { getEdgeWeight: "weight", randomWalk: false });
   const members = new Map<number, string[]>();
   for (const [id, community] of Object.entries(found)) members.set(community, [...(members.get(community) ?? []), id]);
-  const ranked = [...members.values()].sort((a, b) => b.length - a.length || a.sort()[0]!.localeCompare(b.sort()[0]!));
+  const ranked = [...members.values()].sort((a, b) => b.length - a.length || byCodeUnits(a.sort()[0]!, b.sort()[0]!));
   return new Map(ranked.flatMap((ids, rank) => ids.map((id) => [id, rank] as const)));
+}
+
+/** Ids in a fixed order, several times faster than localeCompare over thousands of edges. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
