@@ -1,6 +1,6 @@
 import type { IngestOptions, IngestReport } from "./ingest/ingest.js";
 import type { PageImage, PageImageCache } from "./views/page-image.js";
-import type { SearchOptions, SearchResult } from "./search/types.js";
+import type { FacetOptions, SearchFacets, SearchOptions, SearchResult } from "./search/types.js";
 import { openStore, type Store } from "./store/index.js";
 import {
   documentListings,
@@ -23,7 +23,7 @@ import {
   type TimelineOverview,
   type TimelineZoom,
 } from "./views/timeline.js";
-import { actorGraph } from "./views/graph.js";
+import { networkEdge, networkView, type GraphFilter } from "./views/network.js";
 import type { EventOutline, PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
 import { describeDecision } from "./decisions/describe.js";
@@ -37,6 +37,7 @@ import type {
   EventCard,
   EventSummary,
   Graph,
+  GraphEdge,
 } from "./views/types.js";
 
 export type { DocumentListing };
@@ -95,6 +96,11 @@ export class Annals {
     return this.store.search(query, options);
   }
 
+  /** The passages `query` matches counted per document kind, document, year and entity type. */
+  searchFacets(query: string, options: FacetOptions = {}): SearchFacets {
+    return this.store.facets(query, options);
+  }
+
   entities(filter: EntityFilter = {}): EntitySummary[] {
     return entitySummaries(this.store.knowledge, filter);
   }
@@ -141,8 +147,14 @@ export class Annals {
     return disagreements(this.store.knowledge, this.store.documentRelations());
   }
 
-  graph(): Graph {
-    return actorGraph(this.store.knowledge);
+  /** The actor network, or the part of it `filter` asks for. */
+  graph(filter: GraphFilter = {}): Graph {
+    return networkView(this.store.knowledge, filter);
+  }
+
+  /** One edge of the network (`GraphEdge.id`) with all its quotes, those dated in the range when one is given. */
+  graphEdge(id: string, range: Pick<GraphFilter, "from" | "to"> = {}): GraphEdge | undefined {
+    return networkEdge(this.store.knowledge, id, range);
   }
 
   /**

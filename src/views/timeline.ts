@@ -50,11 +50,7 @@ export function filteredOutlines(knowledge: KnowledgeStore, filter: TimelineFilt
     if (ofActor && !ofActor.has(e.id)) return false;
     if (filter.dated !== undefined && !!e.start !== filter.dated) return false;
     if (!ranged) return true;
-    if (!e.start) return false;
-    if (filter.from && (e.end ?? e.start) < filter.from) return false;
-    // "1958-07-14" <= "1958\uffff": a prefix as `to` takes in the whole period it names.
-    if (filter.to && e.start > `${filter.to}\uffff`) return false;
-    return true;
+    return e.start !== undefined && overlapsPeriod(e.start, e.end, filter);
   });
 }
 
@@ -66,6 +62,13 @@ export function filteredOutlinePage(
 ): { total: number; items: EventOutline[] } {
   const events = filteredOutlines(knowledge, filter);
   return { total: events.length, items: events.slice(page.offset, page.offset + page.limit) };
+}
+
+/** Whether what starts at `start` (and ends at `end`) reaches into the range of `from` and `to`, both optional. */
+export function overlapsPeriod(start: string, end: string | undefined, range: { from?: string; to?: string }): boolean {
+  if (range.from && (end ?? start) < range.from) return false;
+  // "1958-07-14" <= "1958\uffff": a prefix as `to` takes in the whole period it names.
+  return !range.to || start <= `${range.to}\uffff`;
 }
 
 /** The filtered events counted per year, month or day, with the most told events of each period. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatDate, interval } from "../../web/src/dates.js";
 import { diffTokens, tokenize } from "../../web/src/diff.js";
+import { communityLayout, strengths } from "../../web/src/graph-layout.js";
 import { segments } from "../../web/src/segments.js";
 import { axisOf, commonPeriod, earlierEnd, laterStart, parentOf, tickLabel } from "../../web/src/periods.js";
 
@@ -149,5 +150,34 @@ describe("timeline periods", () => {
     expect(tickLabel("1958-07-04", "1958-07")).toBe("4");
     expect(tickLabel("1957-12", "1958")).toBe("December 1957");
     expect(tickLabel("1958", undefined)).toBe("1958");
+  });
+});
+
+describe("the network's community layout", () => {
+  const edges = [
+    { source: "a", target: "b", weight: 5 },
+    { source: "a", target: "c", weight: 2 },
+    { source: "b", target: "c", weight: 1 },
+    { source: "d", target: "e", weight: 1 },
+  ];
+  const nodes = ["a", "b", "c", "d", "e"].map((id) => ({ id, community: "abc".includes(id) ? 0 : 1 }));
+
+  it("sums each actor's edge weights", () => {
+    expect(Object.fromEntries(strengths(edges))).toEqual({ a: 7, b: 6, c: 3, d: 1, e: 1 });
+  });
+
+  it("puts each community's most tied actor at the centre of a disc of its own", () => {
+    const spacing = 30;
+    const at = communityLayout(nodes, strengths(edges), spacing);
+    expect([...at.keys()].sort()).toEqual(["a", "b", "c", "d", "e"]);
+    const distance = (p: string, q: string) => Math.hypot(at.get(p)!.x - at.get(q)!.x, at.get(p)!.y - at.get(q)!.y);
+    const radius = (n: number) => spacing * (Math.sqrt(n) + 0.6);
+    for (const id of ["b", "c"]) expect(distance("a", id)).toBeLessThan(radius(3));
+    expect(distance("a", "b")).toBeLessThan(distance("a", "c"));
+    for (const [inside, outside] of [
+      ["a", "d"],
+      ["a", "e"],
+    ])
+      expect(distance(inside!, outside!)).toBeGreaterThanOrEqual(radius(3));
   });
 });

@@ -343,6 +343,7 @@ describe("GET /api/openapi.json", () => {
     expect(operations.sort()).toEqual(
       [
         "get /api/search",
+        "get /api/search/facets",
         "get /api/documents",
         "get /api/documents/pairs",
         "get /api/documents/{id}",
@@ -358,6 +359,7 @@ describe("GET /api/openapi.json", () => {
         "get /api/timeline/outlines",
         "get /api/graph",
         "get /api/export",
+        "get /api/graph/edges/{id}",
         "get /api/disagreements",
         "get /api/openapi.json",
         "get /api/decisions",

@@ -120,6 +120,7 @@ describe("the central error handler", () => {
       },
       search: s.annals.search.bind(s.annals),
       documentPairs: s.annals.documentPairs.bind(s.annals),
+      searchFacets: s.annals.searchFacets.bind(s.annals),
       document: s.annals.document.bind(s.annals),
       pageImage: s.annals.pageImage.bind(s.annals),
       entities: s.annals.entities.bind(s.annals),
@@ -133,6 +134,7 @@ describe("the central error handler", () => {
       event: s.annals.event.bind(s.annals),
       disagreements: s.annals.disagreements.bind(s.annals),
       graph: s.annals.graph.bind(s.annals),
+      graphEdge: s.annals.graphEdge.bind(s.annals),
       decide: s.annals.decide.bind(s.annals),
       decisions: s.annals.decisions.bind(s.annals),
     };

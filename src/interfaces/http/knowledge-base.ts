@@ -10,6 +10,7 @@ export type KnowledgeBase = Pick<
   | "documents"
   | "documentPairs"
   | "search"
+  | "searchFacets"
   | "document"
   | "pageImage"
   | "entities"
@@ -23,6 +24,7 @@ export type KnowledgeBase = Pick<
   | "event"
   | "disagreements"
   | "graph"
+  | "graphEdge"
   | "decide"
   | "decisions"
 >;

@@ -233,20 +233,52 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     },
     ["subject", "property", "scope", "values"],
   ),
+  SearchFacets: obj(
+    {
+      total: int,
+      kinds: arrayOf(ref("FacetCount")),
+      documents: arrayOf(ref("FacetCount")),
+      years: arrayOf(ref("FacetCount")),
+      entityTypes: arrayOf(ref("FacetCount")),
+    },
+    ["total", "kinds", "documents", "years", "entityTypes"],
+  ),
+  FacetCount: obj(
+    {
+      value: { type: "string", description: "a document kind, a document id, a year or an entity type" },
+      count: int,
+      document: obj({ id: str, path: str, title: str }, ["id", "path", "title"]),
+    },
+    ["value", "count"],
+  ),
+  GraphNode: obj(
+    {
+      id: str,
+      name: str,
+      type: ENTITY_TYPE,
+      mentions: int,
+      community: { type: "integer", description: "Louvain community over the edges shown, largest 0" },
+    },
+    ["id", "name", "type", "mentions", "community"],
+  ),
+  GraphEdge: obj(
+    {
+      id: str,
+      source: str,
+      target: str,
+      type: { type: "string", description: 'a relation, or "co-participant" (both take part in one event)' },
+      weight: { type: "integer", description: "quotes stating the edge in the period asked for" },
+      evidence: arrayOf(ref("Citation")),
+    },
+    ["id", "source", "target", "type", "weight", "evidence"],
+  ),
   Graph: obj(
     {
-      nodes: arrayOf(obj({ id: str, name: str, type: ENTITY_TYPE, mentions: int }, ["id", "name", "type"])),
-      edges: arrayOf(
-        obj({ id: str, source: str, target: str, type: str, evidence: arrayOf(ref("Citation")) }, [
-          "id",
-          "source",
-          "target",
-          "type",
-          "evidence",
-        ]),
-      ),
+      nodes: arrayOf(ref("GraphNode")),
+      edges: arrayOf(ref("GraphEdge")),
+      totals: obj({ nodes: int, edges: int }, ["nodes", "edges"]),
     },
-    ["nodes", "edges"],
+    ["nodes", "edges", "totals"],
   ),
   Decision: obj(
     {

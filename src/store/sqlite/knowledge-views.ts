@@ -2,6 +2,7 @@ import { pageAt } from "./pages-sql.js";
 import type Database from "better-sqlite3";
 import type { EntityType } from "../../annotate/mentions/types.js";
 import type {
+  ActorLink,
   ClaimRow,
   EntityEvent,
   EntityRow,
@@ -12,12 +13,16 @@ import type {
   RelatedEntity,
 } from "../knowledge.js";
 import {
+  ACTOR_LINKS_SQL,
   documentsBySubject,
+  toActorLink,
   toClaim,
   toDocumentMention,
   toEntity,
   toEvent,
   toMentionCitation,
+  type ActorLinkDbRow,
+  claimsByIdOf,
   type ClaimDbRow,
   type DocumentMentionDbRow,
   type DocumentRef,
@@ -216,6 +221,20 @@ export class KnowledgeViews {
       )
       .all(subjectKind, JSON.stringify(subjectIds)) as ClaimDbRow[];
     return rows.map(toClaim);
+  }
+
+  claimsById(claimIds: readonly number[]): Map<number, ClaimRow> {
+    const rows = this.db
+      .prepare(
+        `SELECT c.id, ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
+         WHERE c.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(claimIds)) as (ClaimDbRow & { id: number })[];
+    return claimsByIdOf(rows);
+  }
+
+  actorLinks(): ActorLink[] {
+    return (this.db.prepare(ACTOR_LINKS_SQL).all() as ActorLinkDbRow[]).map(toActorLink);
   }
 
   entityEvents(entityId: string, limit: number): EntityEvent[] {
