@@ -1,0 +1,73 @@
+import type { ParsedQuery } from "../../core/query-tree.js";
+import type { TopMatchIndex } from "../../search/top-matches.js";
+import type { SyncPostgres } from "./sync-client.js";
+import { toTsquery } from "./tsquery.js";
+
+export interface TopMatchQuery {
+  id: number;
+  /** Every match of the query. */
+  matches: number;
+  /** Its best matches in `top_matches`: all of them when kept = matches. */
+  kept: number;
+}
+
+/**
+ * The tables `top_match_queries` and `top_matches` (migration 3), keyed by tsquery text, and
+ * `top_match_build`: the options of the last build and what is left of its budget. A passage's rank
+ * does not depend on the other passages, so the migration's triggers keep the table exact as
+ * passages are written, until the budget is spent.
+ */
+export class PostgresTopMatches implements TopMatchIndex {
+  constructor(private readonly db: SyncPostgres) {}
+
+  lookup(expression: string): TopMatchQuery | undefined {
+    return this.db.query<TopMatchQuery>(
+      "SELECT id, matches::int AS matches, kept::int AS kept FROM top_match_queries WHERE expression = $1",
+      [expression],
+    ).rows[0];
+  }
+
+  isBuiltWith(k: number, minMatches: number): boolean {
+    const rows = this.db.query("SELECT 1 FROM top_match_build WHERE k = $1 AND min_matches = $2", [k, minMatches]);
+    return rows.rowCount > 0;
+  }
+
+  frequentTerms(minMatches: number): string[] {
+    const rows = this.db.query<{ word: string }>(
+      "SELECT word FROM ts_stat('SELECT fts FROM passages', 'a') WHERE ndoc >= $1::bigint ORDER BY ndoc DESC, word",
+      [minMatches],
+    ).rows;
+    return rows.map((row) => row.word);
+  }
+
+  replaceTopMatches(queries: readonly ParsedQuery[], k: number, minMatches: number, budget: number): void {
+    const expressions = [...new Set(queries.map((query) => toTsquery(query, "all")))].filter((e) => e !== undefined);
+    this.db.batch(
+      [
+        { text: "DELETE FROM top_match_queries" },
+        { text: "DELETE FROM top_match_build" },
+        {
+          text: `INSERT INTO top_match_queries (expression, query, matches, kept)
+            SELECT e.expression, e.query, m.n, least($2, m.n)
+            FROM (SELECT expression, to_tsquery('simple', expression) AS query FROM unnest($1::text[]) AS expression) e
+            CROSS JOIN LATERAL (SELECT count(*) AS n FROM passages p WHERE p.fts @@ e.query) m
+            WHERE m.n >= $3`,
+          values: [expressions, k, minMatches],
+        },
+        {
+          text: `INSERT INTO top_matches (query_id, rank, passage_id)
+            SELECT q.id, t.rank, t.id FROM top_match_queries q CROSS JOIN LATERAL (
+              SELECT p.id, passage_rank(p.fts, q.query) AS rank FROM passages p
+              WHERE p.fts @@ q.query ORDER BY rank DESC, p.id LIMIT $1
+            ) t`,
+          values: [k],
+        },
+        {
+          text: "INSERT INTO top_match_build (k, min_matches, budget) VALUES ($1, $2, $3)",
+          values: [k, minMatches, budget],
+        },
+      ],
+      true,
+    );
+  }
+}
