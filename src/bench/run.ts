@@ -239,7 +239,7 @@ function backendComparison(server: string): void {
   const lines = [
     "# Benchmarks: PostgreSQL beside SQLite",
     "",
-    `Made by \`npm run bench -- --postgres URL\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, ${workers} ingest workers, PostgreSQL on a unix socket of the same machine.`,
+    `Made by \`npm run bench -- ${args.map((arg) => (arg === server ? "URL" : arg)).join(" ")}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, ${workers} ingest workers, PostgreSQL on a unix socket of the same machine.`,
     `Corpus: ${dirs.map((d) => basename(d)).join(", ")} (${f(backends[0]!.ingest.megabytes, 2)} MB), ${pipeline === "ingest" ? "full pipeline (corpus stage included)" : "core pipeline (no extraction)"}.`,
     "",
     "| backend | ingest s | MB/s | peak RSS MB | documents | passages | entities |",

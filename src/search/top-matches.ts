@@ -55,12 +55,15 @@ export function buildTopMatches(index: TopMatchIndex, options: TopMatchOptions =
     .frequentTerms(minMatches)
     .flatMap((term) => [term, term.charAt(0).toUpperCase() + term.slice(1)])
     .map((word) => parseQuery(word))
-    .filter(isContentWord);
+    .filter(isPrecomputable);
   index.replaceTopMatches(queries, k, minMatches, budget);
 }
 
-/** One word that is no stop word: stop words match nearly every passage, cost the most to rank and are rarely searched alone. */
-function isContentWord(query: ParsedQuery): boolean {
+/**
+ * The queries the table may hold: one word that is no stop word (stop words match nearly every
+ * passage, cost the most to rank and are rarely searched alone). Others need not be looked up.
+ */
+export function isPrecomputable(query: ParsedQuery): boolean {
   const [clause] = query.clauses;
   return (
     query.clauses.length === 1 &&

@@ -1,6 +1,7 @@
 import { pageAt } from "./pages-sql.js";
 import type { ParsedQuery } from "../../core/query-tree.js";
 import type { PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
+import { isPrecomputable } from "../../search/top-matches.js";
 import type { SyncPostgres } from "./sync-client.js";
 import { PostgresTopMatches } from "./top-matches.js";
 import { toTsquery } from "./tsquery.js";
@@ -36,7 +37,7 @@ export class PostgresPassageIndex implements PassageIndex {
   matchPassages(query: ParsedQuery, pass: "all" | "rest", filters: PassageFilters, limit: number): PassageMatch[] {
     const tsquery = toTsquery(query, pass);
     if (tsquery === undefined || limit <= 0) return [];
-    const top = pass === "all" ? this.topMatches.lookup(tsquery) : undefined;
+    const top = pass === "all" && isPrecomputable(query) ? this.topMatches.lookup(tsquery) : undefined;
     if (top) {
       const { joins, where, params } = filterSql(filters, 3);
       const rows = this.matches(
@@ -88,7 +89,7 @@ export class PostgresPassageIndex implements PassageIndex {
     const tsquery = toTsquery(query, pass);
     if (tsquery === undefined) return 0;
     const { joins, where, params } = filterSql(filters, 2);
-    if (where === "") {
+    if (where === "" && isPrecomputable(query)) {
       const top = this.topMatches.lookup(tsquery);
       if (top) return top.matches;
     }

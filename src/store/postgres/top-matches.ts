@@ -47,20 +47,23 @@ export class PostgresTopMatches implements TopMatchIndex {
         { text: "DELETE FROM top_match_queries" },
         { text: "DELETE FROM top_match_build" },
         {
-          text: `INSERT INTO top_match_queries (expression, query, matches, kept)
-            SELECT e.expression, e.query, m.n, least($2, m.n)
-            FROM (SELECT expression, to_tsquery('simple', expression) AS query FROM unnest($1::text[]) AS expression) e
-            CROSS JOIN LATERAL (SELECT count(*) AS n FROM passages p WHERE p.fts @@ e.query) m
-            WHERE m.n >= $3`,
+          // One scan per query: the window count is every match, the limit keeps the best k.
+          text: `WITH ranked AS MATERIALIZED (
+              SELECT e.expression, t.id, t.rank, t.matches
+              FROM unnest($1::text[]) AS e(expression) CROSS JOIN LATERAL (
+                SELECT p.id, passage_rank(p.fts, q.query) AS rank, count(*) OVER () AS matches
+                FROM passages p CROSS JOIN (SELECT to_tsquery('simple', e.expression) AS query) q
+                WHERE p.fts @@ q.query ORDER BY rank DESC, p.id LIMIT $2
+              ) t
+            ), queries AS (
+              INSERT INTO top_match_queries (expression, query, matches, kept)
+              SELECT expression, to_tsquery('simple', expression), max(matches), count(*) FROM ranked
+              GROUP BY expression HAVING max(matches) >= $3
+              RETURNING id, expression
+            )
+            INSERT INTO top_matches (query_id, rank, passage_id)
+            SELECT q.id, r.rank, r.id FROM ranked r JOIN queries q ON q.expression = r.expression`,
           values: [expressions, k, minMatches],
-        },
-        {
-          text: `INSERT INTO top_matches (query_id, rank, passage_id)
-            SELECT q.id, t.rank, t.id FROM top_match_queries q CROSS JOIN LATERAL (
-              SELECT p.id, passage_rank(p.fts, q.query) AS rank FROM passages p
-              WHERE p.fts @@ q.query ORDER BY rank DESC, p.id LIMIT $1
-            ) t`,
-          values: [k],
         },
         {
           text: "INSERT INTO top_match_build (k, min_matches, budget) VALUES ($1, $2, $3)",
