@@ -230,7 +230,7 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         query_id BIGINT NOT NULL REFERENCES top_match_queries(id) ON DELETE CASCADE,
         rank REAL NOT NULL,
         passage_id BIGINT NOT NULL,
-        PRIMARY KEY (query_id, rank, passage_id)
+        PRIMARY KEY (query_id, passage_id)
       );
       CREATE INDEX top_matches_order ON top_matches(query_id, rank DESC, passage_id);
       CREATE TABLE top_match_build (k BIGINT NOT NULL, min_matches BIGINT NOT NULL, budget BIGINT NOT NULL);
@@ -259,9 +259,9 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         ), kept AS (
           INSERT INTO top_matches (query_id, rank, passage_id)
           SELECT h.query_id, h.rank, h.passage_id FROM hits h
-          WHERE h.complete OR EXISTS (
-            SELECT 1 FROM top_matches t WHERE t.query_id = h.query_id
-              AND (t.rank < h.rank OR (t.rank = h.rank AND t.passage_id > h.passage_id)))
+          WHERE h.complete OR (h.rank, -h.passage_id) > (
+            SELECT t.rank, -t.passage_id FROM top_matches t WHERE t.query_id = h.query_id
+            ORDER BY t.rank, t.passage_id DESC LIMIT 1)
           RETURNING query_id
         )
         UPDATE top_match_queries q SET matches = q.matches + c.matches, kept = q.kept + c.kept
