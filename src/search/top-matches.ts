@@ -15,15 +15,15 @@ export interface TopMatchOptions {
   minMatches?: number;
   /**
    * Where the backend keeps the table up to date as passages are written (PostgreSQL): how many
-   * passage writes after a build it folds in before it empties the table for the next ingest to
-   * rebuild, so that a large batch costs one rebuild rather than per-passage upkeep. Default 20,000.
+   * comparisons of a written passage with a precomputed query it makes before it empties the table
+   * for the next ingest to rebuild, so that a large batch costs one rebuild rather than more upkeep.
+   * Default: as many as the build ranked matches (at least `minMatches`).
    */
   budget?: number;
 }
 
 export const DEFAULT_TOP_MATCHES = 1000;
 export const DEFAULT_TOP_MATCH_MIN = 10_000;
-export const DEFAULT_TOP_MATCH_BUDGET = 20_000;
 
 /** What a backend provides to keep precomputed top matches. */
 export interface TopMatchIndex {
@@ -33,10 +33,10 @@ export interface TopMatchIndex {
   frequentTerms(minMatches: number): string[];
   /**
    * Replaces the table, in one transaction, with the best `k` matches of each query that has at
-   * least `minMatches` matches in the "all" pass, with `budget` passage writes to fold in (where the
-   * backend does).
+   * least `minMatches` matches in the "all" pass, with `budget` comparisons to fold writes in (where
+   * the backend does; undefined: the default above).
    */
-  replaceTopMatches(queries: readonly ParsedQuery[], k: number, minMatches: number, budget: number): void;
+  replaceTopMatches(queries: readonly ParsedQuery[], k: number, minMatches: number, budget?: number): void;
 }
 
 /**
@@ -49,14 +49,13 @@ export interface TopMatchIndex {
 export function buildTopMatches(index: TopMatchIndex, options: TopMatchOptions = {}): void {
   const k = options.k ?? DEFAULT_TOP_MATCHES;
   const minMatches = options.minMatches ?? DEFAULT_TOP_MATCH_MIN;
-  const budget = options.budget ?? DEFAULT_TOP_MATCH_BUDGET;
   if (index.isBuiltWith(k, minMatches)) return;
   const queries = index
     .frequentTerms(minMatches)
     .flatMap((term) => [term, term.charAt(0).toUpperCase() + term.slice(1)])
     .map((word) => parseQuery(word))
     .filter(isPrecomputable);
-  index.replaceTopMatches(queries, k, minMatches, budget);
+  index.replaceTopMatches(queries, k, minMatches, options.budget);
 }
 
 /**

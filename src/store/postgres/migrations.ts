@@ -235,10 +235,11 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX top_matches_order ON top_matches(query_id, rank DESC, passage_id);
       CREATE TABLE top_match_build (k BIGINT NOT NULL, min_matches BIGINT NOT NULL, budget BIGINT NOT NULL);
 
-      -- Spends the budget on n written passages; false (and the table emptied) once it is spent.
+      -- Spends the budget on comparing n written passages with each query; false (and the table
+      -- emptied) once it is spent.
       CREATE FUNCTION top_matches_spend(n BIGINT) RETURNS BOOLEAN LANGUAGE plpgsql AS $$
       BEGIN
-        UPDATE top_match_build SET budget = budget - n;
+        UPDATE top_match_build SET budget = budget - n * greatest(1, (SELECT count(*) FROM top_match_queries));
         IF EXISTS (SELECT 1 FROM top_match_build WHERE budget >= 0) THEN RETURN true; END IF;
         DELETE FROM top_match_queries;
         DELETE FROM top_match_build;

@@ -13,7 +13,7 @@ export interface TopMatchQuery {
 
 /**
  * The tables `top_match_queries` and `top_matches` (migration 3), keyed by tsquery text, and
- * `top_match_build`: the options of the last build and what is left of its budget. A passage's rank
+ * `top_match_build`: the options of the last build and what is left of its budget (TopMatchOptions). A passage's rank
  * does not depend on the other passages, so the migration's triggers keep the table exact as
  * passages are written, until the budget is spent.
  */
@@ -40,7 +40,7 @@ export class PostgresTopMatches implements TopMatchIndex {
     return rows.map((row) => row.word);
   }
 
-  replaceTopMatches(queries: readonly ParsedQuery[], k: number, minMatches: number, budget: number): void {
+  replaceTopMatches(queries: readonly ParsedQuery[], k: number, minMatches: number, budget?: number): void {
     const expressions = [...new Set(queries.map((query) => toTsquery(query, "all")))].filter((e) => e !== undefined);
     this.db.batch(
       [
@@ -66,8 +66,9 @@ export class PostgresTopMatches implements TopMatchIndex {
           values: [expressions, k, minMatches],
         },
         {
-          text: "INSERT INTO top_match_build (k, min_matches, budget) VALUES ($1, $2, $3)",
-          values: [k, minMatches, budget],
+          text: `INSERT INTO top_match_build (k, min_matches, budget)
+            SELECT $1::bigint, $2::bigint, coalesce($3::bigint, greatest($2::bigint, (SELECT coalesce(sum(matches), 0) FROM top_match_queries)))`,
+          values: [k, minMatches, budget ?? null],
         },
       ],
       true,
