@@ -25,6 +25,15 @@ export interface TopMatchOptions {
 export const DEFAULT_TOP_MATCHES = 1000;
 export const DEFAULT_TOP_MATCH_MIN = 10_000;
 
+/** One precomputed query as a backend looks it up. */
+export interface TopMatchQuery {
+  id: number;
+  /** Every match of the query in the index. */
+  matches: number;
+  /** The best of them kept in the table: all of them when kept = matches. */
+  kept: number;
+}
+
 /** What a backend provides to keep precomputed top matches. */
 export interface TopMatchIndex {
   /** The table was built with these options and is still exact (no passage written since, or each one folded in). */

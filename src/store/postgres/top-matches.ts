@@ -1,21 +1,13 @@
 import type { ParsedQuery } from "../../core/query-tree.js";
-import type { TopMatchIndex } from "../../search/top-matches.js";
+import type { TopMatchIndex, TopMatchQuery } from "../../search/top-matches.js";
 import type { SyncPostgres } from "./sync-client.js";
 import { toTsquery } from "./tsquery.js";
 
-export interface TopMatchQuery {
-  id: number;
-  /** Every match of the query. */
-  matches: number;
-  /** Its best matches in `top_matches`: all of them when kept = matches. */
-  kept: number;
-}
-
 /**
  * The tables `top_match_queries` and `top_matches` (migration 3), keyed by tsquery text, and
- * `top_match_build`: the options of the last build and what is left of its budget (TopMatchOptions). A passage's rank
- * does not depend on the other passages, so the migration's triggers keep the table exact as
- * passages are written, until the budget is spent.
+ * `top_match_build`: the options of the last build and what is left of its budget (TopMatchOptions).
+ * A passage's rank does not depend on the other passages, so the migration's triggers keep the table
+ * exact as passages are written, until the budget is spent.
  */
 export class PostgresTopMatches implements TopMatchIndex {
   constructor(private readonly db: SyncPostgres) {}
