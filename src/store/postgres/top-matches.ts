@@ -36,8 +36,7 @@ export class PostgresTopMatches implements TopMatchIndex {
     const expressions = [...new Set(queries.map((query) => toTsquery(query, "all")))].filter((e) => e !== undefined);
     this.db.batch(
       [
-        { text: "DELETE FROM top_match_queries" },
-        { text: "DELETE FROM top_match_build" },
+        { text: "TRUNCATE top_matches, top_match_queries, top_match_build" },
         {
           // One scan per query: the window count is every match, the limit keeps the best k.
           text: `WITH ranked AS MATERIALIZED (
