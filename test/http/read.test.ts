@@ -344,6 +344,7 @@ describe("GET /api/openapi.json", () => {
       [
         "get /api/search",
         "get /api/documents",
+        "get /api/documents/pairs",
         "get /api/documents/{id}",
         "get /api/documents/{id}/pages/{page}/image",
         "post /api/documents",
@@ -353,7 +354,10 @@ describe("GET /api/openapi.json", () => {
         "get /api/events/{id}",
         "get /api/timeline",
         "get /api/timeline/overview",
+        "get /api/timeline/facets",
+        "get /api/timeline/outlines",
         "get /api/graph",
+        "get /api/export",
         "get /api/disagreements",
         "get /api/openapi.json",
         "get /api/decisions",

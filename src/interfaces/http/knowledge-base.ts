@@ -8,6 +8,7 @@ export type KnowledgeBase = Pick<
   Annals,
   | "add"
   | "documents"
+  | "documentPairs"
   | "search"
   | "document"
   | "pageImage"
@@ -17,6 +18,8 @@ export type KnowledgeBase = Pick<
   | "countEvents"
   | "filteredEvents"
   | "timeline"
+  | "timelineFacets"
+  | "timelineOutlines"
   | "event"
   | "disagreements"
   | "graph"

@@ -4,6 +4,7 @@ import { useJson } from "../api.js";
 import { Await, CitationView, Heading, TypeBadge } from "../components.js";
 import { navigate, paths, withQuery } from "../router.js";
 import type { Graph, GraphEdge, GraphNode } from "../types.js";
+import { ExportLinks, NETWORK_EXPORTS } from "./ExportLinks.js";
 
 /** At most this many nodes are drawn (the most mentioned, or the neighbourhood of ?node=). */
 const MAX_NODES = 250;
@@ -176,6 +177,7 @@ export function GraphView({ query }: { query: URLSearchParams }) {
   return (
     <>
       <Heading title="Network">Network</Heading>
+      <ExportLinks title="Download the whole network" choices={NETWORK_EXPORTS} />
       <Await state={state}>
         {(g) => {
           const sub = shown ?? { nodes: [], edges: [] };
