@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/ingest.js";
 import type { SearchOptions } from "../../src/search/types.js";
 import { openStore, type Store } from "../../src/store/index.js";
-import { backends } from "../store/backends.js";
+import { backends, postgresUrl } from "../store/backends.js";
+import { SyncPostgres } from "../../src/store/postgres/sync-client.js";
 import { tempDir } from "../helpers/cli.js";
 
 /** Small sizes so that the frequent words of a generated corpus have several times k matches; k still holds a first page (21 rows). */
@@ -184,6 +185,39 @@ describe("the top-match table on SQLite", () => {
       store.removeFile(join(dir, "doc-0.txt"));
       expect(rows("SELECT count(*) AS n FROM top_matches")).toBe(0);
     } finally {
+      store.close();
+    }
+  });
+});
+
+describe.runIf(backends.some((b) => b.name === "postgres"))("the top-match table on PostgreSQL", () => {
+  const dir = tempDir("annals-top-postgres-");
+
+  it("keeps the frequent words through a small add and a removal, and is left for a rebuild past its budget", async () => {
+    for (let n = 0; n < 4; n++) writeFileSync(join(dir, `doc-${n}.txt`), generatedDocument(n));
+    const url = postgresUrl();
+    const store = openStore(url);
+    const db = new SyncPostgres(url);
+    const count = (sql: string) => db.query<{ n: number }>(sql).rows[0]!.n;
+    const river = "SELECT count(*)::int AS n FROM top_match_queries WHERE expression LIKE '%''river''%'";
+    try {
+      await ingest(store, [dir], { workers: 0, extract: false, topMatches: TOP });
+      expect(count(river)).toBeGreaterThan(0);
+      const matches = "SELECT max(matches)::int AS n FROM top_match_queries WHERE expression LIKE '%''river''%'";
+      const before = count(matches);
+      writeFileSync(join(dir, "doc-late.txt"), generatedDocument(7));
+      await ingest(store, [join(dir, "doc-late.txt")], { workers: 0, extract: false, topMatches: TOP });
+      const riverParagraphs = 11;
+      expect(count(matches)).toBe(before + riverParagraphs);
+      store.removeFile(join(dir, "doc-0.txt"));
+      expect(count(river)).toBeGreaterThan(0);
+      expect(count(matches)).toBe(before);
+      store.rebuildTopMatches({ ...TOP, minMatches: TOP.minMatches + 1 });
+      store.rebuildTopMatches({ ...TOP, budget: 0 });
+      store.removeFile(join(dir, "doc-1.txt"));
+      expect(count("SELECT count(*)::int AS n FROM top_match_queries")).toBe(0);
+    } finally {
+      db.close();
       store.close();
     }
   });
