@@ -1,6 +1,8 @@
 import { pageAt } from "./pages-sql.js";
 import type { ParsedQuery } from "../../core/query-tree.js";
-import type { PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
+import type { Facet, PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
+import type { FacetCount } from "../../search/types.js";
+import { FACET_SQL, mentionsType, toFacetCount, type FacetRow } from "../rows.js";
 import type { SyncPostgres } from "./sync-client.js";
 import { toTsquery } from "./tsquery.js";
 
@@ -74,6 +76,16 @@ export class PostgresPassageIndex implements PassageIndex {
     const sql = `SELECT count(*) AS n FROM passages p ${joins} WHERE p.fts @@ to_tsquery('simple', $1) ${where}`;
     return this.db.query<{ n: number }>(sql, [tsquery, ...params]).rows[0]!.n;
   }
+
+  facetCounts(query: ParsedQuery, facet: Facet, filters: PassageFilters, top: number): FacetCount[] {
+    const tsquery = toTsquery(query, "any");
+    if (tsquery === undefined) return [];
+    const { joins, where, params } = filterSql(filters, 2);
+    const matching = `SELECT p.id FROM passages p ${joins} WHERE p.fts @@ to_tsquery('simple', $1) ${where}`;
+    const sql = FACET_SQL[facet](matching, `$${params.length + 2}`);
+    const all = [tsquery, ...params, ...(facet === "document" ? [top] : [])];
+    return this.db.query<FacetRow>(sql, all).rows.map(toFacetCount);
+  }
 }
 
 /** Conditions on the passage `p` and its document; parameters numbered from `first`. */
@@ -89,6 +101,7 @@ function filterSql(filters: PassageFilters, first: number): { joins: string; whe
   if (filters.dateFrom !== undefined) conditions.push(`d2.date_latest >= ${next(filters.dateFrom)}`);
   if (filters.dateTo !== undefined) conditions.push(`d2.date_earliest <= ${next(filters.dateTo)}`);
   if (filters.section !== undefined) conditions.push(`lower(p.section) = lower(${next(filters.section)})`);
+  if (filters.entityType !== undefined) conditions.push(mentionsType("p", next(filters.entityType)));
   if (conditions.length === 0) return { joins: "", where: "", params };
   const needsDocument =
     filters.documentIds || filters.kinds || filters.dateFrom !== undefined || filters.dateTo !== undefined;

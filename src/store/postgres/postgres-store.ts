@@ -1,8 +1,8 @@
 import type { DocumentKind } from "../../core/document.js";
 import { InputError } from "../../core/errors.js";
 import type { PassageRecord } from "../../search/passages.js";
-import { searchPassages } from "../../search/search.js";
-import type { SearchOptions, SearchResult } from "../../search/types.js";
+import { searchFacets, searchPassages } from "../../search/search.js";
+import type { FacetOptions, SearchFacets, SearchOptions, SearchResult } from "../../search/types.js";
 import type {
   DocumentFilter,
   DocumentRecord,
@@ -157,6 +157,10 @@ export class PostgresStore implements Store {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     return searchPassages(this.passageIndex, query, options);
+  }
+
+  facets(query: string, options: FacetOptions = {}): SearchFacets {
+    return searchFacets(this.passageIndex, query, options);
   }
 
   setDocumentRelations(relations: readonly DocumentRelation[]): void {

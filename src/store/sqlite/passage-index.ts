@@ -1,7 +1,9 @@
 import { pageAt } from "./pages-sql.js";
 import type Database from "better-sqlite3";
 import type { ParsedQuery } from "../../core/query-tree.js";
-import type { PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
+import type { Facet, PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
+import type { FacetCount } from "../../search/types.js";
+import { FACET_SQL, mentionsType, toFacetCount, type FacetRow } from "../rows.js";
 import { BM25, toFts5Match } from "./fts5-match.js";
 import { SqliteTopMatches } from "./top-matches.js";
 
@@ -95,6 +97,16 @@ export class SqlitePassageIndex implements PassageIndex {
     return (this.statement(sql).get(match, ...params) as { n: number }).n;
   }
 
+  facetCounts(query: ParsedQuery, facet: Facet, filters: PassageFilters, top: number): FacetCount[] {
+    const match = toFts5Match(query, "any");
+    if (match === undefined) return [];
+    const { joins, where, params } = filterSql(filters, "f.rowid");
+    const matching = `SELECT f.rowid AS id FROM passages_fts f ${joins} WHERE passages_fts MATCH ? ${where}`;
+    const all = [match, ...params, ...(facet === "document" ? [top] : [])];
+    const rows = this.statement(FACET_SQL[facet](matching, "?")).all(...all) as FacetRow[];
+    return rows.map(toFacetCount);
+  }
+
   /** Statements differ only by which filters are present: a handful, each prepared once. */
   private statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
@@ -134,6 +146,10 @@ function filterSql(filters: PassageFilters, passageId: string): { joins: string;
   if (filters.section !== undefined) {
     conditions.push("p2.section = ? COLLATE NOCASE");
     params.push(filters.section);
+  }
+  if (filters.entityType !== undefined) {
+    conditions.push(mentionsType("p2", "?"));
+    params.push(filters.entityType);
   }
   if (conditions.length === 0) return { joins: "", where: "", params };
   const joins =
