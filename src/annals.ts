@@ -4,17 +4,28 @@ import type { FacetOptions, SearchFacets, SearchOptions, SearchResult } from "./
 import { openStore, type Store } from "./store/index.js";
 import {
   documentListings,
+  documentPairs,
   documentView,
   filterListings,
   type DocumentListing,
   type DocumentListingFilter,
+  type DocumentPair,
+  type DocumentPairFilter,
 } from "./views/documents.js";
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
 import { disagreements, eventCard, eventSummaries, filteredEventSummaries } from "./views/events.js";
-import { timelineOverview, type TimelineFilter, type TimelineOverview, type TimelineZoom } from "./views/timeline.js";
+import {
+  filteredOutlinePage,
+  timelineFacets,
+  timelineOverview,
+  type TimelineFacets,
+  type TimelineFilter,
+  type TimelineOverview,
+  type TimelineZoom,
+} from "./views/timeline.js";
 import { actorNetwork, type ActorNetwork } from "./views/graph.js";
 import { networkEdge, networkView, type GraphFilter } from "./views/network.js";
-import type { PageRange } from "./store/knowledge.js";
+import type { EventOutline, PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
 import { describeDecision } from "./decisions/describe.js";
 import type { Decision, DecisionView } from "./decisions/types.js";
@@ -67,6 +78,11 @@ export class Annals {
     return filterListings(documentListings(this.store), filter);
   }
 
+  /** Derived copies with their originals and near-duplicates, most similar first: what the compare view offers. */
+  documentPairs(filter: DocumentPairFilter = {}): DocumentPair[] {
+    return documentPairs(this.store, filter);
+  }
+
   document(id: string): DocumentView | undefined {
     return documentView(this.store, id);
   }
@@ -109,6 +125,16 @@ export class Annals {
   /** The filtered events counted per period of the zoom, the densest period and the undated apart. */
   timeline(filter: TimelineFilter, zoom: TimelineZoom): TimelineOverview {
     return timelineOverview(this.store.knowledge, filter, zoom);
+  }
+
+  /** One page of the outlines (no participants, no quotes) of the events that pass the filter, with how many pass it. */
+  timelineOutlines(filter: TimelineFilter, page: PageRange): { total: number; items: EventOutline[] } {
+    return filteredOutlinePage(this.store.knowledge, filter, page);
+  }
+
+  /** The event types and places the timeline's filter can choose from, with their counts. */
+  timelineFacets(filter: TimelineFilter): TimelineFacets {
+    return timelineFacets(this.store.knowledge, filter);
   }
 
   countEvents(): number {

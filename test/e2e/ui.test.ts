@@ -180,7 +180,7 @@ function browserScenarios(): void {
   });
 
   it("the timeline shows the seed events in order, month/season/year dates as ranges", async () => {
-    await open("/timeline", ".vis-item");
+    await open("/timeline?period=all", ".vis-item");
     const items = await page.locator(".event-list li").evaluateAll((lis) =>
       lis.map((li) => ({
         date: li.querySelector("time")?.getAttribute("datetime") ?? "",

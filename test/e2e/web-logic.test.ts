@@ -3,6 +3,7 @@ import { formatDate, interval } from "../../web/src/dates.js";
 import { diffTokens, tokenize } from "../../web/src/diff.js";
 import { communityLayout, strengths } from "../../web/src/graph-layout.js";
 import { segments } from "../../web/src/segments.js";
+import { axisOf, commonPeriod, earlierEnd, laterStart, parentOf, tickLabel } from "../../web/src/periods.js";
 
 /** The web UI's own pure helpers (no browser needed): dates, the word diff, text segmentation. */
 
@@ -122,6 +123,33 @@ describe("segments", () => {
   it("ignores spans outside the text", () => {
     const pieces = segments("abc", [{ start: 2, end: 10, type: "person" }], [5]);
     expect(pieces.map((p) => [p.start, p.end])).toEqual([[0, 3]]);
+  });
+});
+
+describe("timeline periods", () => {
+  it("zooms a year to its months and a month or a day to the month's days, and out again", () => {
+    expect(axisOf(undefined)).toEqual({ zoom: "year" });
+    expect(axisOf("1958")).toEqual({ zoom: "month", range: "1958" });
+    expect(axisOf("1958-07-14")).toEqual({ zoom: "day", range: "1958-07" });
+    expect([parentOf("1958-07-14"), parentOf("1958-07"), parentOf("1958")]).toEqual(["1958-07", "1958", undefined]);
+  });
+
+  it("narrows a from–to filter to a period: the later start, the earlier end, a prefix ending with its period", () => {
+    expect(laterStart("1958", "1958-07")).toBe("1958-07");
+    expect(laterStart(undefined, "1963")).toBe("1963");
+    expect(earlierEnd("1958", "1958-07")).toBe("1958-07");
+    expect(earlierEnd("1963-02", "1958")).toBe("1958");
+    expect(earlierEnd("1963", undefined)).toBe("1963");
+    expect(commonPeriod("1958-03", "1958-11-02")).toBe("1958");
+    expect(commonPeriod("1958-07-01", "1958-07-20")).toBe("1958-07");
+    expect(commonPeriod("1958", "1963")).toBeUndefined();
+  });
+
+  it("labels a tick by what the range does not already say", () => {
+    expect(tickLabel("1958-07", "1958")).toBe("Jul");
+    expect(tickLabel("1958-07-04", "1958-07")).toBe("4");
+    expect(tickLabel("1957-12", "1958")).toBe("December 1957");
+    expect(tickLabel("1958", undefined)).toBe("1958");
   });
 });
 

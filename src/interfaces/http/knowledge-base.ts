@@ -8,6 +8,7 @@ export type KnowledgeBase = Pick<
   Annals,
   | "add"
   | "documents"
+  | "documentPairs"
   | "search"
   | "searchFacets"
   | "document"
@@ -18,6 +19,8 @@ export type KnowledgeBase = Pick<
   | "countEvents"
   | "filteredEvents"
   | "timeline"
+  | "timelineFacets"
+  | "timelineOutlines"
   | "event"
   | "disagreements"
   | "graph"

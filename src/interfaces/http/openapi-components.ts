@@ -73,6 +73,15 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     },
     ["id", "path", "title", "format", "kind"],
   ),
+  DocumentPair: obj(
+    {
+      a: ref("DocumentRef"),
+      b: ref("DocumentRef"),
+      relation: { type: "string", enum: ["derived-from", "near-duplicate"] },
+      similarity: num,
+    },
+    ["a", "b", "relation", "similarity"],
+  ),
   DocumentView: obj(
     {
       id: str,
@@ -184,6 +193,19 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       sources: arrayOf(ref("Citation")),
     },
     ["id", "label", "type", "participants", "sources"],
+  ),
+  EventOutline: obj(
+    {
+      id: str,
+      label: str,
+      type: str,
+      start: str,
+      end: str,
+      precision: PRECISION,
+      place: str,
+      accounts: { type: "integer", description: "how many event mentions merged into it" },
+    },
+    ["id", "label", "type", "accounts"],
   ),
   FieldValue: obj({ value: str, sources: arrayOf(ref("Citation")) }, ["value", "sources"]),
   EventCard: obj(

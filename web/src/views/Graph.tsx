@@ -5,6 +5,7 @@ import { Await, CitationView, Heading } from "../components.js";
 import { CO_PARTICIPANT } from "../graph-layout.js";
 import { navigate, paths, withQuery } from "../router.js";
 import { ENTITY_TYPES, type Graph, type GraphEdge, type GraphNode } from "../types.js";
+import { ExportLinks, NETWORK_EXPORTS } from "./ExportLinks.js";
 
 const LIMITS = [50, 150, 300, 1000];
 const DEFAULT_LIMIT = 150;
@@ -219,6 +220,7 @@ export function GraphView({ query }: { query: URLSearchParams }) {
   return (
     <>
       <Heading title="Network">Network</Heading>
+      <ExportLinks title="Download the whole network" choices={NETWORK_EXPORTS} />
       <Toolbar filters={filters} relations={relations} />
       <Await state={state}>
         {(g) => (
