@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import type { ParsedQuery } from "../../core/query-tree.js";
 import type { Facet, PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
 import type { FacetCount } from "../../search/types.js";
+import { isPrecomputable } from "../../search/top-matches.js";
 import { FACET_SQL, mentionsType, toFacetCount, type FacetRow } from "../rows.js";
 import { BM25, toFts5Match } from "./fts5-match.js";
 import { SqliteTopMatches } from "./top-matches.js";
@@ -38,7 +39,7 @@ export class SqlitePassageIndex implements PassageIndex {
   matchPassages(query: ParsedQuery, pass: "all" | "rest", filters: PassageFilters, limit: number): PassageMatch[] {
     const match = toFts5Match(query, pass);
     if (match === undefined || limit <= 0) return [];
-    const top = pass === "all" ? this.topMatches.lookup(match) : undefined;
+    const top = pass === "all" && isPrecomputable(query) ? this.topMatches.lookup(match) : undefined;
     if (top) {
       const { joins, where, params } = filterSql(filters, "t.passage_id");
       const rows = this.matches(
@@ -89,7 +90,7 @@ export class SqlitePassageIndex implements PassageIndex {
     const match = toFts5Match(query, pass);
     if (match === undefined) return 0;
     const { joins, where, params } = filterSql(filters, "f.rowid");
-    if (where === "") {
+    if (where === "" && isPrecomputable(query)) {
       const top = this.topMatches.lookup(match);
       if (top) return top.matches;
     }
