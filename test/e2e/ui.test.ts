@@ -159,10 +159,15 @@ function browserScenarios(): void {
     const chosen = counts[0]!;
     await kinds.first().locator("input").check();
     await page.waitForURL(/kind=/);
-    await page.waitForFunction(`/^${chosen} passage/.test(document.querySelector("#result-count")?.textContent ?? "")`);
+    await expect
+      .poll(async () => (await status.textContent()) ?? "", { timeout: 15_000 })
+      .toMatch(new RegExp(`^${chosen} passage`));
     // The documents' counts of the chosen kind add up to its count once the facets are counted again.
-    await page.waitForFunction(`[...document.querySelectorAll("#facet-document option")]
-      .slice(1).reduce((n, o) => n + Number(/\\((\\d+)\\)$/.exec(o.textContent)[1]), 0) === ${chosen}`);
+    const perDocument = async () =>
+      (await page.locator("#facet-document option").allTextContents())
+        .slice(1)
+        .reduce((n, t) => n + Number(/\((\d+)\)$/.exec(t)![1]), 0);
+    await expect.poll(perDocument, { timeout: 15_000 }).toBe(chosen);
     await shoot("search-facets", ".facets .check .muted");
   });
 
