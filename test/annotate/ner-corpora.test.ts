@@ -48,8 +48,9 @@ describe("mapping the BIO corpora to the annotation guide", () => {
     expect(mapped("Yes/B-ORG Scotland/I-ORG")).toBe("B-ORG I-ORG");
   });
 
-  it("drops a span that is a determiner only", () => {
+  it("drops a span that is a determiner or punctuation only", () => {
     expect(mapped("The/B-ORG said/O")).toBe("O O");
+    expect(mapped("via/O @/B-PER colgo/B-PER")).toBe("O O B-PER");
   });
 });
 

@@ -10,6 +10,7 @@ import { TITLE_WORDS, bareLower } from "./words.js";
  * - titles outside person spans ("President Obama" → "Obama");
  * - nationality words are not names: a one-word span that is a nationality or religious group
  *   adjective ("Iraqi", "Syrians", "Shiite") becomes O.
+ * - a span without a letter or digit is no name (BTC tags the "@" of "@ colgo" as a name of its own);
  * - countries are places, even when they act: an ORG span that is a country's name ("Russia", "U.S.",
  *   "Republic of China") becomes LOC, as in re3d's coalition members and GUM's national teams.
  */
@@ -74,6 +75,7 @@ function toGuide(tokens: readonly string[], span: RawSpan): EntitySpan | undefin
     while (start < end - 1 && TITLE_WORDS.has(bareLower(tokens[start]!))) start++;
   }
   if (end - start === 1 && DETERMINERS.has(tokens[start]!.toLowerCase())) return undefined;
+  if (!tokens.slice(start, end).some((token) => /[\p{L}\p{N}]/u.test(token))) return undefined;
   if (end - start === 1 && isNationalityWord(tokens[start]!)) return undefined;
   return guideType(tokens, { startToken: start, endToken: end, type: span.type });
 }
