@@ -38,6 +38,7 @@ describe("mapping the BIO corpora to the annotation guide", () => {
     expect(mapped("Iraqi/B-ORG officials/O")).toBe("O O");
     expect(mapped("the/O Syrians/B-PER")).toBe("O O");
     expect(mapped("Iraqi/B-ORG Army/I-ORG")).toBe("B-ORG I-ORG");
+    expect(mapped("The/B-ORG Australian/I-ORG reported/O")).toBe("O B-ORG O");
     expect(mapped("Ali/B-PER and/O Iran/B-LOC")).toBe("B-PER O B-LOC");
   });
 

@@ -76,7 +76,7 @@ function toGuide(tokens: readonly string[], span: RawSpan): EntitySpan | undefin
   }
   if (end - start === 1 && DETERMINERS.has(tokens[start]!.toLowerCase())) return undefined;
   if (!tokens.slice(start, end).some((token) => /[\p{L}\p{N}]/u.test(token))) return undefined;
-  if (end - start === 1 && isNationalityWord(tokens[start]!)) return undefined;
+  if (span.end - span.start === 1 && isNationalityWord(tokens[start]!)) return undefined;
   return guideType(tokens, { startToken: start, endToken: end, type: span.type });
 }
 
