@@ -11,6 +11,8 @@ import { backends } from "../store/backends.js";
 
 const SEEDS = join(import.meta.dirname, "../fixtures/seeds");
 const SEED_FILES = readdirSync(SEEDS).filter((name) => name.endsWith(".txt"));
+/** Incremental however much a change touches, so that every step takes the incremental path. */
+const EVERY_SHARE = { maxShare: 1 };
 
 /**
  * What the corpus stage made, free of what depends on the order documents were stored in (row ids
@@ -68,14 +70,18 @@ describe.each(backends)("corpus stage after changes ($name)", ({ open }) => {
     for (const name of [a, c, d]) cpSync(join(SEEDS, name), join(live, name));
     const store = open();
     await ingest(store, [live], { workers: 0 });
+    const names = store.knowledge.nameAssignments().length;
     cpSync(join(SEEDS, b), join(live, b));
     writeFileSync(join(live, c), `${readFileSync(join(SEEDS, c), "utf8")}\nGeneral Qasim spoke in Baghdad.\n`);
-    await ingest(store, [live], { workers: 0 });
+    const added = (await ingest(store, [live], { workers: 0, corpus: EVERY_SHARE })).corpus!;
     rmSync(join(live, d));
     store.removeFile(join(live, d));
-    resolveCorpus(store);
+    const removed = resolveCorpus(store, { ...EVERY_SHARE, incremental: true });
     const changed = snapshot(store);
     store.close();
+    expect([added.mode, removed.mode]).toEqual(["incremental", "incremental"]);
+    expect(removed.resolvedNames).toBeGreaterThan(0);
+    expect(removed.resolvedNames).toBeLessThan(names);
     expect(changed.entities.length).toBeGreaterThan(10);
     expect(changed.events.length).toBeGreaterThan(0);
     expect(changed).toEqual(await rebuilt(open, live));
@@ -105,6 +111,7 @@ describe.each(backends)("corpus stage after changes ($name)", ({ open }) => {
           const store = open();
           await ingest(store, [live], { workers: 0 });
           for (const s of steps) {
+            const resolvedBefore = store.knowledge.nameAssignments().length > 0;
             const names = readdirSync(live).sort();
             if ("add" in s) write(`doc-${next++}.txt`, s.add);
             else if (names.length === 0) continue;
@@ -113,7 +120,8 @@ describe.each(backends)("corpus stage after changes ($name)", ({ open }) => {
               rmSync(join(live, name));
               store.removeFile(join(live, name));
             } else write(names[s.change % names.length]!, s.to);
-            await ingest(store, [live], { workers: 0 });
+            const report = await ingest(store, [live], { workers: 0, corpus: EVERY_SHARE });
+            expect(report.corpus!.mode).toBe(resolvedBefore ? "incremental" : "full");
           }
           const changed = snapshot(store);
           store.close();
