@@ -1,5 +1,8 @@
 import type { EntityType } from "../annotate/mentions/types.js";
 import type { ResolutionConstraints } from "./constraints.js";
+import { contains, requiredKeys } from "./entity-containment.js";
+import { titleWords } from "./entities.js";
+import { isGivenNameTitled } from "./entity-short-names.js";
 import { keyedWords } from "./entity-keys.js";
 import type { NameOccurrence } from "./types.js";
 import { UnionFind } from "./union-find.js";
@@ -15,7 +18,7 @@ export interface NameSeeds {
 }
 
 type LinkedName = Pick<NameOccurrence, "type" | "name"> &
-  Partial<Pick<NameOccurrence, "documentId" | "aliasOf" | "refs">>;
+  Partial<Pick<NameOccurrence, "documentId" | "aliasOf" | "refs" | "roles">>;
 
 /**
  * The occurrences whose resolution may differ from the last corpus stage's: those linked to a seed
@@ -35,13 +38,16 @@ export function affectedNames(
     types.add(o.type);
     typesOfName.set(lower, types);
   }
-  const linked: string[][] = occurrences.map((o) => links(o, typesOfName));
-  const removedFrom = linked.length;
-  for (const name of seeds.removed) linked.push(links(name, typesOfName));
+  const names: LinkedName[] = [...occurrences, ...seeds.removed];
+  const keyed = names.map((o) => keyedTypes(o, typesOfName));
+  const consulted = consultedKeys(names, keyed);
+  const linked = names.map((o, i) => links(o, keyed[i]!, consulted));
   for (const ref of seeds.refs) linked.push([`r:${ref}`]);
+  const seededUpTo = linked.length;
   for (const [a, b] of [...constraints.sameAs.map((s) => s.pair), ...constraints.notSameAs])
     linked.push([`s:${a.type}:${a.key}`, `s:${b.type}:${b.key}`]);
   const sets = new UnionFind(linked.length);
+  linkContained(names, keyed, sets);
   const holder = new Map<string, number>();
   linked.forEach((keys, i) => {
     for (const key of keys) {
@@ -52,32 +58,94 @@ export function affectedNames(
   });
   const seeded = new Set<number>();
   for (const i of seeds.occurrences) seeded.add(sets.find(i));
-  for (let i = removedFrom; i < removedFrom + seeds.removed.length + seeds.refs.length; i++) seeded.add(sets.find(i));
+  for (let i = occurrences.length; i < seededUpTo; i++) seeded.add(sets.find(i));
   const affected = new Set<number>();
   for (let i = 0; i < occurrences.length; i++) if (seeded.has(sets.find(i))) affected.add(i);
   return affected;
 }
 
-/** The links of a name under every type it may be voted (its own and those its spelling has elsewhere). */
-function links(o: LinkedName, typesOfName: ReadonlyMap<string, ReadonlySet<EntityType>>): string[] {
+/** A name's words and keys under each type it may be voted: its own and those its spelling has elsewhere. */
+type KeyedTypes = { type: EntityType; words: string[]; keys: string[] }[];
+
+function keyedTypes(o: LinkedName, typesOfName: ReadonlyMap<string, ReadonlySet<EntityType>>): KeyedTypes {
+  const types = new Set([o.type, ...(typesOfName.get(o.name.toLowerCase()) ?? [])]);
+  return [...types].flatMap((type) => {
+    const parts = keyedWords(o.name, type);
+    return parts.length === 0 ? [] : [{ type, words: parts.map((p) => p.word), keys: parts.map((p) => p.key) }];
+  });
+}
+
+/**
+ * Keys short forms of person names look up (by last name, or first name under a title that goes
+ * with one; by any word in their document): a full name holding one is linked to them.
+ */
+function consultedKeys(names: readonly LinkedName[], keyed: readonly KeyedTypes[]): Set<string> {
+  const consulted = new Set<string>();
+  names.forEach((o, i) => {
+    for (const { type, keys } of keyed[i]!) {
+      if (type !== "person" || keys.length !== 1) continue;
+      const titled = o.roles === undefined ? undefined : isGivenNameTitled({ titles: titleWords(o.roles) });
+      if (titled !== false) consulted.add(`tf:${keys[0]!}`);
+      if (titled !== true) consulted.add(`tl:${keys[0]!}`);
+      consulted.add(`d:${o.documentId}\u0000${keys[0]!}`);
+    }
+  });
+  return consulted;
+}
+
+/** Joins each body or place name with the longer names containing it, as `joinContained` finds them. */
+function linkContained(names: readonly LinkedName[], keyed: readonly KeyedTypes[], sets: UnionFind): void {
+  for (const type of ["organization", "place"] as const) {
+    const entries = names.flatMap((o, i) =>
+      keyed[i]!.filter((k) => k.type === type).map((k) => ({ i, documentId: o.documentId, ...k, occurrence: o })),
+    );
+    const byKey = new Map<string, number[]>();
+    const byDocumentKey = new Map<string, number[]>();
+    entries.forEach((e, n) => {
+      for (const key of new Set(e.keys)) {
+        push(byKey, key, n);
+        if (e.documentId !== undefined) push(byDocumentKey, `${e.documentId}\u0000${key}`, n);
+      }
+    });
+    entries.forEach((short, n) => {
+      const rarest = requiredKeys(short, type).sort(
+        (x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0),
+      )[0];
+      const anywhere = short.keys.length < 2 || rarest === undefined ? [] : (byKey.get(rarest) ?? []);
+      for (const m of anywhere) if (contains(entries[m]!, short, type, "anywhere")) sets.union(short.i, entries[m]!.i);
+      if (short.documentId === undefined) return;
+      for (const m of byDocumentKey.get(`${short.documentId}\u0000${short.keys[0]!}`) ?? [])
+        if (m !== n && contains(entries[m]!, short, type, "same document")) sets.union(short.i, entries[m]!.i);
+    });
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function links(o: LinkedName, keyed: KeyedTypes, consulted: ReadonlySet<string>): string[] {
   const lower = o.name.toLowerCase();
   const words = lower.split(/\s+/);
-  const out = [`n:${lower}`, `n:${words.at(-1)!}`];
+  const out = [`n:${lower}`];
+  if (o.type === "person" && words.length > 1) out.push(`n:${words.at(-1)!}`);
   for (const ref of o.refs ?? []) out.push(`r:${ref}`);
   if (o.documentId !== undefined) {
     out.push(`a:${o.documentId}\u0000${o.name}`);
     if (o.aliasOf) out.push(`a:${o.documentId}\u0000${o.aliasOf}`);
   }
-  for (const type of new Set([o.type, ...(typesOfName.get(lower) ?? [])])) {
-    const keys = keyedWords(o.name, type).map((part) => part.key);
-    if (keys.length === 0) continue;
+  const ifConsulted = (key: string) => {
+    if (consulted.has(key)) out.push(key);
+  };
+  for (const { type, keys } of keyed) {
     out.push(`s:${type}:${keys.join(" ")}`);
-    if (type !== "person") {
-      for (const key of keys) out.push(`k:${type}:${key}`);
-      continue;
-    }
-    out.push(`t:${keys[0]!}`, `t:${keys.at(-1)!}`);
-    if (o.documentId !== undefined) for (const key of keys) out.push(`d:${o.documentId}\u0000${key}`);
+    if (type !== "person") continue;
+    if (keys.length >= 2) out.push(`f:${keys[0]!} ${keys.at(-1)!}`);
+    ifConsulted(`tf:${keys[0]!}`);
+    ifConsulted(`tl:${keys.at(-1)!}`);
+    for (const key of keys) ifConsulted(`d:${o.documentId}\u0000${key}`);
   }
   return out;
 }

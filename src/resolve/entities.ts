@@ -139,12 +139,12 @@ export function compatiblePeriod(short: Node, long: Node): boolean {
 }
 
 /** A name made only of words many bodies share ("National Guard", "Communist Party"). */
-export function allGeneric(node: Node): boolean {
+export function allGeneric(node: Pick<Node, "words">): boolean {
   return node.words.every((word) => GENERIC_WORDS.has(tokenKey(word)));
 }
 
 /** Titles and ranks that tell bearers of one surname apart: "Secretary Dulles" is not "Director Dulles". */
-function titleWords(roles: readonly string[]): string[] {
+export function titleWords(roles: readonly string[]): string[] {
   const words = new Set<string>();
   for (const role of roles) {
     for (const word of role.toLowerCase().split(/[\s.]+/)) {
