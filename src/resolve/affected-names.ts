@@ -36,6 +36,8 @@ export function affectedNames(
     const lower = o.name.toLowerCase();
     const types = typesOfName.get(lower) ?? new Set<EntityType>();
     types.add(o.type);
+    // A gazetteer's reading of a name the form made a person's is a vote for place (see voteTypes).
+    if (o.extractors.some((e) => e.startsWith("gazetteer+"))) types.add("place");
     typesOfName.set(lower, types);
   }
   const names: LinkedName[] = [...occurrences, ...seeds.removed];
@@ -64,11 +66,15 @@ export function affectedNames(
   return affected;
 }
 
+const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];
+
 /** A name's words and keys under each type it may be voted: its own and those its spelling has elsewhere. */
 type KeyedTypes = { type: EntityType; words: string[]; keys: string[] }[];
 
 function keyedTypes(o: LinkedName, typesOfName: ReadonlyMap<string, ReadonlySet<EntityType>>): KeyedTypes {
-  const types = new Set([o.type, ...(typesOfName.get(o.name.toLowerCase()) ?? [])]);
+  const types = new Set(
+    o.documentId === undefined ? ENTITY_TYPES : [o.type, ...(typesOfName.get(o.name.toLowerCase()) ?? [])],
+  );
   return [...types].flatMap((type) => {
     const parts = keyedWords(o.name, type);
     return parts.length === 0 ? [] : [{ type, words: parts.map((p) => p.word), keys: parts.map((p) => p.key) }];
