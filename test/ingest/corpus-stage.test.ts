@@ -87,6 +87,19 @@ describe.each(backends)("corpus stage after changes ($name)", ({ open }) => {
     expect(changed).toEqual(await rebuilt(open, live));
   }, 120_000);
 
+  it("resolves every name again when a change reaches more than the share allowed", async () => {
+    const live = join(tempDir(), "live");
+    mkdirSync(live);
+    for (const name of SEED_FILES.slice(0, 2)) cpSync(join(SEEDS, name), join(live, name));
+    const store = open();
+    await ingest(store, [live], { workers: 0 });
+    writeFileSync(join(live, "added.txt"), "General Qasim spoke in Baghdad.\n");
+    const report = (await ingest(store, [live], { workers: 0, corpus: { maxShare: 0 } })).corpus!;
+    const names = store.knowledge.nameOccurrences().length;
+    store.close();
+    expect(report).toMatchObject({ mode: "full", resolvedNames: names });
+  }, 120_000);
+
   it("any sequence of small documents added and removed ends where a rebuild of the survivors does", async () => {
     const sentences = realSentences(SEED_FILES.map((name) => ({ path: join(SEEDS, name) })));
     const document = fc.array(fc.nat(sentences.length - 1), { minLength: 2, maxLength: 10 });
