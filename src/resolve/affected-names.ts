@@ -41,7 +41,14 @@ export function affectedNames(
     typesOfName.set(lower, types);
   }
   const names: LinkedName[] = [...occurrences, ...seeds.removed];
-  const keyed = names.map((o) => keyedTypes(o, typesOfName));
+  // Names recur in many documents: each spelling is keyed once, its entries shared.
+  const keyedOnce = new Map<string, KeyedTypes>();
+  const keyed = names.map((o) => {
+    const spelling = `${o.documentId === undefined ? "" : o.type}\u0000${o.name}`;
+    let entry = keyedOnce.get(spelling);
+    if (entry === undefined) keyedOnce.set(spelling, (entry = keyedTypes(o, typesOfName)));
+    return entry;
+  });
   const consulted = consultedKeys(names, keyed);
   const linked = names.map((o, i) => links(o, keyed[i]!, consulted));
   for (const ref of seeds.refs) linked.push([`r:${ref}`]);
@@ -113,15 +120,28 @@ function linkContained(names: readonly LinkedName[], keyed: readonly KeyedTypes[
         if (e.documentId !== undefined) push(byDocumentKey, `${e.documentId}\u0000${key}`, n);
       }
     });
+    const containers = new Map<string, number[]>();
+    const contained = new Map<string, boolean>();
+    const inDocument = (long: (typeof entries)[number], short: (typeof entries)[number]) => {
+      const pair = `${long.occurrence.name}\u0000${short.occurrence.name}`;
+      let answer = contained.get(pair);
+      if (answer === undefined) contained.set(pair, (answer = contains(long, short, type, "same document")));
+      return answer;
+    };
     entries.forEach((short, n) => {
-      const rarest = requiredKeys(short, type).sort(
-        (x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0),
-      )[0];
-      const anywhere = short.keys.length < 2 || rarest === undefined ? [] : (byKey.get(rarest) ?? []);
-      for (const m of anywhere) if (contains(entries[m]!, short, type, "anywhere")) sets.union(short.i, entries[m]!.i);
+      let anywhere = containers.get(short.occurrence.name);
+      if (anywhere === undefined) {
+        const rarest = requiredKeys(short, type).sort(
+          (x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0),
+        )[0];
+        const candidates = short.keys.length < 2 || rarest === undefined ? [] : (byKey.get(rarest) ?? []);
+        anywhere = candidates.filter((m) => contains(entries[m]!, short, type, "anywhere"));
+        containers.set(short.occurrence.name, anywhere);
+      }
+      for (const m of anywhere) sets.union(short.i, entries[m]!.i);
       if (short.documentId === undefined) return;
       for (const m of byDocumentKey.get(`${short.documentId}\u0000${short.keys[0]!}`) ?? [])
-        if (m !== n && contains(entries[m]!, short, type, "same document")) sets.union(short.i, entries[m]!.i);
+        if (m !== n && inDocument(entries[m]!, short)) sets.union(short.i, entries[m]!.i);
     });
   }
 }
