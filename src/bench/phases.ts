@@ -107,8 +107,9 @@ export async function ingestPhase(db: string, dirs: string[], workers: number, e
 }
 
 /**
- * Adding one two-line file to a copy of a knowledge base built with extraction, beside the corpus
- * stage alone rerun on the result (`detail.corpusStageSeconds`).
+ * Adding one two-line file to a copy of a knowledge base built with extraction, beside the whole
+ * corpus stage alone rerun on the result (`detail.corpusStageSeconds`), with how many names the
+ * add's incremental stage resolved again.
  */
 export async function addOnePhase(db: string): Promise<PhaseResult> {
   const copy = `${db}.add-one`;
@@ -121,7 +122,7 @@ export async function addOnePhase(db: string): Promise<PhaseResult> {
   const peak = rssSampler();
   const store = openStore(copy);
   const started = performance.now();
-  await ingest(store, [file], { workers: 0 });
+  const { corpus } = await ingest(store, [file], { workers: 0 });
   const seconds = (performance.now() - started) / 1000;
   const rerun = performance.now();
   resolveCorpus(store);
@@ -132,7 +133,11 @@ export async function addOnePhase(db: string): Promise<PhaseResult> {
     seconds,
     megabytes: readFileSync(file).length / 1e6,
     peakRssMb: peak(),
-    detail: { corpusStageSeconds: Number(corpusStageSeconds.toFixed(2)) },
+    detail: {
+      corpusStageSeconds: Number(corpusStageSeconds.toFixed(2)),
+      mode: corpus?.mode ?? "none",
+      resolvedNames: corpus?.resolvedNames ?? 0,
+    },
   };
 }
 
