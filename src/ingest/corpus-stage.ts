@@ -18,7 +18,7 @@ import type { NameAssignment, NameOccurrence, ResolutionDocument } from "../reso
 import type { ResolutionConstraints } from "../resolve/constraints.js";
 import type { Store } from "../store/store.js";
 import { nameKey } from "../resolve/constraints.js";
-import { resolveEntities } from "../resolve/entities.js";
+import { corpusKeyCounts, resolveEntities, type KeyCounts } from "../resolve/entities.js";
 import { corefEvents } from "../resolve/events.js";
 import { entityScope, keptEntities } from "./entity-scope.js";
 
@@ -125,12 +125,13 @@ function resolveNames(
   options: CorpusOptions,
 ) {
   const { occurrences, before, constraints } = names;
-  const resolve = (some: readonly NameOccurrence[]) => resolveEntities(some, names.documents, constraints);
+  const resolve = (some: readonly NameOccurrence[], counts?: KeyCounts) =>
+    resolveEntities(some, names.documents, constraints, counts);
   const full = () => ({ ...resolve(occurrences), mode: "full" as const, resolvedNames: occurrences.length });
   if (!options.incremental) return full();
   const scope = entityScope(occurrences, before, knowledge.removedSinceCorpus(), constraints, options.maxShare ?? 0.3);
   if (!scope) return full();
-  const partial = resolve(scope.occurrences);
+  const partial = resolve(scope.occurrences, corpusKeyCounts(occurrences));
   if (partial.entities.some((e) => scope.keptEntityIds.has(e.id))) return full();
   return {
     entities: [...keptEntities(scope, knowledge.entities()), ...partial.entities],

@@ -66,8 +66,10 @@ export function affectedNames(
     }
   });
   const seeded = new Set<number>();
-  for (const i of seeds.occurrences) seeded.add(sets.find(i));
-  for (let i = occurrences.length; i < seededUpTo; i++) seeded.add(sets.find(i));
+  const direct = [...seeds.occurrences];
+  for (let i = occurrences.length; i < names.length; i++) direct.push(i);
+  for (const i of [...direct, ...holdersOfCountedKeys(names, keyed, direct)]) seeded.add(sets.find(i));
+  for (let i = names.length; i < seededUpTo; i++) seeded.add(sets.find(i));
   const affected = new Set<number>();
   for (let i = 0; i < occurrences.length; i++) if (seeded.has(sets.find(i))) affected.add(i);
   return affected;
@@ -144,6 +146,30 @@ function linkContained(names: readonly LinkedName[], keyed: readonly KeyedTypes[
         if (m !== n && inDocument(entries[m]!, short)) sets.union(short.i, entries[m]!.i);
     });
   }
+}
+
+/**
+ * Containment looks a name's containers up under its key fewest names of its type hold: a change of
+ * those counts (names added, removed, or voted another type: those spelled like a seed, or like a
+ * seed person's last word) may change what any body or place name holding one of their keys finds.
+ */
+function holdersOfCountedKeys(names: readonly LinkedName[], keyed: readonly KeyedTypes[], seeds: number[]): number[] {
+  const spelled = new Map<string, number[]>();
+  names.forEach((o, i) => push(spelled, o.name.toLowerCase(), i));
+  const counted = new Set<string>();
+  for (const seed of seeds) {
+    const words = names[seed]!.name.toLowerCase().split(/\s+/);
+    const alike = [...(spelled.get(words.join(" ")) ?? []), ...(spelled.get(words.at(-1)!) ?? [])];
+    for (const i of [seed, ...alike]) {
+      for (const { type, keys } of keyed[i]!)
+        if (type !== "person") for (const key of keys) counted.add(`${type}:${key}`);
+    }
+  }
+  return names.flatMap((_, i) =>
+    keyed[i]!.some(({ type, keys }) => type !== "person" && keys.some((key) => counted.has(`${type}:${key}`)))
+      ? [i]
+      : [],
+  );
 }
 
 function push(map: Map<string, number[]>, key: string, value: number): void {

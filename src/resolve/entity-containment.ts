@@ -18,14 +18,19 @@ const QUALIFYING_KEYS: ReadonlySet<string> = new Set(
  * name made only of generic words ("National Guard") joins the longer name of its own document. One
  * word alone joins only within its document.
  */
-export function joinContained(nodes: Node[], indices: number[], clusters: Clusters, type: EntityType): void {
+export function joinContained(
+  nodes: Node[],
+  indices: number[],
+  clusters: Clusters,
+  type: EntityType,
+  corpusCounts?: ReadonlyMap<string, number>,
+): void {
   const byLength = [...indices].sort((a, b) => nodes[a]!.keys.length - nodes[b]!.keys.length);
   const byKey = postings(nodes, indices, (n) => n.keys);
   const byDocumentKey = postings(nodes, indices, (n) => n.keys.map((k) => `${n.occurrence.documentId}\u0000${k}`));
   const containing = perSpelling((shortNode) => {
-    const required = requiredKeys(shortNode, type);
-    const rarest = required.sort((x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0))[0];
-    if (rarest === undefined) return [];
+    const count = (key: string) => corpusCounts?.get(key) ?? byKey.get(key)?.length ?? 0;
+    const rarest = [...shortNode.keys].sort((x, y) => count(x) - count(y))[0]!;
     return (byKey.get(rarest) ?? []).filter((j) => contains(nodes[j]!, shortNode, type, "anywhere"));
   });
   for (const i of byLength) {
