@@ -1,19 +1,30 @@
 import type { IngestOptions, IngestReport } from "./ingest/ingest.js";
 import type { PageImage, PageImageCache } from "./views/page-image.js";
-import type { SearchOptions, SearchResult } from "./search/types.js";
+import type { FacetOptions, SearchFacets, SearchOptions, SearchResult } from "./search/types.js";
 import { openStore, type Store } from "./store/index.js";
 import {
   documentListings,
+  documentPairs,
   documentView,
   filterListings,
   type DocumentListing,
   type DocumentListingFilter,
+  type DocumentPair,
+  type DocumentPairFilter,
 } from "./views/documents.js";
 import { entityPage, entitySummaries, type EntityFilter } from "./views/entities.js";
 import { disagreements, eventCard, eventSummaries, filteredEventSummaries } from "./views/events.js";
-import { timelineOverview, type TimelineFilter, type TimelineOverview, type TimelineZoom } from "./views/timeline.js";
-import { actorGraph } from "./views/graph.js";
-import type { PageRange } from "./store/knowledge.js";
+import {
+  filteredOutlinePage,
+  timelineFacets,
+  timelineOverview,
+  type TimelineFacets,
+  type TimelineFilter,
+  type TimelineOverview,
+  type TimelineZoom,
+} from "./views/timeline.js";
+import { networkEdge, networkView, type GraphFilter } from "./views/network.js";
+import type { EventOutline, PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
 import { describeDecision } from "./decisions/describe.js";
 import type { Decision, DecisionView } from "./decisions/types.js";
@@ -26,6 +37,7 @@ import type {
   EventCard,
   EventSummary,
   Graph,
+  GraphEdge,
 } from "./views/types.js";
 
 export type { DocumentListing };
@@ -64,6 +76,11 @@ export class Annals {
     return filterListings(documentListings(this.store), filter);
   }
 
+  /** Derived copies with their originals and near-duplicates, most similar first: what the compare view offers. */
+  documentPairs(filter: DocumentPairFilter = {}): DocumentPair[] {
+    return documentPairs(this.store, filter);
+  }
+
   document(id: string): DocumentView | undefined {
     return documentView(this.store, id);
   }
@@ -77,6 +94,11 @@ export class Annals {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     return this.store.search(query, options);
+  }
+
+  /** The passages `query` matches counted per document kind, document, year and entity type. */
+  searchFacets(query: string, options: FacetOptions = {}): SearchFacets {
+    return this.store.facets(query, options);
   }
 
   entities(filter: EntityFilter = {}): EntitySummary[] {
@@ -103,6 +125,16 @@ export class Annals {
     return timelineOverview(this.store.knowledge, filter, zoom);
   }
 
+  /** One page of the outlines (no participants, no quotes) of the events that pass the filter, with how many pass it. */
+  timelineOutlines(filter: TimelineFilter, page: PageRange): { total: number; items: EventOutline[] } {
+    return filteredOutlinePage(this.store.knowledge, filter, page);
+  }
+
+  /** The event types and places the timeline's filter can choose from, with their counts. */
+  timelineFacets(filter: TimelineFilter): TimelineFacets {
+    return timelineFacets(this.store.knowledge, filter);
+  }
+
   countEvents(): number {
     return this.store.knowledge.countEvents();
   }
@@ -115,8 +147,14 @@ export class Annals {
     return disagreements(this.store.knowledge, this.store.documentRelations());
   }
 
-  graph(): Graph {
-    return actorGraph(this.store.knowledge);
+  /** The actor network, or the part of it `filter` asks for. */
+  graph(filter: GraphFilter = {}): Graph {
+    return networkView(this.store.knowledge, filter);
+  }
+
+  /** One edge of the network (`GraphEdge.id`) with all its quotes, those dated in the range when one is given. */
+  graphEdge(id: string, range: Pick<GraphFilter, "from" | "to"> = {}): GraphEdge | undefined {
+    return networkEdge(this.store.knowledge, id, range);
   }
 
   /**

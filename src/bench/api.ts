@@ -10,9 +10,10 @@ import { CHROMIUM, CHROMIUM_ARGS } from "./chromium.js";
 
 /**
  * API latency under load: `annals serve` in a child process on a free loopback port, autocannon in
- * this one, each endpoint for a bounded time. Also the web UI's bundle size and its first load time
- * in Debian's chromium (when installed). The lead's `npm run bench` calls `benchApi` and
- * `renderApiBench`; `node dist/bench/api.js --db FILE [--seconds n]` runs it alone.
+ * this one, each endpoint for a bounded time. Also the web UI's bundle size and the first render of
+ * its home, timeline and network views in Debian's chromium (when installed). The lead's `npm run
+ * bench` calls `benchApi` and `renderApiBench`; `node dist/bench/api.js --db FILE [--seconds n]
+ * [--ui-only]` runs it alone.
  */
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -26,6 +27,8 @@ export interface ApiBenchOptions {
   connections?: number;
   /** Measure the UI's first load in chromium (default: when /usr/bin/chromium exists). */
   measureUi?: boolean;
+  /** Only the web UI: no API load (default false). */
+  uiOnly?: boolean;
 }
 
 export interface EndpointLatency {
@@ -49,10 +52,34 @@ export interface UiMeasure {
   /** Every asset, the lazily loaded timeline and network included. */
   totalBytes: number;
   totalGzipBytes: number;
-  /** Median of 5 cold loads of / until the document list shows, in ms; undefined without chromium. */
-  firstLoadMs?: number;
+  /** Median of 5 cold loads of each view until its first content shows; empty without chromium. */
+  views: ViewRender[];
   note?: string;
 }
+
+/** A view of the web UI and what shows when it has rendered. */
+interface UiView {
+  path: string;
+  /** CSS selectors; the view has rendered when each matches (in order). */
+  ready: readonly string[];
+  what: string;
+}
+
+export interface ViewRender {
+  path: string;
+  what: string;
+  /** Median ms from navigation until the view's first content shows. */
+  firstRenderMs: number;
+  /** Median bytes of API responses (bodies) received by then. */
+  apiBytes: number;
+}
+
+/** The home page is the reference the others are measured beside, in the same run. */
+const UI_VIEWS: readonly UiView[] = [
+  { path: "/", ready: ["#documents-heading", ".cards .card"], what: "the first document card" },
+  { path: "/timeline", ready: [".timeline-axis .bucket", ".event-list li"], what: "the first bucket and list row" },
+  { path: "/graph", ready: ['.graph-canvas[data-ready="true"] canvas'], what: "the network's canvas" },
+];
 
 export interface ApiBenchResult {
   connections: number;
@@ -150,7 +177,7 @@ function files(dir: string): string[] {
 }
 
 /** Sizes of web/dist: what the first view loads (index.html, its script and style) and everything. */
-export function bundleSizes(dist = join(root, "web/dist")): Omit<UiMeasure, "firstLoadMs" | "note"> {
+export function bundleSizes(dist = join(root, "web/dist")): Omit<UiMeasure, "views" | "note"> {
   const all = existsSync(dist) ? files(dist) : [];
   const html = existsSync(join(dist, "index.html")) ? readFileSync(join(dist, "index.html"), "utf8") : "";
   const initial = new Set([join(dist, "index.html")]);
@@ -166,10 +193,13 @@ export function bundleSizes(dist = join(root, "web/dist")): Omit<UiMeasure, "fir
   };
 }
 
-/** Median of 5 cold loads of the home page in chromium, each in a fresh profile. */
-async function firstLoad(base: string): Promise<number> {
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Median of 5 cold loads of a view in chromium, each in a fresh profile. */
+async function firstRender(base: string, view: UiView): Promise<ViewRender> {
   const { chromium } = await import("playwright-core");
   const times: number[] = [];
+  const bytes: number[] = [];
   for (let i = 0; i < 5; i++) {
     const profile = mkdtempSync(join(tmpdir(), "annals-bench-profile-"));
     const context = await chromium.launchPersistentContext(profile, {
@@ -187,19 +217,32 @@ async function firstLoad(base: string): Promise<number> {
         return route.abort();
       });
       const page = context.pages()[0] ?? (await context.newPage());
+      const apiSizes: Promise<number>[] = [];
+      page.on("requestfinished", (request) => {
+        if (new URL(request.url()).pathname.startsWith("/api/"))
+          apiSizes.push(request.sizes().then((s) => s.responseBodySize));
+      });
       const started = Date.now();
-      await page.goto(`${base}/`);
-      await page.locator("#documents-heading").waitFor({ timeout: 30_000 });
-      await page.locator(".card, .loading").first().waitFor({ timeout: 30_000 });
+      await page.goto(`${base}${view.path}`);
+      for (const selector of view.ready) await page.locator(selector).first().waitFor({ timeout: 60_000 });
       times.push(Date.now() - started);
+      bytes.push((await Promise.all(apiSizes)).reduce((sum, n) => sum + n, 0));
       if (outside.length > 0) process.stderr.write(`bench: the page asked for other hosts: ${outside.join(", ")}\n`);
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     }
   }
-  times.sort((a, b) => a - b);
-  return times[2]!;
+  return { path: view.path, what: view.what, firstRenderMs: median(times), apiBytes: median(bytes) };
+}
+
+async function measureViews(base: string): Promise<ViewRender[]> {
+  const views: ViewRender[] = [];
+  for (const view of UI_VIEWS) {
+    process.stderr.write(`bench: first render of ${view.path} in chromium, 5 cold loads…\n`);
+    views.push(await firstRender(base, view));
+  }
+  return views;
 }
 
 export async function benchApi(options: ApiBenchOptions): Promise<ApiBenchResult> {
@@ -208,6 +251,7 @@ export async function benchApi(options: ApiBenchOptions): Promise<ApiBenchResult
   const server = await startServer(options.db);
   try {
     const base = server.base;
+    if (options.uiOnly) return { connections, seconds, latency: [], ui: await measureUi(base, options) };
     const entities = await getJson<{ id: string }[]>(`${base}/api/entities?limit=100`);
     const events = await getJson<{ id: string }[]>(`${base}/api/events?limit=100`);
     const searchPaths = BENCH_QUERIES.map((q) => `/api/search?q=${encodeURIComponent(q)}&limit=10`);
@@ -218,40 +262,57 @@ export async function benchApi(options: ApiBenchOptions): Promise<ApiBenchResult
       latency.push(await measureEndpoint(base, "GET /api/entities/:id", 100, entityPaths, seconds, connections));
     if (eventPaths.length > 0)
       latency.push(await measureEndpoint(base, "GET /api/events/:id", 100, eventPaths, seconds, connections));
-    const ui: UiMeasure = { ...bundleSizes() };
-    const measureUi = options.measureUi ?? existsSync(CHROMIUM);
-    if (ui.totalBytes === 0) ui.note = "web/dist is not built";
-    else if (!measureUi) ui.note = `first load not measured: ${CHROMIUM} is missing`;
-    else ui.firstLoadMs = await firstLoad(base);
-    return { connections, seconds, latency, ui };
+    return { connections, seconds, latency, ui: await measureUi(base, options) };
   } finally {
     await stopServer(server);
   }
+}
+
+async function measureUi(base: string, options: ApiBenchOptions): Promise<UiMeasure> {
+  const ui: UiMeasure = { ...bundleSizes(), views: [] };
+  if (ui.totalBytes === 0) ui.note = "web/dist is not built";
+  else if (!(options.measureUi ?? existsSync(CHROMIUM))) ui.note = `first render not measured: ${CHROMIUM} is missing`;
+  else ui.views = await measureViews(base);
+  return ui;
 }
 
 /** The "API and UI" section of docs/benchmarks.md. */
 export function renderApiBench(result: ApiBenchResult): string {
   const f = (n: number, digits = 1) => n.toFixed(digits);
   const kb = (n: number) => `${f(n / 1024)} KiB`;
+  const reference = result.ui.views[0];
   const lines = [
-    "## HTTP API under load",
-    "",
-    `\`annals serve\` in its own process on 127.0.0.1; autocannon with ${result.connections} connections, ${result.seconds} s per endpoint after a 2 s warm-up, cycling through 50 queries (search) or the first 100 entities and events.`,
-    "",
-    "| endpoint | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | target p99 | non-2xx | errors |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...result.latency.map(
-      (l) =>
-        `| ${l.endpoint} | ${l.requests} | ${f(l.requestsPerSecond)} | ${l.p50} | ${l.p90} | ${l.p99} | ${l.max} | < ${l.target} ${l.requests > 0 && l.p99 < l.target ? "✓" : "✗"} | ${l.non2xx} | ${l.errors} |`,
-    ),
-    "",
+    ...(result.latency.length === 0
+      ? []
+      : [
+          "## HTTP API under load",
+          "",
+          `\`annals serve\` in its own process on 127.0.0.1; autocannon with ${result.connections} connections, ${result.seconds} s per endpoint after a 2 s warm-up, cycling through 50 queries (search) or the first 100 entities and events.`,
+          "",
+          "| endpoint | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | target p99 | non-2xx | errors |",
+          "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+          ...result.latency.map(
+            (l) =>
+              `| ${l.endpoint} | ${l.requests} | ${f(l.requestsPerSecond)} | ${l.p50} | ${l.p90} | ${l.p99} | ${l.max} | < ${l.target} ${l.requests > 0 && l.p99 < l.target ? "✓" : "✗"} | ${l.non2xx} | ${l.errors} |`,
+          ),
+          "",
+        ]),
     "## Web UI",
     "",
     `First view (index.html, entry script and style): ${kb(result.ui.initialBytes)} (${kb(result.ui.initialGzipBytes)} gzipped); all assets, the lazily loaded timeline and network included: ${kb(result.ui.totalBytes)} (${kb(result.ui.totalGzipBytes)} gzipped).`,
     "",
-    result.ui.firstLoadMs !== undefined
-      ? `First load of / on localhost in chromium (cold profile, until the document list shows; median of 5): ${result.ui.firstLoadMs} ms.`
-      : `First load: ${result.ui.note ?? "not measured"}.`,
+    ...(reference
+      ? [
+          "First render on localhost in chromium (cold profile, median of 5), beside the home page in the same run:",
+          "",
+          "| view | until | first render ms | × home | API bytes by then |",
+          "|---|---|---:|---:|---:|",
+          ...result.ui.views.map(
+            (v) =>
+              `| ${v.path} | ${v.what} | ${v.firstRenderMs} | ${f(v.firstRenderMs / reference.firstRenderMs, 2)} | ${kb(v.apiBytes)} |`,
+          ),
+        ]
+      : [`First render: ${result.ui.note ?? "not measured"}.`]),
     "",
   ];
   return lines.join("\n");
@@ -265,7 +326,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   };
   const db = option("--db");
   if (!db) {
-    process.stderr.write("usage: node dist/bench/api.js --db FILE [--seconds n] [--connections n]\n");
+    process.stderr.write("usage: node dist/bench/api.js --db FILE [--seconds n] [--connections n] [--ui-only]\n");
     process.exitCode = 2;
   } else {
     const seconds = option("--seconds");
@@ -274,6 +335,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       db,
       ...(seconds ? { seconds: Number(seconds) } : {}),
       ...(connections ? { connections: Number(connections) } : {}),
+      uiOnly: args.includes("--ui-only"),
     });
     process.stdout.write(renderApiBench(result));
   }

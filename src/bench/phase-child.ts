@@ -11,5 +11,7 @@ const result =
         ? await bridgePhase(db!)
         : phase === "add-one"
           ? await addOnePhase(db!)
-          : searchPhase(db!);
+          : phase === "add-one-rebuilt"
+            ? await addOnePhase(db!, 0)
+            : searchPhase(db!);
 process.stdout.write(JSON.stringify(result) + "\n");

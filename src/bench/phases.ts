@@ -1,4 +1,5 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { resolveCorpus } from "../ingest/corpus-stage.js";
@@ -107,28 +108,38 @@ export async function ingestPhase(db: string, dirs: string[], workers: number, e
 }
 
 /**
- * Adding one two-line file to a copy of a knowledge base built with extraction, beside the whole
- * corpus stage alone rerun on the result (`detail.corpusStageSeconds`), with how many names the
- * add's incremental stage resolved again.
+ * Adding one two-line file to a knowledge base built with extraction (a copy of a SQLite file; a
+ * PostgreSQL base in place, the file removed again afterwards), beside the whole corpus stage alone
+ * rerun on the result (`detail.corpusStageSeconds`), with how many names the add's incremental stage
+ * resolved again. With `topMatchBudget`, the top-match table is first rebuilt with that budget: 0
+ * makes the add empty it, as every passage write did before PostgreSQL kept it up to date.
  */
-export async function addOnePhase(db: string): Promise<PhaseResult> {
-  const copy = `${db}.add-one`;
-  removeDatabase(copy);
-  copyFileSync(db, copy);
-  const folder = join(dirname(db), "add-one");
+export async function addOnePhase(db: string, topMatchBudget?: number): Promise<PhaseResult> {
+  const postgres = isPostgresUrl(db);
+  const base = postgres ? db : `${db}.add-one`;
+  if (!postgres) {
+    removeDatabase(base);
+    copyFileSync(db, base);
+  }
+  const folder = join(postgres ? tmpdir() : dirname(db), "add-one");
   mkdirSync(folder, { recursive: true });
   const file = join(folder, "added.txt");
   writeFileSync(file, "On 14 July 1958 General Abd al-Karim Qasim took power in Baghdad.\nThe monarchy fell.\n");
   const peak = rssSampler();
-  const store = openStore(copy);
+  const store = openStore(base);
+  if (topMatchBudget !== undefined) {
+    store.rebuildTopMatches({ minMatches: Number.MAX_SAFE_INTEGER });
+    store.rebuildTopMatches({ budget: topMatchBudget });
+  }
   const started = performance.now();
   const { corpus } = await ingest(store, [file], { workers: 0 });
   const seconds = (performance.now() - started) / 1000;
   const rerun = performance.now();
   resolveCorpus(store);
   const corpusStageSeconds = (performance.now() - rerun) / 1000;
+  if (postgres) store.removeFile(file);
   store.close();
-  removeDatabase(copy);
+  if (!postgres) removeDatabase(base);
   return {
     seconds,
     megabytes: readFileSync(file).length / 1e6,
@@ -215,7 +226,14 @@ export function searchPhase(db: string, rounds = 3): SearchPhaseResult {
 }
 
 function countTopMatchQueries(db: string): number {
-  if (isPostgresUrl(db)) return 0;
+  if (isPostgresUrl(db)) {
+    const connection = new SyncPostgres(db);
+    try {
+      return connection.query<{ n: number }>("SELECT count(*)::int AS n FROM top_match_queries").rows[0]!.n;
+    } finally {
+      connection.close();
+    }
+  }
   const connection = new Database(db, { readonly: true });
   try {
     return (connection.prepare("SELECT count(*) AS n FROM top_match_queries").get() as { n: number }).n;

@@ -10,9 +10,9 @@ function table(header: string[], rows: unknown[][]): string {
 }
 
 /** One CSV table per kind of record; every claim row carries its document, offsets and quote. */
-export function toCsvFiles(s: Snapshot): Record<string, string> {
-  return {
-    "documents.csv": table(
+const TABLES = {
+  documents: (s: Snapshot) =>
+    table(
       ["id", "path", "title", "format", "kind", "date", "derived_from", "similarity"],
       s.documents.map((d) => [
         d.id,
@@ -25,7 +25,8 @@ export function toCsvFiles(s: Snapshot): Record<string, string> {
         d.derivedFrom?.similarity,
       ]),
     ),
-    "entities.csv": table(
+  entities: (s: Snapshot) =>
+    table(
       ["id", "type", "name", "aliases", "mentions", "documents"],
       s.entities.map((e) => [
         e.id,
@@ -36,13 +37,15 @@ export function toCsvFiles(s: Snapshot): Record<string, string> {
         e.documents.map((d) => d.path).join("; "),
       ]),
     ),
-    "mentions.csv": table(
+  mentions: (s: Snapshot) =>
+    table(
       ["entity_id", "document_id", "path", "start", "end", "quote"],
       s.entityPages.flatMap((p) =>
         p.mentions.map((m) => [p.id, m.document.id, m.document.path, m.start, m.end, m.quote]),
       ),
     ),
-    "events.csv": table(
+  events: (s: Snapshot) =>
+    table(
       ["id", "label", "type", "start", "end", "precision", "place", "participants"],
       s.events.map((e) => [
         e.id,
@@ -55,7 +58,8 @@ export function toCsvFiles(s: Snapshot): Record<string, string> {
         e.participants.map((p) => p.name).join("; "),
       ]),
     ),
-    "claims.csv": table(
+  claims: (s: Snapshot) =>
+    table(
       ["event_id", "event", "field", "value", "disputed", "document_id", "path", "start", "end", "quote", "extractor"],
       s.cards.flatMap((card) =>
         Object.entries(card.fields).flatMap(([field, values]) =>
@@ -77,7 +81,8 @@ export function toCsvFiles(s: Snapshot): Record<string, string> {
         ),
       ),
     ),
-    "edges.csv": table(
+  edges: (s: Snapshot) =>
+    table(
       ["source", "target", "type", "document_id", "path", "start", "end", "quote"],
       s.graph.edges.flatMap((e) =>
         e.evidence.map((ev) => [
@@ -92,5 +97,11 @@ export function toCsvFiles(s: Snapshot): Record<string, string> {
         ]),
       ),
     ),
-  };
+};
+
+export type CsvTable = keyof typeof TABLES;
+export const CSV_TABLES = Object.keys(TABLES) as CsvTable[];
+
+export function csvTable(s: Snapshot, name: CsvTable): string {
+  return TABLES[name](s);
 }

@@ -1,7 +1,7 @@
 import type { DocumentKind } from "../core/document.js";
 import { UsageError } from "../core/errors.js";
 import { dateBounds } from "../core/date-bounds.js";
-import type { SearchHit, SearchOptions, SearchResult } from "./types.js";
+import type { FacetCount, FacetOptions, SearchFacets, SearchHit, SearchOptions, SearchResult } from "./types.js";
 import type { ParsedQuery } from "../core/query-tree.js";
 import { parseQuery } from "./query.js";
 import { rankedPage } from "./ranking.js";
@@ -19,7 +19,11 @@ export interface PassageFilters {
   dateFrom?: string;
   dateTo?: string;
   section?: string;
+  entityType?: "person" | "organization" | "place";
 }
+
+/** What a facet counts matching passages by. */
+export type Facet = "kind" | "document" | "year" | "entityType";
 
 export interface PassageMatch {
   documentId: string;
@@ -45,6 +49,11 @@ export interface PassageMatch {
 export interface PassageIndex {
   matchPassages(query: ParsedQuery, pass: "all" | "rest", filters: PassageFilters, limit: number): PassageMatch[];
   countPassages(query: ParsedQuery, pass: "all" | "any", filters: PassageFilters): number;
+  /**
+   * Passages matching some clause (the "any" pass) counted per value of `facet`, most first (years in
+   * order); for documents, the first `top` with their titles.
+   */
+  facetCounts(query: ParsedQuery, facet: Facet, filters: PassageFilters, top: number): FacetCount[];
 }
 
 /**
@@ -90,6 +99,29 @@ export function searchPassages(index: PassageIndex, input: string, options: Sear
   return { hits, ...(options.countTotal ? { total: index.countPassages(query, "any", filters) } : {}) };
 }
 
+export const DEFAULT_FACET_TOP = 20;
+
+/** The passages `input` matches counted per facet, each under the other facets' filters (search/types.ts). */
+export function searchFacets(index: PassageIndex, input: string, options: FacetOptions = {}): SearchFacets {
+  const top = validCount(options.top ?? DEFAULT_FACET_TOP, "top", 1, MAX_LIMIT);
+  const filters = passageFilters(options);
+  const query = parseQuery(input);
+  if (query.clauses.length === 0) return { total: 0, kinds: [], documents: [], years: [], entityTypes: [] };
+  const counts = (facet: Facet, ...own: (keyof PassageFilters)[]) => {
+    const others = Object.fromEntries(
+      Object.entries(filters).filter(([key]) => !own.includes(key as keyof PassageFilters)),
+    );
+    return index.facetCounts(query, facet, others as PassageFilters, top);
+  };
+  return {
+    total: index.countPassages(query, "any", filters),
+    kinds: counts("kind", "kinds"),
+    documents: counts("document", "documentIds"),
+    years: counts("year", "dateFrom", "dateTo"),
+    entityTypes: counts("entityType", "entityType"),
+  };
+}
+
 function passageFilters(options: SearchOptions): PassageFilters {
   const from = options.dateFrom === undefined ? undefined : validDate(options.dateFrom, "dateFrom").earliest;
   const to = options.dateTo === undefined ? undefined : validDate(options.dateTo, "dateTo").latest;
@@ -99,6 +131,7 @@ function passageFilters(options: SearchOptions): PassageFilters {
     ...(from === undefined ? {} : { dateFrom: from }),
     ...(to === undefined ? {} : { dateTo: to }),
     ...(options.section === undefined ? {} : { section: options.section }),
+    ...(options.entityType === undefined ? {} : { entityType: options.entityType }),
   };
 }
 

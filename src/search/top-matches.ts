@@ -13,28 +13,45 @@ export interface TopMatchOptions {
   k?: number;
   /** Words matching fewer passages are searched directly (cheap enough). Default 10,000. */
   minMatches?: number;
+  /**
+   * Where the backend keeps the table up to date as passages are written (PostgreSQL): how many
+   * comparisons of a written passage with a precomputed query it makes before it empties the table
+   * for the next ingest to rebuild, so that a large batch costs one rebuild rather than more upkeep.
+   * Default: as many as the build ranked matches (at least `minMatches`).
+   */
+  budget?: number;
 }
 
 export const DEFAULT_TOP_MATCHES = 1000;
 export const DEFAULT_TOP_MATCH_MIN = 10_000;
 
+/** One precomputed query as a backend looks it up. */
+export interface TopMatchQuery {
+  id: number;
+  /** Every match of the query in the index. */
+  matches: number;
+  /** The best of them kept in the table: all of them when kept = matches. */
+  kept: number;
+}
+
 /** What a backend provides to keep precomputed top matches. */
 export interface TopMatchIndex {
-  /** The table was built with these options and no passage was written since. */
+  /** The table was built with these options and is still exact (no passage written since, or each one folded in). */
   isBuiltWith(k: number, minMatches: number): boolean;
   /** Indexed terms (column `terms`) found in at least `minMatches` passages. */
   frequentTerms(minMatches: number): string[];
   /**
    * Replaces the table, in one transaction, with the best `k` matches of each query that has at
-   * least `minMatches` matches in the "all" pass.
+   * least `minMatches` matches in the "all" pass, with `budget` comparisons to fold writes in (where
+   * the backend does; undefined: the default above).
    */
-  replaceTopMatches(queries: readonly ParsedQuery[], k: number, minMatches: number): void;
+  replaceTopMatches(queries: readonly ParsedQuery[], k: number, minMatches: number, budget?: number): void;
 }
 
 /**
- * Rebuilds the top-match table from the current index: called at the end of every ingest (passage
- * writes empty the table, so a run that stops before this only loses speed, never correctness; a run
- * that changed no passage keeps the table as it is).
+ * Rebuilds the top-match table from the current index: called at the end of every ingest. A passage
+ * write the backend cannot fold in empties the table, so a run that stops before this only loses
+ * speed, never correctness; a run whose writes were all folded in keeps the table as it is.
  * A frequent word is precomputed as typed in lower case and capitalized, the two ways people type it;
  * stop words are left to the full query.
  */
@@ -46,12 +63,15 @@ export function buildTopMatches(index: TopMatchIndex, options: TopMatchOptions =
     .frequentTerms(minMatches)
     .flatMap((term) => [term, term.charAt(0).toUpperCase() + term.slice(1)])
     .map((word) => parseQuery(word))
-    .filter(isContentWord);
-  index.replaceTopMatches(queries, k, minMatches);
+    .filter(isPrecomputable);
+  index.replaceTopMatches(queries, k, minMatches, options.budget);
 }
 
-/** One word that is no stop word: stop words match nearly every passage, cost the most to rank and are rarely searched alone. */
-function isContentWord(query: ParsedQuery): boolean {
+/**
+ * The queries the table may hold: one word that is no stop word (stop words match nearly every
+ * passage, cost the most to rank and are rarely searched alone). Others need not be looked up.
+ */
+export function isPrecomputable(query: ParsedQuery): boolean {
   const [clause] = query.clauses;
   return (
     query.clauses.length === 1 &&

@@ -14,6 +14,8 @@ export interface SearchOptions {
   dateTo?: string;
   /** Title of the passage's section, compared case-insensitively. */
   section?: string;
+  /** Only passages that mention a person, an organization or a place (a name found in them of that type). */
+  entityType?: "person" | "organization" | "place";
   /** Also count every matching passage (costs a full pass over the matches). */
   countTotal?: boolean;
 }
@@ -43,3 +45,33 @@ export interface SearchResult {
   /** Number of matching passages, when `countTotal` was asked for. */
   total?: number;
 }
+
+/** One value of a facet with how many matching passages have it. */
+export interface FacetCount {
+  /** A document kind, a document id, a year ("1958") or an entity type. */
+  value: string;
+  count: number;
+  /** For a document: the document. */
+  document?: { id: string; path: string; title: string };
+}
+
+/**
+ * The passages a query matches, counted per facet. Each facet is counted under every filter but its
+ * own, so it shows what choosing another of its values would give.
+ */
+export interface SearchFacets {
+  /** Matching passages under every filter. */
+  total: number;
+  kinds: FacetCount[];
+  /** The documents with the most matching passages, at most `top`. */
+  documents: FacetCount[];
+  /** By year of the document's date, in order; undated documents are not counted. */
+  years: FacetCount[];
+  /** Passages that mention a name of each type. */
+  entityTypes: FacetCount[];
+}
+
+export type FacetOptions = Omit<SearchOptions, "limit" | "offset" | "countTotal"> & {
+  /** How many documents the document facet lists (default 20, at most 1000). */
+  top?: number;
+};

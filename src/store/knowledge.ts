@@ -67,6 +67,13 @@ export interface KnowledgeStore {
   claims(subjectKind: ClaimSubjectKind, subjectId?: string): ClaimRow[];
   /** The claims of the given subjects, grouped by subject as `claims` orders them. */
   claimsOfSubjects(subjectKind: ClaimSubjectKind, subjectIds: readonly string[]): ClaimRow[];
+  /** Claims by their `ActorLink.claimId`; unknown ids are left out. */
+  claimsById(claimIds: readonly number[]): Map<number, ClaimRow>;
+  /**
+   * Every claim that ties an entity to another entity (a relation) or to an event it takes part in
+   * (not as its place), with both ends and the dates it speaks of, in document order: what the network is made of.
+   */
+  actorLinks(): ActorLink[];
   /** The first `limit` events an entity takes part in, in the order the sources tell them, with its role. */
   entityEvents(entityId: string, limit: number): EntityEvent[];
   /**
@@ -159,6 +166,31 @@ export interface RelatedEntity {
   type: EntityType;
   relation: string;
   count: number;
+}
+
+export interface ActorLink {
+  claimId: number;
+  /** The actor the claim names as its value. */
+  actor: LinkedActor;
+  /** The entity whose relation it is; absent when the subject is an event the actor takes part in. */
+  subject?: LinkedActor;
+  subjectId: string;
+  property: string;
+  documentId: string;
+  quoteStart: number;
+  quoteEnd: number;
+  /** The date of the claim's document (metadata.date). */
+  documentDate?: string;
+  /** The event's start and end, when the subject is an event. */
+  eventStart?: string;
+  eventEnd?: string;
+}
+
+export interface LinkedActor {
+  id: string;
+  name: string;
+  type: EntityType;
+  mentions: number;
 }
 
 export interface ClaimRow extends ClaimRecord {

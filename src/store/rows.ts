@@ -1,7 +1,9 @@
 import type { EntityType, Mention } from "../annotate/mentions/types.js";
 import type { ClaimSubjectKind } from "../claims/types.js";
 import { foldToken } from "../core/name-key.js";
-import type { ClaimRow, EntityRow, EventRow, MentionCitation } from "./knowledge.js";
+import type { Facet } from "../search/search.js";
+import type { FacetCount } from "../search/types.js";
+import type { ActorLink, ClaimRow, EntityRow, EventRow, MentionCitation } from "./knowledge.js";
 
 /** Rows as both backends' SQL returns them (same column names and types), and the records they make. */
 
@@ -149,6 +151,113 @@ export function toClaim(row: ClaimDbRow): ClaimRow {
     confidence: row.confidence,
     ...(row.page === null ? {} : { page: row.page }),
   };
+}
+
+/** The passage `alias` mentions a name of the type `parameter` holds. */
+export function mentionsType(alias: string, parameter: string): string {
+  return `EXISTS (SELECT 1 FROM mentions m2 WHERE m2.document_rowid = ${alias}.document_rowid
+    AND m2.start >= ${alias}.start AND m2.start < ${alias}."end" AND m2.type = ${parameter})`;
+}
+
+export interface FacetRow {
+  value: string;
+  count: number | string;
+  title?: string;
+  path?: string;
+}
+
+export function toFacetCount(row: FacetRow): FacetCount {
+  return {
+    value: row.value,
+    count: Number(row.count),
+    ...(row.path === undefined ? {} : { document: { id: row.value, path: row.path, title: row.title ?? "" } }),
+  };
+}
+
+/**
+ * Per facet, the counting query over `matching` (a query of the matching passages' `id`), in the SQL
+ * both backends speak; `limit` is the placeholder of the number of documents to list (that facet's only).
+ */
+export const FACET_SQL: Record<Facet, (matching: string, limit: string) => string> = {
+  kind: (matching) => `SELECT d.kind AS value, count(*) AS count FROM (${matching}) AS hit
+    JOIN passages p ON p.id = hit.id JOIN documents d ON d.rowid = p.document_rowid
+    GROUP BY d.kind ORDER BY count(*) DESC, d.kind`,
+  document: (matching, limit) => `SELECT d.id AS value, count(*) AS count, d.title, d.path
+    FROM (${matching}) AS hit JOIN passages p ON p.id = hit.id JOIN documents d ON d.rowid = p.document_rowid
+    GROUP BY d.id, d.title, d.path ORDER BY count(*) DESC, d.path LIMIT ${limit}`,
+  year: (matching) => `SELECT substr(d.date_earliest, 1, 4) AS value, count(*) AS count FROM (${matching}) AS hit
+    JOIN passages p ON p.id = hit.id JOIN documents d ON d.rowid = p.document_rowid
+    WHERE d.date_earliest IS NOT NULL GROUP BY substr(d.date_earliest, 1, 4) ORDER BY value`,
+  entityType: (matching) => `SELECT m.type AS value, count(DISTINCT p.id) AS count FROM (${matching}) AS hit
+    JOIN passages p ON p.id = hit.id
+    JOIN mentions m ON m.document_rowid = p.document_rowid AND m.start >= p.start AND m.start < p."end"
+    WHERE m.type IN ('person', 'organization', 'place')
+    GROUP BY m.type ORDER BY count(DISTINCT p.id) DESC, m.type`,
+};
+
+/** `KnowledgeStore.actorLinks` in the SQL both backends speak. */
+export const ACTOR_LINKS_SQL = `
+  SELECT c.id AS claim_id, c.subject_id, c.property,
+    a.id AS actor_id, a.name AS actor_name, a.type AS actor_type, a.mention_count AS actor_mentions,
+    s.name AS subject_name, s.type AS subject_type, s.mention_count AS subject_mentions,
+    d.id AS document_id, d.date AS document_date, c.quote_start, c.quote_end,
+    e.start AS event_start, e."end" AS event_end
+  FROM claims c
+  JOIN entities a ON a.id = c.value_entity_id
+  JOIN documents d ON d.rowid = c.document_rowid
+  LEFT JOIN entities s ON c.subject_kind = 'entity' AND s.id = c.subject_id
+  LEFT JOIN events e ON c.subject_kind = 'event' AND e.id = c.subject_id
+  WHERE c.value_entity_id != c.subject_id
+    AND (s.id IS NOT NULL OR (e.id IS NOT NULL AND c.property != 'place'))
+  ORDER BY c.document_rowid, c.start, c.id`;
+
+export interface ActorLinkDbRow {
+  claim_id: number | string;
+  subject_id: string;
+  property: string;
+  actor_id: string;
+  actor_name: string;
+  actor_type: EntityType;
+  actor_mentions: number;
+  subject_name: string | null;
+  subject_type: EntityType | null;
+  subject_mentions: number | null;
+  document_id: string;
+  document_date: string | null;
+  quote_start: number;
+  quote_end: number;
+  event_start: string | null;
+  event_end: string | null;
+}
+
+export function toActorLink(row: ActorLinkDbRow): ActorLink {
+  return {
+    claimId: Number(row.claim_id),
+    actor: { id: row.actor_id, name: row.actor_name, type: row.actor_type, mentions: row.actor_mentions },
+    ...(row.subject_name !== null
+      ? {
+          subject: {
+            id: row.subject_id,
+            name: row.subject_name,
+            type: row.subject_type!,
+            mentions: row.subject_mentions!,
+          },
+        }
+      : {}),
+    subjectId: row.subject_id,
+    property: row.property,
+    documentId: row.document_id,
+    quoteStart: row.quote_start,
+    quoteEnd: row.quote_end,
+    ...(row.document_date ? { documentDate: row.document_date } : {}),
+    ...(row.event_start ? { eventStart: row.event_start } : {}),
+    ...(row.event_end ? { eventEnd: row.event_end } : {}),
+  };
+}
+
+/** The claims of `rows` by id (PostgreSQL gives a BIGINT id as a string). */
+export function claimsByIdOf(rows: readonly (ClaimDbRow & { id: number | string })[]): Map<number, ClaimRow> {
+  return new Map(rows.map((row) => [Number(row.id), toClaim(row)]));
 }
 
 export function toMentionCitation(row: MentionCitationDbRow): MentionCitation {

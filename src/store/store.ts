@@ -4,7 +4,7 @@ import type { DateMention } from "../annotate/dates/index.js";
 import type { EventMention } from "../annotate/events/types.js";
 import type { RelationMention } from "../annotate/relations/types.js";
 import type { PassageRecord } from "../search/passages.js";
-import type { SearchOptions, SearchResult } from "../search/types.js";
+import type { FacetOptions, SearchFacets, SearchOptions, SearchResult } from "../search/types.js";
 import type { DecisionStore } from "../decisions/types.js";
 import type { KnowledgeStore } from "./knowledge.js";
 import type { TopMatchOptions } from "../search/top-matches.js";
@@ -38,6 +38,8 @@ export interface Store {
 
   /** Ranked passages: query language in search/query.ts, ranking in search/search.ts and ranking.ts. */
   search(query: string, options?: SearchOptions): SearchResult;
+  /** The passages `query` matches counted per document kind, document, year and entity type (search/search.ts). */
+  facets(query: string, options?: FacetOptions): SearchFacets;
 
   /** Replaces all document relations. Relations of removed documents disappear with them. */
   setDocumentRelations(relations: readonly DocumentRelation[]): void;

@@ -1,4 +1,4 @@
-import type { Store } from "../store/store.js";
+import type { DocumentRelationType, Store } from "../store/store.js";
 import type { DocumentRef, DocumentView } from "./types.js";
 import type { DateSource, DocumentFormat, DocumentKind } from "../core/document.js";
 
@@ -55,13 +55,43 @@ export interface DocumentListingFilter {
   kind?: DocumentKind;
 }
 
+/** Whether the title or path holds `text` (already lower-cased); every document when there is none. */
+function holdsText(document: { title?: string; path: string }, text: string | undefined): boolean {
+  return !text || (document.title ?? "").toLowerCase().includes(text) || document.path.toLowerCase().includes(text);
+}
+
 export function filterListings(listings: DocumentListing[], filter: DocumentListingFilter): DocumentListing[] {
   const text = filter.text?.toLowerCase();
-  return listings.filter(
-    (d) =>
-      (!filter.kind || d.kind === filter.kind) &&
-      (!text || d.title.toLowerCase().includes(text) || d.path.toLowerCase().includes(text)),
-  );
+  return listings.filter((d) => (!filter.kind || d.kind === filter.kind) && holdsText(d, text));
+}
+
+/** Two documents worth comparing: a derived copy (`a`) and its original (`b`), or two near-duplicates. */
+export interface DocumentPair {
+  a: DocumentRef;
+  b: DocumentRef;
+  relation: DocumentRelationType;
+  similarity: number;
+}
+
+/** What the pairs list keeps: pairs where either document's title or path holds `text`, of one relation. */
+export interface DocumentPairFilter {
+  text?: string;
+  relation?: DocumentRelationType;
+}
+
+/** Every derived copy with its original and every two near-duplicates, most similar first. */
+export function documentPairs(store: Store, filter: DocumentPairFilter = {}): DocumentPair[] {
+  const refs = new Map(store.listDocuments({}).map((d) => [d.id, { id: d.id, path: d.path, title: d.title }]));
+  const text = filter.text?.toLowerCase();
+  const pairs: DocumentPair[] = [];
+  for (const relation of store.documentRelations()) {
+    const a = refs.get(relation.documentId);
+    const b = refs.get(relation.relatedId);
+    if (!a || !b || (filter.relation && relation.relation !== filter.relation)) continue;
+    if (!holdsText(a, text) && !holdsText(b, text)) continue;
+    pairs.push({ a, b, relation: relation.relation, similarity: relation.similarity });
+  }
+  return pairs.sort((x, y) => y.similarity - x.similarity || x.a.path.localeCompare(y.a.path));
 }
 
 /** One document for reading: text, structure, metadata and every mention with its entity. */

@@ -1,4 +1,4 @@
-import type { EventOutline, KnowledgeStore } from "../store/knowledge.js";
+import type { EventOutline, KnowledgeStore, PageRange } from "../store/knowledge.js";
 
 export type TimelineZoom = "year" | "month" | "day";
 
@@ -10,6 +10,8 @@ export interface TimelineFilter {
   actor?: string;
   from?: string;
   to?: string;
+  /** true: only the events with a date; false: only those without one. */
+  dated?: boolean;
 }
 
 export interface TimelineBucket {
@@ -46,13 +48,27 @@ export function filteredOutlines(knowledge: KnowledgeStore, filter: TimelineFilt
     if (filter.type && e.type !== filter.type) return false;
     if (filter.place && e.place !== filter.place) return false;
     if (ofActor && !ofActor.has(e.id)) return false;
+    if (filter.dated !== undefined && !!e.start !== filter.dated) return false;
     if (!ranged) return true;
-    if (!e.start) return false;
-    if (filter.from && (e.end ?? e.start) < filter.from) return false;
-    // "1958-07-14" <= "1958\uffff": a prefix as `to` takes in the whole period it names.
-    if (filter.to && e.start > `${filter.to}\uffff`) return false;
-    return true;
+    return e.start !== undefined && overlapsPeriod(e.start, e.end, filter);
   });
+}
+
+/** One page of the outlines of the events that pass the filter, and how many pass it. */
+export function filteredOutlinePage(
+  knowledge: KnowledgeStore,
+  filter: TimelineFilter,
+  page: PageRange,
+): { total: number; items: EventOutline[] } {
+  const events = filteredOutlines(knowledge, filter);
+  return { total: events.length, items: events.slice(page.offset, page.offset + page.limit) };
+}
+
+/** Whether what starts at `start` (and ends at `end`) reaches into the range of `from` and `to`, both optional. */
+export function overlapsPeriod(start: string, end: string | undefined, range: { from?: string; to?: string }): boolean {
+  if (range.from && (end ?? start) < range.from) return false;
+  // "1958-07-14" <= "1958\uffff": a prefix as `to` takes in the whole period it names.
+  return !range.to || start <= `${range.to}\uffff`;
 }
 
 /** The filtered events counted per year, month or day, with the most told events of each period. */
@@ -87,5 +103,30 @@ export function timelineOverview(
     undated,
     ...(densest ? { densest: densest.period } : {}),
     buckets: list,
+  };
+}
+
+export interface TimelineFacets {
+  /** Each event type with how many events of it pass the rest of the filter, most first. */
+  types: { value: string; count: number }[];
+  places: { value: string; count: number }[];
+}
+
+/** What the type and place filters can choose from: each counted among the events that pass the filter's other fields. */
+export function timelineFacets(knowledge: KnowledgeStore, filter: TimelineFilter): TimelineFacets {
+  const { type, place, ...rest } = filter;
+  const count = (events: EventOutline[], field: "type" | "place") => {
+    const counts = new Map<string, number>();
+    for (const event of events) {
+      const value = event[field];
+      if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    return [...counts]
+      .map(([value, n]) => ({ value, count: n }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  };
+  return {
+    types: count(filteredOutlines(knowledge, { ...rest, ...(place ? { place } : {}) }), "type"),
+    places: count(filteredOutlines(knowledge, { ...rest, ...(type ? { type } : {}) }), "place"),
   };
 }

@@ -109,19 +109,26 @@ export interface GraphNode {
   name: string;
   type: EntityType;
   mentions: number;
+  /** The group of actors more tied to each other than to the rest (Louvain over the edges shown), largest 0. */
+  community: number;
 }
 
 export interface GraphEdge {
   id: string;
   source: string;
   target: string;
+  /** A relation ("led", "member-of") or "co-participant": both take part in one event. */
   type: string;
+  /** How many quotes state the edge (in the period asked for): its strength. */
+  weight: number;
   evidence: Citation[];
 }
 
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Actors and links that pass the filter, before the node limit. */
+  totals: { nodes: number; edges: number };
 }
 
 export interface DocumentView {

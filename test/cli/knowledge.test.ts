@@ -1,7 +1,7 @@
 import { cpSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runCliJson, tempDir } from "../helpers/cli.js";
+import { ROOT, runCli, runCliJson, tempDir } from "../helpers/cli.js";
 
 /**
  * Every entry of the seeds' expected.json (what a careful reader finds), asserted through the CLI's
@@ -151,6 +151,34 @@ describe("the seeds' expected.json, through the CLI", () => {
     });
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it("draws the network of a name in another spelling, in a period, of some actor types, within a limit", () => {
+    const graph = (args: string[]) =>
+      runCliJson<{
+        nodes: { id: string; name: string; type: string }[];
+        edges: { source: string; target: string; weight: number }[];
+        totals: { nodes: number; edges: number };
+      }>(["--db", db, "graph", ...args]);
+    const all = graph([]).json;
+    expect(all.nodes.length).toBe(all.totals.nodes);
+    const kassem = graph(["Kassem", "--type", "person,organization", "--limit", "5"]);
+    expect(kassem.status).toBe(0);
+    expect(kassem.json.nodes.length).toBeLessThanOrEqual(5);
+    expect(kassem.json.nodes.some((n) => /Qasim/.test(n.name))).toBe(true);
+    expect(kassem.json.nodes.every((n) => n.type !== "place")).toBe(true);
+    const dated = graph(["--from", "1963", "--to", "1963"]).json;
+    expect(dated.totals.edges).toBeGreaterThan(0);
+    expect(dated.totals.edges).toBeLessThan(all.totals.edges);
+    for (const bad of [
+      ["--from", "July"],
+      ["--type", "people"],
+      ["--limit", "0"],
+    ]) {
+      const result = runCli(["--db", db, "graph", ...bad]);
+      expect(result.status, bad.join(" ")).toBe(2);
+      expect(result.stderr).toContain(bad[0]);
+    }
   });
 
   it("flags where the sources disagree", () => {

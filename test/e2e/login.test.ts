@@ -31,7 +31,12 @@ function scenario(): void {
     accounts = new Accounts(openAccountStore(db), db);
     await accounts.addUser("maria", { password: "maria's password" });
     accounts.grant("maria", "default", "editor");
-    app = await buildApp(annals, { host: "127.0.0.1", team: { accounts, open: () => annals } });
+    app = await buildApp(annals, {
+      host: "127.0.0.1",
+      uploadDir: join(dir, "uploads"),
+      ingestWorkers: 0,
+      team: { accounts, open: () => annals },
+    });
     ({ base, context, page } = await serveAndBrowse(app, dir));
   }, 180_000);
 
@@ -60,5 +65,30 @@ function scenario(): void {
 
     await page.getByRole("button", { name: "Log out" }).click();
     await page.getByLabel("User name or email").waitFor({ timeout: 15_000 });
+  }, 120_000);
+
+  it("with a session, uploads several files and downloads an export", async () => {
+    await page.goto(`${base}/`);
+    await page.getByLabel("User name or email").fill("maria");
+    await page.getByLabel("Password").fill("maria's password");
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.locator(".account", { hasText: "maria" }).waitFor({ timeout: 15_000 });
+    await page.locator("#file").setInputFiles([
+      { name: "session-note.txt", mimeType: "text/plain", buffer: Buffer.from("A note on Mosul in March 1959.\n") },
+      { name: "session-empty.txt", mimeType: "text/plain", buffer: Buffer.alloc(0) },
+    ]);
+    await page.getByRole("button", { name: "Add 2 files" }).click();
+    await expect
+      .poll(() => page.locator('.upload [role="status"]').textContent(), { timeout: 60_000 })
+      .toBe("2 files: 1 added, 1 failed.");
+    expect(annals.documents().some((d) => d.path.endsWith("session-note.txt"))).toBe(true);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "GEXF (Gephi)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("annals-network.gexf");
+    // Without the session the same URL is refused: the download went with it.
+    expect((await app.inject({ url: "/api/export?format=gexf" })).statusCode).toBe(401);
   }, 120_000);
 }

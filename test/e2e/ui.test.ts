@@ -148,6 +148,25 @@ function browserScenarios(): void {
     await page.locator("#cited").waitFor();
   });
 
+  it("search facets count the query's passages and re-count when a kind is chosen", async () => {
+    await open("/search?q=Qasim", ".facets .check .muted");
+    const status = page.locator("#result-count");
+    await status.waitFor();
+    const total = Number(/\d+/.exec((await status.textContent()) ?? "")![0]);
+    const kinds = page.locator(".facets fieldset").first().locator("label.check");
+    const counts = (await kinds.allTextContents()).map((t) => Number(/\((\d+)\)/.exec(t)![1]));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
+    const first = kinds.first();
+    const chosen = counts[0]!;
+    await first.locator("input").check();
+    await page.waitForURL(/kind=/);
+    await page.waitForFunction(`/^${chosen} passage/.test(document.querySelector("#result-count")?.textContent ?? "")`);
+    const options = await page.locator("#facet-document option").allTextContents();
+    const perDocument = options.slice(1).map((t) => Number(/\((\d+)\)$/.exec(t)![1]));
+    expect(perDocument.reduce((a, b) => a + b, 0)).toBe(chosen);
+    await shoot("search-facets", ".facets .check .muted");
+  });
+
   it("the Ar-Rashid revolt card shows 3 July 1963 and both strength values with their sources", async () => {
     await open("/events/Ar-Rashid%20revolt", ".card-fields");
     await expect.poll(() => page.locator(".event-date").textContent()).toContain("3 July 1963");
@@ -161,7 +180,7 @@ function browserScenarios(): void {
   });
 
   it("the timeline shows the seed events in order, month/season/year dates as ranges", async () => {
-    await open("/timeline", ".vis-item");
+    await open("/timeline?period=all", ".vis-item");
     const items = await page.locator(".event-list li").evaluateAll((lis) =>
       lis.map((li) => ({
         date: li.querySelector("time")?.getAttribute("datetime") ?? "",
@@ -206,6 +225,36 @@ function browserScenarios(): void {
     await quote.waitFor();
     expect(((await quote.textContent()) ?? "").length).toBeGreaterThan(10);
     await shoot("network-edge", ".edge-evidence");
+  });
+
+  it("the network's name search draws one actor's neighbourhood and a click on an actor opens its page", async () => {
+    await open("/graph", '.graph-canvas[data-ready="true"] canvas');
+    await page.getByLabel("Name").fill("Kassem");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/q=Kassem/);
+    await page.locator('.graph-canvas[data-ready="true"] canvas').first().waitFor();
+    const links = await page.locator(".edge-list a").allTextContents();
+    expect(links.length).toBeGreaterThan(0);
+    expect(
+      links.every((text) => /Qasim/.test(text)),
+      links.join(" | "),
+    ).toBe(true);
+    const point = await page.evaluate<{ x: number; y: number; name: string } | null>(`(() => {
+      const container = document.querySelector(".graph-canvas");
+      const cy = container && container._cyreg && container._cyreg.cy;
+      const node = cy && cy.nodes().filter((n) => /Qasim/.test(n.data("name")))[0];
+      if (!node) return null;
+      const at = node.renderedPosition();
+      const box = container.getBoundingClientRect();
+      return { x: box.left + at.x, y: box.top + at.y, name: node.data("name") };
+    })()`);
+    expect(point).not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    await page.waitForURL(/\/entities\//);
+    await page.getByRole("heading", { name: point!.name }).first().waitFor();
+    await open("/graph?type=person", '.graph-canvas[data-ready="true"] canvas');
+    expect(await page.getByRole("checkbox", { name: "organization" }).isChecked()).toBe(false);
+    await shoot("network-people", ".graph-canvas canvas");
   });
 
   it("the reader marks mentions as links and compare shows 000 against 001", async () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { formatDate, interval } from "../../web/src/dates.js";
 import { diffTokens, tokenize } from "../../web/src/diff.js";
+import { communityLayout, strengths } from "../../web/src/graph-layout.js";
 import { segments } from "../../web/src/segments.js";
+import { axisOf, commonPeriod, earlierEnd, laterStart, parentOf, tickLabel } from "../../web/src/periods.js";
 
 /** The web UI's own pure helpers (no browser needed): dates, the word diff, text segmentation. */
 
@@ -121,5 +123,61 @@ describe("segments", () => {
   it("ignores spans outside the text", () => {
     const pieces = segments("abc", [{ start: 2, end: 10, type: "person" }], [5]);
     expect(pieces.map((p) => [p.start, p.end])).toEqual([[0, 3]]);
+  });
+});
+
+describe("timeline periods", () => {
+  it("zooms a year to its months and a month or a day to the month's days, and out again", () => {
+    expect(axisOf(undefined)).toEqual({ zoom: "year" });
+    expect(axisOf("1958")).toEqual({ zoom: "month", range: "1958" });
+    expect(axisOf("1958-07-14")).toEqual({ zoom: "day", range: "1958-07" });
+    expect([parentOf("1958-07-14"), parentOf("1958-07"), parentOf("1958")]).toEqual(["1958-07", "1958", undefined]);
+  });
+
+  it("narrows a from–to filter to a period: the later start, the earlier end, a prefix ending with its period", () => {
+    expect(laterStart("1958", "1958-07")).toBe("1958-07");
+    expect(laterStart(undefined, "1963")).toBe("1963");
+    expect(earlierEnd("1958", "1958-07")).toBe("1958-07");
+    expect(earlierEnd("1963-02", "1958")).toBe("1958");
+    expect(earlierEnd("1963", undefined)).toBe("1963");
+    expect(commonPeriod("1958-03", "1958-11-02")).toBe("1958");
+    expect(commonPeriod("1958-07-01", "1958-07-20")).toBe("1958-07");
+    expect(commonPeriod("1958", "1963")).toBeUndefined();
+  });
+
+  it("labels a tick by what the range does not already say", () => {
+    expect(tickLabel("1958-07", "1958")).toBe("Jul");
+    expect(tickLabel("1958-07-04", "1958-07")).toBe("4");
+    expect(tickLabel("1957-12", "1958")).toBe("December 1957");
+    expect(tickLabel("1958", undefined)).toBe("1958");
+  });
+});
+
+describe("the network's community layout", () => {
+  const edges = [
+    { source: "a", target: "b", weight: 5 },
+    { source: "a", target: "c", weight: 2 },
+    { source: "b", target: "c", weight: 1 },
+    { source: "d", target: "e", weight: 1 },
+  ];
+  const nodes = ["a", "b", "c", "d", "e"].map((id) => ({ id, community: "abc".includes(id) ? 0 : 1 }));
+
+  it("sums each actor's edge weights", () => {
+    expect(Object.fromEntries(strengths(edges))).toEqual({ a: 7, b: 6, c: 3, d: 1, e: 1 });
+  });
+
+  it("puts each community's most tied actor at the centre of a disc of its own", () => {
+    const spacing = 30;
+    const at = communityLayout(nodes, strengths(edges), spacing);
+    expect([...at.keys()].sort()).toEqual(["a", "b", "c", "d", "e"]);
+    const distance = (p: string, q: string) => Math.hypot(at.get(p)!.x - at.get(q)!.x, at.get(p)!.y - at.get(q)!.y);
+    const radius = (n: number) => spacing * (Math.sqrt(n) + 0.6);
+    for (const id of ["b", "c"]) expect(distance("a", id)).toBeLessThan(radius(3));
+    expect(distance("a", "b")).toBeLessThan(distance("a", "c"));
+    for (const [inside, outside] of [
+      ["a", "d"],
+      ["a", "e"],
+    ])
+      expect(distance(inside!, outside!)).toBeGreaterThanOrEqual(radius(3));
   });
 });

@@ -343,7 +343,9 @@ describe("GET /api/openapi.json", () => {
     expect(operations.sort()).toEqual(
       [
         "get /api/search",
+        "get /api/search/facets",
         "get /api/documents",
+        "get /api/documents/pairs",
         "get /api/documents/{id}",
         "get /api/documents/{id}/pages/{page}/image",
         "post /api/documents",
@@ -353,7 +355,11 @@ describe("GET /api/openapi.json", () => {
         "get /api/events/{id}",
         "get /api/timeline",
         "get /api/timeline/overview",
+        "get /api/timeline/facets",
+        "get /api/timeline/outlines",
         "get /api/graph",
+        "get /api/export",
+        "get /api/graph/edges/{id}",
         "get /api/disagreements",
         "get /api/openapi.json",
         "get /api/decisions",

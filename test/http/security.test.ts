@@ -119,6 +119,8 @@ describe("the central error handler", () => {
         throw new Error("secret internal detail /home/x");
       },
       search: s.annals.search.bind(s.annals),
+      documentPairs: s.annals.documentPairs.bind(s.annals),
+      searchFacets: s.annals.searchFacets.bind(s.annals),
       document: s.annals.document.bind(s.annals),
       pageImage: s.annals.pageImage.bind(s.annals),
       entities: s.annals.entities.bind(s.annals),
@@ -127,9 +129,12 @@ describe("the central error handler", () => {
       countEvents: s.annals.countEvents.bind(s.annals),
       filteredEvents: s.annals.filteredEvents.bind(s.annals),
       timeline: s.annals.timeline.bind(s.annals),
+      timelineFacets: s.annals.timelineFacets.bind(s.annals),
+      timelineOutlines: s.annals.timelineOutlines.bind(s.annals),
       event: s.annals.event.bind(s.annals),
       disagreements: s.annals.disagreements.bind(s.annals),
       graph: s.annals.graph.bind(s.annals),
+      graphEdge: s.annals.graphEdge.bind(s.annals),
       decide: s.annals.decide.bind(s.annals),
       decisions: s.annals.decisions.bind(s.annals),
     };

@@ -62,6 +62,24 @@ describe("POST /api/documents", () => {
     expect((await post("note.txt", NOTE + "More.\n")).json<Report>()).toMatchObject({ updated: 1, documents: 5 });
   });
 
+  it("ingests several files sent at once one after another, each answer its own file's report", async () => {
+    const before = s.annals.documents().length;
+    const [first, bad, second] = await Promise.all([
+      post("batch-a.txt", "A note from Basra about the harbour strike of 1963.\n"),
+      post("batch-empty.txt", ""),
+      post("batch-b.txt", "A note from Kirkuk about the oil workers of 1963.\n"),
+    ]);
+    expect(first!.statusCode).toBe(200);
+    expect(second!.statusCode).toBe(200);
+    const reports = [first!.json<Report>(), second!.json<Report>()];
+    for (const report of reports) expect(report).toMatchObject({ added: 1, failed: [] });
+    // One upload at a time: the later of the two sees both documents.
+    expect(reports.map((r) => r.documents).sort((a, b) => a - b)).toEqual([before + 1, before + 2]);
+    expect(bad!.statusCode).toBe(422);
+    const failure = bad!.json<Report>().failed;
+    expect(failure).toEqual([{ path: "batch-empty.txt", error: await cliReason("batch-empty.txt", Buffer.alloc(0)) }]);
+  });
+
   it("refuses a hostile file with 422 and the same one-line reason as annals add", async () => {
     const response = await post("image.png", PNG);
     expect(response.statusCode).toBe(422);

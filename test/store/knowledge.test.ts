@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingest } from "../../src/ingest/ingest.js";
+import type { DocumentKind } from "../../src/core/document.js";
 import type { Store } from "../../src/store/index.js";
 import { backends, type Backend } from "./backends.js";
 
@@ -79,6 +80,63 @@ describe.each(backends)("$name knowledge store", (backend) => {
     }
   });
 
+  it("lists the claims that tie an actor to another or to an event, and reads them back by id", () => {
+    const links = knowledge().actorLinks();
+    const claims = [...knowledge().claims("event"), ...knowledge().claims("entity")];
+    const expected = claims.filter(
+      (c) =>
+        c.valueEntityId !== undefined &&
+        c.valueEntityId !== c.subjectId &&
+        (c.subjectKind === "entity" || c.property !== "place"),
+    );
+    expect(links.length).toBe(expected.length);
+    expect(links.some((l) => l.subject !== undefined) && links.some((l) => l.eventStart !== undefined)).toBe(true);
+    const events = new Map(
+      knowledge()
+        .events()
+        .map((e) => [e.id, e]),
+    );
+    const byId = knowledge().claimsById(links.map((l) => l.claimId));
+    for (const link of links) {
+      const claim = byId.get(link.claimId)!;
+      expect([claim.subjectId, claim.property, claim.valueEntityId, claim.documentId]).toEqual([
+        link.subjectId,
+        link.property,
+        link.actor.id,
+        link.documentId,
+      ]);
+      expect(knowledge().findEntity(link.actor.id)?.name).toBe(link.actor.name);
+      if (link.subject) expect(knowledge().findEntity(link.subject.id)?.type).toBe(link.subject.type);
+      else expect(link.eventStart).toBe(events.get(link.subjectId)!.start);
+    }
+    expect(knowledge().claimsById([-1]).size).toBe(0);
+  });
+
+  it("counts a query's passages per kind, document, year and entity type, each facet under the others' filters", () => {
+    const total = (options: Parameters<Store["search"]>[1] = {}) =>
+      store().search("Qasim", { ...options, countTotal: true }).total!;
+    const facets = store().facets("Qasim", { top: 1000 });
+    expect(facets.total).toBe(total());
+    expect(facets.total).toBeGreaterThan(0);
+    const sum = (counts: { count: number }[]) => counts.reduce((n, c) => n + c.count, 0);
+    expect(sum(facets.kinds)).toBe(facets.total);
+    expect(sum(facets.documents)).toBe(facets.total);
+    for (const { value, count } of facets.kinds) expect(total({ kinds: [value as DocumentKind] })).toBe(count);
+    for (const { value, count } of facets.documents) expect(total({ documentIds: [value] })).toBe(count);
+    for (const { value, count } of facets.years) expect(total({ dateFrom: value, dateTo: value })).toBe(count);
+    expect(facets.years.length).toBeGreaterThan(0);
+    expect(facets.entityTypes.length).toBeGreaterThan(0);
+    for (const { value, count } of facets.entityTypes)
+      expect(total({ entityType: value as "person" | "organization" | "place" })).toBe(count);
+    const kind = facets.kinds[0]!.value as DocumentKind;
+    const narrowed = store().facets("Qasim", { kinds: [kind], top: 1000 });
+    expect(narrowed.kinds).toEqual(facets.kinds);
+    expect(narrowed.total).toBe(facets.kinds[0]!.count);
+    expect(sum(narrowed.documents)).toBe(narrowed.total);
+    expect(store().facets("Qasim", { top: 1 }).documents).toEqual(facets.documents.slice(0, 1));
+    expect(store().facets("", {}).total).toBe(0);
+  });
+
   it("pages events in date order and finds one by id or label", () => {
     const events = knowledge().events();
     expect(events.length).toBe(knowledge().countEvents());
@@ -133,6 +191,12 @@ describe.runIf(backends.length > 1)("PostgreSQL and SQLite hold the same knowled
     expect(both((s) => s.knowledge.events())[0]).toEqual(both((s) => s.knowledge.events())[1]);
     for (const kind of ["event", "entity"] as const) {
       const [postgres, sqlite] = both((s) => s.knowledge.claims(kind));
+      expect(postgres).toEqual(sqlite);
+    }
+    const [pgLinks, sqliteLinks] = both((s) => s.knowledge.actorLinks().map(({ claimId: _id, ...link }) => link));
+    expect(pgLinks).toEqual(sqliteLinks);
+    for (const query of ["Qasim", "army OR coup", "revolution -Baghdad"]) {
+      const [postgres, sqlite] = both((s) => s.facets(query, { top: 1000 }));
       expect(postgres).toEqual(sqlite);
     }
     for (const entity of sqliteEntities.slice(0, 15)) {

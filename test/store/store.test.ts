@@ -187,7 +187,7 @@ describe.each(backends)("$name store: files and documents", (backend) => {
         transactionalDdl: true,
         concurrentWriters: true,
         embedded: false,
-        topMatches: false,
+        topMatches: true,
       },
     };
     expect(store.capabilities).toEqual(expected[backend.name]);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { sessionHeaders } from "./session.js";
+import type { IngestReport } from "./types.js";
 
 /** An error answer of the API: `{error: {code, message, path}}`, or a network failure. */
 export class ApiError extends Error {
@@ -12,13 +13,17 @@ export class ApiError extends Error {
   }
 }
 
-async function errorOf(response: Response): Promise<ApiError> {
+function errorOfText(status: number, statusText: string, text: string): ApiError {
   try {
-    const body = (await response.json()) as { error?: { code?: string; message?: string } };
-    return new ApiError(response.status, body.error?.code ?? "error", body.error?.message ?? response.statusText);
+    const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
+    return new ApiError(status, body.error?.code ?? "error", body.error?.message ?? statusText);
   } catch {
-    return new ApiError(response.status, "error", `${response.status} ${response.statusText}`);
+    return new ApiError(status, "error", `${status} ${statusText}`);
   }
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  return errorOfText(response.status, response.statusText, await response.text());
 }
 
 export async function getJson<T>(url: string, signal?: AbortSignal): Promise<{ body: T; headers: Headers }> {
@@ -42,19 +47,52 @@ export async function getAll<T>(url: string, signal?: AbortSignal): Promise<T[]>
   return items;
 }
 
-export async function upload(file: File, token: string | undefined): Promise<unknown> {
-  const response = await fetch(`/api/documents?filename=${encodeURIComponent(file.name)}`, {
-    method: "POST",
-    headers: {
+/**
+ * POSTs one file to /api/documents, calling `onSent` with the bytes sent so far. Resolves with the
+ * server's IngestReport, also when the file could not be ingested (422, with its reason).
+ */
+export function uploadFile(
+  file: File,
+  token: string | undefined,
+  onSent: (bytes: number) => void,
+): Promise<IngestReport> {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", `/api/documents?filename=${encodeURIComponent(file.name)}`);
+    const headers = {
       "content-type": "application/octet-stream",
+      accept: "application/json",
       ...sessionHeaders(true),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: file,
+    };
+    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
+    request.upload.onprogress = (event) => onSent(event.loaded);
+    request.onload = () => {
+      if (request.status === 200 || request.status === 422) resolve(JSON.parse(request.responseText) as IngestReport);
+      else reject(errorOfText(request.status, request.statusText, request.responseText));
+    };
+    request.onerror = () => reject(new ApiError(0, "network", "could not reach the server"));
+    request.send(file);
   });
-  if (response.status === 422) return response.json();
+}
+
+/**
+ * GETs `url` with the session's headers (a plain link would lose the project header) and saves the
+ * answer under the name its Content-Disposition gives. Resolves with that name.
+ */
+export async function download(url: string): Promise<string> {
+  const response = await fetch(url, { headers: sessionHeaders(false) });
   if (!response.ok) throw await errorOf(response);
-  return response.json();
+  const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "annals-export";
+  const href = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = href;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+  return name;
 }
 
 export interface Loaded<T> {

@@ -119,3 +119,38 @@ export function onListKeys(event: KeyboardEvent): void {
   links[next]?.focus();
   event.preventDefault();
 }
+
+/** A one-field filter (role search): submitting gives the trimmed text to `onFilter`; Clear shows while one is set. */
+export function TextFilter({
+  title,
+  label,
+  value,
+  clearHref,
+  onFilter,
+}: {
+  title: string;
+  label: string;
+  value: string;
+  clearHref: string;
+  onFilter: (text: string) => void;
+}) {
+  return (
+    <form
+      class="toolbar filters"
+      role="search"
+      aria-label={title}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const input = (event.currentTarget as HTMLFormElement).elements.namedItem("text") as HTMLInputElement;
+        onFilter(input.value.trim());
+      }}
+    >
+      <label>
+        {label}
+        <input name="text" type="search" value={value} />
+      </label>
+      <button type="submit">Filter</button>
+      {value ? <a href={clearHref}>Clear</a> : null}
+    </form>
+  );
+}

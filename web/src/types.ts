@@ -13,6 +13,9 @@ export type {
   GraphEdge,
   GraphNode,
 } from "../../src/views/types.js";
+export type { TimelineBucket, TimelineFacets, TimelineOverview } from "../../src/views/timeline.js";
+export type { EventOutline } from "../../src/store/knowledge.js";
+export type { FacetCount, SearchFacets } from "../../src/search/types.js";
 
 export type EntityType = "person" | "organization" | "place";
 export const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];

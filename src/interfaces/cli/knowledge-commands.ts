@@ -1,4 +1,5 @@
 import { Annals } from "../../annals.js";
+import { dateBounds } from "../../core/date-bounds.js";
 import { UsageError } from "../../core/errors.js";
 import type { EntityType } from "../../annotate/mentions/types.js";
 import { exportKnowledgeBase, EXPORT_FORMATS, type ExportFormat } from "../../export/index.js";
@@ -133,15 +134,41 @@ export function disagreementsCommand(options: GlobalOptions): ExitCode {
   });
 }
 
-export function graphCommand(options: GlobalOptions): ExitCode {
+export function graphCommand(
+  name: string | undefined,
+  options: GlobalOptions & { from?: string; to?: string; type?: string; limit?: string },
+): ExitCode {
+  for (const [flag, value] of [
+    ["--from", options.from],
+    ["--to", options.to],
+  ] as const)
+    if (value !== undefined && !dateBounds(value))
+      throw new UsageError(`${flag} ${value}: expected a date or period as YYYY, YYYY-MM or YYYY-MM-DD`);
+  const types = options.type?.split(",").map((t) => t.trim());
+  const unknown = types?.find((t) => !ENTITY_TYPES.includes(t as EntityType));
+  if (unknown !== undefined) throw new UsageError(`--type ${unknown}: expected one of ${ENTITY_TYPES.join(", ")}`);
+  const limit = options.limit === undefined ? undefined : Number(options.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1))
+    throw new UsageError(`--limit ${options.limit}: expected a whole number of at least 1`);
   return withAnnals(options, (annals) => {
-    const graph = annals.graph();
+    const graph = annals.graph({
+      ...(name === undefined ? {} : { q: name }),
+      ...(options.from === undefined ? {} : { from: options.from }),
+      ...(options.to === undefined ? {} : { to: options.to }),
+      ...(types === undefined ? {} : { types: types as EntityType[] }),
+      ...(limit === undefined ? {} : { limit }),
+    });
     if (options.json) printJson(graph);
     else {
+      printLine(
+        dim(
+          `${graph.nodes.length} of ${graph.totals.nodes} actors, ${graph.edges.length} of ${graph.totals.edges} links`,
+        ),
+      );
       const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
       for (const e of graph.edges)
         printLine(
-          `${names.get(e.source)} ${bold(e.type)} ${names.get(e.target)} ${dim(`(${e.evidence.length} quote${e.evidence.length === 1 ? "" : "s"})`)}`,
+          `${names.get(e.source)} ${bold(e.type)} ${names.get(e.target)} ${dim(`(${e.weight} quote${e.weight === 1 ? "" : "s"})`)}`,
         );
     }
     return 0;

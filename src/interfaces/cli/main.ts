@@ -85,7 +85,12 @@ function program(): Command {
     .action(run(() => import("./knowledge-commands.js").then((m) => m.disagreementsCommand)));
   root
     .command("graph")
-    .description("the actor network: typed relations with their quotes")
+    .description("the actor network: typed relations and co-participants in events, strongest links first")
+    .argument("[name]", "only the actors this name (any spelling) matches and their neighbours")
+    .option("--from <date>", "only quotes dated on or after this date or period (1958, 1958-07)")
+    .option("--to <date>", "only quotes dated on or before this date or the end of this period")
+    .option("--type <types>", "only actors of these types, comma-separated: person, organization, place")
+    .option("--limit <n>", "at most this many actors, those of the strongest links first")
     .action(run(() => import("./knowledge-commands.js").then((m) => m.graphCommand)));
   root
     .command("export")

@@ -7,6 +7,7 @@ import type { KnowledgeBase } from "./knowledge-base.js";
 import { documentRoutes } from "./routes/documents.js";
 import { entityRoutes } from "./routes/entities.js";
 import { eventRoutes } from "./routes/events.js";
+import { exportRoutes } from "./routes/export.js";
 import { graphRoutes } from "./routes/graph.js";
 import { openApiRoutes } from "./routes/openapi.js";
 import { searchRoutes } from "./routes/search.js";
@@ -97,6 +98,7 @@ export async function buildApp(annals: KnowledgeBase, options: AppOptions): Prom
   entityRoutes(app);
   eventRoutes(app);
   graphRoutes(app);
+  exportRoutes(app);
   decisionRoutes(app);
   webBuilt = await registerWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   await app.ready();

@@ -8,7 +8,9 @@ export type KnowledgeBase = Pick<
   Annals,
   | "add"
   | "documents"
+  | "documentPairs"
   | "search"
+  | "searchFacets"
   | "document"
   | "pageImage"
   | "entities"
@@ -17,9 +19,12 @@ export type KnowledgeBase = Pick<
   | "countEvents"
   | "filteredEvents"
   | "timeline"
+  | "timelineFacets"
+  | "timelineOutlines"
   | "event"
   | "disagreements"
   | "graph"
+  | "graphEdge"
   | "decide"
   | "decisions"
 >;

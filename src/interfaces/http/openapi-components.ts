@@ -73,6 +73,15 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     },
     ["id", "path", "title", "format", "kind"],
   ),
+  DocumentPair: obj(
+    {
+      a: ref("DocumentRef"),
+      b: ref("DocumentRef"),
+      relation: { type: "string", enum: ["derived-from", "near-duplicate"] },
+      similarity: num,
+    },
+    ["a", "b", "relation", "similarity"],
+  ),
   DocumentView: obj(
     {
       id: str,
@@ -185,6 +194,19 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     },
     ["id", "label", "type", "participants", "sources"],
   ),
+  EventOutline: obj(
+    {
+      id: str,
+      label: str,
+      type: str,
+      start: str,
+      end: str,
+      precision: PRECISION,
+      place: str,
+      accounts: { type: "integer", description: "how many event mentions merged into it" },
+    },
+    ["id", "label", "type", "accounts"],
+  ),
   FieldValue: obj({ value: str, sources: arrayOf(ref("Citation")) }, ["value", "sources"]),
   EventCard: obj(
     {
@@ -211,20 +233,52 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     },
     ["subject", "property", "scope", "values"],
   ),
+  SearchFacets: obj(
+    {
+      total: int,
+      kinds: arrayOf(ref("FacetCount")),
+      documents: arrayOf(ref("FacetCount")),
+      years: arrayOf(ref("FacetCount")),
+      entityTypes: arrayOf(ref("FacetCount")),
+    },
+    ["total", "kinds", "documents", "years", "entityTypes"],
+  ),
+  FacetCount: obj(
+    {
+      value: { type: "string", description: "a document kind, a document id, a year or an entity type" },
+      count: int,
+      document: obj({ id: str, path: str, title: str }, ["id", "path", "title"]),
+    },
+    ["value", "count"],
+  ),
+  GraphNode: obj(
+    {
+      id: str,
+      name: str,
+      type: ENTITY_TYPE,
+      mentions: int,
+      community: { type: "integer", description: "Louvain community over the edges shown, largest 0" },
+    },
+    ["id", "name", "type", "mentions", "community"],
+  ),
+  GraphEdge: obj(
+    {
+      id: str,
+      source: str,
+      target: str,
+      type: { type: "string", description: 'a relation, or "co-participant" (both take part in one event)' },
+      weight: { type: "integer", description: "quotes stating the edge in the period asked for" },
+      evidence: arrayOf(ref("Citation")),
+    },
+    ["id", "source", "target", "type", "weight", "evidence"],
+  ),
   Graph: obj(
     {
-      nodes: arrayOf(obj({ id: str, name: str, type: ENTITY_TYPE, mentions: int }, ["id", "name", "type"])),
-      edges: arrayOf(
-        obj({ id: str, source: str, target: str, type: str, evidence: arrayOf(ref("Citation")) }, [
-          "id",
-          "source",
-          "target",
-          "type",
-          "evidence",
-        ]),
-      ),
+      nodes: arrayOf(ref("GraphNode")),
+      edges: arrayOf(ref("GraphEdge")),
+      totals: obj({ nodes: int, edges: int }, ["nodes", "edges"]),
     },
-    ["nodes", "edges"],
+    ["nodes", "edges", "totals"],
   ),
   Decision: obj(
     {

@@ -49,18 +49,26 @@ export interface MigrationReport {
  * Copies a SQLite knowledge base into an empty PostgreSQL one, in one transaction: every table with
  * its ids (so entity, event-mention and claim references stay valid), the passages' index strings
  * recomputed from their documents (SQLite's FTS5 index does not keep them). A table the PostgreSQL
- * schema lacks (a newer SQLite schema) stops the copy before anything is written.
+ * schema lacks (a newer SQLite schema) stops the copy before anything is written. The top-match table
+ * (not copied: its keys are FTS5 expressions) is built afterwards, as an ingest's end would.
  */
 export function migrateSqliteToPostgres(sqlitePath: string, url: string): MigrationReport {
   const source = new Database(sqlitePath, { readonly: true, fileMustExist: true });
   try {
     requireCurrentSchema(source);
-    new PostgresStore(url).close();
-    const target = new SyncPostgres(url);
+    const store = new PostgresStore(url);
     try {
-      return copyAll(source, target, redacted(url));
+      const target = new SyncPostgres(url);
+      let report: MigrationReport;
+      try {
+        report = copyAll(source, target, redacted(url));
+      } finally {
+        target.close();
+      }
+      store.rebuildTopMatches();
+      return report;
     } finally {
-      target.close();
+      store.close();
     }
   } finally {
     source.close();

@@ -1,5 +1,6 @@
 import type { EntityType } from "../../annotate/mentions/types.js";
 import type {
+  ActorLink,
   ClaimRow,
   EntityEvent,
   EntityRow,
@@ -10,12 +11,16 @@ import type {
   RelatedEntity,
 } from "../knowledge.js";
 import {
+  ACTOR_LINKS_SQL,
   documentsBySubject,
+  toActorLink,
   toClaim,
   toDocumentMention,
   toEntity,
   toEvent,
   toMentionCitation,
+  type ActorLinkDbRow,
+  claimsByIdOf,
   type ClaimDbRow,
   type DocumentMentionDbRow,
   type DocumentRef,
@@ -197,6 +202,19 @@ export class PostgresKnowledgeViews {
         [subjectKind, subjectIds],
       )
       .rows.map(toClaim);
+  }
+
+  claimsById(claimIds: readonly number[]): Map<number, ClaimRow> {
+    const rows = this.db.query<ClaimDbRow & { id: string }>(
+      `SELECT c.id, ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
+       WHERE c.id = ANY($1::bigint[])`,
+      [claimIds],
+    ).rows;
+    return claimsByIdOf(rows);
+  }
+
+  actorLinks(): ActorLink[] {
+    return this.db.query<ActorLinkDbRow>(ACTOR_LINKS_SQL).rows.map(toActorLink);
   }
 
   /** Each event's first claim naming the entity, in document order; the first `limit` events. */

@@ -212,6 +212,108 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   {
     version: 3,
     description:
+      "passage_rank(); precomputed best matches of frequent one-word queries (search/top-matches.ts), kept up to date by passage writes up to a budget",
+    sql: `
+      -- Frequency rank with label weights {D, C, B, A}: exact words (A, terms) count five times
+      -- transliteration keys (B, keys), as the BM25 column weights do on SQLite; normalization 1 divides
+      -- by 1 + log(passage length). A passage's rank depends on that passage alone, never on the others.
+      CREATE FUNCTION passage_rank(fts TSVECTOR, query TSQUERY) RETURNS REAL
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT ts_rank('{0.04, 0.04, 0.2, 1.0}', fts, query, 1) $$;
+      CREATE TABLE top_match_queries (
+        id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        expression TEXT NOT NULL UNIQUE,
+        query TSQUERY NOT NULL,
+        matches BIGINT NOT NULL,
+        kept BIGINT NOT NULL
+      );
+      CREATE TABLE top_matches (
+        query_id BIGINT NOT NULL REFERENCES top_match_queries(id) ON DELETE CASCADE,
+        rank REAL NOT NULL,
+        passage_id BIGINT NOT NULL,
+        PRIMARY KEY (query_id, passage_id)
+      );
+      CREATE INDEX top_matches_order ON top_matches(query_id, rank DESC, passage_id);
+      CREATE TABLE top_match_build (k BIGINT NOT NULL, min_matches BIGINT NOT NULL, budget BIGINT NOT NULL);
+
+      -- Spends the budget on comparing n written passages with each query; false (and the table
+      -- emptied) once it is spent.
+      CREATE FUNCTION top_matches_spend(n BIGINT) RETURNS BOOLEAN LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE top_match_build SET budget = budget - n * greatest(1, (SELECT count(*) FROM top_match_queries));
+        IF EXISTS (SELECT 1 FROM top_match_build WHERE budget >= 0) THEN RETURN true; END IF;
+        DELETE FROM top_match_queries;
+        DELETE FROM top_match_build;
+        RETURN false;
+      END $$;
+
+      -- The kept matches of a query are its best ones in (rank DESC, passage id) order: a new match
+      -- joins them when they are all the matches or when it ranks before the last of them; the set
+      -- stays the best matches, only longer.
+      CREATE FUNCTION top_matches_add() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM top_match_build) OR NOT top_matches_spend((SELECT count(*) FROM added)) THEN
+          RETURN NULL;
+        END IF;
+        WITH hits AS MATERIALIZED (
+          SELECT q.id AS query_id, q.kept = q.matches AS complete, a.id AS passage_id, passage_rank(a.fts, q.query) AS rank
+          FROM top_match_queries q JOIN added a ON a.fts @@ q.query
+        ), kept AS (
+          INSERT INTO top_matches (query_id, rank, passage_id)
+          SELECT h.query_id, h.rank, h.passage_id FROM hits h
+          WHERE h.complete OR (h.rank, -h.passage_id) > (
+            SELECT t.rank, -t.passage_id FROM top_matches t WHERE t.query_id = h.query_id
+            ORDER BY t.rank, t.passage_id DESC LIMIT 1)
+          RETURNING query_id
+        )
+        UPDATE top_match_queries q SET matches = q.matches + c.matches, kept = q.kept + c.kept
+        FROM (
+          SELECT h.query_id, count(*) AS matches, (SELECT count(*) FROM kept k WHERE k.query_id = h.query_id) AS kept
+          FROM hits h GROUP BY h.query_id
+        ) c
+        WHERE q.id = c.query_id;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER passages_add_top_matches AFTER INSERT ON passages
+        REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION top_matches_add();
+
+      -- Without one of its best matches the rest are still the best of what is left.
+      CREATE FUNCTION top_matches_remove() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM top_match_build) OR NOT top_matches_spend((SELECT count(*) FROM removed)) THEN
+          RETURN NULL;
+        END IF;
+        WITH hits AS MATERIALIZED (
+          SELECT q.id AS query_id, r.id AS passage_id FROM top_match_queries q JOIN removed r ON r.fts @@ q.query
+        ), dropped AS (
+          DELETE FROM top_matches t USING hits h WHERE t.query_id = h.query_id AND t.passage_id = h.passage_id
+          RETURNING t.query_id
+        )
+        UPDATE top_match_queries q SET matches = q.matches - c.matches, kept = q.kept - c.kept
+        FROM (
+          SELECT h.query_id, count(*) AS matches, (SELECT count(*) FROM dropped d WHERE d.query_id = h.query_id) AS kept
+          FROM hits h GROUP BY h.query_id
+        ) c
+        WHERE q.id = c.query_id;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER passages_remove_top_matches AFTER DELETE ON passages
+        REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION top_matches_remove();
+
+      CREATE FUNCTION top_matches_clear() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM top_match_queries;
+        DELETE FROM top_match_build;
+        RETURN NULL;
+      END $$;
+      CREATE TRIGGER passages_update_top_matches AFTER UPDATE ON passages
+        FOR EACH STATEMENT EXECUTE FUNCTION top_matches_clear();
+      CREATE TRIGGER passages_truncate_top_matches AFTER TRUNCATE ON passages
+        FOR EACH STATEMENT EXECUTE FUNCTION top_matches_clear();
+    `,
+  },
+  {
+    version: 4,
+    description:
       "names, entities and markup identifiers of documents removed since the last corpus stage, which re-resolves what they touched",
     sql: `
       CREATE TABLE corpus_stale (kind TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL);

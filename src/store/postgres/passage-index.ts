@@ -1,7 +1,11 @@
 import { pageAt } from "./pages-sql.js";
 import type { ParsedQuery } from "../../core/query-tree.js";
-import type { PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
+import type { Facet, PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
+import type { FacetCount } from "../../search/types.js";
+import { isPrecomputable } from "../../search/top-matches.js";
+import { FACET_SQL, mentionsType, toFacetCount, type FacetRow } from "../rows.js";
 import type { SyncPostgres } from "./sync-client.js";
+import { PostgresTopMatches } from "./top-matches.js";
 import { toTsquery } from "./tsquery.js";
 
 interface MatchRow {
@@ -17,42 +21,58 @@ interface MatchRow {
   page: number | null;
 }
 
-/**
- * Frequency rank with label weights {D, C, B, A}: exact words (A, `terms`) count five times
- * transliteration keys (B, `keys`), as the BM25 column weights do on SQLite; normalization 1 divides
- * by 1 + log(passage length). ts_rank, not the cover-density ts_rank_cd: on the seed expectations
- * (test/fixtures/seeds/expected.json) ts_rank_cd put the lemmatized copy above the article it was made
- * from for "officers were executed" under every normalization tried (0, 1, 2); ts_rank passes them all.
- */
-const RANK = "ts_rank('{0.04, 0.04, 0.2, 1.0}', p.fts, q.query, 1)";
+const RANK = "passage_rank(p.fts, q.query)";
 
 /**
- * Full-text search over the GIN-indexed `passages.fts`. As on SQLite, the inner query ranks and limits
- * on the index and filter columns; the rest of each returned row is read afterwards.
+ * Full-text search over the GIN-indexed `passages.fts`, ranked by passage_rank (migrations.ts). As on
+ * SQLite, the inner query ranks and limits on the index and filter columns; the rest of each returned
+ * row is read afterwards. Frequent one-word queries are answered from their precomputed best matches
+ * (top-matches.ts) when those hold the page asked for.
  */
 export class PostgresPassageIndex implements PassageIndex {
-  constructor(private readonly db: SyncPostgres) {}
+  readonly topMatches: PostgresTopMatches;
+
+  constructor(private readonly db: SyncPostgres) {
+    this.topMatches = new PostgresTopMatches(db);
+  }
 
   matchPassages(query: ParsedQuery, pass: "all" | "rest", filters: PassageFilters, limit: number): PassageMatch[] {
     const tsquery = toTsquery(query, pass);
     if (tsquery === undefined || limit <= 0) return [];
+    const top = pass === "all" && isPrecomputable(query) ? this.topMatches.lookup(tsquery) : undefined;
+    if (top) {
+      const { joins, where, params } = filterSql(filters, 3);
+      const rows = this.matches(
+        `SELECT t.passage_id, t.rank FROM top_matches t JOIN passages p ON p.id = t.passage_id ${joins}
+        WHERE t.query_id = $1 ${where} ORDER BY t.rank DESC, t.passage_id LIMIT $2`,
+        [top.id, limit, ...params],
+      );
+      // Fewer rows than asked are every match only when the table holds every match.
+      if (rows.length >= limit || top.kept === top.matches) return rows;
+    }
     const { joins, where, params } = filterSql(filters, 3);
+    return this.matches(
+      `SELECT p.id AS passage_id, ${RANK} AS rank
+      FROM passages p CROSS JOIN (SELECT to_tsquery('simple', $1) AS query) q ${joins}
+      WHERE p.fts @@ q.query ${where}
+      ORDER BY rank DESC, p.id LIMIT $2`,
+      [tsquery, limit, ...params],
+    );
+  }
+
+  /** The passages of `ranked` (passage_id, rank: best first), with their documents. */
+  private matches(ranked: string, params: unknown[]): PassageMatch[] {
     const sql = `
       SELECT d.id AS document_id, d.path, d.title, p.section, p.start, p."end", p.text, top.rank,
         ${pageAt("d", "p.start")} AS page,
         d.kind = 'derived' OR EXISTS (
           SELECT 1 FROM document_relations r WHERE r.document_id = d.id AND r.relation = 'derived-from'
         ) AS derived
-      FROM (
-        SELECT p.id AS passage_id, ${RANK} AS rank
-        FROM passages p CROSS JOIN (SELECT to_tsquery('simple', $1) AS query) q ${joins}
-        WHERE p.fts @@ q.query ${where}
-        ORDER BY rank DESC, p.id LIMIT $2
-      ) AS top
+      FROM (${ranked}) AS top
       JOIN passages p ON p.id = top.passage_id
       JOIN documents d ON d.rowid = p.document_rowid
       ORDER BY top.rank DESC, top.passage_id`;
-    const rows = this.db.query<MatchRow>(sql, [tsquery, limit, ...params]).rows;
+    const rows = this.db.query<MatchRow>(sql, params).rows;
     return rows.map((row) => ({
       documentId: row.document_id,
       path: row.path,
@@ -71,8 +91,22 @@ export class PostgresPassageIndex implements PassageIndex {
     const tsquery = toTsquery(query, pass);
     if (tsquery === undefined) return 0;
     const { joins, where, params } = filterSql(filters, 2);
+    if (where === "" && isPrecomputable(query)) {
+      const top = this.topMatches.lookup(tsquery);
+      if (top) return top.matches;
+    }
     const sql = `SELECT count(*) AS n FROM passages p ${joins} WHERE p.fts @@ to_tsquery('simple', $1) ${where}`;
     return this.db.query<{ n: number }>(sql, [tsquery, ...params]).rows[0]!.n;
+  }
+
+  facetCounts(query: ParsedQuery, facet: Facet, filters: PassageFilters, top: number): FacetCount[] {
+    const tsquery = toTsquery(query, "any");
+    if (tsquery === undefined) return [];
+    const { joins, where, params } = filterSql(filters, 2);
+    const matching = `SELECT p.id FROM passages p ${joins} WHERE p.fts @@ to_tsquery('simple', $1) ${where}`;
+    const sql = FACET_SQL[facet](matching, `$${params.length + 2}`);
+    const all = [tsquery, ...params, ...(facet === "document" ? [top] : [])];
+    return this.db.query<FacetRow>(sql, all).rows.map(toFacetCount);
   }
 }
 
@@ -89,6 +123,7 @@ function filterSql(filters: PassageFilters, first: number): { joins: string; whe
   if (filters.dateFrom !== undefined) conditions.push(`d2.date_latest >= ${next(filters.dateFrom)}`);
   if (filters.dateTo !== undefined) conditions.push(`d2.date_earliest <= ${next(filters.dateTo)}`);
   if (filters.section !== undefined) conditions.push(`lower(p.section) = lower(${next(filters.section)})`);
+  if (filters.entityType !== undefined) conditions.push(mentionsType("p", next(filters.entityType)));
   if (conditions.length === 0) return { joins: "", where: "", params };
   const needsDocument =
     filters.documentIds || filters.kinds || filters.dateFrom !== undefined || filters.dateTo !== undefined;

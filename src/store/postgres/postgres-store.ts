@@ -1,8 +1,9 @@
 import type { DocumentKind } from "../../core/document.js";
 import { InputError } from "../../core/errors.js";
 import type { PassageRecord } from "../../search/passages.js";
-import { searchPassages } from "../../search/search.js";
-import type { SearchOptions, SearchResult } from "../../search/types.js";
+import { searchFacets, searchPassages } from "../../search/search.js";
+import { buildTopMatches, type TopMatchOptions } from "../../search/top-matches.js";
+import type { FacetOptions, SearchFacets, SearchOptions, SearchResult } from "../../search/types.js";
 import type {
   DocumentFilter,
   DocumentRecord,
@@ -32,7 +33,7 @@ const CAPABILITIES: StoreCapabilities = {
   transactionalDdl: true,
   concurrentWriters: true,
   embedded: false,
-  topMatches: false,
+  topMatches: true,
 };
 
 const DOCUMENT_COLUMNS = [
@@ -159,6 +160,10 @@ export class PostgresStore implements Store {
     return searchPassages(this.passageIndex, query, options);
   }
 
+  facets(query: string, options: FacetOptions = {}): SearchFacets {
+    return searchFacets(this.passageIndex, query, options);
+  }
+
   setDocumentRelations(relations: readonly DocumentRelation[]): void {
     const rows = relations.map((r) => ({
       document_id: r.documentId,
@@ -219,8 +224,9 @@ export class PostgresStore implements Store {
   }
 
   /** PostgreSQL keeps its own structures sound; what can drift is the derived data, checked here. */
-  /** Not built on PostgreSQL yet: ts_rank scores every match there, as FTS5 does without the table. */
-  rebuildTopMatches(): void {}
+  rebuildTopMatches(options: TopMatchOptions = {}): void {
+    buildTopMatches(this.passageIndex.topMatches, options);
+  }
 
   integrityCheck(): string[] {
     const [passages, counts] = this.db.batch([

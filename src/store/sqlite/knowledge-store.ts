@@ -3,6 +3,7 @@ import type { EntityType, Mention } from "../../annotate/mentions/types.js";
 import type { EventMention } from "../../annotate/events/types.js";
 import type { RelationMention } from "../../annotate/relations/types.js";
 import type {
+  ActorLink,
   ClaimRow,
   EntityEvent,
   EntityRow,
@@ -337,6 +338,14 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   }
   relatedEntities(entityId: string, eventIds: readonly string[]): RelatedEntity[] {
     return this.views.relatedEntities(entityId, eventIds);
+  }
+
+  claimsById(claimIds: readonly number[]): Map<number, ClaimRow> {
+    return this.views.claimsById(claimIds);
+  }
+
+  actorLinks(): ActorLink[] {
+    return this.views.actorLinks();
   }
   documentMentions(
     documentId: string,

@@ -2,6 +2,7 @@ import { pageAt } from "./pages-sql.js";
 import type Database from "better-sqlite3";
 import type { EntityType } from "../../annotate/mentions/types.js";
 import type {
+  ActorLink,
   ClaimRow,
   EntityEvent,
   EntityRow,
@@ -12,12 +13,16 @@ import type {
   RelatedEntity,
 } from "../knowledge.js";
 import {
+  ACTOR_LINKS_SQL,
   documentsBySubject,
+  toActorLink,
   toClaim,
   toDocumentMention,
   toEntity,
   toEvent,
   toMentionCitation,
+  type ActorLinkDbRow,
+  claimsByIdOf,
   type ClaimDbRow,
   type DocumentMentionDbRow,
   type DocumentRef,
@@ -150,7 +155,22 @@ export class KnowledgeViews {
     return documentsBySubject(sources);
   }
 
+  /** The outlines as last read, with the database's version then: the timeline asks for them on every request. */
+  private outlines: { version: string; rows: readonly EventOutline[] } | undefined;
+
+  /** Changes when this connection writes (total_changes) or another one commits (data_version). */
+  private version(): string {
+    const changes = (this.db.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+    return `${String(this.db.pragma("data_version", { simple: true }))}:${changes}`;
+  }
+
   eventOutlines(): EventOutline[] {
+    const version = this.version();
+    if (this.outlines?.version !== version) this.outlines = { version, rows: this.readOutlines() };
+    return [...this.outlines.rows];
+  }
+
+  private readOutlines(): EventOutline[] {
     const sql = `SELECT id, label, type, start, "end", precision, place, json_array_length(mention_ids) AS accounts FROM events ORDER BY start IS NULL, start, "end", label, id`;
     const rows = this.db.prepare(sql).all() as (Pick<
       EventDbRow,
@@ -201,6 +221,20 @@ export class KnowledgeViews {
       )
       .all(subjectKind, JSON.stringify(subjectIds)) as ClaimDbRow[];
     return rows.map(toClaim);
+  }
+
+  claimsById(claimIds: readonly number[]): Map<number, ClaimRow> {
+    const rows = this.db
+      .prepare(
+        `SELECT c.id, ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
+         WHERE c.id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(claimIds)) as (ClaimDbRow & { id: number })[];
+    return claimsByIdOf(rows);
+  }
+
+  actorLinks(): ActorLink[] {
+    return (this.db.prepare(ACTOR_LINKS_SQL).all() as ActorLinkDbRow[]).map(toActorLink);
   }
 
   entityEvents(entityId: string, limit: number): EntityEvent[] {

@@ -1,7 +1,10 @@
 import { pageAt } from "./pages-sql.js";
 import type Database from "better-sqlite3";
 import type { ParsedQuery } from "../../core/query-tree.js";
-import type { PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
+import type { Facet, PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
+import type { FacetCount } from "../../search/types.js";
+import { isPrecomputable } from "../../search/top-matches.js";
+import { FACET_SQL, mentionsType, toFacetCount, type FacetRow } from "../rows.js";
 import { BM25, toFts5Match } from "./fts5-match.js";
 import { SqliteTopMatches } from "./top-matches.js";
 
@@ -36,7 +39,7 @@ export class SqlitePassageIndex implements PassageIndex {
   matchPassages(query: ParsedQuery, pass: "all" | "rest", filters: PassageFilters, limit: number): PassageMatch[] {
     const match = toFts5Match(query, pass);
     if (match === undefined || limit <= 0) return [];
-    const top = pass === "all" ? this.topMatches.lookup(match) : undefined;
+    const top = pass === "all" && isPrecomputable(query) ? this.topMatches.lookup(match) : undefined;
     if (top) {
       const { joins, where, params } = filterSql(filters, "t.passage_id");
       const rows = this.matches(
@@ -87,12 +90,22 @@ export class SqlitePassageIndex implements PassageIndex {
     const match = toFts5Match(query, pass);
     if (match === undefined) return 0;
     const { joins, where, params } = filterSql(filters, "f.rowid");
-    if (where === "") {
+    if (where === "" && isPrecomputable(query)) {
       const top = this.topMatches.lookup(match);
       if (top) return top.matches;
     }
     const sql = `SELECT count(*) AS n FROM passages_fts f ${joins} WHERE passages_fts MATCH ? ${where}`;
     return (this.statement(sql).get(match, ...params) as { n: number }).n;
+  }
+
+  facetCounts(query: ParsedQuery, facet: Facet, filters: PassageFilters, top: number): FacetCount[] {
+    const match = toFts5Match(query, "any");
+    if (match === undefined) return [];
+    const { joins, where, params } = filterSql(filters, "f.rowid");
+    const matching = `SELECT f.rowid AS id FROM passages_fts f ${joins} WHERE passages_fts MATCH ? ${where}`;
+    const all = [match, ...params, ...(facet === "document" ? [top] : [])];
+    const rows = this.statement(FACET_SQL[facet](matching, "?")).all(...all) as FacetRow[];
+    return rows.map(toFacetCount);
   }
 
   /** Statements differ only by which filters are present: a handful, each prepared once. */
@@ -134,6 +147,10 @@ function filterSql(filters: PassageFilters, passageId: string): { joins: string;
   if (filters.section !== undefined) {
     conditions.push("p2.section = ? COLLATE NOCASE");
     params.push(filters.section);
+  }
+  if (filters.entityType !== undefined) {
+    conditions.push(mentionsType("p2", "?"));
+    params.push(filters.entityType);
   }
   if (conditions.length === 0) return { joins: "", where: "", params };
   const joins =

@@ -1,9 +1,9 @@
 import Database from "better-sqlite3";
 import type { DocumentKind } from "../../core/document.js";
 import { InputError } from "../../core/errors.js";
-import { searchPassages } from "../../search/search.js";
+import { searchFacets, searchPassages } from "../../search/search.js";
 import { buildTopMatches, type TopMatchOptions } from "../../search/top-matches.js";
-import type { SearchOptions, SearchResult } from "../../search/types.js";
+import type { FacetOptions, SearchFacets, SearchOptions, SearchResult } from "../../search/types.js";
 import type {
   DocumentFilter,
   DocumentRecord,
@@ -151,6 +151,10 @@ export class SqliteStore implements Store {
 
   search(query: string, options: SearchOptions = {}): SearchResult {
     return searchPassages(this.passageIndex, query, options);
+  }
+
+  facets(query: string, options: FacetOptions = {}): SearchFacets {
+    return searchFacets(this.passageIndex, query, options);
   }
 
   setDocumentRelations(relations: readonly DocumentRelation[]): void {

@@ -1,15 +1,7 @@
 import type Database from "better-sqlite3";
 import type { ParsedQuery } from "../../core/query-tree.js";
-import type { TopMatchIndex } from "../../search/top-matches.js";
+import type { TopMatchIndex, TopMatchQuery } from "../../search/top-matches.js";
 import { BM25, toFts5Match } from "./fts5-match.js";
-
-export interface TopMatchQuery {
-  id: number;
-  /** Every match of the query in the index. */
-  matches: number;
-  /** The best of them kept in `top_matches`: all of them when kept = matches. */
-  kept: number;
-}
 
 /**
  * The tables `top_match_queries` and `top_matches` (migration 8), keyed by FTS5 MATCH expression, and

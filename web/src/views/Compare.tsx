@@ -1,36 +1,10 @@
 import { useMemo } from "preact/hooks";
-import { getAll, getJson, useLoad } from "../api.js";
-import { Await, fileName, Heading } from "../components.js";
+import { getJson, useLoad } from "../api.js";
+import { Await, fileName, Heading, TextFilter } from "../components.js";
 import { diffTokens, tokenize, type Token } from "../diff.js";
 import { navigate, paths, withQuery } from "../router.js";
-import type { DocumentListing, DocumentView } from "../types.js";
-
-interface Pair {
-  a: DocumentListing;
-  b: DocumentListing;
-  relation: string;
-  similarity: number;
-}
-
-function pairsOf(documents: DocumentListing[]): Pair[] {
-  const byId = new Map(documents.map((d) => [d.id, d]));
-  const pairs: Pair[] = [];
-  const seen = new Set<string>();
-  for (const d of documents) {
-    const related = [
-      ...(d.derivedFrom ? [{ ...d.derivedFrom, relation: "derived from" }] : []),
-      ...(d.nearDuplicates ?? []).map((n) => ({ ...n, relation: "near-duplicate of" })),
-    ];
-    for (const r of related) {
-      const other = byId.get(r.id);
-      const key = [d.id, r.id].sort().join(" ");
-      if (!other || seen.has(key)) continue;
-      seen.add(key);
-      pairs.push({ a: d, b: other, relation: r.relation, similarity: r.similarity });
-    }
-  }
-  return pairs;
-}
+import type { DocumentRef, DocumentView } from "../types.js";
+import { DocumentPicker } from "./DocumentPicker.js";
 
 /** A text with the words the other side lacks wrapped in <del> (left) or <ins> (right); all text nodes. */
 function Marked({
@@ -107,78 +81,130 @@ function SideBySide({ a, b }: { a: DocumentView; b: DocumentView }) {
   );
 }
 
-function Chooser({ documents, a, b }: { documents: DocumentListing[]; a: string; b: string }) {
+interface DocumentPair {
+  a: DocumentRef;
+  b: DocumentRef;
+  relation: "derived-from" | "near-duplicate";
+  similarity: number;
+}
+
+/** Pairs per page of the pairs list. */
+const PAIRS_PAGE = 20;
+
+/** The compare view's state in its URL: the two documents, and the pairs list's filter and page. */
+interface CompareState {
+  a: string;
+  b: string;
+  find: string;
+  offset: number;
+}
+
+function compareUrl(state: CompareState): string {
+  return withQuery("/compare", { ...state, offset: state.offset || undefined });
+}
+
+/** GET /api/documents/pairs, one page: derived copies and near-duplicates, most similar first. */
+function Pairs({ state }: { state: CompareState }) {
+  const url = withQuery("/api/documents/pairs", {
+    text: state.find,
+    limit: PAIRS_PAGE,
+    offset: state.offset || undefined,
+  });
+  const pairs = useLoad(url, async (signal) => {
+    const { body, headers } = await getJson<DocumentPair[]>(url, signal);
+    return { list: body, total: Number(headers.get("x-total-count") ?? body.length) };
+  });
   return (
-    <form
-      class="toolbar"
-      aria-label="Choose two documents"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const form = event.currentTarget as HTMLFormElement;
-        const value = (name: string) => (form.elements.namedItem(name) as HTMLSelectElement).value;
-        navigate(withQuery("/compare", { a: value("a"), b: value("b") }));
-      }}
-    >
-      {(["a", "b"] as const).map((side) => (
-        <label key={side}>
-          {side === "a" ? "Left" : "Right"}
-          <select name={side} value={side === "a" ? a : b}>
-            {documents.map((d) => (
-              <option key={d.id} value={d.id}>
-                {fileName(d.path)} — {d.title}
-              </option>
-            ))}
-          </select>
-        </label>
-      ))}
-      <button type="submit">Compare</button>
-    </form>
+    <section aria-labelledby="pairs-heading">
+      <h2 id="pairs-heading">Derived copies and near-duplicates</h2>
+      <TextFilter
+        title="Filter the pairs"
+        label="Title or file name of either"
+        value={state.find}
+        clearHref={compareUrl({ ...state, find: "", offset: 0 })}
+        onFilter={(find) => navigate(compareUrl({ ...state, find, offset: 0 }))}
+      />
+      <Await state={pairs}>
+        {({ list, total }) =>
+          list.length === 0 ? (
+            <p>
+              {state.find
+                ? "No pair matches."
+                : "No derived copies or near-duplicates were found; choose any two documents below."}
+            </p>
+          ) : (
+            <>
+              <p class="muted" role="status">
+                {state.offset + 1}–{state.offset + list.length} of {total} pairs
+              </p>
+              <ul class="pairs">
+                {list.map((p) => (
+                  <li key={`${p.a.id}-${p.b.id}`}>
+                    <a
+                      href={compareUrl({ ...state, a: p.a.id, b: p.b.id })}
+                      aria-current={p.a.id === state.a && p.b.id === state.b ? "true" : undefined}
+                    >
+                      {fileName(p.a.path)} {p.relation === "derived-from" ? "derived from" : "near-duplicate of"}{" "}
+                      {fileName(p.b.path)}
+                    </a>{" "}
+                    <span class="muted">similarity {p.similarity.toFixed(2)}</span>
+                  </li>
+                ))}
+              </ul>
+              <nav class="pager" aria-label="Pages of pairs">
+                {state.offset > 0 ? (
+                  <a href={compareUrl({ ...state, offset: Math.max(0, state.offset - PAIRS_PAGE) })}>Previous</a>
+                ) : null}{" "}
+                {state.offset + PAIRS_PAGE < total ? (
+                  <a href={compareUrl({ ...state, offset: state.offset + PAIRS_PAGE })}>Next</a>
+                ) : null}
+              </nav>
+            </>
+          )
+        }
+      </Await>
+    </section>
   );
 }
 
-/** /compare?a=&b=: derived copies and near-duplicates side by side with their differences. */
+const loadDocument = (id: string) => (signal: AbortSignal) =>
+  getJson<DocumentView>(`/api/documents/${encodeURIComponent(id)}`, signal).then((r) => r.body);
+
+/** /compare?a=&b=&find=&offset=: pick two documents (or a listed pair) and see them side by side with their differences. */
 export function CompareView({ query }: { query: URLSearchParams }) {
-  const a = query.get("a") ?? "";
-  const b = query.get("b") ?? "";
-  const documents = useLoad("documents", (signal) => getAll<DocumentListing>("/api/documents?limit=1000", signal));
-  const texts = useLoad(a && b ? `${a} ${b}` : null, async (signal) => {
-    const [left, right] = await Promise.all([
-      getJson<DocumentView>(`/api/documents/${encodeURIComponent(a)}`, signal),
-      getJson<DocumentView>(`/api/documents/${encodeURIComponent(b)}`, signal),
-    ]);
-    return { left: left.body, right: right.body };
-  });
+  const state: CompareState = {
+    a: query.get("a") ?? "",
+    b: query.get("b") ?? "",
+    find: query.get("find") ?? "",
+    offset: Math.max(0, Number(query.get("offset")) || 0),
+  };
+  const left = useLoad(state.a || null, loadDocument(state.a));
+  const right = useLoad(state.b || null, loadDocument(state.b));
+  const chosen = (doc: DocumentView | undefined) => (doc ? doc.title || fileName(doc.path) : "none yet");
   return (
     <>
       <Heading title="Compare sources">Compare sources</Heading>
-      <Await state={documents}>
-        {(list) => {
-          const pairs = pairsOf(list);
-          return (
-            <>
-              {pairs.length > 0 ? (
-                <ul class="pairs">
-                  {pairs.map((p) => (
-                    <li key={`${p.a.id}-${p.b.id}`}>
-                      <a
-                        href={withQuery("/compare", { a: p.a.id, b: p.b.id })}
-                        aria-current={p.a.id === a && p.b.id === b ? "true" : undefined}
-                      >
-                        {fileName(p.a.path)} {p.relation} {fileName(p.b.path)}
-                      </a>{" "}
-                      <span class="muted">similarity {p.similarity.toFixed(2)}</span>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p>No derived copies or near-duplicates were found; choose any two documents.</p>
-              )}
-              {list.length > 1 ? <Chooser documents={list} a={a || list[0]!.id} b={b || list[1]!.id} /> : null}
-            </>
-          );
-        }}
-      </Await>
-      {a && b ? <Await state={texts}>{({ left, right }) => <SideBySide a={left} b={right} />}</Await> : null}
+      <Pairs state={state} />
+      <section aria-labelledby="choose-heading">
+        <h2 id="choose-heading">Choose two documents</h2>
+        <div class="pickers">
+          <DocumentPicker
+            id="left"
+            label={`Left: ${chosen(left.data)}`}
+            chosen={state.a}
+            onChoose={(a) => navigate(compareUrl({ ...state, a }))}
+          />
+          <DocumentPicker
+            id="right"
+            label={`Right: ${chosen(right.data)}`}
+            chosen={state.b}
+            onChoose={(b) => navigate(compareUrl({ ...state, b }))}
+          />
+        </div>
+      </section>
+      {state.a && state.b ? (
+        <Await state={left}>{(a) => <Await state={right}>{(b) => <SideBySide a={a} b={b} />}</Await>}</Await>
+      ) : null}
     </>
   );
 }

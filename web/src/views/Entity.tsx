@@ -5,6 +5,7 @@ import { formatDate } from "../dates.js";
 import { paths, withQuery } from "../router.js";
 import { ENTITY_TYPES, type Citation, type EntityPage, type EntitySummary } from "../types.js";
 import { EntityCorrections, RejectButton } from "./Corrections.js";
+import { ExportLinks, ENTITY_EXPORTS } from "./ExportLinks.js";
 
 const PAGE = 50;
 
@@ -20,6 +21,7 @@ export function EntityList({ query }: { query: URLSearchParams }) {
   return (
     <>
       <Heading title="Entities">People, organizations and places</Heading>
+      <ExportLinks title="Download every entity" choices={ENTITY_EXPORTS} />
       <div class="toolbar" role="group" aria-label="Entity type">
         {["", ...ENTITY_TYPES].map((t) => (
           <a

@@ -1,82 +1,14 @@
 import { useState } from "preact/hooks";
-import { getJson, upload, useLoad, ApiError } from "../api.js";
-import { Await, fileName, Heading } from "../components.js";
+import { getJson, useLoad } from "../api.js";
+import { Await, fileName, Heading, TextFilter } from "../components.js";
 import { navigate, paths, withQuery } from "../router.js";
-import type { DocumentListing, IngestReport } from "../types.js";
+import type { DocumentListing } from "../types.js";
 import { SearchBox } from "./SearchBox.js";
-
-function Upload({ onDone }: { onDone: () => void }) {
-  const [status, setStatus] = useState<string>("");
-  const [needsToken, setNeedsToken] = useState(false);
-  const [token, setToken] = useState("");
-  return (
-    <form
-      class="upload"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const input = (event.currentTarget as HTMLFormElement).elements.namedItem("file") as HTMLInputElement;
-        const file = input.files?.[0];
-        if (!file) return;
-        setStatus(`Adding ${file.name}…`);
-        try {
-          const report = (await upload(file, token || undefined)) as IngestReport;
-          if (report.failed.length > 0) setStatus(`${file.name} failed: ${report.failed[0]!.error}`);
-          else
-            setStatus(
-              `${file.name}: ${report.added ? "added" : report.updated ? "updated" : "unchanged"}; ${report.documents} documents.`,
-            );
-          onDone();
-        } catch (error) {
-          if (error instanceof ApiError && error.status === 401) setNeedsToken(true);
-          setStatus(error instanceof Error ? error.message : String(error));
-        }
-      }}
-    >
-      <label for="file">Add a source</label>
-      <input id="file" name="file" type="file" required />
-      {needsToken ? (
-        <>
-          <label for="token">Token</label>
-          <input
-            id="token"
-            type="password"
-            value={token}
-            onInput={(e) => setToken((e.target as HTMLInputElement).value)}
-          />
-        </>
-      ) : null}
-      <button type="submit">Add</button>
-      <p role="status" class="muted">
-        {status}
-      </p>
-    </form>
-  );
-}
+import { Upload } from "./Upload.js";
+import { EVERY_EXPORT, ExportLinks } from "./ExportLinks.js";
 
 /** Documents per page of the start page. */
 const PAGE = 50;
-
-function DocumentFilter({ text }: { text: string }) {
-  return (
-    <form
-      class="toolbar filters"
-      role="search"
-      aria-label="Filter the documents"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const input = (event.currentTarget as HTMLFormElement).elements.namedItem("text") as HTMLInputElement;
-        navigate(withQuery("/", { text: input.value.trim() }));
-      }}
-    >
-      <label>
-        Title or file name
-        <input name="text" type="search" value={text} />
-      </label>
-      <button type="submit">Filter</button>
-      {text ? <a href="/">Clear</a> : null}
-    </form>
-  );
-}
 
 /** The start page (/?text=&offset=): search, one page of the documents and their relations, links to the other views. */
 export function Home({ query }: { query: URLSearchParams }) {
@@ -95,7 +27,13 @@ export function Home({ query }: { query: URLSearchParams }) {
       <SearchBox />
       <section aria-labelledby="documents-heading">
         <h2 id="documents-heading">Documents</h2>
-        <DocumentFilter text={text} />
+        <TextFilter
+          title="Filter the documents"
+          label="Title or file name"
+          value={text}
+          clearHref="/"
+          onFilter={(filter) => navigate(withQuery("/", { text: filter }))}
+        />
         <Await state={documents}>
           {({ list, total }) =>
             list.length === 0 ? (
@@ -156,8 +94,12 @@ export function Home({ query }: { query: URLSearchParams }) {
           </li>
         </ul>
       </section>
+      <section aria-labelledby="download-heading">
+        <h2 id="download-heading">Download</h2>
+        <ExportLinks title="The whole knowledge base" choices={EVERY_EXPORT} />
+      </section>
       <section aria-labelledby="add-heading">
-        <h2 id="add-heading">Add a source</h2>
+        <h2 id="add-heading">Add sources</h2>
         <Upload onDone={() => setVersion((v) => v + 1)} />
       </section>
     </>

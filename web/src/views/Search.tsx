@@ -1,7 +1,14 @@
-import { getAll, useJson, useLoad } from "../api.js";
+import { useJson } from "../api.js";
 import { Await, fileName, Heading, onListKeys, Snippet, TypeBadge } from "../components.js";
 import { navigate, paths, withQuery } from "../router.js";
-import { DOCUMENT_KINDS, ENTITY_TYPES, type DocumentListing, type EntitySummary, type SearchResult } from "../types.js";
+import {
+  DOCUMENT_KINDS,
+  ENTITY_TYPES,
+  type EntitySummary,
+  type FacetCount,
+  type SearchFacets,
+  type SearchResult,
+} from "../types.js";
 import { SearchBox } from "./SearchBox.js";
 
 const PAGE = 20;
@@ -40,17 +47,37 @@ function urlOf(f: Filters): string {
   });
 }
 
-/** Facets: document kind, document, date range of the documents, entity type of the matching entity. */
-function Facets({ filters, documents }: { filters: Filters; documents: DocumentListing[] }) {
+/** The search's filters as query parameters of /api/search and /api/search/facets. */
+function apiFilters(f: Filters) {
+  return {
+    q: f.q,
+    kind: f.kind,
+    document: f.document ? [f.document] : undefined,
+    from: f.from,
+    to: f.to,
+    entityType: f.type,
+  };
+}
+
+function Count({ n }: { n: number | undefined }) {
+  return n === undefined ? null : <span class="muted"> ({n})</span>;
+}
+
+/**
+ * Facets with the query's counts: document kind, document, year of the document, entity type. Each
+ * is counted under the other filters, so a filter applied re-counts the rest.
+ */
+function Facets({ filters, facets }: { filters: Filters; facets: SearchFacets | undefined }) {
   const set = (change: Partial<Filters>) => navigate(urlOf({ ...filters, ...change, offset: 0 }));
-  const kinds = DOCUMENT_KINDS.map((kind) => [kind, documents.filter((d) => d.kind === kind).length] as const).filter(
-    ([, count]) => count > 0,
-  );
+  const count = (list: FacetCount[] | undefined, value: string) => list?.find((c) => c.value === value)?.count;
+  const kinds = DOCUMENT_KINDS.filter((kind) => filters.kind.includes(kind) || count(facets?.kinds, kind));
+  const documents = facets?.documents ?? [];
+  const year = filters.from && filters.from === filters.to && /^\d{4}$/.test(filters.from) ? filters.from : "";
   return (
     <aside class="facets" aria-label="Filters">
       <fieldset>
         <legend>Kind of document</legend>
-        {kinds.map(([kind, count]) => (
+        {kinds.map((kind) => (
           <label key={kind} class="check">
             <input
               type="checkbox"
@@ -62,7 +89,8 @@ function Facets({ filters, documents }: { filters: Filters; documents: DocumentL
                 set({ kind: on ? [...filters.kind, kind] : filters.kind.filter((k) => k !== kind) });
               }}
             />
-            {kind} <span class="muted">({count})</span>
+            {kind}
+            <Count n={count(facets?.kinds, kind) ?? 0} />
           </label>
         ))}
       </fieldset>
@@ -73,12 +101,33 @@ function Facets({ filters, documents }: { filters: Filters; documents: DocumentL
         onChange={(event) => set({ document: (event.target as HTMLSelectElement).value })}
       >
         <option value="">All documents</option>
+        {filters.document && !documents.some((d) => d.value === filters.document) ? (
+          <option value={filters.document}>{filters.document}</option>
+        ) : null}
         {documents.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.title || fileName(d.path)}
+          <option key={d.value} value={d.value}>
+            {d.document?.title || fileName(d.document?.path ?? d.value)} ({d.count})
           </option>
         ))}
       </select>
+      {facets && facets.years.length > 0 ? (
+        <fieldset>
+          <legend>Year of the document</legend>
+          <ul class="facet-years">
+            {facets.years.map((y) => (
+              <li key={y.value}>
+                <a
+                  href={urlOf({ ...filters, from: y.value, to: y.value, offset: 0 })}
+                  aria-current={y.value === year ? "true" : undefined}
+                >
+                  {y.value}
+                </a>
+                <Count n={y.count} />
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      ) : null}
       <form
         class="date-range"
         onSubmit={(event) => {
@@ -98,7 +147,7 @@ function Facets({ filters, documents }: { filters: Filters; documents: DocumentL
         </fieldset>
       </form>
       <fieldset>
-        <legend>Entity type</legend>
+        <legend>Passages that mention</legend>
         {["", ...ENTITY_TYPES].map((type) => (
           <label key={type} class="check">
             <input
@@ -109,6 +158,7 @@ function Facets({ filters, documents }: { filters: Filters; documents: DocumentL
               onChange={() => set({ type })}
             />
             {type || "any"}
+            {type ? <Count n={count(facets?.entityTypes, type) ?? 0} /> : null}
           </label>
         ))}
       </fieldset>
@@ -136,20 +186,16 @@ function EntityMatch({ q, type }: { q: string; type: string }) {
 
 export function SearchView({ query }: { query: URLSearchParams }) {
   const filters = filtersOf(query);
-  const documents = useLoad("documents", (signal) => getAll<DocumentListing>("/api/documents?limit=1000", signal));
   const apiUrl = filters.q
     ? withQuery("/api/search", {
-        q: filters.q,
+        ...apiFilters(filters),
         limit: PAGE,
         offset: filters.offset || undefined,
         count: "true",
-        kind: filters.kind,
-        document: filters.document ? [filters.document] : undefined,
-        from: filters.from,
-        to: filters.to,
       })
     : null;
   const result = useJson<SearchResult>(apiUrl);
+  const facets = useJson<SearchFacets>(filters.q ? withQuery("/api/search/facets", apiFilters(filters)) : null);
   const keep = {
     kind: filters.kind,
     document: filters.document,
@@ -162,7 +208,7 @@ export function SearchView({ query }: { query: URLSearchParams }) {
       <Heading title={filters.q ? `Search: ${filters.q}` : "Search"}>Search</Heading>
       <SearchBox initial={filters.q} filters={keep} />
       <div class="with-sidebar">
-        {documents.data ? <Facets filters={filters} documents={documents.data} /> : <aside class="facets" />}
+        <Facets filters={filters} facets={facets.data} />
         <div class="results">
           {filters.q ? <EntityMatch q={filters.q} type={filters.type} /> : null}
           {apiUrl ? (

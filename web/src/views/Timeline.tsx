@@ -1,185 +1,419 @@
-import { useEffect, useMemo, useRef } from "preact/hooks";
-import { DataSet } from "vis-data";
-import { Timeline, type DataItem } from "vis-timeline";
-import "vis-timeline/styles/vis-timeline-graph2d.css";
-import { getAll, useLoad } from "../api.js";
+import { lazy, Suspense } from "preact/compat";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { getJson, useJson, useLoad } from "../api.js";
 import { Await, Heading, onListKeys } from "../components.js";
-import { formatDate, interval } from "../dates.js";
+import { formatDate } from "../dates.js";
+import {
+  axisOf,
+  commonPeriod,
+  earlierEnd,
+  isPeriod,
+  laterStart,
+  parentOf,
+  periodLabel,
+  tickLabel,
+} from "../periods.js";
 import { navigate, paths, withQuery } from "../router.js";
-import type { EventSummary } from "../types.js";
+import { ExportLinks, EVENT_EXPORTS } from "./ExportLinks.js";
+import type { EventOutline, TimelineBucket, TimelineFacets, TimelineOverview } from "../types.js";
+
+// vis-timeline is large: the chart of a page's events loads after the axis and the list have shown.
+const TimelineChart = lazy(() => import("./TimelineChart.js").then((m) => ({ default: m.TimelineChart })));
+
+const PAGE = 100;
+/** `period=all`: the whole timeline by year, chosen by the user rather than the densest year. */
+const ALL = "all";
 
 interface Filters {
-  actor: string;
+  type: string;
   place: string;
+  actor: string;
   from: string;
   to: string;
 }
 
-function matches(event: EventSummary, f: Filters): boolean {
-  if (f.actor && !event.participants.some((p) => p.name === f.actor || p.entityId === f.actor)) return false;
-  if (f.place && event.place !== f.place) return false;
-  if (!event.start) return !f.from && !f.to;
-  const { from, to } = interval(event.start, event.precision, event.end);
-  if (f.from && /^\d{4}/.test(f.from) && to.getTime() <= Date.UTC(Number(f.from.slice(0, 4)), 0, 1)) return false;
-  if (f.to && /^\d{4}/.test(f.to) && from.getTime() >= Date.UTC(Number(f.to.slice(0, 4)) + 1, 0, 1)) return false;
-  return true;
+/** What the URL says: /timeline?period=&type=&place=&actor=&from=&to=&offset=&undated= */
+interface TimelineState {
+  filters: Filters;
+  /** A year, month or day; ALL; undefined until the densest period is chosen. */
+  period?: string;
+  offset: number;
+  /** The offset of the undated events' list; undefined while it is closed. */
+  undated?: number;
 }
 
-/** An item's content as an element built from text: vis-timeline never sees an HTML string from a source. */
-function content(event: EventSummary): HTMLElement {
-  const span = document.createElement("span");
-  span.textContent = event.label;
-  return span;
+function stateOf(query: URLSearchParams): TimelineState {
+  const text = (name: string) => query.get(name)?.trim() ?? "";
+  const number = (name: string) => Math.max(0, Number(query.get(name)) || 0);
+  const period = text("period");
+  return {
+    filters: { type: text("type"), place: text("place"), actor: text("actor"), from: text("from"), to: text("to") },
+    ...(period === ALL || isPeriod(period) ? { period } : {}),
+    offset: number("offset"),
+    ...(query.has("undated") ? { undated: number("undated") } : {}),
+  };
 }
 
-function Chart({ events }: { events: EventSummary[] }) {
-  const container = useRef<HTMLDivElement>(null);
-  const timeline = useRef<Timeline | undefined>(undefined);
-  const items = useMemo(
-    () =>
-      events
-        .filter((e) => e.start)
-        .map((e): DataItem => {
-          const { from, to, point } = interval(e.start!, e.precision, e.end);
-          return {
-            id: e.id,
-            content: content(e) as unknown as string,
-            start: from,
-            ...(point ? { type: "point" } : { end: to, type: "range" }),
-            className: `event-item type-${e.type.replace(/[^a-z-]/g, "")} precision-${e.precision ?? "day"}`,
-          };
-        }),
-    [events],
-  );
-  useEffect(() => {
-    if (!container.current) return;
-    const chart = new Timeline(container.current, new DataSet<DataItem>([]), {
-      stack: true,
-      zoomKey: "ctrlKey",
-      orientation: { axis: "top" },
-      margin: { item: { horizontal: 4, vertical: 6 } },
-      selectable: true,
-      showCurrentTime: false,
-      height: "100%",
-      xss: { disabled: false },
-    });
-    chart.on("select", ({ items: selected }: { items: string[] }) => {
-      if (selected[0]) navigate(paths.event(selected[0]));
-    });
-    timeline.current = chart;
-    return () => {
-      chart.destroy();
-      timeline.current = undefined;
-    };
-  }, []);
-  useEffect(() => {
-    const chart = timeline.current;
-    if (!chart) return;
-    chart.setItems(new DataSet<DataItem>(items));
-    if (items.length > 0) chart.fit({ animation: false });
-  }, [items]);
-  return <div ref={container} class="timeline-chart" aria-hidden="true" data-items={items.length} />;
+function urlOf(state: TimelineState): string {
+  return withQuery("/timeline", {
+    period: state.period,
+    ...state.filters,
+    offset: state.offset || undefined,
+    undated: state.undated,
+  });
 }
 
-function Filter({ filters, events }: { filters: Filters; events: EventSummary[] }) {
-  const actors = [...new Set(events.flatMap((e) => e.participants.map((p) => p.name)))].sort((a, b) =>
-    a.localeCompare(b),
-  );
-  const places = [...new Set(events.map((e) => e.place).filter((p): p is string => !!p))].sort((a, b) =>
-    a.localeCompare(b),
-  );
+/** The filter narrowed to a period: what the axis and the list of that period ask the API for. */
+function apiFilter(filters: Filters, period: string | undefined): Record<string, string | undefined> {
+  const range = period === ALL ? undefined : period;
+  return {
+    ...filters,
+    from: laterStart(filters.from || undefined, range),
+    to: earlierEnd(filters.to || undefined, range),
+  };
+}
+
+interface Page {
+  events: EventOutline[];
+  total: number;
+}
+
+/** One page of events with the total that pass; `url` null loads nothing. */
+function usePage(url: string | null): ReturnType<typeof useLoad<Page>> {
+  return useLoad(url, async (signal) => {
+    const { body, headers } = await getJson<EventOutline[]>(url!, signal);
+    return { events: body, total: Number(headers.get("x-total-count") ?? body.length) };
+  });
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+
+function FilterForm({ state, facets }: { state: TimelineState; facets: TimelineFacets | undefined }) {
+  const { filters } = state;
+  const options = (list: { value: string; count: number }[] | undefined, chosen: string) => {
+    const all = list ?? [];
+    const shown = chosen && !all.some((o) => o.value === chosen) ? [{ value: chosen, count: 0 }, ...all] : all;
+    return shown.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.value} ({o.count})
+      </option>
+    ));
+  };
   return (
     <form
-      class="toolbar filters"
+      class="toolbar filters timeline-filters"
       aria-label="Filter the timeline"
       onSubmit={(event) => {
         event.preventDefault();
         const form = event.currentTarget as HTMLFormElement;
         const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value.trim();
+        // A new filter opens on its own densest period: the period is left for the view to choose.
         navigate(
-          withQuery("/timeline", {
-            actor: value("actor"),
-            place: value("place"),
-            from: value("from"),
-            to: value("to"),
+          urlOf({
+            filters: {
+              type: value("type"),
+              place: value("place"),
+              actor: value("actor"),
+              from: value("from"),
+              to: value("to"),
+            },
+            offset: 0,
           }),
         );
       }}
     >
       <label>
-        Actor
-        <select name="actor" value={filters.actor}>
-          <option value="">anyone</option>
-          {actors.map((a) => (
-            <option key={a} value={a}>
-              {a}
-            </option>
-          ))}
+        Type
+        <select name="type" value={filters.type}>
+          <option value="">any type</option>
+          {options(facets?.types, filters.type)}
         </select>
       </label>
       <label>
         Place
         <select name="place" value={filters.place}>
           <option value="">anywhere</option>
-          {places.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
+          {options(facets?.places, filters.place)}
         </select>
       </label>
       <label>
-        From year
-        <input name="from" size={6} inputMode="numeric" pattern="\d{4}" value={filters.from} />
+        Actor
+        <input name="actor" size={16} value={filters.actor} placeholder="a name or entity id" />
       </label>
       <label>
-        To year
-        <input name="to" size={6} inputMode="numeric" pattern="\d{4}" value={filters.to} />
+        From
+        <input name="from" size={10} pattern="\d{4}(-\d{2}(-\d{2})?)?" placeholder="1958" value={filters.from} />
+      </label>
+      <label>
+        To
+        <input name="to" size={10} pattern="\d{4}(-\d{2}(-\d{2})?)?" placeholder="1963-07" value={filters.to} />
       </label>
       <button type="submit">Filter</button>
-      {filters.actor || filters.place || filters.from || filters.to ? <a href="/timeline">Clear</a> : null}
+      {Object.values(filters).some(Boolean) ? <a href="/timeline">Clear</a> : null}
     </form>
   );
 }
 
-/** /timeline?actor=&place=&from=&to=: the events on a time axis, and the same events as a list. */
-export function TimelineView({ query }: { query: URLSearchParams }) {
-  const state = useLoad("timeline", (signal) => getAll<EventSummary>("/api/timeline?limit=10000", signal));
-  const filters: Filters = {
-    actor: query.get("actor") ?? "",
-    place: query.get("place") ?? "",
-    from: query.get("from") ?? "",
-    to: query.get("to") ?? "",
+/**
+ * The buckets of the axis: those of events that began before the range (and run into it) as one
+ * "earlier" bucket.
+ */
+function axisBuckets(buckets: readonly TimelineBucket[], range: string | undefined): TimelineBucket[] {
+  if (!range) return [...buckets];
+  const inside = (b: TimelineBucket) => b.period.startsWith(range) || range.startsWith(b.period);
+  const before = buckets.filter((b) => !inside(b));
+  if (before.length === 0) return [...buckets];
+  const earlier: TimelineBucket = {
+    period: before[0]!.period,
+    count: before.reduce((n, b) => n + b.count, 0),
+    top: before
+      .flatMap((b) => b.top)
+      .sort((a, b) => b.accounts - a.accounts)
+      .slice(0, 3),
   };
+  return [earlier, ...buckets.filter(inside)];
+}
+
+/** The buckets of the axis as bars, each a link that zooms in; the hovered or focused one's most told events below. */
+function Axis({ state, overview }: { state: TimelineState; overview: TimelineOverview }) {
+  const { range } = axisOf(state.period === ALL ? undefined : state.period);
+  const buckets = axisBuckets(overview.buckets, range);
+  const densest = buckets.reduce<TimelineBucket | undefined>(
+    (best, b) => (!best || b.count > best.count ? b : best),
+    undefined,
+  );
+  const [shown, setShown] = useState<TimelineBucket | undefined>(undefined);
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    setShown(undefined);
+    // The bar a keyboard user zoomed in with is gone: carry on from the new axis, not the top of the page.
+    if (document.activeElement === document.body) list.current?.querySelector<HTMLElement>("a.bucket")?.focus();
+  }, [overview]);
+  const periodLength = overview.zoom === "day" ? 10 : overview.zoom === "month" ? 7 : 4;
+  // A selected day is a bucket of its month's axis; a selected month or year is the whole axis.
+  const selected = buckets.find((b) => b.period === state.period && b.period.length === periodLength);
+  const preview = shown ?? selected ?? densest;
+  const max = densest?.count ?? 1;
+  if (buckets.length === 0) return <p class="muted">No dated events pass the filter.</p>;
+  return (
+    <>
+      <ol ref={list} class={`timeline-axis zoom-${overview.zoom}`} aria-label={`Events per ${overview.zoom}`}>
+        {buckets.map((b) => {
+          const earlier = range !== undefined && b.period < range;
+          // An event dated more coarsely than the zoom ("1958" among months) has nothing finer to zoom to.
+          const coarse = earlier || b.period.length < periodLength;
+          const inner = (
+            <>
+              <span class="bucket-count">{b.count}</span>
+              <span class="bucket-bar" style={{ height: `${Math.max(4, (100 * b.count) / max)}%` }} />
+              <span class="bucket-tick">
+                {earlier ? "earlier" : coarse ? `no ${overview.zoom}` : tickLabel(b.period, range)}
+              </span>
+            </>
+          );
+          const label = earlier
+            ? `Begun before ${periodLabel(range)}: ${plural(b.count, "event")}`
+            : `${periodLabel(b.period)}${coarse ? " (no finer date)" : ""}: ${plural(b.count, "event")}`;
+          return (
+            <li key={b.period} data-period={b.period} class={coarse ? "coarse" : undefined}>
+              {coarse ? (
+                <span class="bucket" title={label} onMouseEnter={() => setShown(b)}>
+                  {inner}
+                </span>
+              ) : (
+                <a
+                  class="bucket"
+                  href={urlOf({ ...state, period: b.period, offset: 0 })}
+                  aria-label={label}
+                  aria-current={b.period === state.period ? "true" : undefined}
+                  onMouseEnter={() => setShown(b)}
+                  onFocus={() => setShown(b)}
+                >
+                  {inner}
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {preview ? (
+        <div class="bucket-top" aria-live="polite">
+          <strong>
+            {range !== undefined && preview.period < range
+              ? `Begun before ${periodLabel(range)}`
+              : periodLabel(preview.period)}
+          </strong>
+          : {plural(preview.count, "event")}; told most often:{" "}
+          {preview.top.map((e, i) => (
+            <span key={e.id}>
+              {i > 0 ? " · " : ""}
+              <a href={paths.event(e.id)}>{e.label}</a>
+            </span>
+          ))}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function Pager({ page, offset, to }: { page: Page; offset: number; to: (offset: number) => string }) {
+  if (page.total <= PAGE) return null;
+  return (
+    <nav class="pager" aria-label="Pages">
+      {offset > 0 ? <a href={to(Math.max(0, offset - PAGE))}>← Previous</a> : null}
+      {offset + PAGE < page.total ? <a href={to(offset + PAGE)}>Next →</a> : null}
+    </nav>
+  );
+}
+
+function EventList({ page, offset, label }: { page: Page; offset: number; label: string }) {
+  return (
+    <>
+      <p class="muted list-status" role="status">
+        {page.total === 0
+          ? "No events."
+          : `Events ${offset + 1}–${offset + page.events.length} of ${page.total.toLocaleString("en")}${label}.`}
+      </p>
+      <ol class="event-list" start={offset + 1} onKeyDown={onListKeys}>
+        {page.events.map((e) => (
+          <li key={e.id} data-event-id={e.id}>
+            <time dateTime={e.start}>{formatDate(e.start, e.precision, e.end)}</time>{" "}
+            <a data-item href={paths.event(e.id)}>
+              {e.label}
+            </a>
+            {e.place ? <span class="muted"> · {e.place}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function Undated({ state, count }: { state: TimelineState; count: number }) {
+  const open = state.undated !== undefined;
+  const page = usePage(
+    open
+      ? withQuery("/api/timeline/outlines", { ...state.filters, dated: "false", limit: PAGE, offset: state.undated })
+      : null,
+  );
+  const closed: TimelineState = {
+    filters: state.filters,
+    offset: state.offset,
+    ...(state.period ? { period: state.period } : {}),
+  };
+  return (
+    <section aria-labelledby="undated-heading">
+      <h2 id="undated-heading">Undated events</h2>
+      <p>
+        <span class="undated-count">{plural(count, "event")}</span> without a date
+        {count > 0 ? (
+          <>
+            {" · "}
+            <a href={urlOf(open ? closed : { ...state, undated: 0 })}>{open ? "hide them" : "list them"}</a>
+          </>
+        ) : null}
+      </p>
+      {open ? (
+        <Await state={page}>
+          {(p) => (
+            <>
+              <EventList page={p} offset={state.undated!} label=" undated" />
+              <Pager page={p} offset={state.undated!} to={(o) => urlOf({ ...state, undated: o })} />
+            </>
+          )}
+        </Await>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * /timeline: the events per year, month or day on an axis of bars, opening on the densest year; the
+ * selected period's events as a paged list, the undated apart.
+ */
+export function TimelineView({ query }: { query: URLSearchParams }) {
+  const state = stateOf(query);
+  const { filters, period } = state;
+  const years = useJson<TimelineOverview>(withQuery("/api/timeline/overview", { zoom: "year", ...filters }));
+  // No period in the URL: the one the from–to filter names, else the densest year.
+  const chosen = period ?? commonPeriod(filters.from, filters.to) ?? years.data?.densest;
+  useEffect(() => {
+    if (period === undefined && chosen !== undefined) navigate(urlOf({ ...state, period: chosen }), { replace: true });
+  }, [period, chosen]);
+  const shownPeriod = chosen === ALL ? undefined : chosen;
+  const { zoom } = axisOf(shownPeriod);
+  const narrowed = apiFilter(filters, chosen);
+  const axisUrl =
+    chosen === undefined || zoom === "year"
+      ? null
+      : withQuery("/api/timeline/overview", { zoom, ...apiFilter(filters, axisOf(shownPeriod).range) });
+  const axis = useJson<TimelineOverview>(axisUrl);
+  const listReady = chosen !== undefined || (years.data && !years.data.densest);
+  const list = usePage(
+    listReady
+      ? withQuery("/api/timeline/outlines", {
+          ...narrowed,
+          dated: "true",
+          limit: PAGE,
+          offset: state.offset || undefined,
+        })
+      : null,
+  );
+  // The filter's choices wait for the list: they are not needed to see the timeline.
+  const facets = useJson<TimelineFacets>(list.data ? withQuery("/api/timeline/facets", { ...filters }) : null);
+  const axisState = zoom === "year" ? years : axis;
+  const parent = shownPeriod ? (parentOf(shownPeriod) ?? ALL) : undefined;
   return (
     <>
       <Heading title="Timeline">Timeline</Heading>
-      <Await state={state}>
-        {(events) => {
-          const shown = events.filter((e) => matches(e, filters));
-          return (
-            <>
-              <Filter filters={filters} events={events} />
-              <p class="muted" role="status">
-                {shown.length} of {events.length} events. Month, season and year dates are drawn as ranges. Drag to
-                move, Ctrl + wheel to zoom.
-              </p>
-              <Chart events={shown} />
-              <h2>Events in order</h2>
-              <ol class="event-list" onKeyDown={onListKeys}>
-                {shown.map((e) => (
-                  <li key={e.id} data-event-id={e.id}>
-                    <time dateTime={e.start}>{formatDate(e.start, e.precision, e.end)}</time>{" "}
-                    <a data-item href={paths.event(e.id)}>
-                      {e.label}
-                    </a>
-                    {e.place ? <span class="muted"> · {e.place}</span> : null}
-                  </li>
-                ))}
-              </ol>
-            </>
-          );
-        }}
+      <ExportLinks title="Download the events shown" choices={EVENT_EXPORTS} filter={{ ...filters }} />
+      <FilterForm state={state} facets={facets.data} />
+      <Await state={years}>
+        {(all) => (
+          <>
+            <p class="muted">
+              {plural(all.dated, "dated event")} and {plural(all.undated, "undated event")}
+              {all.densest ? `; the densest year is ${all.densest}` : ""}.
+            </p>
+            <nav class="timeline-zoom" aria-label="Zoom">
+              <strong>{shownPeriod ? periodLabel(shownPeriod) : "All years"}</strong>
+              {" · by "}
+              {zoom}
+              {parent ? (
+                <>
+                  {" · "}
+                  <a href={urlOf({ ...state, period: parent, offset: 0 })}>
+                    Zoom out to {parent === ALL ? "all years" : periodLabel(parent)}
+                  </a>
+                </>
+              ) : null}
+            </nav>
+            <Await state={axisState}>
+              {(overview) => <Axis state={{ ...state, ...(chosen ? { period: chosen } : {}) }} overview={overview} />}
+            </Await>
+            <h2>{shownPeriod ? `Events of ${periodLabel(shownPeriod)}` : "Events in order"}</h2>
+            <Await state={list}>
+              {(page) => (
+                <>
+                  <Suspense fallback={null}>
+                    {page.events.length > 0 ? <TimelineChart events={page.events} period={shownPeriod} /> : null}
+                  </Suspense>
+                  <EventList
+                    page={page}
+                    offset={state.offset}
+                    label={shownPeriod ? ` in ${periodLabel(shownPeriod)}` : ""}
+                  />
+                  <Pager
+                    page={page}
+                    offset={state.offset}
+                    to={(offset) => urlOf({ ...state, ...(chosen ? { period: chosen } : {}), offset })}
+                  />
+                </>
+              )}
+            </Await>
+            <Undated state={state} count={all.undated} />
+          </>
+        )}
       </Await>
     </>
   );

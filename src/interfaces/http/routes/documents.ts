@@ -4,9 +4,12 @@ import { HttpError, notFound } from "../errors.js";
 import { paginate, pageProperties, type PageQuery } from "../pagination.js";
 import { DOCUMENT_KINDS, ID_PARAMS, type IdParams } from "../schemas.js";
 import { uploadRoute } from "./upload.js";
-import type { DocumentListingFilter } from "../../../views/documents.js";
+import type { DocumentListingFilter, DocumentPairFilter } from "../../../views/documents.js";
 
-/** GET /api/documents (`annals documents --json`), GET /api/documents/:id and its page images, POST /api/documents. */
+/**
+ * GET /api/documents (`annals documents --json`), GET /api/documents/pairs, GET /api/documents/:id and its page
+ * images, POST /api/documents.
+ */
 export function documentRoutes(app: FastifyInstance, context: RouteContext): void {
   app.get<{ Querystring: PageQuery & DocumentListingFilter }>(
     "/api/documents",
@@ -35,6 +38,41 @@ export function documentRoutes(app: FastifyInstance, context: RouteContext): voi
     async (request, reply) => {
       const { limit, offset, ...filter } = request.query;
       return paginate(request, reply, request.annals.documents(filter), { limit, offset });
+    },
+  );
+
+  app.get<{ Querystring: PageQuery & DocumentPairFilter }>(
+    "/api/documents/pairs",
+    {
+      schema: {
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            ...pageProperties(50, 1000),
+            text: {
+              type: "string",
+              minLength: 1,
+              maxLength: 500,
+              description: "only pairs where either document's title or path holds this",
+            },
+            relation: { type: "string", enum: ["derived-from", "near-duplicate"], description: "only this relation" },
+          },
+        },
+      },
+      config: {
+        doc: {
+          summary: "Documents to compare: derived copies with their originals, near-duplicates",
+          description: "Most similar first, one page at a time; `a` is the derived copy of a derived-from pair.",
+          tags: ["documents"],
+          response: { type: "array", items: { $ref: "#/components/schemas/DocumentPair" } },
+          paginated: true,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { limit, offset, ...filter } = request.query;
+      return paginate(request, reply, request.annals.documentPairs(filter), { limit, offset });
     },
   );
 

@@ -7,7 +7,7 @@ import type { TimelineFilter, TimelineZoom } from "../../../views/timeline.js";
 const PERIOD = { type: "string", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" } as const;
 
 /** The timeline's filter: every field optional. */
-const FILTER_PROPERTIES = {
+export const FILTER_PROPERTIES = {
   type: { type: "string", minLength: 1, maxLength: 100, description: "only events of this type" },
   place: { type: "string", minLength: 1, maxLength: 500, description: "only events at this place" },
   actor: {
@@ -23,8 +23,17 @@ const FILTER_PROPERTIES = {
 const LIST_QUERY = {
   type: "object",
   additionalProperties: false,
-  properties: { ...pageProperties(1000, 10_000), ...FILTER_PROPERTIES },
+  properties: {
+    ...pageProperties(1000, 10_000),
+    ...FILTER_PROPERTIES,
+    dated: {
+      type: "boolean",
+      description: "true: only the events with a date; false: only those without one (from and to then leave none)",
+    },
+  },
 } as const;
+
+const FILTER_QUERY = { type: "object", additionalProperties: false, properties: FILTER_PROPERTIES } as const;
 
 type ListQuery = PageQuery & TimelineFilter;
 
@@ -42,7 +51,7 @@ export function eventRoutes(app: FastifyInstance): void {
           doc: {
             summary,
             description:
-              "`annals events --json` (alias `annals timeline`), one page at a time; the filter (type, place, actor, from, to) narrows it and `X-Total-Count` counts what passes.",
+              "`annals events --json` (alias `annals timeline`), one page at a time; the filter (type, place, actor, from, to, dated) narrows it and `X-Total-Count` counts what passes.",
             tags: ["events"],
             response: { type: "array", items: { $ref: "#/components/schemas/EventSummary" } },
             paginated: true,
@@ -89,6 +98,46 @@ export function eventRoutes(app: FastifyInstance): void {
       const { zoom, ...filter } = request.query;
       return request.annals.timeline(filter, zoom);
     },
+  );
+
+  app.get<{ Querystring: ListQuery }>(
+    "/api/timeline/outlines",
+    {
+      schema: { querystring: LIST_QUERY },
+      config: {
+        doc: {
+          summary: "The timeline's list, light: each event's dates, type, place and how often it is told",
+          description:
+            "The events of /api/timeline (same filter, order and paging, `X-Total-Count`) without participants and quotes: what a list or an axis of many events draws.",
+          tags: ["events"],
+          response: { type: "array", items: { $ref: "#/components/schemas/EventOutline" } },
+          paginated: true,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { limit, offset, ...filter } = request.query;
+      const { total, items } = request.annals.timelineOutlines(filter, { limit, offset });
+      setPageHeaders(request, reply, { limit, offset }, { total });
+      return items;
+    },
+  );
+
+  app.get<{ Querystring: TimelineFilter }>(
+    "/api/timeline/facets",
+    {
+      schema: { querystring: FILTER_QUERY },
+      config: {
+        doc: {
+          summary: "The event types and places the timeline can be filtered by",
+          description:
+            "Each type (and each place) with how many events of it pass the rest of the filter: the type filter does not narrow the types, nor the place filter the places. Most frequent first.",
+          tags: ["events"],
+          response: { type: "object" },
+        },
+      },
+    },
+    async (request) => request.annals.timelineFacets(request.query),
   );
 
   app.get<{ Params: IdParams }>(

@@ -1,19 +1,51 @@
 import type { FastifyInstance } from "fastify";
 import type { DocumentKind } from "../../../core/document.js";
 import { setPageHeaders } from "../pagination.js";
-import { DOCUMENT_KINDS, ISO_DATE } from "../schemas.js";
+import type { EntityType } from "../../../annotate/mentions/types.js";
+import type { FacetOptions } from "../../../search/types.js";
+import { DOCUMENT_KINDS, ENTITY_TYPES, ISO_DATE } from "../schemas.js";
 import { searchHitView } from "../../../views/search.js";
 
-interface SearchQuery {
+interface Filters {
   q: string;
-  limit: number;
-  offset: number;
   kind?: DocumentKind[];
   document?: string[];
   from?: string;
   to?: string;
   section?: string;
+  entityType?: EntityType;
+}
+
+interface SearchQuery extends Filters {
+  limit: number;
+  offset: number;
   count?: boolean;
+}
+
+/** The query and filters /api/search and /api/search/facets share. */
+const FILTER_PROPERTIES = {
+  q: { type: "string", minLength: 1, maxLength: 1000, description: 'words, "phrases", prefix*, -excluded' },
+  kind: { type: "array", items: { type: "string", enum: DOCUMENT_KINDS }, maxItems: 5 },
+  document: { type: "array", items: { type: "string", minLength: 1, maxLength: 512 }, maxItems: 100 },
+  from: ISO_DATE,
+  to: ISO_DATE,
+  section: { type: "string", minLength: 1, maxLength: 500 },
+  entityType: {
+    type: "string",
+    enum: ENTITY_TYPES,
+    description: "only passages that mention a name of this type",
+  },
+} as const;
+
+function searchOptions(q: Filters): FacetOptions {
+  return {
+    ...(q.kind ? { kinds: q.kind } : {}),
+    ...(q.document ? { documentIds: q.document } : {}),
+    ...(q.from ? { dateFrom: q.from } : {}),
+    ...(q.to ? { dateTo: q.to } : {}),
+    ...(q.section ? { section: q.section } : {}),
+    ...(q.entityType ? { entityType: q.entityType } : {}),
+  };
 }
 
 /** GET /api/search: `annals search --json`, with the CLI's filters. */
@@ -27,14 +59,9 @@ export function searchRoutes(app: FastifyInstance): void {
           required: ["q"],
           additionalProperties: false,
           properties: {
-            q: { type: "string", minLength: 1, maxLength: 1000, description: 'words, "phrases", prefix*, -excluded' },
+            ...FILTER_PROPERTIES,
             limit: { type: "integer", minimum: 1, maximum: 1000, default: 10 },
             offset: { type: "integer", minimum: 0, maximum: 100_000, default: 0 },
-            kind: { type: "array", items: { type: "string", enum: DOCUMENT_KINDS }, maxItems: 5 },
-            document: { type: "array", items: { type: "string", minLength: 1, maxLength: 512 }, maxItems: 100 },
-            from: ISO_DATE,
-            to: ISO_DATE,
-            section: { type: "string", minLength: 1, maxLength: 500 },
             count: { type: "boolean", description: "also count every matching passage (total, X-Total-Count)" },
           },
         },
@@ -55,11 +82,7 @@ export function searchRoutes(app: FastifyInstance): void {
       const result = request.annals.search(q.q, {
         limit: q.limit,
         offset: q.offset,
-        ...(q.kind ? { kinds: q.kind } : {}),
-        ...(q.document ? { documentIds: q.document } : {}),
-        ...(q.from ? { dateFrom: q.from } : {}),
-        ...(q.to ? { dateTo: q.to } : {}),
-        ...(q.section ? { section: q.section } : {}),
+        ...searchOptions(q),
         ...(q.count ? { countTotal: true } : {}),
       });
       const hits = result.hits.map(searchHitView);
@@ -72,5 +95,32 @@ export function searchRoutes(app: FastifyInstance): void {
       );
       return { hits, ...(result.total === undefined ? {} : { total: result.total }) };
     },
+  );
+  app.get<{ Querystring: Filters & { top: number } }>(
+    "/api/search/facets",
+    {
+      schema: {
+        querystring: {
+          type: "object",
+          required: ["q"],
+          additionalProperties: false,
+          properties: {
+            ...FILTER_PROPERTIES,
+            top: { type: "integer", minimum: 1, maximum: 1000, default: 20, description: "documents listed" },
+          },
+        },
+      },
+      config: {
+        doc: {
+          summary: "How many passages the query matches per document kind, document, year and entity type",
+          description:
+            "Each facet is counted under every filter but its own (choosing a kind re-counts the documents, years and entity types, and shows what the other kinds would give). `total` counts the passages under every filter, as `/api/search?count=true` does.",
+          tags: ["search"],
+          response: "SearchFacets",
+        },
+      },
+    },
+    async (request) =>
+      request.annals.searchFacets(request.query.q, { ...searchOptions(request.query), top: request.query.top }),
   );
 }
