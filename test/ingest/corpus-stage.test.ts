@@ -87,6 +87,29 @@ describe.each(backends)("corpus stage after changes ($name)", ({ open }) => {
     expect(changed).toEqual(await rebuilt(open, live));
   }, 120_000);
 
+  it("adding any one seed document last, then removing it, gives what rebuilds give", async () => {
+    const all = join(tempDir(), "all");
+    mkdirSync(all);
+    for (const name of SEED_FILES) cpSync(join(SEEDS, name), join(all, name));
+    const whole = await rebuilt(open, all);
+    for (const last of SEED_FILES) {
+      const live = join(tempDir(), "live");
+      mkdirSync(live);
+      for (const name of SEED_FILES) if (name !== last) cpSync(join(SEEDS, name), join(live, name));
+      const store = open();
+      await ingest(store, [live], { workers: 0 });
+      const others = snapshot(store);
+      cpSync(join(SEEDS, last), join(live, last));
+      const added = (await ingest(store, [live], { workers: 0, corpus: EVERY_SHARE })).corpus!;
+      expect(added.mode).toBe("incremental");
+      expect(snapshot(store)).toEqual(whole);
+      store.removeFile(join(live, last));
+      expect(resolveCorpus(store, { ...EVERY_SHARE, incremental: true }).mode).toBe("incremental");
+      expect(snapshot(store)).toEqual(others);
+      store.close();
+    }
+  }, 300_000);
+
   it("resolves every name again when a change reaches more than the share allowed", async () => {
     const live = join(tempDir(), "live");
     mkdirSync(live);
