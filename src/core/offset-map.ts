@@ -217,26 +217,43 @@ export class OffsetMap {
    * lengths are equal stores its source length as `-1 - sourceLength`.
    */
   toJSON(): number[] {
-    const flat: number[] = [];
+    return Array.from(this.toFlat());
+  }
+
+  /** The numbers of `toJSON` in a typed array, which crosses a worker boundary as one copy. */
+  toFlat(): Int32Array {
+    const flat = new Int32Array(this.runCount * 4);
     for (let i = 0; i < this.runCount; i++) {
       const textLength = this.textLengths[i]!;
       const sourceLength = this.sourceLengths[i]!;
-      const encoded = this.verbatimFlags[i] === 0 && textLength === sourceLength ? -1 - sourceLength : sourceLength;
-      flat.push(this.textStarts[i]!, textLength, this.sourceStarts[i]!, encoded);
+      flat[i * 4] = this.textStarts[i]!;
+      flat[i * 4 + 1] = textLength;
+      flat[i * 4 + 2] = this.sourceStarts[i]!;
+      flat[i * 4 + 3] = this.verbatimFlags[i] === 0 && textLength === sourceLength ? -1 - sourceLength : sourceLength;
     }
     return flat;
   }
 
-  static fromJSON(flat: readonly number[]): OffsetMap {
-    const runs: OffsetRun[] = [];
-    for (let i = 0; i + 3 < flat.length; i += 4) {
-      const encoded = flat[i + 3]!;
-      const run = { textStart: flat[i]!, textLength: flat[i + 1]!, sourceStart: flat[i + 2]! };
-      runs.push(
-        encoded < 0 ? { ...run, sourceLength: -1 - encoded, verbatim: false } : { ...run, sourceLength: encoded },
-      );
+  static fromJSON(flat: ArrayLike<number>): OffsetMap {
+    const n = Math.floor(flat.length / 4);
+    const map = new OffsetMap(
+      new Int32Array(n),
+      new Int32Array(n),
+      new Int32Array(n),
+      new Int32Array(n),
+      new Uint8Array(n),
+    );
+    for (let i = 0; i < n; i++) {
+      const textLength = flat[i * 4 + 1]!;
+      const encoded = flat[i * 4 + 3]!;
+      const sourceLength = encoded < 0 ? -1 - encoded : encoded;
+      map.textStarts[i] = flat[i * 4]!;
+      map.textLengths[i] = textLength;
+      map.sourceStarts[i] = flat[i * 4 + 2]!;
+      map.sourceLengths[i] = sourceLength;
+      map.verbatimFlags[i] = encoded >= 0 && textLength === sourceLength ? 1 : 0;
     }
-    return OffsetMap.fromRuns(runs);
+    return map;
   }
 }
 

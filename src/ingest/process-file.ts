@@ -7,11 +7,16 @@ import { readBinary, type PageProgress } from "../parse/binary/index.js";
 import { readFileBytes } from "../read/read-file.js";
 import type { FoundFile } from "../read/discover.js";
 import { analyseDocument, MAX_MENTIONS_PER_DOCUMENT } from "./analyse.js";
+import type { PassageRecord } from "../search/passages.js";
 import type { DocumentRecord } from "../store/store.js";
 
-/** A document record as it crosses a worker boundary: the offset map flattened to numbers. */
-export type PortableRecord = Omit<DocumentRecord, "document"> & {
-  document: Omit<SourceDocument, "map"> & { map: number[] };
+/**
+ * A document record as it crosses a worker boundary: the offset map flattened to numbers, passages
+ * without their text (a slice of the document's, cut again on the other side instead of copied).
+ */
+export type PortableRecord = Omit<DocumentRecord, "document" | "passages"> & {
+  document: Omit<SourceDocument, "map"> & { map: Int32Array };
+  passages: Omit<PassageRecord, "text">[];
 };
 
 export type ProcessResult =
@@ -103,9 +108,18 @@ function describe(error: unknown): string {
 }
 
 export function toPortable(record: DocumentRecord): PortableRecord {
-  return { ...record, document: { ...record.document, map: record.document.map.toJSON() } };
+  return {
+    ...record,
+    document: { ...record.document, map: record.document.map.toFlat() },
+    passages: record.passages.map(({ text: _text, ...passage }) => passage),
+  };
 }
 
 export function fromPortable(record: PortableRecord): DocumentRecord {
-  return { ...record, document: { ...record.document, map: OffsetMap.fromJSON(record.document.map) } };
+  const text = record.document.text;
+  return {
+    ...record,
+    document: { ...record.document, map: OffsetMap.fromJSON(record.document.map) },
+    passages: record.passages.map((passage) => ({ ...passage, text: text.slice(passage.start, passage.end) })),
+  };
 }

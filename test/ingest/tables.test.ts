@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { EventMention } from "../../src/annotate/events/types.js";
 import { ingest } from "../../src/ingest/ingest.js";
-import { processFile, type PortableRecord } from "../../src/ingest/process-file.js";
+import { fromPortable, processFile } from "../../src/ingest/process-file.js";
+import type { DocumentRecord } from "../../src/store/store.js";
 import { openStore } from "../../src/store/index.js";
 import { tempDir } from "../helpers/cli.js";
 
@@ -12,18 +13,18 @@ const TABLES = fileURLToPath(new URL("../fixtures/tables/", import.meta.url));
 const PT = "ptcoups_input_excerpt.csv";
 const CLINE = "Coup_Data_v2.0.0_excerpt.csv";
 
-async function records(name: string): Promise<PortableRecord[]> {
+async function records(name: string): Promise<DocumentRecord[]> {
   const path = join(TABLES, name);
   const result = await processFile({ path, size: statSync(path).size, mtimeMs: 0 });
   if (!result.ok) throw new Error(result.error);
-  return result.records;
+  return result.records.map(fromPortable);
 }
 
 async function datasetEvents(name: string): Promise<EventMention[]> {
   return (await records(name)).flatMap((record) => record.events ?? []);
 }
 
-function quoted(record: PortableRecord, event: EventMention): string {
+function quoted(record: DocumentRecord, event: EventMention): string {
   return record.document.text.slice(event.quote.start, event.quote.end);
 }
 
@@ -111,7 +112,7 @@ describe("tables through processFile", () => {
       "2 row(s) do not have the header's 3 cells: line 3 (4), 5 (2); check the delimiters and quotes there (their cells were read in order)",
     );
     expect(result.records[0]!.passages).toHaveLength(10);
-    expect(result.records[0]!.passages[1]!.text).toBe(
+    expect(fromPortable(result.records[0]!).passages[1]!.text).toBe(
       "line 3: name: Abd al-Karim Qasim; role: brigadier; year: 1958; column 4: Baghdad",
     );
   });
