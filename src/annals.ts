@@ -23,6 +23,7 @@ import {
   type TimelineOverview,
   type TimelineZoom,
 } from "./views/timeline.js";
+import { actorNetwork, type ActorNetwork } from "./views/graph.js";
 import { networkEdge, networkView, type GraphFilter } from "./views/network.js";
 import type { EventOutline, PageRange } from "./store/knowledge.js";
 import { Decider } from "./decisions/decide.js";
@@ -54,6 +55,7 @@ export interface Annotation {
  */
 export class Annals {
   private pageImages: PageImageCache | undefined;
+  private network: { stamp: string; network: ActorNetwork } | undefined;
 
   private constructor(
     readonly store: Store,
@@ -149,12 +151,20 @@ export class Annals {
 
   /** The actor network, or the part of it `filter` asks for. */
   graph(filter: GraphFilter = {}): Graph {
-    return networkView(this.store.knowledge, filter);
+    return networkView(this.actorNetwork(), this.store.knowledge, filter);
   }
 
   /** One edge of the network (`GraphEdge.id`) with all its quotes, those dated in the range when one is given. */
   graphEdge(id: string, range: Pick<GraphFilter, "from" | "to"> = {}): GraphEdge | undefined {
-    return networkEdge(this.store.knowledge, id, range);
+    return networkEdge(this.actorNetwork(), this.store.knowledge, id, range);
+  }
+
+  /** The whole network, built again only when the knowledge base has changed since. */
+  private actorNetwork(): ActorNetwork {
+    const stamp = this.store.changeStamp();
+    if (this.network?.stamp !== stamp)
+      this.network = { stamp, network: actorNetwork(this.store.knowledge.actorLinks()) };
+    return this.network.network;
   }
 
   /**

@@ -109,10 +109,10 @@ export async function ingestPhase(db: string, dirs: string[], workers: number, e
 
 /**
  * Adding one two-line file to a knowledge base built with extraction (a copy of a SQLite file; a
- * PostgreSQL base in place, the file removed again afterwards), beside the corpus stage alone rerun
- * on the result (`detail.corpusStageSeconds`). With `topMatchBudget`, the top-match table is first
- * rebuilt with that budget: 0 makes the add empty it, as every passage write did before PostgreSQL
- * kept it up to date.
+ * PostgreSQL base in place, the file removed again afterwards), beside the whole corpus stage alone
+ * rerun on the result (`detail.corpusStageSeconds`), with how many names the add's incremental stage
+ * resolved again. With `topMatchBudget`, the top-match table is first rebuilt with that budget: 0
+ * makes the add empty it, as every passage write did before PostgreSQL kept it up to date.
  */
 export async function addOnePhase(db: string, topMatchBudget?: number): Promise<PhaseResult> {
   const postgres = isPostgresUrl(db);
@@ -132,7 +132,7 @@ export async function addOnePhase(db: string, topMatchBudget?: number): Promise<
     store.rebuildTopMatches({ budget: topMatchBudget });
   }
   const started = performance.now();
-  await ingest(store, [file], { workers: 0 });
+  const { corpus } = await ingest(store, [file], { workers: 0 });
   const seconds = (performance.now() - started) / 1000;
   const rerun = performance.now();
   resolveCorpus(store);
@@ -144,7 +144,11 @@ export async function addOnePhase(db: string, topMatchBudget?: number): Promise<
     seconds,
     megabytes: readFileSync(file).length / 1e6,
     peakRssMb: peak(),
-    detail: { corpusStageSeconds: Number(corpusStageSeconds.toFixed(2)) },
+    detail: {
+      corpusStageSeconds: Number(corpusStageSeconds.toFixed(2)),
+      mode: corpus?.mode ?? "none",
+      resolvedNames: corpus?.resolvedNames ?? 0,
+    },
   };
 }
 

@@ -14,11 +14,13 @@ import { relocateMention } from "../decisions/relocate.js";
 import type { Decision, DecisionStatus } from "../decisions/types.js";
 import { segmentParagraphs } from "../segment/index.js";
 import type { KnowledgeStore } from "../store/knowledge.js";
-import type { NameOccurrence } from "../resolve/types.js";
+import type { NameAssignment, NameOccurrence, ResolutionDocument } from "../resolve/types.js";
+import type { ResolutionConstraints } from "../resolve/constraints.js";
 import type { Store } from "../store/store.js";
 import { nameKey } from "../resolve/constraints.js";
-import { resolveEntities } from "../resolve/entities.js";
+import { corpusKeyCounts, resolveEntities, type KeyCounts } from "../resolve/entities.js";
 import { corefEvents } from "../resolve/events.js";
+import { entityScope, keptEntities } from "./entity-scope.js";
 
 export interface CorpusReport {
   entities: number;
@@ -28,6 +30,23 @@ export interface CorpusReport {
   knownNameMentions: number;
   /** The user's decisions whose anchor is gone (see `annals decisions`). */
   orphanedDecisions: number;
+  /** "incremental" when only the names a change touched were resolved again. */
+  mode: "incremental" | "full";
+  /** Distinct (document, type, name) resolved in this run. */
+  resolvedNames: number;
+}
+
+export interface CorpusOptions {
+  /**
+   * Resolve again only the names linked to what changed since the last corpus stage, keeping the
+   * rest of its result. Only valid when the user's decisions did not change since. Default false.
+   */
+  incremental?: boolean;
+  /**
+   * The share of all names above which an incremental run resolves them all instead, which then
+   * costs little more. Default 0.3.
+   */
+  maxShare?: number;
 }
 
 /**
@@ -37,7 +56,7 @@ export interface CorpusReport {
  * user's decisions are applied last: mention edits before resolution, who-is-who as its constraints,
  * renames and claim decisions on the result; ids of merged entities redirect to the entity they joined.
  */
-export function resolveCorpus(store: Store): CorpusReport {
+export function resolveCorpus(store: Store, options: CorpusOptions = {}): CorpusReport {
   const knowledge = store.knowledge;
   const documents = knowledge.documentsForResolution();
   const { inForce, statuses } = decisionsInForce(store.decisions.all());
@@ -56,7 +75,8 @@ export function resolveCorpus(store: Store): CorpusReport {
     statuses.push(mentionEditStatus(decision, edit ? changed[next++]! : 0, documentIds));
   const before = knowledge.nameAssignments();
   const occurrences = knowledge.nameOccurrences();
-  const resolved = resolveEntities(occurrences, documents, resolutionConstraints(inForce));
+  const constraints = resolutionConstraints(inForce);
+  const resolved = resolveNames(knowledge, { occurrences, before, documents, constraints }, options);
   const assignments = resolved.assignments;
   const byName = new Map(assignments.map((a) => [`${a.documentId}\u0000${a.type}\u0000${a.name}`, a.entityId]));
   const entityOf = (documentId: string, type: string, name: string) =>
@@ -85,6 +105,39 @@ export function resolveCorpus(store: Store): CorpusReport {
     claims: claims.length,
     knownNameMentions,
     orphanedDecisions: decisionStatuses.filter((s) => s.status === "orphaned").length,
+    mode: resolved.mode,
+    resolvedNames: resolved.resolvedNames,
+  };
+}
+
+/**
+ * Entities and assignments of every name: resolved all at once, or, incrementally, only the names a
+ * change touched, the others keeping the entities the last corpus stage gave them.
+ */
+function resolveNames(
+  knowledge: KnowledgeStore,
+  names: {
+    occurrences: readonly NameOccurrence[];
+    before: readonly NameAssignment[];
+    documents: readonly ResolutionDocument[];
+    constraints: ResolutionConstraints;
+  },
+  options: CorpusOptions,
+) {
+  const { occurrences, before, constraints } = names;
+  const resolve = (some: readonly NameOccurrence[], counts?: KeyCounts) =>
+    resolveEntities(some, names.documents, constraints, counts);
+  const full = () => ({ ...resolve(occurrences), mode: "full" as const, resolvedNames: occurrences.length });
+  if (!options.incremental) return full();
+  const scope = entityScope(occurrences, before, knowledge.removedSinceCorpus(), constraints, options.maxShare ?? 0.3);
+  if (!scope) return full();
+  const partial = resolve(scope.occurrences, corpusKeyCounts(occurrences));
+  if (partial.entities.some((e) => scope.keptEntityIds.has(e.id))) return full();
+  return {
+    entities: [...keptEntities(scope, knowledge.entities()), ...partial.entities],
+    assignments: [...scope.keptAssignments, ...partial.assignments],
+    mode: "incremental" as const,
+    resolvedNames: scope.occurrences.length,
   };
 }
 

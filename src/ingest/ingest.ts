@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { discover, type FileFailure, type FoundFile } from "../read/discover.js";
 import { findRelations } from "../resolve/derived-copies.js";
-import { resolveCorpus, type CorpusReport } from "./corpus-stage.js";
+import { resolveCorpus, type CorpusOptions, type CorpusReport } from "./corpus-stage.js";
 import type { Store } from "../store/store.js";
 import type { TopMatchOptions } from "../search/top-matches.js";
 import { FileProcessorPool } from "./pool.js";
@@ -44,6 +44,8 @@ export interface IngestOptions {
   extract?: boolean;
   /** Files never to ingest, such as the knowledge base's own database files. */
   ignore?: readonly string[];
+  /** How the corpus stage after the files runs (incremental always; see CorpusOptions). */
+  corpus?: Pick<CorpusOptions, "maxShare">;
   /** Size of the precomputed top matches rebuilt at the end (search/top-matches.ts). */
   topMatches?: TopMatchOptions;
 }
@@ -122,7 +124,7 @@ export async function ingest(
   }
   relateDocuments(store);
   store.rebuildTopMatches(options.topMatches);
-  if (extract) report.corpus = resolveCorpus(store);
+  if (extract) report.corpus = resolveCorpus(store, { ...options.corpus, incremental: true });
   report.documents = store.countDocuments();
   tick();
   return report;

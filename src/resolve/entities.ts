@@ -24,6 +24,7 @@ export function resolveEntities(
   occurrences: readonly NameOccurrence[],
   documents: readonly ResolutionDocument[],
   constraints: ResolutionConstraints = NO_CONSTRAINTS,
+  corpusKeyCounts?: KeyCounts,
 ): { entities: EntityRecord[]; assignments: NameAssignment[] } {
   const years = new Map(documents.map((d) => [d.id, yearOf(d.date ?? d.referenceDate)]));
   const nodes: Node[] = voteTypes(occurrences).map((occurrence) => {
@@ -68,11 +69,32 @@ export function resolveEntities(
     } else {
       joinEqualKeys(nodes, ofType, clusters);
       joinAliases(nodes, ofType, clusters);
-      joinContained(nodes, ofType, clusters, type);
+      joinContained(nodes, ofType, clusters, type, corpusKeyCounts?.get(type));
     }
   }
   joinSameAs(nodes, clusters, (a, b, reason) => clusters.join(a, b, reason, "user"), constraints.sameAs);
   return buildEntities(nodes, clusters);
+}
+
+/** How many names of each type hold each key: what containment ranks a name's keys by. */
+export type KeyCounts = Map<EntityType, Map<string, number>>;
+
+/**
+ * The key counts of the whole corpus, for resolving a part of it (see `affectedNames`) as the
+ * whole would be resolved.
+ */
+export function corpusKeyCounts(occurrences: readonly NameOccurrence[]): KeyCounts {
+  const counts: KeyCounts = new Map();
+  const keysOf = new Map<string, string[]>();
+  for (const o of voteTypes(occurrences)) {
+    const spelling = `${o.type}\u0000${o.name}`;
+    let keys = keysOf.get(spelling);
+    if (keys === undefined) keysOf.set(spelling, (keys = [...new Set(keyedWords(o.name, o.type).map((p) => p.key))]));
+    const ofType = counts.get(o.type) ?? new Map<string, number>();
+    for (const key of keys) ofType.set(key, (ofType.get(key) ?? 0) + 1);
+    counts.set(o.type, ofType);
+  }
+  return counts;
 }
 
 /** Names the markup gives one identifier are one bearer, whatever their spelling. */
@@ -139,12 +161,12 @@ export function compatiblePeriod(short: Node, long: Node): boolean {
 }
 
 /** A name made only of words many bodies share ("National Guard", "Communist Party"). */
-export function allGeneric(node: Node): boolean {
+export function allGeneric(node: Pick<Node, "words">): boolean {
   return node.words.every((word) => GENERIC_WORDS.has(tokenKey(word)));
 }
 
 /** Titles and ranks that tell bearers of one surname apart: "Secretary Dulles" is not "Director Dulles". */
-function titleWords(roles: readonly string[]): string[] {
+export function titleWords(roles: readonly string[]): string[] {
   const words = new Set<string>();
   for (const role of roles) {
     for (const word of role.toLowerCase().split(/[\s.]+/)) {

@@ -25,6 +25,9 @@ export interface Node {
   reason?: string;
 }
 
+/** What containment compares of a name. */
+export type NameWords = Pick<Node, "keys" | "words"> & { occurrence: Pick<Node["occurrence"], "name"> };
+
 /** What a set of joined names already says about its bearer, so that a join never makes it two. */
 interface Profile {
   /** Distinct spellings (key strings) of full names: people's names of two words or more, bodies' names of two words or more. */
@@ -137,11 +140,11 @@ function sameBearer(type: EntityType, a: Node, b: Node): boolean {
   return oneNameInOther(unqualified(a), unqualified(b));
 }
 
-export function countriesOf(node: Node): Set<string> {
+export function countriesOf(node: Pick<Node, "words">): Set<string> {
   return new Set(node.words.map(countryOfWord).filter((c) => c !== undefined));
 }
 
-export function unqualified(node: Node): string[] {
+export function unqualified(node: Pick<Node, "keys" | "words">): string[] {
   return node.keys.filter((_, i) => !isNationalQualifier(node.words[i]!));
 }
 

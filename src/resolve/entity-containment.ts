@@ -1,5 +1,5 @@
 import type { EntityType } from "../annotate/mentions/types.js";
-import { countriesOf, unqualified, type Clusters, type Node } from "./entity-clusters.js";
+import { countriesOf, unqualified, type Clusters, type NameWords, type Node } from "./entity-clusters.js";
 import { allGeneric, compatiblePeriod } from "./entities.js";
 import { GENERIC_PLACE_WORDS, GENERIC_WORDS, SUBORDINATE_HEADS } from "./entity-keys.js";
 import { countryNamed, countryOfWord, isNationalQualifier } from "../annotate/mentions/gazetteer/countries.js";
@@ -18,12 +18,19 @@ const QUALIFYING_KEYS: ReadonlySet<string> = new Set(
  * name made only of generic words ("National Guard") joins the longer name of its own document. One
  * word alone joins only within its document.
  */
-export function joinContained(nodes: Node[], indices: number[], clusters: Clusters, type: EntityType): void {
+export function joinContained(
+  nodes: Node[],
+  indices: number[],
+  clusters: Clusters,
+  type: EntityType,
+  corpusCounts?: ReadonlyMap<string, number>,
+): void {
   const byLength = [...indices].sort((a, b) => nodes[a]!.keys.length - nodes[b]!.keys.length);
   const byKey = postings(nodes, indices, (n) => n.keys);
   const byDocumentKey = postings(nodes, indices, (n) => n.keys.map((k) => `${n.occurrence.documentId}\u0000${k}`));
   const containing = perSpelling((shortNode) => {
-    const rarest = [...shortNode.keys].sort((x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0))[0]!;
+    const count = (key: string) => corpusCounts?.get(key) ?? byKey.get(key)?.length ?? 0;
+    const rarest = [...shortNode.keys].sort((x, y) => count(x) - count(y))[0]!;
     return (byKey.get(rarest) ?? []).filter((j) => contains(nodes[j]!, shortNode, type, "anywhere"));
   });
   for (const i of byLength) {
@@ -42,13 +49,28 @@ export function joinContained(nodes: Node[], indices: number[], clusters: Cluste
   }
 }
 
-function contains(long: Node, short: Node, type: EntityType, where: "anywhere" | "same document"): boolean {
+/**
+ * The keys every longer name containing this one holds: a place's words other than generic ones,
+ * a body's words other than national qualifiers (which a longer name may spell another way).
+ */
+export function requiredKeys(node: Pick<Node, "keys" | "words">, type: EntityType): string[] {
+  if (type === "place") return node.keys.filter((k) => !GENERIC_PLACE_WORDS.has(k));
+  return unqualified(node);
+}
+
+/** Does `long` name the body or place `short` names, with words added? */
+export function contains(
+  long: NameWords,
+  short: NameWords,
+  type: EntityType,
+  where: "anywhere" | "same document",
+): boolean {
   if (long.keys.length <= short.keys.length) return false;
   if (type === "place") {
     // A country's name inside a longer place name is not that place: Jordan is not the Jordan River.
     const country = countryNamed(short.occurrence.name);
     if (country !== undefined && countryNamed(long.occurrence.name) !== country) return false;
-    const distinctive = (node: Node) => node.keys.flatMap((k, i) => (GENERIC_PLACE_WORDS.has(k) ? [] : [i]));
+    const distinctive = (node: NameWords) => node.keys.flatMap((k, i) => (GENERIC_PLACE_WORDS.has(k) ? [] : [i]));
     const [mine, theirs] = [distinctive(short), distinctive(long)];
     return (
       mine.length > 0 &&
@@ -74,7 +96,7 @@ function contains(long: Node, short: Node, type: EntityType, where: "anywhere" |
 }
 
 /** Positions in `long` of the first and last of `short`'s words, its national qualifiers included. */
-function matchedEnds(short: Node, long: Node): [number, number] {
+function matchedEnds(short: NameWords, long: NameWords): [number, number] {
   const core = unqualified(short);
   const countries = countriesOf(short);
   const ends = [long.keys.indexOf(core[0]!), long.keys.lastIndexOf(core.at(-1)!)];
@@ -89,7 +111,7 @@ function matchedEnds(short: Node, long: Node): [number, number] {
  * Positions of the words `long` adds to `short`, when `short`'s words other than national qualifiers
  * appear in it in order and its countries are `long`'s ("Iraqi Ba'ath Party" in "Ba'ath Party of Iraq"); undefined otherwise.
  */
-function extraWords(short: Node, long: Node): number[] | undefined {
+function extraWords(short: NameWords, long: NameWords): number[] | undefined {
   const core = unqualified(short);
   const shortCountries = countriesOf(short);
   const longCountries = countriesOf(long);

@@ -52,7 +52,7 @@ const GIVEN_NAME_TITLES = new Set(
   "king queen prince princess emir amir sultan shah emperor empress caliph imam pope saint sharif".split(" "),
 );
 
-function isGivenNameTitled(node: Node): boolean {
+export function isGivenNameTitled(node: Pick<Node, "titles">): boolean {
   return node.titles.some((title) => GIVEN_NAME_TITLES.has(title));
 }
 

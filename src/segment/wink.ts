@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type winkNLP from "wink-nlp";
 import type { Span } from "../core/document.js";
+import { lexicalEntry } from "./lexicon.js";
 import type { SegmentedParagraph, Segmenter, Token } from "./types.js";
 
 /**
@@ -46,6 +47,34 @@ function continuesWord(text: string, previous: Token | undefined, at: number, va
   return LETTERS.test(before) && (beyondLatin1(before.at(-1)!) || beyondLatin1(value[0]!));
 }
 
+/**
+ * wink-nlp splits "Russia's" into "Russia" and "'s" until it has once kept the word whole, after
+ * which it never splits it again: its tokens would depend on the documents read before. The
+ * possessive is split here, as a fresh wink-nlp splits it, whatever wink-nlp remembers.
+ */
+const POSSESSIVE = /^(.*[\p{L}\p{M}\p{N}])(['’][sS])$/u;
+const PLURAL_POSSESSIVE = /^(.*[\p{L}\p{M}\p{N}][sS])(['’])$/u;
+
+/** Pushes a word wink-nlp left whole; a possessive ending becomes a token of its own. */
+function pushSplitting(tokens: Token[], at: number, value: string, entry: Omit<Token, "start" | "end">): void {
+  const possessive = POSSESSIVE.exec(value) ?? PLURAL_POSSESSIVE.exec(value);
+  if (!possessive) {
+    tokens.push({ start: at, end: at + value.length, ...entry });
+    return;
+  }
+  const base = possessive[1]!;
+  const ending = possessive[2]!;
+  const baseEntry = lexicalEntry(base);
+  tokens.push({ start: at, end: at + base.length, lemma: baseEntry.lemma, stop: baseEntry.stop, punctuation: false });
+  tokens.push({
+    start: at + base.length,
+    end: at + value.length,
+    lemma: ending.toLowerCase(),
+    stop: false,
+    punctuation: ending.length === 1,
+  });
+}
+
 function segmentSlice(text: string, slice: Span, sentences: Span[], tokens: Token[]): void {
   const wink = nlp();
   const its = wink.its;
@@ -54,8 +83,9 @@ function segmentSlice(text: string, slice: Span, sentences: Span[], tokens: Toke
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const stops = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
   const types = doc.tokens().out(its.type) as string[];
-  /** The token each of wink's tokens became, or is part of. */
-  const tokenOf: number[] = [];
+  /** The first and last of our tokens each of wink's tokens became, or is part of. */
+  const firstOf: number[] = [];
+  const lastOf: number[] = [];
   let cursor = slice.start;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
@@ -63,25 +93,25 @@ function segmentSlice(text: string, slice: Span, sentences: Span[], tokens: Toke
     if (at < 0 || at >= slice.end) continue;
     cursor = at + value.length;
     const previous = tokens.at(-1);
+    firstOf[i] = tokens.length;
     if (continuesWord(text, previous, at, value)) {
+      firstOf[i] = tokens.length - 1;
       previous!.end = cursor;
       previous!.lemma = text.slice(previous!.start, cursor).toLowerCase();
       previous!.stop = false;
     } else {
-      tokens.push({
-        start: at,
-        end: cursor,
+      pushSplitting(tokens, at, value, {
         lemma: (lemmas[i] ?? value).toLowerCase(),
         stop: stops[i] === true,
         punctuation: types[i] === "punctuation" || types[i] === "symbol" || types[i] === "tabCRLF",
       });
     }
-    tokenOf[i] = tokens.length - 1;
+    lastOf[i] = tokens.length - 1;
   }
   const sentenceSpans = doc.sentences().out(its.span) as unknown as [number, number][];
   for (const [first, last] of sentenceSpans) {
-    const a = tokens[tokenOf[first] ?? -1];
-    const b = tokens[tokenOf[last] ?? -1];
+    const a = tokens[firstOf[first] ?? -1];
+    const b = tokens[lastOf[last] ?? -1];
     if (a && b) sentences.push({ start: a.start, end: b.end });
   }
 }

@@ -43,6 +43,9 @@ export interface KnowledgeStore {
   /** Ids of entities that no longer exist, each with the entity it went into. */
   entityRedirects(): EntityRedirect[];
 
+  /** What the documents removed since the last `saveCorpus` held (kept by a trigger on document deletion). */
+  removedSinceCorpus(): RemovedSinceCorpus;
+
   /** Replaces all entities, events, claims, redirects and decision statuses in one transaction. */
   saveCorpus(corpus: ResolvedCorpus): void;
 
@@ -88,6 +91,28 @@ export interface ResolvedCorpus {
   claims: ClaimRecord[];
   redirects: EntityRedirect[];
   decisionStatuses: DecisionStatus[];
+}
+
+export interface RemovedSinceCorpus {
+  names: { type: EntityType; name: string }[];
+  entityIds: string[];
+  refs: string[];
+}
+
+export interface StaleRow {
+  kind: string;
+  type: string;
+  value: string;
+}
+
+export function removedSinceCorpus(rows: readonly StaleRow[]): RemovedSinceCorpus {
+  const removed: RemovedSinceCorpus = { names: [], entityIds: [], refs: [] };
+  for (const r of rows) {
+    if (r.kind === "name") removed.names.push({ type: r.type as EntityType, name: r.value });
+    else if (r.kind === "entity") removed.entityIds.push(r.value);
+    else removed.refs.push(r.value);
+  }
+  return removed;
 }
 
 export interface EntityRow {

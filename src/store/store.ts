@@ -54,6 +54,12 @@ export interface Store {
    */
   rebuildTopMatches(options?: TopMatchOptions): void;
 
+  /**
+   * A value that changes whenever the knowledge base may have changed, by this process or another:
+   * what a cache of a view is keyed on. Cheap (one small query).
+   */
+  changeStamp(): string;
+
   /** Problems found by the backend's own consistency checks; empty when the store is sound. */
   integrityCheck(): string[];
   close(): void;

@@ -4,7 +4,7 @@ import type { EntityType } from "../annotate/mentions/types.js";
 import { foldToken, nameKey } from "../core/name-key.js";
 import type { KnowledgeStore, LinkedActor } from "../store/knowledge.js";
 import { citation } from "./citations.js";
-import { actorNetwork, type DatedEdge } from "./graph.js";
+import type { ActorNetwork, DatedEdge } from "./graph.js";
 import { overlapsPeriod } from "./timeline.js";
 import type { Graph, GraphEdge } from "./types.js";
 
@@ -26,14 +26,13 @@ export interface GraphFilter {
 /** A link with its quotes in the period asked for, by claim id. */
 type WeightedEdge = Omit<GraphEdge, "evidence"> & { claims: number[] };
 
-type NetworkKnowledge = Pick<KnowledgeStore, "actorLinks" | "claimsById" | "findEntity">;
+type NetworkKnowledge = Pick<KnowledgeStore, "claimsById" | "findEntity">;
 
 // The package is CommonJS (`module.exports = louvain`) but its types declare an ES default export.
 const louvain = louvainModule as unknown as typeof louvainModule.default;
 
-/** The part of the actor network the filter asks for, strongest links first, each actor with its community. */
-export function networkView(knowledge: NetworkKnowledge, filter: GraphFilter): Graph {
-  const network = actorNetwork(knowledge.actorLinks());
+/** The part of `network` the filter asks for, strongest links first, each actor with its community. */
+export function networkView(network: ActorNetwork, knowledge: NetworkKnowledge, filter: GraphFilter): Graph {
   const types = filter.types ? new Set(filter.types) : undefined;
   const nodes = new Map([...network.nodes].filter(([, n]) => !types || types.has(n.type)));
   let edges = network.edges
@@ -56,11 +55,12 @@ export function networkView(knowledge: NetworkKnowledge, filter: GraphFilter): G
 
 /** One edge with every quote of it in the period; undefined when it has none there or does not exist. */
 export function networkEdge(
+  network: ActorNetwork,
   knowledge: NetworkKnowledge,
   id: string,
   range: Pick<GraphFilter, "from" | "to">,
 ): GraphEdge | undefined {
-  const edge = actorNetwork(knowledge.actorLinks()).edges.find((e) => e.id === id);
+  const edge = network.edges.find((e) => e.id === id);
   const weighted = edge ? inPeriod(edge, range) : [];
   return withEvidence(knowledge, weighted)[0];
 }

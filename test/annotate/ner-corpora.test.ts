@@ -38,11 +38,20 @@ describe("mapping the BIO corpora to the annotation guide", () => {
     expect(mapped("Iraqi/B-ORG officials/O")).toBe("O O");
     expect(mapped("the/O Syrians/B-PER")).toBe("O O");
     expect(mapped("Iraqi/B-ORG Army/I-ORG")).toBe("B-ORG I-ORG");
+    expect(mapped("The/B-ORG Australian/I-ORG reported/O")).toBe("O B-ORG O");
     expect(mapped("Ali/B-PER and/O Iran/B-LOC")).toBe("B-PER O B-LOC");
   });
 
-  it("drops a span that is a determiner only", () => {
+  it("GUM, PUD: a country acting as a team or a government is a place, a body named after one stays", () => {
+    expect(mapped("Sweden/B-ORG defeated/O South/B-ORG Korea/I-ORG")).toBe("B-LOC O B-LOC I-LOC");
+    expect(mapped("the/O Republic/B-ORG of/I-ORG China/I-ORG")).toBe("O B-LOC I-LOC I-LOC");
+    expect(mapped("Islamic/B-ORG State/I-ORG of/I-ORG Iraq/I-ORG")).toBe("B-ORG I-ORG I-ORG I-ORG");
+    expect(mapped("Yes/B-ORG Scotland/I-ORG")).toBe("B-ORG I-ORG");
+  });
+
+  it("drops a span that is a determiner or punctuation only", () => {
     expect(mapped("The/B-ORG said/O")).toBe("O O");
+    expect(mapped("via/O @/B-PER colgo/B-PER")).toBe("O O B-PER");
   });
 });
 

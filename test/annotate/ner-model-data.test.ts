@@ -131,6 +131,15 @@ describe("training data mapping", () => {
       ),
     ).toEqual([]);
   });
+
+  it("makes a country acting as a body a place, and drops a lone nationality word", () => {
+    expect(
+      mapped(
+        "Russia and the U.S. government told all Syrians of the Islamic State of Iraq",
+        "B-Organisation O B-Organisation I-Organisation I-Organisation O O B-Organisation O O I-Organisation I-Organisation I-Organisation I-Organisation",
+      ),
+    ).toEqual(["LOC:Russia", "LOC:U.S.", "ORG:Islamic State of Iraq"]);
+  });
 });
 
 describe("extendOverNameParticles", () => {

@@ -143,7 +143,7 @@ function scenarios(): void {
     const place = annals.events().find((e) => e.place)!.place!;
     await page.goto(`${browsing.base}/timeline?place=${encodeURIComponent(place)}`);
     const link = page
-      .getByRole("group", { name: "Download the events shown" })
+      .getByRole("group", { name: "Download the events the filter keeps" })
       .getByRole("link", { name: "events (CSV)" });
     const href = (await link.getAttribute("href"))!;
     expect(new URL(href, browsing.base).searchParams.get("place")).toBe(place);

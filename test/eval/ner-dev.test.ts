@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EntitySpan } from "../../src/annotate/mentions/model/tags.js";
-import { devSplit, errorClasses } from "../../src/eval/ner-dev.js";
+import { devSplit, errorClasses, parseDevArgs } from "../../src/eval/ner-dev.js";
 
 const span = (startToken: number, endToken: number, type: EntitySpan["type"]): EntitySpan => ({
   startToken,
@@ -19,12 +19,27 @@ describe("errorClasses", () => {
       span(12, 13, "ORG"),
     ];
     expect(errorClasses(gold, predicted)).toEqual([
-      { error: "boundary", type: "ORG" },
-      { error: "type", type: "PER" },
-      { error: "boundary and type", type: "LOC" },
-      { error: "missed", type: "LOC" },
-      { error: "spurious", type: "ORG" },
+      { error: "boundary", type: "ORG", span: gold[0], predicted: [predicted[0]] },
+      { error: "type", type: "PER", span: gold[1], predicted: [predicted[1]] },
+      { error: "boundary and type", type: "LOC", span: gold[2], predicted: [predicted[2]] },
+      { error: "missed", type: "LOC", span: gold[3], predicted: [] },
+      { error: "spurious", type: "ORG", span: predicted[4], predicted: [] },
     ]);
+  });
+});
+
+describe("parseDevArgs", () => {
+  it("takes --examples and its type out of the training flags", () => {
+    expect(parseDevArgs(["--seed", "7", "--examples", "ORG", "--epochs", "3"])).toEqual({
+      examplesOf: "ORG",
+      trainingArgs: ["--seed", "7", "--epochs", "3"],
+    });
+    expect(parseDevArgs(["--seed", "7"])).toEqual({ trainingArgs: ["--seed", "7"] });
+  });
+
+  it("refuses a type that is not PER, ORG or LOC", () => {
+    expect(() => parseDevArgs(["--examples", "MISC"])).toThrow(/--examples: one of PER, ORG, LOC/);
+    expect(() => parseDevArgs(["--examples"])).toThrow(/--examples/);
   });
 });
 

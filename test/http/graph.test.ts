@@ -119,3 +119,20 @@ describe("GET /api/graph/edges/:id", () => {
     expect(bad.json<ErrorJson>().error.path).toBe("querystring.from");
   });
 });
+
+describe("the network after a correction", () => {
+  it("names a renamed actor anew at once (the network is rebuilt when the knowledge base changes)", async () => {
+    const before = await graphOf("?limit=5000");
+    const actor = before.nodes.find((n) => n.name === "Hasan Sari")!;
+    expect(actor).toBeDefined();
+    const renamed = await s.app.inject({
+      method: "POST",
+      url: "/api/decisions",
+      payload: { action: "rename", entity: actor.id, name: "Hasan Sari (corporal)" },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(201);
+    const after = await graphOf("?limit=5000");
+    expect(after.nodes.find((n) => n.id === actor.id)?.name).toBe("Hasan Sari (corporal)");
+    expect(after.totals).toEqual(before.totals);
+  });
+});

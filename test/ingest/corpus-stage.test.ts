@@ -11,6 +11,8 @@ import { backends } from "../store/backends.js";
 
 const SEEDS = join(import.meta.dirname, "../fixtures/seeds");
 const SEED_FILES = readdirSync(SEEDS).filter((name) => name.endsWith(".txt"));
+/** Incremental however much a change touches, so that every step takes the incremental path. */
+const EVERY_SHARE = { maxShare: 1 };
 
 /**
  * What the corpus stage made, free of what depends on the order documents were stored in (row ids
@@ -68,17 +70,57 @@ describe.each(backends)("corpus stage after changes ($name)", ({ open }) => {
     for (const name of [a, c, d]) cpSync(join(SEEDS, name), join(live, name));
     const store = open();
     await ingest(store, [live], { workers: 0 });
+    const names = store.knowledge.nameAssignments().length;
     cpSync(join(SEEDS, b), join(live, b));
     writeFileSync(join(live, c), `${readFileSync(join(SEEDS, c), "utf8")}\nGeneral Qasim spoke in Baghdad.\n`);
-    await ingest(store, [live], { workers: 0 });
+    const added = (await ingest(store, [live], { workers: 0, corpus: EVERY_SHARE })).corpus!;
     rmSync(join(live, d));
     store.removeFile(join(live, d));
-    resolveCorpus(store);
+    const removed = resolveCorpus(store, { ...EVERY_SHARE, incremental: true });
     const changed = snapshot(store);
     store.close();
+    expect([added.mode, removed.mode]).toEqual(["incremental", "incremental"]);
+    expect(removed.resolvedNames).toBeGreaterThan(0);
+    expect(removed.resolvedNames).toBeLessThan(names);
     expect(changed.entities.length).toBeGreaterThan(10);
     expect(changed.events.length).toBeGreaterThan(0);
     expect(changed).toEqual(await rebuilt(open, live));
+  }, 120_000);
+
+  it("adding any one seed document last, then removing it, gives what rebuilds give", async () => {
+    const all = join(tempDir(), "all");
+    mkdirSync(all);
+    for (const name of SEED_FILES) cpSync(join(SEEDS, name), join(all, name));
+    const whole = await rebuilt(open, all);
+    for (const last of SEED_FILES) {
+      const live = join(tempDir(), "live");
+      mkdirSync(live);
+      for (const name of SEED_FILES) if (name !== last) cpSync(join(SEEDS, name), join(live, name));
+      const store = open();
+      await ingest(store, [live], { workers: 0 });
+      const others = snapshot(store);
+      cpSync(join(SEEDS, last), join(live, last));
+      const added = (await ingest(store, [live], { workers: 0, corpus: EVERY_SHARE })).corpus!;
+      expect(added.mode).toBe("incremental");
+      expect(snapshot(store)).toEqual(whole);
+      store.removeFile(join(live, last));
+      expect(resolveCorpus(store, { ...EVERY_SHARE, incremental: true }).mode).toBe("incremental");
+      expect(snapshot(store)).toEqual(others);
+      store.close();
+    }
+  }, 300_000);
+
+  it("resolves every name again when a change reaches more than the share allowed", async () => {
+    const live = join(tempDir(), "live");
+    mkdirSync(live);
+    for (const name of SEED_FILES.slice(0, 2)) cpSync(join(SEEDS, name), join(live, name));
+    const store = open();
+    await ingest(store, [live], { workers: 0 });
+    writeFileSync(join(live, "added.txt"), "General Qasim spoke in Baghdad.\n");
+    const report = (await ingest(store, [live], { workers: 0, corpus: { maxShare: 0 } })).corpus!;
+    const names = store.knowledge.nameOccurrences().length;
+    store.close();
+    expect(report).toMatchObject({ mode: "full", resolvedNames: names });
   }, 120_000);
 
   it("any sequence of small documents added and removed ends where a rebuild of the survivors does", async () => {
@@ -105,6 +147,7 @@ describe.each(backends)("corpus stage after changes ($name)", ({ open }) => {
           const store = open();
           await ingest(store, [live], { workers: 0 });
           for (const s of steps) {
+            const resolvedBefore = store.knowledge.nameAssignments().length > 0;
             const names = readdirSync(live).sort();
             if ("add" in s) write(`doc-${next++}.txt`, s.add);
             else if (names.length === 0) continue;
@@ -113,7 +156,8 @@ describe.each(backends)("corpus stage after changes ($name)", ({ open }) => {
               rmSync(join(live, name));
               store.removeFile(join(live, name));
             } else write(names[s.change % names.length]!, s.to);
-            await ingest(store, [live], { workers: 0 });
+            const report = await ingest(store, [live], { workers: 0, corpus: EVERY_SHARE });
+            expect(report.corpus!.mode).toBe(resolvedBefore ? "incremental" : "full");
           }
           const changed = snapshot(store);
           store.close();

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/errors.js";
 import { OffsetMap } from "../../src/core/offset-map.js";
-import type { DocumentRecord, FileRecord, Store } from "../../src/store/index.js";
+import { join } from "node:path";
+import { openStore, type DocumentRecord, type FileRecord, type Store } from "../../src/store/index.js";
+import { tempDir } from "../helpers/cli.js";
 import { backends } from "./backends.js";
 import { makeDocument, makeRecord } from "./make-document.js";
 
@@ -13,6 +15,18 @@ describe.each(backends)("$name store: files and documents", (backend) => {
     store = backend.open();
   });
   afterEach(() => store.close());
+
+  it("keeps its change stamp while read and moves it with each write", () => {
+    const before = store.changeStamp();
+    store.search("revolution");
+    store.listDocuments();
+    expect(store.changeStamp()).toBe(before);
+    store.replaceFile(file("a.txt"), [makeRecord(makeDocument("d1", "Qasim led the revolution."))]);
+    const added = store.changeStamp();
+    expect(added).not.toBe(before);
+    store.removeFile("a.txt");
+    expect(store.changeStamp()).not.toBe(added);
+  });
 
   it("adds, then updates, a file and its documents", () => {
     const first = makeRecord(makeDocument("d1", "Qasim led the revolution of July 1958."));
@@ -191,5 +205,21 @@ describe.each(backends)("$name store: files and documents", (backend) => {
       },
     };
     expect(store.capabilities).toEqual(expected[backend.name]);
+  });
+});
+
+describe("a SQLite file's change stamp", () => {
+  it("moves when another connection writes to the file", () => {
+    const path = join(tempDir("annals-stamp-"), "kb.db");
+    const reader = openStore(path);
+    const writer = openStore(path);
+    try {
+      const before = reader.changeStamp();
+      writer.replaceFile(file("a.txt"), [makeRecord(makeDocument("d1", "Arif read the proclamation."))]);
+      expect(reader.changeStamp()).not.toBe(before);
+    } finally {
+      writer.close();
+      reader.close();
+    }
   });
 });

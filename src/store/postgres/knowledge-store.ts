@@ -14,6 +14,7 @@ import type {
   RelatedEntity,
   ResolvedCorpus,
 } from "../knowledge.js";
+import { removedSinceCorpus, type RemovedSinceCorpus, type StaleRow } from "../knowledge.js";
 import type { ClaimSubjectKind } from "../../claims/types.js";
 import type {
   EntityRedirect,
@@ -189,11 +190,15 @@ export class PostgresKnowledgeStore implements KnowledgeStore {
     return this.db.query<EntityRedirect>('SELECT from_id AS "from", to_id AS "to" FROM entity_redirects').rows;
   }
 
+  removedSinceCorpus(): RemovedSinceCorpus {
+    return removedSinceCorpus(this.db.query<StaleRow>("SELECT kind, type, value FROM corpus_stale").rows);
+  }
+
   /** One transaction; rows go in chunks through json_populate_recordset, document ids become rowids in SQL. */
   saveCorpus(corpus: ResolvedCorpus): void {
     const statements: SqlStatement[] = [
       {
-        text: "TRUNCATE entities, entity_names, entity_aliases, entity_roles, events, claims, entity_redirects, decision_status",
+        text: "TRUNCATE entities, entity_names, entity_aliases, entity_roles, events, claims, entity_redirects, decision_status, corpus_stale",
       },
       ...chunked(corpus.entities, (chunk) =>
         insertRows(

@@ -311,6 +311,26 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION top_matches_clear();
     `,
   },
+  {
+    version: 4,
+    description:
+      "names, entities and markup identifiers of documents removed since the last corpus stage, which re-resolves what they touched",
+    sql: `
+      CREATE TABLE corpus_stale (kind TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL);
+      CREATE FUNCTION documents_delete_corpus_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO corpus_stale (kind, type, value)
+          SELECT 'name', type, name FROM entity_names WHERE document_rowid = OLD.rowid;
+        INSERT INTO corpus_stale (kind, type, value)
+          SELECT DISTINCT 'entity', '', entity_id FROM entity_names WHERE document_rowid = OLD.rowid;
+        INSERT INTO corpus_stale (kind, type, value)
+          SELECT DISTINCT 'ref', type, ref FROM mentions WHERE document_rowid = OLD.rowid AND ref IS NOT NULL;
+        RETURN OLD;
+      END $$;
+      CREATE TRIGGER documents_delete_corpus_stale BEFORE DELETE ON documents
+        FOR EACH ROW EXECUTE FUNCTION documents_delete_corpus_stale();
+    `,
+  },
 ];
 
 /** Marks a PostgreSQL schema as an annals knowledge base and records which migrations it has. */

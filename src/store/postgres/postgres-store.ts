@@ -228,6 +228,15 @@ export class PostgresStore implements Store {
     buildTopMatches(this.passageIndex.topMatches, options);
   }
 
+  /**
+   * The next transaction id the server will assign: only a transaction that writes is given one, so
+   * it moves with every write to any of the server's databases and stays while they are only read.
+   */
+  changeStamp(): string {
+    return this.db.query<{ xmax: string }>("SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS xmax").rows[0]!
+      .xmax;
+  }
+
   integrityCheck(): string[] {
     const [passages, counts] = this.db.batch([
       { text: "SELECT count(*) AS n FROM passages WHERE fts IS NULL" },

@@ -15,6 +15,7 @@ import type {
   RelatedEntity,
   ResolvedCorpus,
 } from "../knowledge.js";
+import { removedSinceCorpus, type RemovedSinceCorpus, type StaleRow } from "../knowledge.js";
 import type { ClaimSubjectKind } from "../../claims/types.js";
 import type {
   EntityRedirect,
@@ -203,6 +204,10 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
     return this.db.prepare('SELECT from_id AS "from", to_id AS "to" FROM entity_redirects').all() as EntityRedirect[];
   }
 
+  removedSinceCorpus(): RemovedSinceCorpus {
+    return removedSinceCorpus(this.db.prepare("SELECT kind, type, value FROM corpus_stale").all() as StaleRow[]);
+  }
+
   saveCorpus(corpus: ResolvedCorpus): void {
     this.saveCorpusTransaction.immediate(corpus);
   }
@@ -217,6 +222,7 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       "claims",
       "entity_redirects",
       "decision_status",
+      "corpus_stale",
     ]) {
       this.db.exec(`DELETE FROM ${table}`);
     }

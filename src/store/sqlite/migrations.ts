@@ -293,6 +293,22 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 9,
+    description:
+      "names, entities and markup identifiers of documents removed since the last corpus stage, which re-resolves what they touched",
+    sql: `
+      CREATE TABLE corpus_stale (kind TEXT NOT NULL, type TEXT NOT NULL, value TEXT NOT NULL);
+      CREATE TRIGGER documents_delete_corpus_stale BEFORE DELETE ON documents BEGIN
+        INSERT INTO corpus_stale (kind, type, value)
+          SELECT 'name', type, name FROM entity_names WHERE document_rowid = OLD.rowid;
+        INSERT INTO corpus_stale (kind, type, value)
+          SELECT DISTINCT 'entity', '', entity_id FROM entity_names WHERE document_rowid = OLD.rowid;
+        INSERT INTO corpus_stale (kind, type, value)
+          SELECT DISTINCT 'ref', type, ref FROM mentions WHERE document_rowid = OLD.rowid AND ref IS NOT NULL;
+      END;
+    `,
+  },
 ];
 
 /**

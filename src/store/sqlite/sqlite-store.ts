@@ -201,6 +201,13 @@ export class SqliteStore implements Store {
     buildTopMatches(this.passageIndex.topMatches, options);
   }
 
+  /** `data_version` moves when another connection commits, `total_changes()` when this one writes. */
+  changeStamp(): string {
+    const version = this.db.pragma("data_version", { simple: true }) as number;
+    const own = (this.db.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
+    return `${version}:${own}`;
+  }
+
   integrityCheck(): string[] {
     const problems = (this.db.pragma("integrity_check") as { integrity_check: string }[])
       .map((r) => r.integrity_check)

@@ -29,6 +29,8 @@ export function DocumentPicker({
   const [offset, setOffset] = useState(0);
   useEffect(() => {
     const timer = setTimeout(() => {
+      // Only new words start again at the first page (not the pause after the picker first shows).
+      if (typed.trim() === text) return;
       setText(typed.trim());
       setOffset(0);
     }, PAUSE_MS);

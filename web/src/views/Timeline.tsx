@@ -366,7 +366,7 @@ export function TimelineView({ query }: { query: URLSearchParams }) {
   return (
     <>
       <Heading title="Timeline">Timeline</Heading>
-      <ExportLinks title="Download the events shown" choices={EVENT_EXPORTS} filter={{ ...filters }} />
+      <ExportLinks title="Download the events the filter keeps" choices={EVENT_EXPORTS} filter={{ ...filters }} />
       <FilterForm state={state} facets={facets.data} />
       <Await state={years}>
         {(all) => (

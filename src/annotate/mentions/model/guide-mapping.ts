@@ -1,3 +1,4 @@
+import { countryNamed } from "../gazetteer/countries.js";
 import type { EntitySpan, EntityType, Tag } from "./tags.js";
 import { spansToTags, typeOfTag } from "./tags.js";
 import { TITLE_WORDS, bareLower } from "./words.js";
@@ -9,8 +10,9 @@ import { TITLE_WORDS, bareLower } from "./words.js";
  * - titles outside person spans ("President Obama" → "Obama");
  * - nationality words are not names: a one-word span that is a nationality or religious group
  *   adjective ("Iraqi", "Syrians", "Shiite") becomes O.
- * Countries are places already in every corpus used (the metonymic ORG tags some corpora give a
- * country acting as a government are kept: the guide allows them).
+ * - a span without a letter or digit is no name (BTC tags the "@" of "@ colgo" as a name of its own);
+ * - countries are places, even when they act: an ORG span that is a country's name ("Russia", "U.S.",
+ *   "Republic of China") becomes LOC, as in re3d's coalition members and GUM's national teams.
  */
 const DETERMINERS = new Set(["the", "a", "an"]);
 /** Nationality and group adjectives (and their plurals, as "Americans"), lower case. */
@@ -52,6 +54,19 @@ export function isNationalityWord(token: string): boolean {
   return NATIONALITIES.has(lower) || (lower.endsWith("s") && NATIONALITIES.has(lower.slice(0, -1)));
 }
 
+/** A country's name, not a body named after one ("Islamic State of Iraq"). */
+function isCountryName(tokens: readonly string[]): boolean {
+  const name = tokens.join(" ");
+  return countryNamed(name) !== undefined && !/^\S+ state of /i.test(name);
+}
+
+/** The guide's type for a name span: an organization that is a country's name is a place. */
+export function guideType(tokens: readonly string[], span: EntitySpan): EntitySpan {
+  return span.type === "ORG" && isCountryName(tokens.slice(span.startToken, span.endToken))
+    ? { ...span, type: "LOC" }
+    : span;
+}
+
 function toGuide(tokens: readonly string[], span: RawSpan): EntitySpan | undefined {
   let start = span.start;
   const end = span.end;
@@ -60,8 +75,9 @@ function toGuide(tokens: readonly string[], span: RawSpan): EntitySpan | undefin
     while (start < end - 1 && TITLE_WORDS.has(bareLower(tokens[start]!))) start++;
   }
   if (end - start === 1 && DETERMINERS.has(tokens[start]!.toLowerCase())) return undefined;
-  if (end - start === 1 && isNationalityWord(tokens[start]!)) return undefined;
-  return { startToken: start, endToken: end, type: span.type };
+  if (!tokens.slice(start, end).some((token) => /[\p{L}\p{N}]/u.test(token))) return undefined;
+  if (span.end - span.start === 1 && isNationalityWord(tokens[start]!)) return undefined;
+  return guideType(tokens, { startToken: start, endToken: end, type: span.type });
 }
 
 /** Guide-conforming BIO tags for a sentence tagged with PER / ORG / LOC (see above). */

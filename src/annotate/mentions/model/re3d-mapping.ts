@@ -1,3 +1,4 @@
+import { guideType, isNationalityWord } from "./guide-mapping.js";
 import type { EntitySpan, EntityType, Tag } from "./tags.js";
 import { spansToTags } from "./tags.js";
 import { TITLE_WORDS, bareLower } from "./words.js";
@@ -14,7 +15,8 @@ import { TITLE_WORDS, bareLower } from "./words.js";
  *   Office Minister" and "Minister for the Middle East" are dropped);
  * - trailing words that are not capitalised are cut ("Hezbollah movement" → "Hezbollah"), and if
  *   that leaves a lone nationality adjective ("Iraqi security forces") the span is dropped;
- * - spans left with pronouns or numbers only are dropped.
+ * - spans left with pronouns or numbers only are dropped, and so are lone nationality words ("Syrians");
+ * - an organization that is a country's name is a place (guideType: "Russia and Turkey announced").
  * Nationality, Temporal, Weapon and the other re3d types become O (like CoNLL MISC).
  */
 const RE3D_TYPES: Readonly<Record<string, EntityType>> = { Person: "PER", Organisation: "ORG", Location: "LOC" };
@@ -96,7 +98,8 @@ export function nameCore(
   const core = tokens.slice(s, e);
   if (!core.some((token) => /^\p{Lu}/u.test(token))) return undefined;
   if (core.length === 1 && e < end && NATIONALITY_ENDING.test(core[0]!.toLowerCase())) return undefined;
-  return { startToken: s, endToken: e, type };
+  if (core.length === 1 && isNationalityWord(core[0]!)) return undefined;
+  return guideType(tokens, { startToken: s, endToken: e, type });
 }
 
 /** PER / ORG / LOC BIO tags for a re3d sentence (see the mapping rules above). */

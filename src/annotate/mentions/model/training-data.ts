@@ -141,7 +141,10 @@ export function loadInDomain(root = packageRoot()): NerDataset | undefined {
   return dataset.train.length + dataset.heldOut.length > 0 ? dataset : undefined;
 }
 
-/** WikiGold is IO-encoded CoNLL-2003 (I-PER, I-ORG, I-LOC, I-MISC): MISC becomes O, IO becomes BIO. */
+/**
+ * WikiGold is IO-encoded CoNLL-2003 (I-PER, I-ORG, I-LOC, I-MISC): MISC becomes O, IO becomes BIO (loadWikigold
+ * then brings it to the guide like the other corpora).
+ */
 export function wikigoldToNerTags(tags: readonly string[]): Tag[] {
   const out: Tag[] = [];
   let previousType: string | undefined;
@@ -168,7 +171,7 @@ export function loadWikigold(root = packageRoot()): NerDataset {
   for (const document of documents) {
     const sentences = document.sentences.map((s) => ({
       tokens: s.tokens,
-      tags: wikigoldToNerTags(s.tags),
+      tags: toGuideTags(s.tokens, wikigoldToNerTags(s.tags)),
       document: document.index,
     }));
     (isHeldOut(document.index) ? dataset.heldOut : dataset.train).push(...sentences);

@@ -52,7 +52,7 @@ export function graphRoutes(app: FastifyInstance): void {
               type: "integer",
               minimum: 0,
               maximum: 1000,
-              default: 3,
+              default: 1,
               description: "at most this many quotes per edge (`weight` counts them all)",
             },
           },
