@@ -11,6 +11,8 @@ const PRECISION = {
   type: "string",
   enum: ["day", "month", "season", "half", "quarter", "year", "decade", "century", "range"],
 };
+/** What an event's summary and its outline both say of it. */
+const EVENT_HEAD = { id: str, label: str, type: str, start: str, end: str, precision: PRECISION, place: str };
 const ENTITY_TYPE = { type: "string", enum: ["person", "organization", "place"] };
 const KIND = { type: "string", enum: ["encyclopedia", "primary", "derived", "dataset", "other"] };
 const FORMAT = {
@@ -182,13 +184,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
   },
   EventSummary: obj(
     {
-      id: str,
-      label: str,
-      type: str,
-      start: str,
-      end: str,
-      precision: PRECISION,
-      place: str,
+      ...EVENT_HEAD,
       participants: arrayOf(obj({ name: str, entityId: str, role: str, side: str }, ["name"])),
       sources: arrayOf(ref("Citation")),
     },
@@ -196,13 +192,7 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
   ),
   EventOutline: obj(
     {
-      id: str,
-      label: str,
-      type: str,
-      start: str,
-      end: str,
-      precision: PRECISION,
-      place: str,
+      ...EVENT_HEAD,
       accounts: { type: "integer", description: "how many event mentions merged into it" },
     },
     ["id", "label", "type", "accounts"],
