@@ -31,19 +31,18 @@ export class OffsetMap {
     private readonly verbatimFlags: Uint8Array,
   ) {}
 
+  /** A map of `n` runs, every column zero, for the caller to fill. */
+  private static ofRuns(n: number): OffsetMap {
+    return new OffsetMap(new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n), new Uint8Array(n));
+  }
+
   static identity(length: number): OffsetMap {
     return OffsetMap.fromRuns([{ textStart: 0, textLength: length, sourceStart: 0, sourceLength: length }]);
   }
 
   static fromRuns(runs: readonly OffsetRun[]): OffsetMap {
     const n = runs.length;
-    const map = new OffsetMap(
-      new Int32Array(n),
-      new Int32Array(n),
-      new Int32Array(n),
-      new Int32Array(n),
-      new Uint8Array(n),
-    );
+    const map = OffsetMap.ofRuns(n);
     runs.forEach((run, i) => {
       map.textStarts[i] = run.textStart;
       map.textLengths[i] = run.textLength;
@@ -236,13 +235,7 @@ export class OffsetMap {
 
   static fromJSON(flat: ArrayLike<number>): OffsetMap {
     const n = Math.floor(flat.length / 4);
-    const map = new OffsetMap(
-      new Int32Array(n),
-      new Int32Array(n),
-      new Int32Array(n),
-      new Int32Array(n),
-      new Uint8Array(n),
-    );
+    const map = OffsetMap.ofRuns(n);
     for (let i = 0; i < n; i++) {
       const textLength = flat[i * 4 + 1]!;
       const encoded = flat[i * 4 + 3]!;
