@@ -1,7 +1,13 @@
 import type { EntityType } from "../annotate/mentions/types.js";
 import { nameKey, type EntityKey, type ResolutionConstraints } from "../resolve/constraints.js";
 import type { ClaimRecord } from "../claims/types.js";
-import type { EntityRedirect, EventRecord, KeyedEntityRecord, NameAssignment } from "../resolve/types.js";
+import {
+  nameInDocument,
+  type EntityRedirect,
+  type EventRecord,
+  type KeyedEntityRecord,
+  type NameAssignment,
+} from "../resolve/types.js";
 import type { MentionEdit } from "./types.js";
 import type { Decision, DecisionPayload, DecisionStatus, EntityAnchor, MentionAnchor } from "./types.js";
 
@@ -190,12 +196,11 @@ export function entityRedirects(
   after: readonly NameAssignment[],
   entityIds: ReadonlySet<string>,
 ): EntityRedirect[] {
-  const nameOf = (a: NameAssignment) => `${a.documentId}\u0000${a.type}\u0000${a.name}`;
-  const now = new Map(after.map((a) => [nameOf(a), a.entityId]));
+  const now = new Map(after.map((a) => [nameInDocument(a), a.entityId]));
   const votes = new Map<string, Map<string, number>>();
   for (const a of before) {
     if (entityIds.has(a.entityId)) continue;
-    const to = now.get(nameOf(a));
+    const to = now.get(nameInDocument(a));
     if (to === undefined) continue;
     const tally = votes.get(a.entityId) ?? new Map<string, number>();
     tally.set(to, (tally.get(to) ?? 0) + 1);

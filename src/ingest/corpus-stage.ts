@@ -14,7 +14,7 @@ import { relocateMention } from "../decisions/relocate.js";
 import type { Decision, DecisionStatus } from "../decisions/types.js";
 import { segmentParagraphs } from "../segment/index.js";
 import type { KnowledgeStore } from "../store/knowledge.js";
-import type { NameAssignment, NameOccurrence, ResolutionDocument } from "../resolve/types.js";
+import { nameInDocument, type NameAssignment, type NameOccurrence, type ResolutionDocument } from "../resolve/types.js";
 import type { ResolutionConstraints } from "../resolve/constraints.js";
 import type { Store } from "../store/store.js";
 import { nameKey } from "../resolve/constraints.js";
@@ -78,9 +78,9 @@ export function resolveCorpus(store: Store, options: CorpusOptions = {}): Corpus
   const constraints = resolutionConstraints(inForce);
   const resolved = resolveNames(knowledge, { occurrences, before, documents, constraints }, options);
   const assignments = resolved.assignments;
-  const byName = new Map(assignments.map((a) => [`${a.documentId}\u0000${a.type}\u0000${a.name}`, a.entityId]));
+  const byName = new Map(assignments.map((a) => [nameInDocument(a), a.entityId]));
   const entityOf = (documentId: string, type: string, name: string) =>
-    byName.get(`${documentId}\u0000${type}\u0000${name}`);
+    byName.get(nameInDocument({ documentId, type, name }));
   const accounts = knowledge.eventMentions();
   const events = corefEvents(accounts, (account, name, type) => entityOf(account.documentId, type, name));
   const built = buildClaims(events, new Map(accounts.map((a) => [a.id, a])), knowledge.relationMentions(), entityOf);

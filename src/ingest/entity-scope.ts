@@ -1,4 +1,4 @@
-import type { KeyedEntityRecord, NameAssignment, NameOccurrence } from "../resolve/types.js";
+import { nameInDocument, type KeyedEntityRecord, type NameAssignment, type NameOccurrence } from "../resolve/types.js";
 import type { RemovedSinceCorpus } from "../store/knowledge.js";
 import type { ResolutionConstraints } from "../resolve/constraints.js";
 import { affectedNames } from "../resolve/affected-names.js";
@@ -10,9 +10,6 @@ export interface EntityScope {
   keptAssignments: NameAssignment[];
   keptEntityIds: Set<string>;
 }
-
-const nameOf = (a: { documentId: string; type: string; name: string }) =>
-  `${a.documentId}\u0000${a.type}\u0000${a.name}`;
 
 /**
  * What changed since the last corpus stage, from the stored result: documents holding a name it did
@@ -27,30 +24,30 @@ export function entityScope(
   maxShare: number,
 ): EntityScope | undefined {
   if (before.length === 0 && removed.names.length === 0) return undefined;
-  const entityOf = new Map(before.map((a) => [nameOf(a), a.entityId]));
-  const occurring = new Set(occurrences.map(nameOf));
+  const entityOf = new Map(before.map((a) => [nameInDocument(a), a.entityId]));
+  const occurring = new Set(occurrences.map(nameInDocument));
   const changedDocuments = new Set<string>();
   const staleEntities = new Set(removed.entityIds);
   const gone: { type: NameOccurrence["type"]; name: string }[] = [...removed.names];
   for (const o of occurrences) {
-    if (!entityOf.has(nameOf(o)) && hasKeys(o)) changedDocuments.add(o.documentId);
+    if (!entityOf.has(nameInDocument(o)) && hasKeys(o)) changedDocuments.add(o.documentId);
   }
   for (const a of before) {
-    if (occurring.has(nameOf(a))) continue;
+    if (occurring.has(nameInDocument(a))) continue;
     changedDocuments.add(a.documentId);
     staleEntities.add(a.entityId);
     gone.push({ type: a.type, name: a.name });
   }
   const seeds = new Set<number>();
   occurrences.forEach((o, i) => {
-    const entity = entityOf.get(nameOf(o));
+    const entity = entityOf.get(nameInDocument(o));
     if (changedDocuments.has(o.documentId) || (entity !== undefined && staleEntities.has(entity))) seeds.add(i);
   });
   const affected = affectedNames(occurrences, { occurrences: seeds, removed: gone, refs: removed.refs }, constraints);
   if (affected.size > maxShare * occurrences.length) return undefined;
   const keptAssignments: NameAssignment[] = [];
   occurrences.forEach((o, i) => {
-    const entityId = entityOf.get(nameOf(o));
+    const entityId = entityOf.get(nameInDocument(o));
     if (!affected.has(i) && entityId !== undefined) keptAssignments.push({ ...nameFields(o), entityId });
   });
   return {

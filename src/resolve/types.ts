@@ -67,6 +67,11 @@ export interface NameAssignment {
   entityId: string;
 }
 
+/** The key of one name as one document writes it with one type: what an entity is assigned to. */
+export function nameInDocument(a: { documentId: string; type: string; name: string }): string {
+  return `${a.documentId}\u0000${a.type}\u0000${a.name}`;
+}
+
 export interface EventRecord {
   id: string;
   label: string;
