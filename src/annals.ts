@@ -20,9 +20,11 @@ import {
   timelineOverview,
   type TimelineFacets,
   type TimelineFilter,
+  type TimelineKnowledge,
   type TimelineOverview,
   type TimelineZoom,
 } from "./views/timeline.js";
+import { UntilChanged } from "./views/until-changed.js";
 import { actorNetwork, type ActorNetwork } from "./views/graph.js";
 import { networkEdge, networkView, type GraphFilter } from "./views/network.js";
 import type { EventOutline, PageRange } from "./store/knowledge.js";
@@ -55,7 +57,15 @@ export interface Annotation {
  */
 export class Annals {
   private pageImages: PageImageCache | undefined;
-  private network: { stamp: string; network: ActorNetwork } | undefined;
+  /** The whole network and the events' outlines: every request of those views reads them. */
+  private readonly network = new UntilChanged<ActorNetwork>(
+    () => this.store.changeStamp(),
+    () => actorNetwork(this.store.knowledge.actorLinks()),
+  );
+  private readonly outlines = new UntilChanged<readonly EventOutline[]>(
+    () => this.store.changeStamp(),
+    () => this.store.knowledge.eventOutlines(),
+  );
 
   private constructor(
     readonly store: Store,
@@ -119,22 +129,22 @@ export class Annals {
 
   /** One page of the events that pass the timeline's filter, with how many pass it. */
   filteredEvents(filter: TimelineFilter, page: PageRange): { total: number; items: EventSummary[] } {
-    return filteredEventSummaries(this.store.knowledge, filter, page);
+    return filteredEventSummaries(this.store.knowledge, filter, page, this.timelineKnowledge());
   }
 
   /** The filtered events counted per period of the zoom, the densest period and the undated apart. */
   timeline(filter: TimelineFilter, zoom: TimelineZoom): TimelineOverview {
-    return timelineOverview(this.store.knowledge, filter, zoom);
+    return timelineOverview(this.timelineKnowledge(), filter, zoom);
   }
 
   /** One page of the outlines (no participants, no quotes) of the events that pass the filter, with how many pass it. */
   timelineOutlines(filter: TimelineFilter, page: PageRange): { total: number; items: EventOutline[] } {
-    return filteredOutlinePage(this.store.knowledge, filter, page);
+    return filteredOutlinePage(this.timelineKnowledge(), filter, page);
   }
 
   /** The event types and places the timeline's filter can choose from, with their counts. */
   timelineFacets(filter: TimelineFilter): TimelineFacets {
-    return timelineFacets(this.store.knowledge, filter);
+    return timelineFacets(this.timelineKnowledge(), filter);
   }
 
   countEvents(): number {
@@ -151,20 +161,21 @@ export class Annals {
 
   /** The actor network, or the part of it `filter` asks for. */
   graph(filter: GraphFilter = {}): Graph {
-    return networkView(this.actorNetwork(), this.store.knowledge, filter);
+    return networkView(this.network.get(), this.store.knowledge, filter);
   }
 
   /** One edge of the network (`GraphEdge.id`) with all its quotes, those dated in the range when one is given. */
   graphEdge(id: string, range: Pick<GraphFilter, "from" | "to"> = {}): GraphEdge | undefined {
-    return networkEdge(this.actorNetwork(), this.store.knowledge, id, range);
+    return networkEdge(this.network.get(), this.store.knowledge, id, range);
   }
 
-  /** The whole network, built again only when the knowledge base has changed since. */
-  private actorNetwork(): ActorNetwork {
-    const stamp = this.store.changeStamp();
-    if (this.network?.stamp !== stamp)
-      this.network = { stamp, network: actorNetwork(this.store.knowledge.actorLinks()) };
-    return this.network.network;
+  private timelineKnowledge(): TimelineKnowledge {
+    const knowledge = this.store.knowledge;
+    return {
+      eventOutlines: () => [...this.outlines.get()],
+      findEntity: (name) => knowledge.findEntity(name),
+      entityEvents: (id, limit) => knowledge.entityEvents(id, limit),
+    };
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { ClaimRow, EventRow, KnowledgeStore, PageRange } from "../store/knowledge.js";
 import type { DocumentRelation } from "../store/store.js";
 import { citation } from "./citations.js";
-import { filteredOutlines, type TimelineFilter } from "./timeline.js";
+import { filteredOutlines, type TimelineFilter, type TimelineKnowledge } from "./timeline.js";
 import type { Disagreement, EventCard, EventSummary, FieldValue } from "./types.js";
 
 const PARTICIPANT_PROPERTIES = new Set(["agent", "patient", "commander", "combatant", "participant"]);
@@ -20,8 +20,9 @@ export function filteredEventSummaries(
   knowledge: KnowledgeStore,
   filter: TimelineFilter,
   page: PageRange,
+  timeline: TimelineKnowledge = knowledge,
 ): { total: number; items: EventSummary[] } {
-  const events = filteredOutlines(knowledge, filter);
+  const events = filteredOutlines(timeline, filter);
   return { total: events.length, items: summariesOf(knowledge, events.slice(page.offset, page.offset + page.limit)) };
 }
 

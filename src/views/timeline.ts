@@ -1,5 +1,8 @@
 import type { EventOutline, KnowledgeStore, PageRange } from "../store/knowledge.js";
 
+/** What the timeline reads: the events' outlines (which a caller may keep between requests) and an actor's events. */
+export type TimelineKnowledge = Pick<KnowledgeStore, "eventOutlines" | "findEntity" | "entityEvents">;
+
 export type TimelineZoom = "year" | "month" | "day";
 
 /** Which events the timeline shows. `from` and `to` are ISO dates or their prefixes ("1958", "1958-07"). */
@@ -37,7 +40,7 @@ const TOP_EVENTS = 3;
 const PERIOD_LENGTH: Record<TimelineZoom, number> = { year: 4, month: 7, day: 10 };
 
 /** The events that pass the filter, sorted as the timeline sorts them (undated last). */
-export function filteredOutlines(knowledge: KnowledgeStore, filter: TimelineFilter): EventOutline[] {
+export function filteredOutlines(knowledge: TimelineKnowledge, filter: TimelineFilter): EventOutline[] {
   const actor = filter.actor ? knowledge.findEntity(filter.actor) : undefined;
   if (filter.actor && !actor) return [];
   const ofActor = actor
@@ -56,7 +59,7 @@ export function filteredOutlines(knowledge: KnowledgeStore, filter: TimelineFilt
 
 /** One page of the outlines of the events that pass the filter, and how many pass it. */
 export function filteredOutlinePage(
-  knowledge: KnowledgeStore,
+  knowledge: TimelineKnowledge,
   filter: TimelineFilter,
   page: PageRange,
 ): { total: number; items: EventOutline[] } {
@@ -73,7 +76,7 @@ export function overlapsPeriod(start: string, end: string | undefined, range: { 
 
 /** The filtered events counted per year, month or day, with the most told events of each period. */
 export function timelineOverview(
-  knowledge: KnowledgeStore,
+  knowledge: TimelineKnowledge,
   filter: TimelineFilter,
   zoom: TimelineZoom,
 ): TimelineOverview {
@@ -113,7 +116,7 @@ export interface TimelineFacets {
 }
 
 /** What the type and place filters can choose from: each counted among the events that pass the filter's other fields. */
-export function timelineFacets(knowledge: KnowledgeStore, filter: TimelineFilter): TimelineFacets {
+export function timelineFacets(knowledge: TimelineKnowledge, filter: TimelineFilter): TimelineFacets {
   const { type, place, ...rest } = filter;
   const count = (events: EventOutline[], field: "type" | "place") => {
     const counts = new Map<string, number>();

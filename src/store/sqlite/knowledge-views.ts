@@ -155,22 +155,7 @@ export class KnowledgeViews {
     return documentsBySubject(sources);
   }
 
-  /** The outlines as last read, with the database's version then: the timeline asks for them on every request. */
-  private outlines: { version: string; rows: readonly EventOutline[] } | undefined;
-
-  /** Changes when this connection writes (total_changes) or another one commits (data_version). */
-  private version(): string {
-    const changes = (this.db.prepare("SELECT total_changes() AS n").get() as { n: number }).n;
-    return `${String(this.db.pragma("data_version", { simple: true }))}:${changes}`;
-  }
-
   eventOutlines(): EventOutline[] {
-    const version = this.version();
-    if (this.outlines?.version !== version) this.outlines = { version, rows: this.readOutlines() };
-    return [...this.outlines.rows];
-  }
-
-  private readOutlines(): EventOutline[] {
     const sql = `SELECT id, label, type, start, "end", precision, place, json_array_length(mention_ids) AS accounts FROM events ORDER BY start IS NULL, start, "end", label, id`;
     const rows = this.db.prepare(sql).all() as (Pick<
       EventDbRow,
