@@ -52,7 +52,8 @@ export interface CorpusOptions {
 /**
  * The corpus stage, after every ingest: names known from the rest of the corpus are looked for in
  * lower-cased documents, mentions are resolved to entities, accounts of events merged into events,
- * and every event field and relation stored as a claim. Rebuilt whole, in one transaction. The
+ * and every event field and relation stored as a claim, saved in one transaction (names resolved
+ * again only where a change reaches them when `incremental`; events and claims always whole). The
  * user's decisions are applied last: mention edits before resolution, who-is-who as its constraints,
  * renames and claim decisions on the result; ids of merged entities redirect to the entity they joined.
  */
