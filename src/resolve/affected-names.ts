@@ -80,8 +80,8 @@ export function affectedNames(
   const context = new Set<number>();
   for (let i = 0; i < voted.length; i++) {
     const root = sets.find(i);
-    if (dirty.has(root)) affected.add(i);
-    else if (read.has(root)) (context.add(i), affected.add(i));
+    if (dirty.has(root) || read.has(root)) affected.add(i);
+    if (!dirty.has(root) && read.has(root)) context.add(i);
   }
   return { affected, context };
 }
