@@ -18,9 +18,10 @@ import { nameInDocument, type NameAssignment, type NameOccurrence, type Resoluti
 import type { ResolutionConstraints } from "../resolve/constraints.js";
 import type { Store } from "../store/store.js";
 import { nameKey } from "../resolve/constraints.js";
-import { corpusKeyCounts, resolveEntities, type KeyCounts } from "../resolve/entities.js";
+import { corpusKeyCounts, resolveEntities, resolveVoted } from "../resolve/entities.js";
+import { voteTypes } from "../resolve/type-vote.js";
 import { corefEvents } from "../resolve/events.js";
-import { entityScope, keptEntities } from "./entity-scope.js";
+import { entityScope, scopedEntities } from "./entity-scope.js";
 
 export interface CorpusReport {
   entities: number;
@@ -126,16 +127,30 @@ function resolveNames(
   options: CorpusOptions,
 ) {
   const { occurrences, before, constraints } = names;
-  const resolve = (some: readonly NameOccurrence[], counts?: KeyCounts) =>
-    resolveEntities(some, names.documents, constraints, counts);
-  const full = () => ({ ...resolve(occurrences), mode: "full" as const, resolvedNames: occurrences.length });
+  const full = () => ({
+    ...resolveEntities(occurrences, names.documents, constraints),
+    mode: "full" as const,
+    resolvedNames: occurrences.length,
+  });
   if (!options.incremental) return full();
-  const scope = entityScope(occurrences, before, knowledge.removedSinceCorpus(), constraints, options.maxShare ?? 0.3);
+  const stored = knowledge.entities();
+  const voted = voteTypes(occurrences);
+  const entityTypes = new Map(stored.map((e) => [e.id, e.type]));
+  const removed = knowledge.removedSinceCorpus();
+  const scope = entityScope(
+    occurrences,
+    voted,
+    { assignments: before, entityTypes },
+    removed,
+    constraints,
+    options.maxShare ?? 0.3,
+  );
   if (!scope) return full();
-  const partial = resolve(scope.occurrences, corpusKeyCounts(occurrences));
-  if (partial.entities.some((e) => scope.keptEntityIds.has(e.id))) return full();
+  const partial = resolveVoted(scope.occurrences, names.documents, constraints, corpusKeyCounts(voted));
+  const entities = scopedEntities(scope, partial, stored);
+  if (!entities) return full();
   return {
-    entities: [...keptEntities(scope, knowledge.entities()), ...partial.entities],
+    entities,
     assignments: [...scope.keptAssignments, ...partial.assignments],
     mode: "incremental" as const,
     resolvedNames: scope.occurrences.length,

@@ -4,12 +4,13 @@ import { contains, requiredKeys } from "./entity-containment.js";
 import { titleWords } from "./entities.js";
 import { isGivenNameTitled } from "./entity-short-names.js";
 import { keyedWords } from "./entity-keys.js";
+import type { VotedOccurrence } from "./type-vote.js";
 import type { NameOccurrence } from "./types.js";
 import { UnionFind } from "./union-find.js";
 
 /** What changed since the last corpus stage, as resolution sees it. */
 export interface NameSeeds {
-  /** Indices of current occurrences that are new or changed, or belong to an entity that changed. */
+  /** Indices of current occurrences that are new or changed, voted another type, or belong to an entity that changed. */
   occurrences: ReadonlySet<number>;
   /** Names that no longer occur (removed documents, names gone from a document). */
   removed: readonly { type: EntityType; name: string }[];
@@ -17,40 +18,43 @@ export interface NameSeeds {
   refs: readonly string[];
 }
 
+export interface AffectedNames {
+  /** Occurrences to resolve again: those linked to a seed, and `context`. */
+  affected: Set<number>;
+  /**
+   * Full person names resolved again only because a short form to resolve again may go to them:
+   * nothing they are linked to changed, so only the short forms their entities hold may differ.
+   */
+  context: Set<number>;
+}
+
 type LinkedName = Pick<NameOccurrence, "type" | "name"> &
   Partial<Pick<NameOccurrence, "documentId" | "aliasOf" | "refs" | "roles">>;
 
 /**
- * The occurrences whose resolution may differ from the last corpus stage's: those linked to a seed
- * through anything a rule compares (see "Incremental corpus stage" in docs/design.md). Every rule
- * only ever looks at names sharing one of these links, so names of a linked set that holds no seed
- * resolve as they did.
+ * The occurrences whose resolution may differ from the last corpus stage's (see "Incremental corpus
+ * stage" in docs/design.md): names are linked through anything a rule compares, and a linked set
+ * holding a seed is resolved again. A one-word person name is not linked to the full names it may
+ * be a short form of: it reads them (their sets, counts and titles) but they never read it, so it is
+ * resolved again when they may have changed, and they are resolved with it, as context, when it is.
+ * The titles it brings its bearer are read by the other titled short forms of that bearer.
  */
 export function affectedNames(
-  occurrences: readonly NameOccurrence[],
+  voted: readonly VotedOccurrence[],
   seeds: NameSeeds,
   constraints: ResolutionConstraints,
-): Set<number> {
-  const typesOfName = new Map<string, Set<EntityType>>();
-  for (const o of occurrences) {
-    const lower = o.name.toLowerCase();
-    const types = typesOfName.get(lower) ?? new Set<EntityType>();
-    types.add(o.type);
-    // A gazetteer's reading of a name the form made a person's is a vote for place (see voteTypes).
-    if (o.extractors.some((e) => e.startsWith("gazetteer+"))) types.add("place");
-    typesOfName.set(lower, types);
-  }
-  const names: LinkedName[] = [...occurrences, ...seeds.removed];
+): AffectedNames {
+  const names: LinkedName[] = [...voted, ...seeds.removed];
   // Names recur in many documents: each spelling is keyed once, its entries shared.
   const keyedOnce = new Map<string, KeyedTypes>();
-  const keyed = names.map((o) => {
-    const spelling = `${o.documentId === undefined ? "" : o.type}\u0000${o.name}`;
+  const keyed = names.map((o, i) => {
+    const current = i < voted.length;
+    const spelling = `${current ? o.type : ""}\u0000${o.name}`;
     let entry = keyedOnce.get(spelling);
-    if (entry === undefined) keyedOnce.set(spelling, (entry = keyedTypes(o, typesOfName)));
+    if (entry === undefined) keyedOnce.set(spelling, (entry = keyedTypes(o, current)));
     return entry;
   });
-  const consulted = consultedKeys(names, keyed);
-  const linked = names.map((o, i) => links(o, keyed[i]!, consulted));
+  const linked = names.map((o, i) => links(o, keyed[i]!));
   for (const ref of seeds.refs) linked.push([`r:${ref}`]);
   const seededUpTo = linked.length;
   for (const [a, b] of [...constraints.sameAs.map((s) => s.pair), ...constraints.notSameAs])
@@ -65,47 +69,105 @@ export function affectedNames(
       else sets.union(i, j);
     }
   });
-  const seeded = new Set<number>();
+  const shorts = shortForms(names, keyed, sets);
+  const dirty = new Set<number>();
   const direct = [...seeds.occurrences];
-  for (let i = occurrences.length; i < names.length; i++) direct.push(i);
-  for (const i of [...direct, ...holdersOfCountedKeys(names, keyed, direct)]) seeded.add(sets.find(i));
-  for (let i = names.length; i < seededUpTo; i++) seeded.add(sets.find(i));
+  for (let i = voted.length; i < names.length; i++) direct.push(i);
+  for (const i of [...direct, ...holdersOfCountedKeys(names, keyed, direct)]) dirty.add(sets.find(i));
+  for (let i = names.length; i < seededUpTo; i++) dirty.add(sets.find(i));
+  const read = dirtyShortForms(shorts, dirty, sets);
   const affected = new Set<number>();
-  for (let i = 0; i < occurrences.length; i++) if (seeded.has(sets.find(i))) affected.add(i);
-  return affected;
+  const context = new Set<number>();
+  for (let i = 0; i < voted.length; i++) {
+    const root = sets.find(i);
+    if (dirty.has(root) || read.has(root)) affected.add(i);
+    if (!dirty.has(root) && read.has(root)) context.add(i);
+  }
+  return { affected, context };
+}
+
+/** A one-word person name and the sets of the full names it may be a short form of. */
+interface ShortForm {
+  i: number;
+  titled: boolean;
+  bearers: Set<number>;
+}
+
+/**
+ * The one-word person names whose set holds no full person name, with the sets of their possible
+ * bearers (by last name, or first name under a title that goes with one; by any word in their
+ * document). One whose set holds a full name (through an identifier, a declared other name or the
+ * user's same-as) may join two of them, so it is linked to its bearers, to a fixpoint.
+ */
+function shortForms(names: readonly LinkedName[], keyed: readonly KeyedTypes[], sets: UnionFind): ShortForm[] {
+  const bearerKeys = new Map<string, number[]>();
+  const full: number[] = [];
+  const short: { i: number; consults: string[]; titled: boolean }[] = [];
+  names.forEach((o, i) => {
+    for (const { type, keys } of keyed[i]!) {
+      if (type !== "person") continue;
+      if (keys.length >= 2) {
+        full.push(i);
+        push(bearerKeys, `tf:${keys[0]!}`, i);
+        push(bearerKeys, `tl:${keys.at(-1)!}`, i);
+        for (const key of keys) push(bearerKeys, `d:${o.documentId}\u0000${key}`, i);
+        continue;
+      }
+      const titles = o.roles === undefined ? undefined : titleWords(o.roles);
+      const givenName = titles === undefined ? undefined : isGivenNameTitled({ titles });
+      const consults = [`d:${o.documentId}\u0000${keys[0]!}`];
+      if (givenName !== false) consults.push(`tf:${keys[0]!}`);
+      if (givenName !== true) consults.push(`tl:${keys[0]!}`);
+      short.push({ i, consults, titled: titles === undefined || titles.length > 0 });
+    }
+  });
+  const bearersOf = (s: (typeof short)[number]) => s.consults.flatMap((key) => bearerKeys.get(key) ?? []);
+  let open = short;
+  for (;;) {
+    const withFullName = new Set(full.map((i) => sets.find(i)));
+    const anchored = open.filter((s) => withFullName.has(sets.find(s.i)));
+    if (anchored.length === 0) break;
+    for (const s of anchored) for (const j of bearersOf(s)) sets.union(s.i, j);
+    open = open.filter((s) => !withFullName.has(sets.find(s.i)));
+  }
+  return open.map((s) => ({ ...s, bearers: new Set(bearersOf(s).map((j) => sets.find(j))) }));
+}
+
+/**
+ * Marks dirty, to a fixpoint, the sets of short forms that read a dirty set of bearers, and of
+ * titled short forms sharing a bearer with a dirty titled one. Returns the bearer sets dirty short
+ * forms read.
+ */
+function dirtyShortForms(shorts: readonly ShortForm[], dirty: Set<number>, sets: UnionFind): Set<number> {
+  const titledByBearer = new Map<number, ShortForm[]>();
+  for (const s of shorts) if (s.titled) for (const b of s.bearers) push(titledByBearer, b, s);
+  const done = new Set<ShortForm>();
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const s of shorts) {
+      if (done.has(s) || !(dirty.has(sets.find(s.i)) || [...s.bearers].some((b) => dirty.has(b)))) continue;
+      done.add(s);
+      changed = true;
+      dirty.add(sets.find(s.i));
+      if (!s.titled) continue;
+      for (const b of s.bearers) for (const t of titledByBearer.get(b) ?? []) dirty.add(sets.find(t.i));
+    }
+  }
+  const read = new Set<number>();
+  for (const s of done) for (const b of s.bearers) read.add(b);
+  return read;
 }
 
 const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];
 
-/** A name's words and keys under each type it may be voted: its own and those its spelling has elsewhere. */
+/** A name's words and keys under the type it was voted, or, for a removed name, under each type. */
 type KeyedTypes = { type: EntityType; words: string[]; keys: string[] }[];
 
-function keyedTypes(o: LinkedName, typesOfName: ReadonlyMap<string, ReadonlySet<EntityType>>): KeyedTypes {
-  const types = new Set(
-    o.documentId === undefined ? ENTITY_TYPES : [o.type, ...(typesOfName.get(o.name.toLowerCase()) ?? [])],
-  );
-  return [...types].flatMap((type) => {
+function keyedTypes(o: LinkedName, current: boolean): KeyedTypes {
+  return (current ? [o.type] : ENTITY_TYPES).flatMap((type) => {
     const parts = keyedWords(o.name, type);
     return parts.length === 0 ? [] : [{ type, words: parts.map((p) => p.word), keys: parts.map((p) => p.key) }];
   });
-}
-
-/**
- * Keys short forms of person names look up (by last name, or first name under a title that goes
- * with one; by any word in their document): a full name holding one is linked to them.
- */
-function consultedKeys(names: readonly LinkedName[], keyed: readonly KeyedTypes[]): Set<string> {
-  const consulted = new Set<string>();
-  names.forEach((o, i) => {
-    for (const { type, keys } of keyed[i]!) {
-      if (type !== "person" || keys.length !== 1) continue;
-      const titled = o.roles === undefined ? undefined : isGivenNameTitled({ titles: titleWords(o.roles) });
-      if (titled !== false) consulted.add(`tf:${keys[0]!}`);
-      if (titled !== true) consulted.add(`tl:${keys[0]!}`);
-      consulted.add(`d:${o.documentId}\u0000${keys[0]!}`);
-    }
-  });
-  return consulted;
 }
 
 /** Joins each body or place name with the longer names containing it, as `joinContained` finds them. */
@@ -150,20 +212,14 @@ function linkContained(names: readonly LinkedName[], keyed: readonly KeyedTypes[
 
 /**
  * Containment looks a name's containers up under its key fewest names of its type hold: a change of
- * those counts (names added, removed, or voted another type: those spelled like a seed, or like a
- * seed person's last word) may change what any body or place name holding one of their keys finds.
+ * those counts (a seed added, removed, or voted another type) may change what any body or place name
+ * holding one of its keys finds, under any type it may have had.
  */
 function holdersOfCountedKeys(names: readonly LinkedName[], keyed: readonly KeyedTypes[], seeds: number[]): number[] {
-  const spelled = new Map<string, number[]>();
-  names.forEach((o, i) => push(spelled, o.name.toLowerCase(), i));
   const counted = new Set<string>();
   for (const seed of seeds) {
-    const words = names[seed]!.name.toLowerCase().split(/\s+/);
-    const alike = [...(spelled.get(words.join(" ")) ?? []), ...(spelled.get(words.at(-1)!) ?? [])];
-    for (const i of [seed, ...alike]) {
-      for (const { type, keys } of keyed[i]!)
-        if (type !== "person") for (const key of keys) counted.add(`${type}:${key}`);
-    }
+    for (const type of ["organization", "place"] as const)
+      for (const { key } of keyedWords(names[seed]!.name, type)) counted.add(`${type}:${key}`);
   }
   return names.flatMap((_, i) =>
     keyed[i]!.some(({ type, keys }) => type !== "person" && keys.some((key) => counted.has(`${type}:${key}`)))
@@ -172,32 +228,23 @@ function holdersOfCountedKeys(names: readonly LinkedName[], keyed: readonly Keye
   );
 }
 
-function push(map: Map<string, number[]>, key: string, value: number): void {
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
-function links(o: LinkedName, keyed: KeyedTypes, consulted: ReadonlySet<string>): string[] {
-  const lower = o.name.toLowerCase();
-  const words = lower.split(/\s+/);
-  const out = [`n:${lower}`];
-  if (o.type === "person" && words.length > 1) out.push(`n:${words.at(-1)!}`);
+/** What rules other than short forms compare: identifiers, declared other names, keys, first and last keys. */
+function links(o: LinkedName, keyed: KeyedTypes): string[] {
+  const out: string[] = [];
   for (const ref of o.refs ?? []) out.push(`r:${ref}`);
-  if (o.documentId !== undefined) {
-    out.push(`a:${o.documentId}\u0000${o.name}`);
-    if (o.aliasOf) out.push(`a:${o.documentId}\u0000${o.aliasOf}`);
-  }
-  const ifConsulted = (key: string) => {
-    if (consulted.has(key)) out.push(key);
-  };
   for (const { type, keys } of keyed) {
     out.push(`s:${type}:${keys.join(" ")}`);
-    if (type !== "person") continue;
-    if (keys.length >= 2) out.push(`f:${keys[0]!} ${keys.at(-1)!}`);
-    ifConsulted(`tf:${keys[0]!}`);
-    ifConsulted(`tl:${keys.at(-1)!}`);
-    for (const key of keys) ifConsulted(`d:${o.documentId}\u0000${key}`);
+    if (o.documentId !== undefined) {
+      out.push(`a:${type}:${o.documentId}\u0000${o.name}`);
+      if (o.aliasOf) out.push(`a:${type}:${o.documentId}\u0000${o.aliasOf}`);
+    }
+    if (type === "person" && keys.length >= 2) out.push(`f:${keys[0]!} ${keys.at(-1)!}`);
   }
   return out;
 }

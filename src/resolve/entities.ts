@@ -7,7 +7,7 @@ import { joinContained } from "./entity-containment.js";
 import { joinShortNames } from "./entity-short-names.js";
 import { tokenKey } from "../core/name-key.js";
 import { sameSpelling } from "./spelling.js";
-import { voteTypes } from "./type-vote.js";
+import { voteTypes, type VotedOccurrence } from "./type-vote.js";
 import { joinSameAs, NO_CONSTRAINTS, Separations, type ResolutionConstraints } from "./constraints.js";
 
 /**
@@ -24,10 +24,22 @@ export function resolveEntities(
   occurrences: readonly NameOccurrence[],
   documents: readonly ResolutionDocument[],
   constraints: ResolutionConstraints = NO_CONSTRAINTS,
+): { entities: EntityRecord[]; assignments: NameAssignment[] } {
+  return resolveVoted(voteTypes(occurrences), documents, constraints);
+}
+
+/**
+ * `resolveEntities` of names typed beforehand: a part of the corpus (see `affectedNames`) typed as
+ * the whole corpus votes, its containment ranking keys by the whole corpus's counts.
+ */
+export function resolveVoted(
+  voted: readonly VotedOccurrence[],
+  documents: readonly ResolutionDocument[],
+  constraints: ResolutionConstraints,
   corpusKeyCounts?: KeyCounts,
 ): { entities: EntityRecord[]; assignments: NameAssignment[] } {
   const years = new Map(documents.map((d) => [d.id, yearOf(d.date ?? d.referenceDate)]));
-  const nodes: Node[] = voteTypes(occurrences).map((occurrence) => {
+  const nodes: Node[] = voted.map((occurrence) => {
     const year = years.get(occurrence.documentId);
     const parts = keyedWords(occurrence.name, occurrence.type);
     const keys = parts.map((part) => part.key);
@@ -83,10 +95,10 @@ export type KeyCounts = Map<EntityType, Map<string, number>>;
  * The key counts of the whole corpus, for resolving a part of it (see `affectedNames`) as the
  * whole would be resolved.
  */
-export function corpusKeyCounts(occurrences: readonly NameOccurrence[]): KeyCounts {
+export function corpusKeyCounts(voted: readonly VotedOccurrence[]): KeyCounts {
   const counts: KeyCounts = new Map();
   const keysOf = new Map<string, string[]>();
-  for (const o of voteTypes(occurrences)) {
+  for (const o of voted) {
     const spelling = `${o.type}\u0000${o.name}`;
     let keys = keysOf.get(spelling);
     if (keys === undefined) keysOf.set(spelling, (keys = [...new Set(keyedWords(o.name, o.type).map((p) => p.key))]));
@@ -203,9 +215,11 @@ function buildEntities(nodes: Node[], clusters: Clusters): { entities: EntityRec
     let id = entityId(type, canonical.keyString);
     for (let n = 2; usedIds.has(id); n++) id = entityId(type, `${canonical.keyString}#${n}`);
     usedIds.add(id);
-    const mergeReasons = cluster
-      .filter((i) => nodes[i]!.reason !== undefined)
-      .map((i) => ({ alias: nodes[i]!.occurrence.name, reason: nodes[i]!.reason! }));
+    const mergeReasons = sortReasons(
+      cluster
+        .filter((i) => nodes[i]!.reason !== undefined)
+        .map((i) => ({ alias: nodes[i]!.occurrence.name, reason: nodes[i]!.reason! })),
+    );
     entities.push({ id, type, name: canonical.occurrence.name, mergeReasons });
     for (const i of cluster) {
       const { documentId, name, writtenAs } = nodes[i]!.occurrence;
@@ -213,6 +227,15 @@ function buildEntities(nodes: Node[], clusters: Clusters): { entities: EntityRec
     }
   }
   return { entities, assignments };
+}
+
+/**
+ * An entity's merge reasons by name, then reason: an order that does not depend on which of its
+ * names were resolved in the same run (see `scopedEntities`).
+ */
+export function sortReasons(reasons: EntityRecord["mergeReasons"]): EntityRecord["mergeReasons"] {
+  const text = (r: { alias: string; reason: string }) => `${r.alias}\u0000${r.reason}`;
+  return reasons.sort((a, b) => (text(a) < text(b) ? -1 : text(a) > text(b) ? 1 : 0));
 }
 
 /**
