@@ -230,7 +230,10 @@ function paragraph(length: number, rivers: number, seed: number): string {
   return `${words.join(" ")} in year ${1000 + seed * 7 + length}.`;
 }
 
-describe.each(backends)("precomputed top matches when the average passage grows on $name", (backend) => {
+// PostgreSQL's rank depends on the passage alone (passage_rank()): nothing left out climbs there.
+const averageSensitive = backends.filter((backend) => backend.name === "sqlite");
+
+describe.each(averageSensitive)("precomputed top matches when the average passage grows on $name", (backend) => {
   it("gives long passages left out of the table the rank they climb to", async () => {
     const dir = tempDir("annals-top-climb-");
     const files = (name: string, paragraphs: string[]) => {
