@@ -109,7 +109,10 @@ export function drawNetwork(
     drawnEdges.set(edge.id, { edge, from, to, width, relation: edge.type !== CO_PARTICIPANT });
   }
   const discs = layout.discs.map((d) => ({ ...d, color: COMMUNITY_COLORS[d.community] ?? OTHER_COMMUNITY }));
-  const world = worldBox([...drawnNodes.values()]);
+  const world = worldBox([
+    ...[...drawnNodes.values()].map((n) => ({ at: n.at, radius: n.half })),
+    ...discs.map((d) => ({ at: d.centre, radius: d.radius })),
+  ]);
 
   const canvas = document.createElement("canvas");
   canvas.style.display = "block";
@@ -335,12 +338,13 @@ function drawNode(context: CanvasRenderingContext2D, n: DrawnNode, selected: boo
   }
 }
 
-function worldBox(nodes: readonly DrawnNode[]): Box {
-  if (nodes.length === 0) return { x1: 0, y1: 0, x2: 1, y2: 1 };
+/** What the drawing covers: every actor and community disc. */
+function worldBox(shapes: readonly { at: Point; radius: number }[]): Box {
+  if (shapes.length === 0) return { x1: 0, y1: 0, x2: 1, y2: 1 };
   return {
-    x1: Math.min(...nodes.map((n) => n.at.x - n.half)),
-    y1: Math.min(...nodes.map((n) => n.at.y - n.half)),
-    x2: Math.max(...nodes.map((n) => n.at.x + n.half)),
-    y2: Math.max(...nodes.map((n) => n.at.y + n.half)),
+    x1: Math.min(...shapes.map((s) => s.at.x - s.radius)),
+    y1: Math.min(...shapes.map((s) => s.at.y - s.radius)),
+    x2: Math.max(...shapes.map((s) => s.at.x + s.radius)),
+    y2: Math.max(...shapes.map((s) => s.at.y + s.radius)),
   };
 }

@@ -68,7 +68,8 @@ export function searchRoutes(app: FastifyInstance): void {
               type: "integer",
               minimum: 1,
               maximum: 10_000_000,
-              description: "count at most this many (default 10,000); past it total is this number and totalIsLowerBound is true",
+              description:
+                "count at most this many (default 10,000); past it total is this number and totalIsLowerBound is true",
             },
           },
         },
