@@ -26,6 +26,34 @@ export interface ExportOptions {
 export const EVENT_FORMATS: readonly ExportFormat[] = ["json", "timelinejs", "ftm", "jsonld"];
 export const EVENT_TABLES: readonly CsvTable[] = ["events", "claims"];
 
+export type ExportOptionName = "format" | "table" | keyof TimelineFilter;
+
+/** Writes an option (with a value) as the caller's user types it: `format=csv` on the HTTP API, `--format csv` on the CLI. */
+export type SpellOption = (option: ExportOptionName, value?: string) => string;
+
+/**
+ * Why `options` ask for no export in `format`, with the option at fault, or undefined when they are
+ * fine: a table goes only with csv, and the event filter only with what holds events.
+ */
+export function exportRefusal(
+  format: ExportFormat,
+  options: ExportOptions,
+  spell: SpellOption,
+): { message: string; option: ExportOptionName } | undefined {
+  const { table, events = {} } = options;
+  if (format !== "csv" && table)
+    return { message: `${spell("table")} goes only with ${spell("format", "csv")}, not ${format}`, option: "table" };
+  const filtered = Object.keys(events) as (keyof TimelineFilter)[];
+  const readsEvents = format !== "csv" ? EVENT_FORMATS.includes(format) : !table || EVENT_TABLES.includes(table);
+  if (filtered.length === 0 || readsEvents) return undefined;
+  const holders = [...EVENT_FORMATS, ...EVENT_TABLES.map((t) => `csv table ${t}`)].join(", ");
+  const one = filtered.length === 1;
+  return {
+    message: `${filtered.map((option) => spell(option)).join(", ")} ${one ? "narrows" : "narrow"} the events, and ${format === "csv" ? `table ${table}` : format} holds none: ${one ? "it goes" : "they go"} with ${holders}`,
+    option: filtered[0]!,
+  };
+}
+
 function once<T>(make: () => T): () => T {
   let made: { value: T } | undefined;
   return () => (made ??= { value: make() }).value;
@@ -136,8 +164,13 @@ export function exportFiles(source: ExportSource, format: ExportFormat, options:
  * Writes the knowledge base in `format` to `out` (a file; a folder for csv, one file per table).
  * Returns the files written.
  */
-export function exportKnowledgeBase(annals: ExportSource, format: ExportFormat, out: string): string[] {
-  const files = exportFiles(annals, format);
+export function exportKnowledgeBase(
+  annals: ExportSource,
+  format: ExportFormat,
+  out: string,
+  options: ExportOptions = {},
+): string[] {
+  const files = exportFiles(annals, format, options);
   if (format === "csv") {
     mkdirSync(out, { recursive: true });
     return files.map((file) => {

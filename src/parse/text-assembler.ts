@@ -46,16 +46,22 @@ export class TextAssembler {
       this.out.copy(start, end);
       return;
     }
+    const source = this.source;
     let i = start;
     while (i < end) {
       let j = i;
-      while (j < end && !isCollapsible(this.source.charCodeAt(j))) j++;
+      for (;;) {
+        while (j < end && !isCollapsible(source.charCodeAt(j))) j++;
+        // A single space between words stays as it is: copy it with them, as one run.
+        if (j > i && j + 1 < end && source.charCodeAt(j) === 0x20 && !isCollapsible(source.charCodeAt(j + 1))) j++;
+        else break;
+      }
       if (j > i) {
         this.flush();
         this.out.copy(i, j);
       }
       i = j;
-      while (j < end && isCollapsible(this.source.charCodeAt(j))) j++;
+      while (j < end && isCollapsible(source.charCodeAt(j))) j++;
       if (j > i && !this.pendingBreak && !this.pendingSpace && this.out.textLength > 0) this.pendingSpace = [i, j];
       i = j;
     }

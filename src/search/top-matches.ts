@@ -6,7 +6,10 @@ import { parseQuery } from "./query.js";
  * engine scores every match before it sorts, so "Israel" over 220,000 passages costs ~100 ms, while
  * reading its best `k` from a table costs well under one. Exact: the table holds the engine's own
  * scores and order; a search falls back to the full query whenever the table cannot answer it
- * (longer pages, filters that leave fewer than asked, queries of several words).
+ * (longer pages, filters that leave fewer than asked, queries of several words). Where a passage's
+ * score depends on the others (BM25's IDF and average length in SQLite), a search after writes
+ * rescores the kept matches and the written passages and answers only when a bound shows that no
+ * other passage can have climbed into the page.
  */
 export interface TopMatchOptions {
   /** Matches kept per word, best first. Default 1000. */
@@ -20,10 +23,17 @@ export interface TopMatchOptions {
    * Default: as many as the build ranked matches (at least `minMatches`).
    */
   budget?: number;
+  /**
+   * Where the backend rescores through writes instead (SQLite): the passages written or removed since
+   * the build, as a share of the passages at the build, past which the next ingest rebuilds the table.
+   * Default 0.1: the bound loosens as the base drifts from the build, so more searches fall back.
+   */
+  rebuildShare?: number;
 }
 
 export const DEFAULT_TOP_MATCHES = 1000;
 export const DEFAULT_TOP_MATCH_MIN = 10_000;
+export const DEFAULT_REBUILD_SHARE = 0.1;
 
 /** One precomputed query as a backend looks it up. */
 export interface TopMatchQuery {
@@ -36,8 +46,11 @@ export interface TopMatchQuery {
 
 /** What a backend provides to keep precomputed top matches. */
 export interface TopMatchIndex {
-  /** The table was built with these options and is still exact (no passage written since, or each one folded in). */
-  isBuiltWith(k: number, minMatches: number): boolean;
+  /**
+   * The table was built with these options and can still answer exactly: no passage written since,
+   * each one folded in, or (rescoring backends) fewer written than `rebuildShare` of the passages.
+   */
+  isBuiltWith(k: number, minMatches: number, rebuildShare: number): boolean;
   /** Indexed terms (column `terms`) found in at least `minMatches` passages. */
   frequentTerms(minMatches: number): string[];
   /**
@@ -50,15 +63,16 @@ export interface TopMatchIndex {
 
 /**
  * Rebuilds the top-match table from the current index: called at the end of every ingest. A passage
- * write the backend cannot fold in empties the table, so a run that stops before this only loses
- * speed, never correctness; a run whose writes were all folded in keeps the table as it is.
+ * write the backend cannot fold in or rescore empties the table, so a run that stops before this only
+ * loses speed, never correctness; a run whose writes were all folded in, or few enough to rescore,
+ * keeps the table as it is.
  * A frequent word is precomputed as typed in lower case and capitalized, the two ways people type it;
  * stop words are left to the full query.
  */
 export function buildTopMatches(index: TopMatchIndex, options: TopMatchOptions = {}): void {
   const k = options.k ?? DEFAULT_TOP_MATCHES;
   const minMatches = options.minMatches ?? DEFAULT_TOP_MATCH_MIN;
-  if (index.isBuiltWith(k, minMatches)) return;
+  if (index.isBuiltWith(k, minMatches, options.rebuildShare ?? DEFAULT_REBUILD_SHARE)) return;
   const queries = index
     .frequentTerms(minMatches)
     .flatMap((term) => [term, term.charAt(0).toUpperCase() + term.slice(1)])

@@ -1,6 +1,7 @@
 import type { EntityType, Mention } from "../annotate/mentions/types.js";
 import type { ClaimSubjectKind } from "../claims/types.js";
 import { foldToken } from "../core/name-key.js";
+import { keyedWords } from "../resolve/entity-keys.js";
 import type { Facet } from "../search/search.js";
 import type { FacetCount } from "../search/types.js";
 import type { ActorLink, ClaimRow, EntityRow, EventRow, MentionCitation } from "./knowledge.js";
@@ -305,4 +306,18 @@ export function signatureFromBytes(bytes: Uint8Array): Uint32Array {
 /** Folded form used to look names up whatever their case, diacritics and apostrophes. */
 export function foldName(name: string): string {
   return name.split(/\s+/).map(foldToken).join(" ").replace(/[-‐–]/g, " ").replace(/\s+/g, " ").trim();
+}
+
+const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];
+
+/**
+ * Finding an entity by a spelling no document uses ("Kassem" for Qasim): per type, one LIKE pattern
+ * per transliteration key of the name's words, each of which the entity's key (`entities.key`, its
+ * words' keys joined by spaces and wrapped in spaces by the query) must hold.
+ */
+export function spellingPatterns(name: string): { type: EntityType; patterns: string[] }[] {
+  return ENTITY_TYPES.flatMap((type) => {
+    const keys = keyedWords(name, type).map((part) => part.key.replace(/[\\%_]/g, "\\$&"));
+    return keys.length === 0 ? [] : [{ type, patterns: keys.map((key) => `% ${key} %`) }];
+  });
 }

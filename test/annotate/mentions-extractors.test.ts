@@ -84,6 +84,15 @@ describe("organization-head", () => {
     expect(named(mentionsIn(text), name)).toMatchObject({ type: "organization", name });
   });
 
+  it("starts the name after a place that owns it and after a capitalised The inside the run", () => {
+    const owned = mentionsIn("Officers of Iran's Islamic Revolutionary Guard Corps were there.");
+    expect(named(owned, "Islamic Revolutionary Guard Corps")?.type).toBe("organization");
+    expect(owned.some((m) => m.type === "organization" && m.text.startsWith("Iran"))).toBe(false);
+    const headline = mentionsIn("Elections in Britain The Labor Party scored well.");
+    expect(named(headline, "Labor Party")?.type).toBe("organization");
+    expect(headline.some((m) => m.type === "organization" && m.text.includes("Britain"))).toBe(false);
+  });
+
   it("leaves countries named like organizations to the gazetteer", () => {
     expect(named(mentionsIn("He flew to the Soviet Union."), "Soviet Union")?.type).toBe("place");
   });

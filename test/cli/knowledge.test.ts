@@ -1,7 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { cpSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runCli, runCliJson, tempDir } from "../helpers/cli.js";
+import { CLI, ROOT, runCli, runCliJson, tempDir } from "../helpers/cli.js";
 
 /**
  * Every entry of the seeds' expected.json (what a careful reader finds), asserted through the CLI's
@@ -39,6 +40,7 @@ interface Entity {
 interface Event {
   id: string;
   label: string;
+  type: string;
   start?: string;
   end?: string;
   place?: string;
@@ -178,6 +180,60 @@ describe("the seeds' expected.json, through the CLI", () => {
       const result = runCli(["--db", db, "graph", ...bad]);
       expect(result.status, bad.join(" ")).toBe(2);
       expect(result.stderr).toContain(bad[0]);
+    }
+  });
+
+  it("lists only the events that pass --type, --actor, --from and --to, and refuses a bad period", () => {
+    const list = (args: string[]) => runCliJson<Event[]>(["--db", db, "events", ...args]).json;
+    const type = events[0]!.type;
+    const ofType = list(["--type", type]);
+    expect(ofType.length).toBeGreaterThan(0);
+    expect(ofType.length).toBeLessThan(events.length);
+    expect(ofType.every((e) => e.type === type)).toBe(true);
+    const withKassem = list(["--actor", "Kassem"]);
+    expect(withKassem.length).toBeGreaterThan(0);
+    expect(withKassem.every((e) => e.participants.some((p) => /Qasim|Kassem|Qassem/.test(p.name)))).toBe(true);
+    const in1963 = list(["--from", "1963", "--to", "1963"]);
+    expect(in1963.length).toBeGreaterThan(0);
+    expect(in1963.every((e) => e.start! <= "1963-12-31" && (e.end ?? e.start)! >= "1963")).toBe(true);
+    const bad = runCli(["--db", db, "events", "--from", "July"]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--from July");
+  });
+
+  it("exports one csv table and only the events that pass the filter, and says which options do not go together", () => {
+    const type = events[0]!.type;
+    const out = join(dir, "export-csv");
+    const args = ["export", "--format", "csv", "--table", "events", "--type", type, "--out", out];
+    const result = runCliJson<{ files: string[] }>(["--db", db, ...args]);
+    expect(result.status).toBe(0);
+    expect(result.json.files).toEqual([join(out, "events.csv")]);
+    const rows = readFileSync(join(out, "events.csv"), "utf8").trimEnd().split("\r\n").slice(1);
+    const ofType = runCliJson<Event[]>(["--db", db, "events", "--type", type]).json;
+    expect(rows.map((row) => row.split(",")[0])).toEqual(ofType.map((e) => e.id));
+    for (const [args, flag] of [
+      [["--format", "gexf", "--type", type], "--type"],
+      [["--format", "csv", "--table", "entities", "--place", "Baghdad"], "--place"],
+      [["--format", "json", "--table", "events"], "--table"],
+      [["--format", "csv", "--table", "people"], "--table people"],
+    ] as const) {
+      const refused = runCli(["--db", db, "export", ...args, "--out", join(dir, "refused")]);
+      expect(refused.status, args.join(" ")).toBe(2);
+      expect(refused.stderr, args.join(" ")).toContain(flag);
+    }
+  });
+
+  it("stops quietly when the reader of its output goes away, as in `annals entities | head`", () => {
+    for (const command of ["entities", "events", "documents"]) {
+      const piped = spawnSync(
+        "bash",
+        ["-c", `set -o pipefail; "${process.execPath}" "${CLI}" --db "${db}" ${command} | true`],
+        {
+          encoding: "utf8",
+        },
+      );
+      expect(piped.stderr, command).toBe("");
+      expect(piped.status, command).toBe(0);
     }
   });
 

@@ -35,3 +35,27 @@ describe("format detection: quoting markup does not make a file XML", () => {
     ).toThrow(/not well-formed XML/);
   });
 });
+
+describe("format detection: a few bold words do not make a long text Markdown", () => {
+  const sentence = "The delegation reached Baghdad on the morning of 14 July and met the new ministers at noon. ";
+  const long = (marked: string) => sentence.repeat(120) + marked + "\n\n" + sentence.repeat(120) + marked + "\n";
+
+  it("reads a long text with two bold phrases as text, keeping its asterisks", () => {
+    const { documents } = parseText(long("It was **not** a quiet day."), "report.txt");
+    expect(documents.map((d) => d.format)).toEqual(["text"]);
+    expect(documents[0]!.text).toContain("**not**");
+  });
+
+  it("still reads a short file whose bold labels are its structure as Markdown", () => {
+    const { documents } = parseText(
+      "**Citation:** Report of the delegation\n\n**Date:** 1958-07-14\n\n" + sentence.repeat(3) + "\n",
+      "report.txt",
+    );
+    expect(documents.map((d) => d.format)).toEqual(["markdown"]);
+  });
+
+  it("still reads a long text with headings and bold phrases as Markdown", () => {
+    const { documents } = parseText("# Report\n\n" + long("It was **not** a quiet day."), "report.txt");
+    expect(documents.map((d) => d.format)).toEqual(["markdown"]);
+  });
+});

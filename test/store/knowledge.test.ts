@@ -51,6 +51,21 @@ describe.each(backends)("$name knowledge store", (backend) => {
     expect(knowledge().findEntity("Nobody Of That Name Anywhere")).toBeUndefined();
   });
 
+  it("finds an entity by a spelling no document uses, through its words' transliteration keys", () => {
+    const qasim = knowledge().findEntity("Qasim")!;
+    expect(qasim.type).toBe("person");
+    for (const spelling of ["Kassem", "Kasim", "Karim Kassem"]) {
+      expect(
+        knowledge()
+          .entities()
+          .some((e) => e.name === spelling),
+      ).toBe(false);
+      expect(knowledge().findEntity(spelling)?.id, spelling).toBe(qasim.id);
+    }
+    expect(knowledge().findEntity("Kassem Nobody-Else")).toBeUndefined();
+    expect(knowledge().findEntity("%")).toBeUndefined();
+  });
+
   it("cites every mention with a quote that holds it", () => {
     const top = knowledge().entities({ limit: 1 })[0]!;
     const mentions = knowledge().entityMentions(top.id);

@@ -108,7 +108,7 @@ describe("schema versions", () => {
       ALTER TABLE entities DROP COLUMN key; ALTER TABLE mentions DROP COLUMN extracted_type;
       ALTER TABLE mentions DROP COLUMN extracted_name;
       DROP TRIGGER passages_insert_top_matches; DROP TRIGGER passages_delete_top_matches;
-      DROP TABLE top_matches; DROP TABLE top_match_queries; DROP TABLE top_match_build;
+      DROP TABLE top_matches; DROP TABLE top_match_queries; DROP TABLE top_match_build; DROP TABLE top_match_written;
       DROP TRIGGER documents_delete_corpus_stale; DROP TABLE corpus_stale; PRAGMA user_version = 3`);
     db.close();
     const upgraded = openStore(path);

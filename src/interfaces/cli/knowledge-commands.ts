@@ -2,7 +2,17 @@ import { Annals } from "../../annals.js";
 import { dateBounds } from "../../core/date-bounds.js";
 import { UsageError } from "../../core/errors.js";
 import type { EntityType } from "../../annotate/mentions/types.js";
-import { exportKnowledgeBase, EXPORT_FORMATS, type ExportFormat } from "../../export/index.js";
+import {
+  CSV_TABLES,
+  exportKnowledgeBase,
+  exportRefusal,
+  EXPORT_FORMATS,
+  type CsvTable,
+  type ExportFormat,
+  type ExportOptions,
+  type SpellOption,
+} from "../../export/index.js";
+import type { TimelineFilter } from "../../views/timeline.js";
 import type { EventSummary } from "../../views/types.js";
 import type { ExitCode, GlobalOptions } from "./commands.js";
 import { bold, citationPlace, dim, printJson, printLine } from "./output.js";
@@ -78,9 +88,40 @@ function printEvents(events: EventSummary[]): void {
   }
 }
 
-export function eventsCommand(options: GlobalOptions): ExitCode {
+const EVENT_FILTER_KEYS = ["type", "place", "actor", "from", "to"] as const;
+type EventFilter = Pick<TimelineFilter, (typeof EVENT_FILTER_KEYS)[number]>;
+
+type EventFilterOptions = { [K in keyof EventFilter]?: string };
+
+function checkPeriods(options: { from?: string; to?: string }): void {
+  for (const [flag, value] of [
+    ["--from", options.from],
+    ["--to", options.to],
+  ] as const)
+    if (value !== undefined && !dateBounds(value))
+      throw new UsageError(`${flag} ${value}: expected a date or period as YYYY, YYYY-MM or YYYY-MM-DD`);
+}
+
+/** The timeline's filter from `--type`, `--place`, `--actor`, `--from` and `--to`: only the options given. */
+function eventFilter(options: EventFilterOptions): EventFilter {
+  checkPeriods(options);
+  const filter: EventFilter = {};
+  for (const key of EVENT_FILTER_KEYS) {
+    const value = options[key];
+    if (value !== undefined) filter[key] = value;
+  }
+  return filter;
+}
+
+function filteredEvents(annals: Annals, filter: EventFilter): EventSummary[] {
+  if (Object.keys(filter).length === 0) return annals.events();
+  return annals.filteredEvents(filter, { limit: Number.POSITIVE_INFINITY, offset: 0 }).items;
+}
+
+export function eventsCommand(options: GlobalOptions & EventFilterOptions): ExitCode {
+  const filter = eventFilter(options);
   return withAnnals(options, (annals) => {
-    const events = annals.events();
+    const events = filteredEvents(annals, filter);
     if (options.json) printJson(events);
     else printEvents(events);
     return 0;
@@ -138,12 +179,7 @@ export function graphCommand(
   name: string | undefined,
   options: GlobalOptions & { from?: string; to?: string; type?: string; limit?: string },
 ): ExitCode {
-  for (const [flag, value] of [
-    ["--from", options.from],
-    ["--to", options.to],
-  ] as const)
-    if (value !== undefined && !dateBounds(value))
-      throw new UsageError(`${flag} ${value}: expected a date or period as YYYY, YYYY-MM or YYYY-MM-DD`);
+  checkPeriods(options);
   const types = options.type?.split(",").map((t) => t.trim());
   const unknown = types?.find((t) => !ENTITY_TYPES.includes(t as EntityType));
   if (unknown !== undefined) throw new UsageError(`--type ${unknown}: expected one of ${ENTITY_TYPES.join(", ")}`);
@@ -175,15 +211,28 @@ export function graphCommand(
   });
 }
 
-export function exportCommand(options: GlobalOptions & { format?: string; out?: string }): ExitCode {
+const spell: SpellOption = (option, value) => (value === undefined ? `--${option}` : `--${option} ${value}`);
+
+export function exportCommand(
+  options: GlobalOptions & EventFilterOptions & { format?: string; out?: string; table?: string },
+): ExitCode {
   if (!options.format || !EXPORT_FORMATS.includes(options.format as ExportFormat)) {
     throw new UsageError(`--format ${options.format ?? ""}: expected one of ${EXPORT_FORMATS.join(", ")}`);
   }
   if (!options.out) throw new UsageError("--out PATH is required");
+  if (options.table !== undefined && !CSV_TABLES.includes(options.table as CsvTable))
+    throw new UsageError(`--table ${options.table}: expected one of ${CSV_TABLES.join(", ")}`);
+  const format = options.format as ExportFormat;
+  const chosen: ExportOptions = {
+    ...(options.table === undefined ? {} : { table: options.table as CsvTable }),
+    events: eventFilter(options),
+  };
+  const refused = exportRefusal(format, chosen, spell);
+  if (refused) throw new UsageError(refused.message);
   const out = options.out;
   return withAnnals(options, (annals) => {
-    const written = exportKnowledgeBase(annals, options.format as ExportFormat, out);
-    if (options.json) printJson({ format: options.format, files: written });
+    const written = exportKnowledgeBase(annals, format, out, chosen);
+    if (options.json) printJson({ format, files: written });
     else for (const file of written) printLine(`wrote ${file}`);
     return 0;
   });

@@ -73,6 +73,11 @@ function program(): Command {
     .command("events")
     .alias("timeline")
     .description("events sorted by date: the timeline")
+    .option("--type <type>", "only events of this type (coup, battle, …)")
+    .option("--place <place>", "only events at this place")
+    .option("--actor <name>", "only events this entity (name in any spelling, or id) takes part in")
+    .option("--from <date>", "only dated events that end on or after this date or period (1958, 1958-07)")
+    .option("--to <date>", "only dated events that start on or before this date or the end of this period")
     .action(run(() => import("./knowledge-commands.js").then((m) => m.eventsCommand)));
   root
     .command("event")
@@ -97,6 +102,12 @@ function program(): Command {
     .description("write the knowledge base in another format")
     .requiredOption("--format <format>", "json, csv, gexf, graphml, timelinejs, ftm or jsonld")
     .requiredOption("--out <path>", "file to write (a folder for csv)")
+    .option("--table <table>", "with csv: only this table (default: every table)")
+    .option("--type <type>", "only events of this type, in the formats and tables that hold events")
+    .option("--place <place>", "only events at this place")
+    .option("--actor <name>", "only events this entity (name in any spelling, or id) takes part in")
+    .option("--from <date>", "only dated events that end on or after this date or period (1958, 1958-07)")
+    .option("--to <date>", "only dated events that start on or before this date or the end of this period")
     .action(run(() => import("./knowledge-commands.js").then((m) => m.exportCommand)));
   addDecisionCommands(root, run);
   addAccountCommands(root, run);
@@ -245,6 +256,11 @@ function addAccountCommands(root: Command, runOnProject: Run): void {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `annals entities | head`: the reader has what it wanted; stop without a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   try {
     await program().parseAsync(argv);
   } catch (error) {

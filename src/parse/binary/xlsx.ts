@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { titleFromPath } from "../strings.js";
 import type { ParsedDocument } from "../reader.js";
 import { tableDocument, type TableRowInput } from "../readers/table-document.js";
@@ -18,7 +18,9 @@ export const xlsxReader: BinaryReader = {
   },
 
   async read(bytes: Uint8Array, path: string): Promise<ParsedDocument[]> {
-    const workbook = new ExcelJS.Workbook();
+    // Loaded on first use: it takes most of a second, and few ingests hold a workbook.
+    const { default: excel } = await import("exceljs");
+    const workbook = new excel.Workbook();
     // exceljs declares its own `Buffer` type (an ArrayBuffer); a Node Buffer is what it reads.
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
     const sheets = workbook.worksheets.map((sheet) => ({ name: sheet.name, rows: sheetRows(sheet) }));

@@ -24,8 +24,10 @@ const SKIPPED = new Set(["yaml", "toml", "html", "image", "imageReference", "def
 
 const CHARACTER_REFERENCE = /^&(?:#\d{1,7}|#[xX][\da-fA-F]{1,6}|[A-Za-z][A-Za-z\d]{1,31});/;
 const ASCII_PUNCTUATION = /^[!-/:-@[-`{-~]$/;
-/** Source characters that may start an escape or a reference, where a verbatim run must stop to look. */
-const SPECIAL = new Set(["&", "\\"]);
+/** Whether a source character may start a reference or an escape (& or \\), where a verbatim run must stop to look. */
+function isSpecial(code: number): boolean {
+  return code === 0x26 || code === 0x5c;
+}
 
 type Step = { node: Nodes; leaving: false } | { node: Nodes; leaving: true; start: number };
 
@@ -107,7 +109,12 @@ function appendAligned(out: TextAssembler, source: string, value: string, rawSta
       j += 2;
     } else if (j < rawEnd && value[i] === source[j]) {
       let k = 1;
-      while (i + k < value.length && j + k < rawEnd && value[i + k] === source[j + k] && !SPECIAL.has(source[j + k]!))
+      while (
+        i + k < value.length &&
+        j + k < rawEnd &&
+        value.charCodeAt(i + k) === source.charCodeAt(j + k) &&
+        !isSpecial(source.charCodeAt(j + k))
+      )
         k++;
       out.appendSource(j, j + k);
       i += k;

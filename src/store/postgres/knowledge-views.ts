@@ -21,6 +21,7 @@ import {
   toMentionCitation,
   type ActorLinkDbRow,
   claimsByIdOf,
+  spellingPatterns,
   type ClaimDbRow,
   type DocumentMentionDbRow,
   type DocumentRef,
@@ -66,7 +67,10 @@ export class PostgresKnowledgeViews {
     ]).rows[0]!.n;
   }
 
-  /** By id, else by folded name, else by a name assigned in some document (case-insensitive): one round trip. */
+  /**
+   * By id, else by folded name, else by a name assigned in some document (case-insensitive): one
+   * round trip; else by the transliteration keys of its words: one more.
+   */
   findEntity(idOrName: string, folded: string): EntityRow | undefined {
     const [byId, byName, byAlias] = this.db.batch([
       {
@@ -84,7 +88,17 @@ export class PostgresKnowledgeViews {
       },
     ]);
     const row = (byId!.rows[0] ?? byName!.rows[0] ?? byAlias!.rows[0]) as EntityDbRow | undefined;
-    return row ? toEntity(row) : undefined;
+    if (row) return toEntity(row);
+    const bySpelling = spellingPatterns(idOrName).map(({ type, patterns }) => ({
+      text: `SELECT * FROM entities WHERE type = $1 ${patterns
+        .map((_, i) => `AND (' ' || key || ' ') LIKE $${i + 2}`)
+        .join(" ")} ORDER BY mention_count DESC LIMIT 1`,
+      values: [type, ...patterns],
+    }));
+    if (bySpelling.length === 0) return undefined;
+    const found = this.db.batch(bySpelling).flatMap((result) => result.rows as unknown as EntityDbRow[]);
+    const best = found.sort((a, b) => Number(b.mention_count) - Number(a.mention_count))[0];
+    return best ? toEntity(best) : undefined;
   }
 
   entityMentions(entityId: string, limit = 1000, offset = 0): MentionCitation[] {

@@ -19,6 +19,7 @@ export class PostgresTopMatches implements TopMatchIndex {
     ).rows[0];
   }
 
+  /** Writes are folded in exactly until the budget runs out, so the share written does not matter here. */
   isBuiltWith(k: number, minMatches: number): boolean {
     const rows = this.db.query("SELECT 1 FROM top_match_build WHERE k = $1 AND min_matches = $2", [k, minMatches]);
     return rows.rowCount > 0;

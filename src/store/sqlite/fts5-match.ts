@@ -33,6 +33,18 @@ function clauseMatch(clause: Clause): string {
   }
 }
 
+/** The phrases of a clause's match expression, each a MATCH expression of its own: what BM25 weighs one by one. */
+export function clausePhrases(clause: Clause): string[] {
+  switch (clause.kind) {
+    case "phrase":
+      return termVariants(clause.words).map((variant) => `terms : ${quote(variant)}`);
+    case "any":
+      return clause.clauses.flatMap(clausePhrases);
+    case "words":
+      return clause.prefix ? [wordsMatch(clause.words, true)] : wordsPhrases(clause.words);
+  }
+}
+
 /** Excluding by transliteration key would drop too much: exclusions match lemmas and spellings only. */
 function exclusionMatch(clause: Clause): string {
   if (clause.kind === "words" && !clause.prefix) return termsMatch(clause.words);
@@ -41,14 +53,18 @@ function exclusionMatch(clause: Clause): string {
 
 function wordsMatch(words: QueryWord[], prefix: boolean): string {
   if (prefix) return `terms : ${quote(words.map((w) => w.surface))} *`;
+  return either(wordsPhrases(words));
+}
+
+function wordsPhrases(words: QueryWord[]): string[] {
   const alternatives = termVariants(words).map((variant) => `terms : ${quote(variant)}`);
   const keys = words.map((w) => w.key).filter((k) => k.length > 0);
   if (keys.length > 0) alternatives.push(`keys : ${quote(keys)}`);
-  return either(alternatives);
+  return alternatives;
 }
 
 function termsMatch(words: QueryWord[]): string {
-  return either(termVariants(words).map((variant) => `terms : ${quote(variant)}`));
+  return either(clausePhrases({ kind: "phrase", words }));
 }
 
 function either(alternatives: string[]): string {

@@ -23,6 +23,7 @@ import {
   toMentionCitation,
   type ActorLinkDbRow,
   claimsByIdOf,
+  spellingPatterns,
   type ClaimDbRow,
   type DocumentMentionDbRow,
   type DocumentRef,
@@ -86,7 +87,16 @@ export class KnowledgeViews {
          WHERE n.name = ? COLLATE NOCASE GROUP BY e.id ORDER BY count(*) DESC, e.mention_count DESC LIMIT 1`,
       )
       .get(idOrName.trim()) as EntityDbRow | undefined;
-    return byAlias ? toEntity(byAlias) : undefined;
+    if (byAlias) return toEntity(byAlias);
+    const bySpelling = spellingPatterns(idOrName).flatMap(({ type, patterns }) => {
+      const holdsEvery = patterns.map(() => "AND (' ' || key || ' ') LIKE ? ESCAPE '\\'").join(" ");
+      const row = this.db
+        .prepare(`SELECT * FROM entities WHERE type = ? ${holdsEvery} ORDER BY mention_count DESC LIMIT 1`)
+        .get(type, ...patterns) as EntityDbRow | undefined;
+      return row ? [row] : [];
+    });
+    const best = bySpelling.sort((a, b) => Number(b.mention_count) - Number(a.mention_count))[0];
+    return best ? toEntity(best) : undefined;
   }
 
   entityMentions(entityId: string, limit = 1000, offset = 0): MentionCitation[] {

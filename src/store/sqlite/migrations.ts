@@ -309,6 +309,47 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 10,
+    description:
+      "the top-match table kept through passage writes, which it lists to rescore (search/top-matches.ts), with what its bounds need",
+    sql: `
+      DROP TRIGGER passages_insert_top_matches;
+      DROP TRIGGER passages_delete_top_matches;
+      DROP TABLE top_matches;
+      DROP TABLE top_match_queries;
+      DROP TABLE top_match_build;
+      CREATE TABLE top_match_queries (
+        id INTEGER PRIMARY KEY,
+        expression TEXT NOT NULL UNIQUE,
+        matches INTEGER NOT NULL,
+        kept INTEGER NOT NULL,
+        cutoff REAL NOT NULL,
+        phrase_matches TEXT NOT NULL
+      );
+      CREATE TABLE top_matches (
+        query_id INTEGER NOT NULL,
+        rank REAL NOT NULL,
+        passage_id INTEGER NOT NULL,
+        PRIMARY KEY (query_id, rank, passage_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE top_match_build (
+        k INTEGER NOT NULL,
+        min_matches INTEGER NOT NULL,
+        passages INTEGER NOT NULL,
+        tokens INTEGER NOT NULL
+      );
+      CREATE TABLE top_match_written (passage_id INTEGER PRIMARY KEY);
+      CREATE TRIGGER passages_insert_top_matches AFTER INSERT ON passages
+      WHEN EXISTS (SELECT 1 FROM top_match_build) BEGIN
+        INSERT OR IGNORE INTO top_match_written (passage_id) VALUES (NEW.id);
+      END;
+      CREATE TRIGGER passages_delete_top_matches AFTER DELETE ON passages
+      WHEN EXISTS (SELECT 1 FROM top_match_build) BEGIN
+        INSERT OR IGNORE INTO top_match_written (passage_id) VALUES (OLD.id);
+      END;
+    `,
+  },
 ];
 
 /**

@@ -1,28 +1,89 @@
 import type Database from "better-sqlite3";
 import type { ParsedQuery } from "../../core/query-tree.js";
 import type { TopMatchIndex, TopMatchQuery } from "../../search/top-matches.js";
-import { BM25, toFts5Match } from "./fts5-match.js";
+import { BM25, clausePhrases, toFts5Match } from "./fts5-match.js";
+
+/** A precomputed query with what a search needs to tell whether its kept matches still answer exactly. */
+export interface SqliteTopMatch extends TopMatchQuery {
+  /** Score (higher is better) of the last kept match at the build: no passage left out scored more. */
+  cutoff: number;
+  /** Passages holding each phrase of the query at the build (for the IDFs of BM25). */
+  phraseMatches: number[];
+}
+
+/** What BM25 reads of the whole index: passages and tokens (every column). */
+interface Totals {
+  passages: number;
+  tokens: number;
+}
+
+/** FTS5's clamp of a phrase found in half the rows or more (fts5_aux.c). */
+const MIN_IDF = 1e-6;
 
 /**
- * The tables `top_match_queries` and `top_matches` (migration 8), keyed by FTS5 MATCH expression, and
- * `top_match_build`: the options of the last build, a row that any passage write deletes with the rest.
+ * The tables `top_match_queries` and `top_matches` (migration 10), keyed by FTS5 MATCH expression,
+ * `top_match_build` (the options of the last build and the index totals then) and
+ * `top_match_written`: every passage id inserted or deleted since, kept by triggers.
+ *
+ * A write changes every BM25 score (IDFs and the average length move), so after writes a search
+ * rescores the kept matches and the written passages with FTS5 and uses them only when the page's
+ * last score beats `cutoff × growth`: the most that a passage left out at the build can score now.
  */
 export class SqliteTopMatches implements TopMatchIndex {
   private readonly lookupStatement: Database.Statement;
+  private readonly writtenStatement: Database.Statement;
+  private readonly buildStatement: Database.Statement;
+  private readonly totalsStatement: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
-    this.lookupStatement = db.prepare("SELECT id, matches, kept FROM top_match_queries WHERE expression = ?");
+    this.lookupStatement = db.prepare(
+      "SELECT id, matches, kept, cutoff, phrase_matches FROM top_match_queries WHERE expression = ?",
+    );
+    this.writtenStatement = db.prepare("SELECT count(*) AS n FROM top_match_written");
+    this.buildStatement = db.prepare("SELECT passages, tokens FROM top_match_build");
+    // FTS5's averages record (rowid 1 of its data table): varints of the row count, then each column's token count.
+    this.totalsStatement = db.prepare("SELECT block FROM passages_fts_data WHERE id = 1");
   }
 
-  lookup(expression: string): TopMatchQuery | undefined {
-    return this.lookupStatement.get(expression) as TopMatchQuery | undefined;
+  lookup(expression: string): SqliteTopMatch | undefined {
+    const row = this.lookupStatement.get(expression) as
+      (TopMatchQuery & { cutoff: number; phrase_matches: string }) | undefined;
+    if (!row) return undefined;
+    const { phrase_matches, ...query } = row;
+    return { ...query, phraseMatches: JSON.parse(phrase_matches) as number[] };
   }
 
-  isBuiltWith(k: number, minMatches: number): boolean {
+  /** Passages inserted or deleted since the build: 0 when the kept scores are still the engine's. */
+  written(): number {
+    return (this.writtenStatement.get() as { n: number }).n;
+  }
+
+  /**
+   * The most a passage's score can have grown relative to the build, for passages not written since:
+   * max over phrases of IDF now / IDF then, times max(1, average length now / then) (BM25's term part
+   * grows at most as the average length). A phrase's passages now are at least those then less the
+   * ids written, so its IDF now is at most that of that count.
+   */
+  growth(top: SqliteTopMatch): number {
+    const build = this.buildStatement.get() as Totals;
+    const now = this.totals();
+    const written = this.written();
+    const idf = (passages: number, matching: number) =>
+      Math.max(MIN_IDF, Math.log((passages - matching + 0.5) / (matching + 0.5)));
+    let factor = 1;
+    for (const matching of top.phraseMatches) {
+      if (matching === 0) continue;
+      factor = Math.max(factor, idf(now.passages, Math.max(0, matching - written)) / idf(build.passages, matching));
+    }
+    const averageGrowth = now.tokens / now.passages / (build.tokens / build.passages);
+    return factor * Math.max(1, averageGrowth);
+  }
+
+  isBuiltWith(k: number, minMatches: number, rebuildShare: number): boolean {
     const row = this.db
-      .prepare("SELECT 1 AS built FROM top_match_build WHERE k = ? AND min_matches = ?")
-      .get(k, minMatches);
-    return row !== undefined;
+      .prepare("SELECT passages FROM top_match_build WHERE k = ? AND min_matches = ?")
+      .get(k, minMatches) as { passages: number } | undefined;
+    return row !== undefined && this.written() <= rebuildShare * row.passages;
   }
 
   frequentTerms(minMatches: number): string[] {
@@ -36,15 +97,28 @@ export class SqliteTopMatches implements TopMatchIndex {
   replaceTopMatches(queries: readonly ParsedQuery[], k: number, minMatches: number): void {
     const count = this.db.prepare("SELECT count(*) AS n FROM passages_fts WHERE passages_fts MATCH ?");
     const insertQuery = this.db.prepare(
-      "INSERT INTO top_match_queries (expression, matches, kept) VALUES (?, ?, min(?, ?))",
+      "INSERT INTO top_match_queries (expression, matches, kept, cutoff, phrase_matches) VALUES (?, ?, min(?, ?), 0, ?)",
     );
     const insertMatches = this.db.prepare(`
       INSERT INTO top_matches (query_id, rank, passage_id)
       SELECT ?, ${BM25} AS rank, f.rowid FROM passages_fts f
       WHERE passages_fts MATCH ? ORDER BY rank, f.rowid LIMIT ?`);
+    const setCutoff = this.db.prepare(
+      "UPDATE top_match_queries SET cutoff = -(SELECT max(rank) FROM top_matches WHERE query_id = id) WHERE id = ?",
+    );
+    const phraseCounts = new Map<string, number>();
+    const phraseCount = (phrase: string) => {
+      let n = phraseCounts.get(phrase);
+      if (n === undefined) {
+        n = (count.get(phrase) as { n: number }).n;
+        phraseCounts.set(phrase, n);
+      }
+      return n;
+    };
     this.db
       .transaction(() => {
-        this.db.exec("DELETE FROM top_matches; DELETE FROM top_match_queries; DELETE FROM top_match_build;");
+        this.db.exec(`DELETE FROM top_matches; DELETE FROM top_match_queries; DELETE FROM top_match_build;
+          DELETE FROM top_match_written;`);
         const seen = new Set<string>();
         for (const query of queries) {
           const expression = toFts5Match(query, "all");
@@ -52,11 +126,42 @@ export class SqliteTopMatches implements TopMatchIndex {
           seen.add(expression);
           const matches = (count.get(expression) as { n: number }).n;
           if (matches < minMatches) continue;
-          const queryId = insertQuery.run(expression, matches, k, matches).lastInsertRowid;
+          const phrases = query.clauses.flatMap(clausePhrases).map(phraseCount);
+          const queryId = insertQuery.run(expression, matches, k, matches, JSON.stringify(phrases)).lastInsertRowid;
           insertMatches.run(queryId, expression, k);
+          setCutoff.run(queryId);
         }
-        this.db.prepare("INSERT INTO top_match_build (k, min_matches) VALUES (?, ?)").run(k, minMatches);
+        const totals = this.totals();
+        this.db
+          .prepare("INSERT INTO top_match_build (k, min_matches, passages, tokens) VALUES (?, ?, ?, ?)")
+          .run(k, minMatches, totals.passages, totals.tokens);
       })
       .immediate();
   }
+
+  private totals(): Totals {
+    const row = this.totalsStatement.get() as { block: Buffer } | undefined;
+    const [passages = 0, ...columns] = row ? varints(row.block) : [];
+    return { passages, tokens: columns.reduce((sum, n) => sum + n, 0) };
+  }
+}
+
+/** SQLite's varints: big-endian groups of 7 bits, the high bit set on all but the last; a ninth byte gives 8. */
+function varints(bytes: Uint8Array): number[] {
+  const values: number[] = [];
+  let i = 0;
+  while (i < bytes.length) {
+    let value = 0;
+    for (let n = 0; ; n++) {
+      const byte = bytes[i++]!;
+      if (n === 8) {
+        value = value * 256 + byte;
+        break;
+      }
+      value = value * 128 + (byte & 0x7f);
+      if ((byte & 0x80) === 0) break;
+    }
+    values.push(value);
+  }
+  return values;
 }

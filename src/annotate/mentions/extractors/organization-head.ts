@@ -83,6 +83,7 @@ function organizationsInRun(context: MentionContext, words: Word[], out: Mention
 function organizationIn(text: string, words: Word[], first: number, stretchEnd: number) {
   let last = -1;
   for (let k = stretchEnd; k >= first && last < 0; k--) if (ORG_HEADS.has(words[k]!.text)) last = k;
+  if (last >= 0) first = ownNameStart(words, first, last);
   const start = words[first]!.start;
   if (last >= 0) {
     const complement = HEAD_FIRST.has(words[last]!.text) ? complementAfter(words, last) : last;
@@ -94,6 +95,21 @@ function organizationIn(text: string, words: Word[], first: number, stretchEnd: 
   if (stretchEnd === first) return undefined;
   const end = lowerCaseHeadEnd(text, words[stretchEnd]!.end);
   return end === undefined ? undefined : { start, end, nextWord: stretchEnd + 1 };
+}
+
+/**
+ * Where the name headed by words[head] starts: after a place that owns it ("Iran's Islamic
+ * Revolutionary Guard Corps"; "People's Front" stays whole) and after a capitalised "The" inside the stretch, which starts a name of its own ("Britain
+ * The Labor Party", a headline run into its story).
+ */
+function ownNameStart(words: Word[], first: number, head: number): number {
+  let start = first;
+  for (let k = first; k < head; k++) {
+    const word = words[k]!.text;
+    const owner = /^(.+)['’]s$/.exec(word)?.[1];
+    if ((owner !== undefined && lookupPlace(owner) !== undefined) || word === "The") start = k + 1;
+  }
+  return start;
 }
 
 /** End of a lower-case head right after `at` ("… Officers movement"), if there is one. */

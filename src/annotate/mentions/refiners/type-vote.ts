@@ -3,7 +3,8 @@
  * (rule > gazetteer > model) — except that the model may retype a one-word city, unless a locative
  * preposition stands before it ("near Jarabulus"). A disagreement
  * shows in `extractor` ("model+gazetteer": the model's type lost to the gazetteer's). Then, across
- * the document, a name the model alone typed takes the type a rule gave the same name elsewhere, and
+ * the document, a name the model alone typed takes the type a rule gave the same name elsewhere (not a
+ * dictionary's guess without context, such as a city's name, which the model read in context), and
  * a one-word person takes the type of the body or place the document names by it and a head word
  * ("al-Nusra" after "al-Nusra Front", "Hasakah" after "Hasakah Governorate").
  */
@@ -78,11 +79,17 @@ export const typeVoteRefiner: MentionRefiner = {
     const voted = [...groups.values()].map((group) => winner(context, group));
     const ruled = new Map<string, Mention>();
     for (const mention of voted) {
-      if (typeTier(mention.extractor) >= 2 && mention.type !== "group") ruled.set(mention.text, mention);
+      if (typeTier(mention.extractor) >= 2 && mention.type !== "group" && !isContextFree(mention))
+        ruled.set(mention.text, mention);
     }
     const headed = headedNames(voted);
     for (const mention of voted) {
       const rule = mention.extractor === "model" ? ruled.get(mention.text) : undefined;
+      // The context rule only ever retypes a person ("the Taliban"): its reading is no reason to retype a place.
+      if (rule?.extractor.endsWith("+context") && mention.type !== "person") {
+        out.push(mention);
+        continue;
+      }
       const type = rule?.type ?? (mention.type === "person" ? headed.get(mention.name) : undefined);
       out.push(type && type !== mention.type ? { ...mention, type, extractor: `${mention.extractor}+vote` } : mention);
     }

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import {
   CSV_TABLES,
-  EVENT_FORMATS,
-  EVENT_TABLES,
   EXPORT_FORMATS,
   exportFiles,
+  exportRefusal,
   type CsvTable,
   type ExportFormat,
+  type SpellOption,
 } from "../../../export/index.js";
 import type { TimelineFilter } from "../../../views/timeline.js";
 import { HttpError } from "../errors.js";
@@ -14,7 +14,9 @@ import { FILTER_PROPERTIES } from "./events.js";
 
 type ExportQuery = TimelineFilter & { format: ExportFormat; table?: CsvTable };
 
-/** Why these parameters ask for no export, or undefined when they are fine. */
+const spell: SpellOption = (option, value) => (value === undefined ? option : `${option}=${value}`);
+
+/** Why these parameters ask for no export, or undefined when they are fine; one request downloads one file. */
 function refusal({ format, table, ...events }: ExportQuery): { message: string; path: string } | undefined {
   if (format === "csv" && !table) {
     return {
@@ -22,17 +24,8 @@ function refusal({ format, table, ...events }: ExportQuery): { message: string; 
       path: "querystring.table",
     };
   }
-  if (format !== "csv" && table)
-    return { message: `table= goes only with format=csv, not ${format}`, path: "querystring.table" };
-  const filtered = Object.keys(events);
-  const readsEvents = format === "csv" ? EVENT_TABLES.includes(table!) : EVENT_FORMATS.includes(format);
-  if (filtered.length > 0 && !readsEvents) {
-    return {
-      message: `${filtered.join(", ")} ${filtered.length === 1 ? "narrows" : "narrow"} the events, and ${format === "csv" ? `table ${table}` : format} holds none: ${filtered.length === 1 ? "it goes" : "they go"} with ${[...EVENT_FORMATS, ...EVENT_TABLES.map((t) => `csv table ${t}`)].join(", ")}`,
-      path: `querystring.${filtered[0]}`,
-    };
-  }
-  return undefined;
+  const refused = exportRefusal(format, { ...(table ? { table } : {}), events }, spell);
+  return refused && { message: refused.message, path: `querystring.${refused.option}` };
 }
 
 /** GET /api/export?format=&table= (`annals export`): the knowledge base as a file to download. */

@@ -1,5 +1,4 @@
 import JSZip from "jszip";
-import mammoth from "mammoth";
 import { InputError } from "../../../core/errors.js";
 import { dublinCore, OFFICE_CORE } from "../dublin-core.js";
 import { documentsFromHtml } from "../html-package.js";
@@ -19,6 +18,7 @@ export const docxReader: BinaryReader = {
     });
     if (!zip.file("word/document.xml")) throw corrupt(new Error("it has no word/document.xml"));
     const core = dublinCore((await zip.file("docProps/core.xml")?.async("string")) ?? "", OFFICE_CORE);
+    const { default: mammoth } = await import("mammoth"); // loaded on first use, like exceljs
     const { value: body } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }).catch((error: unknown) => {
       throw corrupt(error);
     });
