@@ -10,6 +10,8 @@ import { makeSnippet } from "./snippet.js";
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 1000;
+/** How many passages `countTotal` counts by default before it says "at least". */
+export const DEFAULT_COUNT_AT_MOST = 10_000;
 
 /** Filters as a backend applies them; dates are already day bounds (YYYY-MM-DD). */
 export interface PassageFilters {
@@ -48,7 +50,8 @@ export interface PassageMatch {
  */
 export interface PassageIndex {
   matchPassages(query: ParsedQuery, pass: "all" | "rest", filters: PassageFilters, limit: number): PassageMatch[];
-  countPassages(query: ParsedQuery, pass: "all" | "any", filters: PassageFilters): number;
+  /** The matching passages, counted up to `atMost` (the count stops there: the cost is that of `atMost` rows). */
+  countPassages(query: ParsedQuery, pass: "all" | "any", filters: PassageFilters, atMost?: number): number;
   /**
    * Passages matching some clause (the "any" pass) counted per value of `facet`, most first (years in
    * order); for documents, the first `top` with their titles.
@@ -70,6 +73,7 @@ export function searchPassages(index: PassageIndex, input: string, options: Sear
   const query = parseQuery(input);
   const empty = query.clauses.length === 0 || options.documentIds?.length === 0 || options.kinds?.length === 0;
   if (empty) return { hits: [], ...(options.countTotal ? { total: 0 } : {}) };
+  const atMost = validCount(options.countAtMost ?? DEFAULT_COUNT_AT_MOST, "countAtMost", 1, Number.MAX_SAFE_INTEGER);
 
   const page = (pass: "all" | "rest", from: number, count: number) =>
     rankedPage((n) => index.matchPassages(query, pass, filters, n), from, count);
@@ -96,7 +100,9 @@ export function searchPassages(index: PassageIndex, input: string, options: Sear
       window: snippet.window,
     };
   });
-  return { hits, ...(options.countTotal ? { total: index.countPassages(query, "any", filters) } : {}) };
+  if (!options.countTotal) return { hits };
+  const counted = index.countPassages(query, "any", filters, atMost + 1);
+  return { hits, ...(counted > atMost ? { total: atMost, totalIsLowerBound: true as const } : { total: counted }) };
 }
 
 export const DEFAULT_FACET_TOP = 20;

@@ -16,8 +16,10 @@ export interface SearchOptions {
   section?: string;
   /** Only passages that mention a person, an organization or a place (a name found in them of that type). */
   entityType?: "person" | "organization" | "place";
-  /** Also count every matching passage (costs a full pass over the matches). */
+  /** Also count the matching passages, up to `countAtMost`. */
   countTotal?: boolean;
+  /** Count at most this many (default 10,000): past it `total` is this number and `totalIsLowerBound` is set. */
+  countAtMost?: number;
 }
 
 export interface SearchHit {
@@ -44,6 +46,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Number of matching passages, when `countTotal` was asked for. */
   total?: number;
+  /** More than `total` passages match: counting stopped there. */
+  totalIsLowerBound?: true;
 }
 
 /** One value of a facet with how many matching passages have it. */
@@ -71,7 +75,7 @@ export interface SearchFacets {
   entityTypes: FacetCount[];
 }
 
-export type FacetOptions = Omit<SearchOptions, "limit" | "offset" | "countTotal"> & {
+export type FacetOptions = Omit<SearchOptions, "limit" | "offset" | "countTotal" | "countAtMost"> & {
   /** How many documents the document facet lists (default 20, at most 1000). */
   top?: number;
 };

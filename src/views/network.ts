@@ -92,23 +92,40 @@ function withEvidence(knowledge: NetworkKnowledge, edges: readonly WeightedEdge[
   }));
 }
 
-/** Actors whose name holds every word of `q` (compared by transliteration key or folded), and the entity `q` names. */
+/**
+ * Actors whose name holds every word of `q` as written (case, accents and apostrophes aside); only
+ * when none does, those whose name holds every word's transliteration key ("Kassem"
+ * finds Qasim, but "Qasim" does not find Qasem Soleimani). And the entity `q` names.
+ */
 function matchingActors(
   q: string,
   nodes: ReadonlyMap<string, LinkedActor>,
   knowledge: Pick<KnowledgeStore, "findEntity">,
 ): Set<string> {
+  const words = [...nameWords(q)];
+  const literal = [...nodes.values()].filter((node) => {
+    const name = nameWords(node.name);
+    return words.length > 0 && words.every((w) => name.has(w));
+  });
   const keys = nameKey(q).split(" ").filter(Boolean);
-  const folded = foldToken(q.trim());
-  const matched = new Set<string>();
-  for (const node of nodes.values()) {
-    const nameKeys = new Set(nameKey(node.name).split(" "));
-    const byKey = keys.length > 0 && keys.every((k) => nameKeys.has(k));
-    if (byKey || (folded.length > 0 && foldToken(node.name).includes(folded))) matched.add(node.id);
-  }
+  const byKey = () =>
+    [...nodes.values()].filter((node) => {
+      const nameKeys = new Set(nameKey(node.name).split(" "));
+      return keys.length > 0 && keys.every((k) => nameKeys.has(k));
+    });
+  const matched = new Set((literal.length > 0 ? literal : byKey()).map((node) => node.id));
   const named = knowledge.findEntity(q)?.id;
   if (named !== undefined && nodes.has(named)) matched.add(named);
   return matched;
+}
+
+/** A name's words, folded, split at spaces and hyphens. */
+function nameWords(name: string): Set<string> {
+  return new Set(
+    foldToken(name)
+      .split(/[\s\-‐–—,.]+/u)
+      .filter(Boolean),
+  );
 }
 
 /** The matching actors (most mentioned first), then the ends of the strongest edges, while `limit` allows both ends. */

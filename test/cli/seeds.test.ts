@@ -107,6 +107,24 @@ describe("annals on the four seed documents, through the CLI's JSON", () => {
     }
   });
 
+  it("says how many passages match beside the page it shows", () => {
+    const { json } = runCliJson<{ hits: Hit[]; total: number; totalIsLowerBound?: boolean }>([
+      "--db",
+      db,
+      "search",
+      "Qasim",
+      "--limit",
+      "3",
+    ]);
+    expect(json.hits).toHaveLength(3);
+    expect(json.total).toBeGreaterThan(3);
+    expect(json).not.toHaveProperty("totalIsLowerBound");
+    const all = runCliJson<{ hits: Hit[] }>(["--db", db, "search", "Qasim", "--limit", "1000"]).json.hits;
+    expect(json.total).toBe(all.length);
+    const text = runCli(["--db", db, "search", "Qasim", "--limit", "3", "--offset", "2"]).stdout;
+    expect(text.split("\n")[0]).toBe(`${json.total} passages match; 3–5 shown`);
+  });
+
   it("exits 2 with a reason on usage errors", () => {
     const bad = runCli(["--db", db, "search", "x", "--limit", "zero"]);
     expect(bad.status).toBe(2);

@@ -205,30 +205,64 @@ function browserScenarios(): void {
     await shoot("timeline", ".vis-item");
   });
 
+  /** The page's canvas keeps its drawing on the container (web/src/graph-draw.ts: NetworkCanvas). */
+  const NETWORK = `document.querySelector(".graph-canvas").network`;
+
   it("the network renders and clicking an edge shows its quote", async () => {
     await open("/graph", '.graph-canvas[data-ready="true"] canvas');
-    await page.waitForTimeout(1000);
-    // cytoscape keeps its instance on the container: the midpoint, in page coordinates, of an edge
-    // whose midpoint no node covers (a click there hits the edge, not a node).
+    // The middle of a listed link that no actor covers: a click there hits the link.
     const point = await page.evaluate<{ x: number; y: number } | null>(`(() => {
-      const container = document.querySelector(".graph-canvas");
-      const cy = container && container._cyreg && container._cyreg.cy;
-      if (!cy) return null;
-      const inside = (p, b) => p.x >= b.x1 - 4 && p.x <= b.x2 + 4 && p.y >= b.y1 - 4 && p.y <= b.y2 + 4;
-      const boxes = cy.nodes().map((n) => n.renderedBoundingBox());
-      const edge = cy.edges().filter((e) => !boxes.some((b) => inside(e.renderedMidpoint(), b)))[0];
-      if (!edge) return null;
-      const mid = edge.renderedMidpoint();
-      const box = container.getBoundingClientRect();
-      return { x: box.left + mid.x, y: box.top + mid.y };
+      const network = ${NETWORK};
+      for (const a of document.querySelectorAll(".edge-list a[data-edge-id]")) {
+        const id = a.dataset.edgeId;
+        const at = network.clientPoint(id);
+        const hit = at && network.hitAt(at.x, at.y);
+        if (hit && hit.kind === "edge" && hit.id === id) return at;
+      }
+      return null;
     })()`);
     expect(point).not.toBeNull();
+    await page.mouse.move(point!.x, point!.y);
+    expect(await page.evaluate<string>(`document.querySelector(".graph-canvas canvas").style.cursor`)).toBe("pointer");
     await page.mouse.click(point!.x, point!.y);
     await page.waitForURL(/edge=/);
     const quote = page.locator(".edge-evidence blockquote").first();
     await quote.waitFor();
     expect(((await quote.textContent()) ?? "").length).toBeGreaterThan(10);
     await shoot("network-edge", ".edge-evidence");
+  });
+
+  it("the network refits when its window changes size, and the wheel zooms about the pointer", async () => {
+    await open("/graph", '.graph-canvas[data-ready="true"] canvas');
+    const inside = () =>
+      page.evaluate<{ outside: number; nodes: number; width: number }>(`(() => {
+        const network = ${NETWORK};
+        const box = document.querySelector(".graph-canvas").getBoundingClientRect();
+        const points = network.nodes.map((n) => network.clientPoint(n.id));
+        const outside = points.filter((p) => p.x < box.left || p.x > box.right || p.y < box.top || p.y > box.bottom);
+        return { outside: outside.length, nodes: points.length, width: box.width };
+      })()`);
+    const wide = await inside();
+    expect(wide.nodes).toBeGreaterThan(2);
+    expect(wide.outside).toBe(0);
+    await page.setViewportSize({ width: 700, height: 800 });
+    await page.waitForFunction(
+      `document.querySelector(".graph-canvas").getBoundingClientRect().width < ${wide.width - 100}`,
+    );
+    await page.waitForTimeout(100);
+    expect((await inside()).outside).toBe(0);
+    await page.setViewportSize(SIZES.desktop);
+    await page.waitForTimeout(100);
+    const id = await page.evaluate<string>(`${NETWORK}.nodes[0].id`);
+    const before = await page.evaluate<{ x: number; y: number }>(`${NETWORK}.clientPoint(${JSON.stringify(id)})`);
+    const box = (await page.locator(".graph-canvas canvas").boundingBox())!;
+    const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await page.mouse.move(centre.x, centre.y);
+    await page.mouse.wheel(0, -400);
+    await page.waitForTimeout(100);
+    const after = await page.evaluate<{ x: number; y: number }>(`${NETWORK}.clientPoint(${JSON.stringify(id)})`);
+    const from = (p: { x: number; y: number }) => Math.hypot(p.x - centre.x, p.y - centre.y);
+    expect(from(after)).toBeGreaterThan(from(before) * 1.5);
   });
 
   it("the network's name search draws one actor's neighbourhood and a click on an actor opens its page", async () => {
@@ -244,13 +278,9 @@ function browserScenarios(): void {
       links.join(" | "),
     ).toBe(true);
     const point = await page.evaluate<{ x: number; y: number; name: string } | null>(`(() => {
-      const container = document.querySelector(".graph-canvas");
-      const cy = container && container._cyreg && container._cyreg.cy;
-      const node = cy && cy.nodes().filter((n) => /Qasim/.test(n.data("name")))[0];
-      if (!node) return null;
-      const at = node.renderedPosition();
-      const box = container.getBoundingClientRect();
-      return { x: box.left + at.x, y: box.top + at.y, name: node.data("name") };
+      const network = ${NETWORK};
+      const node = network.nodes.find((n) => /Qasim/.test(n.name));
+      return node ? { ...network.clientPoint(node.id), name: node.name } : null;
     })()`);
     expect(point).not.toBeNull();
     await page.mouse.click(point!.x, point!.y);

@@ -168,7 +168,7 @@ describe("the network's community layout", () => {
 
   it("puts each community's most tied actor at the centre of a disc of its own", () => {
     const spacing = 30;
-    const at = communityLayout(nodes, strengths(edges), spacing);
+    const { positions: at, discs } = communityLayout(nodes, strengths(edges), spacing);
     expect([...at.keys()].sort()).toEqual(["a", "b", "c", "d", "e"]);
     const distance = (p: string, q: string) => Math.hypot(at.get(p)!.x - at.get(q)!.x, at.get(p)!.y - at.get(q)!.y);
     const radius = (n: number) => spacing * (Math.sqrt(n) + 0.6);
@@ -179,5 +179,13 @@ describe("the network's community layout", () => {
       ["a", "e"],
     ])
       expect(distance(inside!, outside!)).toBeGreaterThanOrEqual(radius(3));
+    expect(discs.map((d) => d.community)).toEqual([0, 1]);
+    expect(discs[0]!.centre).toEqual(at.get("a"));
+    for (const [disc, ids] of [
+      [discs[0]!, ["a", "b", "c"]],
+      [discs[1]!, ["d", "e"]],
+    ] as const)
+      for (const id of ids)
+        expect(Math.hypot(at.get(id)!.x - disc.centre.x, at.get(id)!.y - disc.centre.y)).toBeLessThan(disc.radius);
   });
 });

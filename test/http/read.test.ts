@@ -64,6 +64,20 @@ describe("GET /api/search", () => {
     expect(second.hits[0]!.score).toBeLessThanOrEqual(body.hits[1]!.score);
   });
 
+  it("says the total is a lower bound when it stops counting at countAtMost, and still links the next page", async () => {
+    const exact = (await get("/api/search?q=Qasim&limit=2&count=true")).json<{ total: number }>().total;
+    const capped = await get("/api/search?q=Qasim&limit=2&count=true&countAtMost=3");
+    const body = capped.json<{ hits: Hit[]; total: number; totalIsLowerBound?: boolean }>();
+    expect(exact).toBeGreaterThan(3);
+    expect(body).toMatchObject({ total: 3, totalIsLowerBound: true });
+    expect(body.hits).toHaveLength(2);
+    expect(capped.headers["x-total-count"]).toBeUndefined();
+    expect(capped.headers["link"]).toMatch(/rel="next"/);
+    const enough = (await get(`/api/search?q=Qasim&count=true&countAtMost=${exact}`)).json<{ total: number }>();
+    expect(enough).not.toHaveProperty("totalIsLowerBound");
+    expect(enough.total).toBe(exact);
+  });
+
   it("answers 400 listing every bad parameter", async () => {
     const response = await get("/api/search?limit=0&kind=novel&from=1963-7&bogus=1");
     expect(response.statusCode).toBe(400);

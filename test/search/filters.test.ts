@@ -78,6 +78,20 @@ describe("search ranking and pages", () => {
     expect(store.search("Qasim", { limit: 2 }).total).toBeUndefined();
   });
 
+  it("stops counting at countAtMost and says the total is a lower bound", () => {
+    for (const options of [{}, { kinds: ["encyclopedia" as const] }, { dateTo: "1990" }]) {
+      const exact = store.search("Qasim", { ...options, countTotal: true, countAtMost: 100_000 });
+      expect(exact.total).toBeGreaterThan(3);
+      expect(exact.totalIsLowerBound).toBeUndefined();
+      const capped = store.search("Qasim", { ...options, limit: 2, countTotal: true, countAtMost: 3 });
+      expect(capped).toMatchObject({ total: 3, totalIsLowerBound: true });
+      expect(capped.hits).toHaveLength(2);
+      const atTotal = store.search("Qasim", { ...options, countTotal: true, countAtMost: exact.total! });
+      expect(atTotal.total).toBe(exact.total);
+      expect(atTotal.totalIsLowerBound).toBeUndefined();
+    }
+  });
+
   it("ranks a copy recorded as derived after the document it was derived from", () => {
     const plain = openStore(":memory:");
     for (const doc of seedDocuments()) {

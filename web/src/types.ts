@@ -36,6 +36,8 @@ export interface SearchHit {
 export interface SearchResult {
   hits: SearchHit[];
   total?: number;
+  /** More than `total` passages match. */
+  totalIsLowerBound?: true;
 }
 
 export interface RelatedDocument {

@@ -94,11 +94,23 @@ export function searchCommand(query: string, options: SearchCliOptions): ExitCod
       ...(kinds ? { kinds } : {}),
       ...(options.from ? { dateFrom: options.from } : {}),
       ...(options.to ? { dateTo: options.to } : {}),
+      countTotal: true,
     });
+    const total = result.total ?? result.hits.length;
     if (options.json) {
-      printJson({ hits: result.hits.map(searchHitView) });
+      printJson({
+        hits: result.hits.map(searchHitView),
+        total,
+        ...(result.totalIsLowerBound ? { totalIsLowerBound: true } : {}),
+      });
     } else if (result.hits.length === 0) printLine("no passage matches");
     else {
+      const first = (options.offset === undefined ? 0 : Number(options.offset)) + 1;
+      printLine(
+        dim(
+          `${result.totalIsLowerBound ? "≥ " : ""}${total.toLocaleString("en")} passage${total === 1 ? "" : "s"} match; ${first}–${first + result.hits.length - 1} shown`,
+        ),
+      );
       result.hits.forEach((hit, rank) => {
         printLine(
           `${rank + 1}. ${bold(hit.document.title)}${hit.section ? ` — ${hit.section}` : ""} ${dim(`(${hit.score.toFixed(2)})`)}`,

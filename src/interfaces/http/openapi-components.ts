@@ -61,7 +61,14 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
     },
     ["document", "text", "snippet", "score", "start", "end"],
   ),
-  SearchResult: obj({ hits: arrayOf(ref("SearchHit")), total: int }, ["hits"]),
+  SearchResult: obj(
+    {
+      hits: arrayOf(ref("SearchHit")),
+      total: int,
+      totalIsLowerBound: { type: "boolean", description: "more than `total` passages match: counting stopped there" },
+    },
+    ["hits"],
+  ),
   DocumentListing: obj(
     {
       id: str,

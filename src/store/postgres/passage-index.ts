@@ -87,16 +87,21 @@ export class PostgresPassageIndex implements PassageIndex {
     }));
   }
 
-  countPassages(query: ParsedQuery, pass: "all" | "any", filters: PassageFilters): number {
+  countPassages(query: ParsedQuery, pass: "all" | "any", filters: PassageFilters, atMost?: number): number {
     const tsquery = toTsquery(query, pass);
     if (tsquery === undefined) return 0;
     const { joins, where, params } = filterSql(filters, 2);
     if (where === "" && isPrecomputable(query)) {
       const top = this.topMatches.lookup(tsquery);
-      if (top) return top.matches;
+      if (top) return Math.min(top.matches, atMost ?? Infinity);
     }
-    const sql = `SELECT count(*) AS n FROM passages p ${joins} WHERE p.fts @@ to_tsquery('simple', $1) ${where}`;
-    return this.db.query<{ n: number }>(sql, [tsquery, ...params]).rows[0]!.n;
+    const matching = `FROM passages p ${joins} WHERE p.fts @@ to_tsquery('simple', $1) ${where}`;
+    const sql =
+      atMost === undefined
+        ? `SELECT count(*) AS n ${matching}`
+        : `SELECT count(*) AS n FROM (SELECT 1 ${matching} LIMIT $${params.length + 2}) AS matching`;
+    const all = [tsquery, ...params, ...(atMost === undefined ? [] : [atMost])];
+    return this.db.query<{ n: number }>(sql, all).rows[0]!.n;
   }
 
   facetCounts(query: ParsedQuery, facet: Facet, filters: PassageFilters, top: number): FacetCount[] {

@@ -111,16 +111,20 @@ export class SqlitePassageIndex implements PassageIndex {
     }));
   }
 
-  countPassages(query: ParsedQuery, pass: "all" | "any", filters: PassageFilters): number {
+  countPassages(query: ParsedQuery, pass: "all" | "any", filters: PassageFilters, atMost?: number): number {
     const match = toFts5Match(query, pass);
     if (match === undefined) return 0;
     const { joins, where, params } = filterSql(filters, "f.rowid");
     if (where === "" && isPrecomputable(query) && this.topMatches.written() === 0) {
       const top = this.topMatches.lookup(match);
-      if (top) return top.matches;
+      if (top) return Math.min(top.matches, atMost ?? Infinity);
     }
-    const sql = `SELECT count(*) AS n FROM passages_fts f ${joins} WHERE passages_fts MATCH ? ${where}`;
-    return (this.statement(sql).get(match, ...params) as { n: number }).n;
+    const sql =
+      atMost === undefined
+        ? `SELECT count(*) AS n FROM passages_fts f ${joins} WHERE passages_fts MATCH ? ${where}`
+        : `SELECT count(*) AS n FROM (SELECT 1 FROM passages_fts f ${joins} WHERE passages_fts MATCH ? ${where} LIMIT ?)`;
+    const all = [match, ...params, ...(atMost === undefined ? [] : [atMost])];
+    return (this.statement(sql).get(...all) as { n: number }).n;
   }
 
   facetCounts(query: ParsedQuery, facet: Facet, filters: PassageFilters, top: number): FacetCount[] {

@@ -1,7 +1,7 @@
-import type { Core } from "cytoscape";
 import { useEffect, useMemo, useRef } from "preact/hooks";
 import { useJson } from "../api.js";
 import { Await, CitationView, Heading } from "../components.js";
+import { drawNetwork, type NetworkCanvas } from "../graph-draw.js";
 import { CO_PARTICIPANT } from "../graph-layout.js";
 import { navigate, paths, withQuery } from "../router.js";
 import { ENTITY_TYPES, type Graph, type GraphEdge, type GraphNode } from "../types.js";
@@ -9,9 +9,6 @@ import { ExportLinks, NETWORK_EXPORTS } from "./ExportLinks.js";
 
 const LIMITS = [50, 150, 300, 1000];
 const DEFAULT_LIMIT = 150;
-
-/** cytoscape (most of this page's code) loads while the network is fetched, not after. */
-const drawing = import("../graph-draw.js");
 
 interface Filters {
   q: string;
@@ -48,31 +45,21 @@ function urlOf(f: Filters, selected: { edge?: string } = {}): string {
 
 function Canvas({ nodes, edges, selected }: { nodes: GraphNode[]; edges: GraphEdge[]; selected: string }) {
   const container = useRef<HTMLDivElement>(null);
-  const cy = useRef<Core | undefined>(undefined);
+  const canvas = useRef<NetworkCanvas | undefined>(undefined);
   useEffect(() => {
-    let instance: Core | undefined;
-    let cancelled = false;
-    void drawing.then(({ drawNetwork }) => {
-      if (cancelled || !container.current) return;
-      instance = drawNetwork(container.current, nodes, edges, {
-        onEdge: (id) => navigate(withQuery(location.pathname, { ...currentQuery(), edge: id }), { replace: true }),
-        onNode: (id) => navigate(paths.entity(id)),
-      });
-      cy.current = instance;
-      container.current.dataset["ready"] = "true";
+    if (!container.current) return;
+    const instance = drawNetwork(container.current, nodes, edges, {
+      onEdge: (id) => navigate(withQuery(location.pathname, { ...currentQuery(), edge: id }), { replace: true }),
+      onNode: (id) => navigate(paths.entity(id)),
     });
+    canvas.current = instance;
+    container.current.dataset["ready"] = "true";
     return () => {
-      cancelled = true;
-      instance?.destroy();
-      cy.current = undefined;
+      instance.destroy();
+      canvas.current = undefined;
     };
   }, [nodes, edges]);
-  useEffect(() => {
-    const instance = cy.current;
-    if (!instance) return;
-    instance.elements().unselect();
-    if (selected) instance.getElementById(selected).select();
-  }, [selected, nodes, edges]);
+  useEffect(() => canvas.current?.select(selected), [selected, nodes, edges]);
   return (
     <div
       ref={container}

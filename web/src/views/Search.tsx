@@ -59,6 +59,17 @@ function apiFilters(f: Filters) {
   };
 }
 
+/** "≥ 10,000 passages" when counting stopped before the end. */
+function passageCount(result: SearchResult): string {
+  const n = result.total ?? result.hits.length;
+  return `${result.totalIsLowerBound ? "≥ " : ""}${n.toLocaleString("en")} passage${n === 1 ? "" : "s"}`;
+}
+
+function hasNextPage(result: SearchResult, offset: number): boolean {
+  if (result.totalIsLowerBound) return result.hits.length === PAGE;
+  return result.total !== undefined && offset + result.hits.length < result.total;
+}
+
 function Count({ n }: { n: number | undefined }) {
   return n === undefined ? null : <span class="muted"> ({n})</span>;
 }
@@ -216,7 +227,7 @@ export function SearchView({ query }: { query: URLSearchParams }) {
               {(data) => (
                 <>
                   <p role="status" class="muted" id="result-count">
-                    {data.total ?? data.hits.length} passage{(data.total ?? data.hits.length) === 1 ? "" : "s"}
+                    {passageCount(data)}
                     {data.hits.length > 0
                       ? ` — showing ${filters.offset + 1}–${filters.offset + data.hits.length}`
                       : ""}
@@ -243,7 +254,7 @@ export function SearchView({ query }: { query: URLSearchParams }) {
                     {filters.offset > 0 ? (
                       <a href={urlOf({ ...filters, offset: Math.max(0, filters.offset - PAGE) })}>← Previous</a>
                     ) : null}
-                    {data.total !== undefined && filters.offset + data.hits.length < data.total ? (
+                    {hasNextPage(data, filters.offset) ? (
                       <a href={urlOf({ ...filters, offset: filters.offset + PAGE })}>Next →</a>
                     ) : null}
                   </nav>

@@ -20,6 +20,7 @@ interface SearchQuery extends Filters {
   limit: number;
   offset: number;
   count?: boolean;
+  countAtMost?: number;
 }
 
 /** The query and filters /api/search and /api/search/facets share. */
@@ -62,7 +63,14 @@ export function searchRoutes(app: FastifyInstance): void {
             ...FILTER_PROPERTIES,
             limit: { type: "integer", minimum: 1, maximum: 1000, default: 10 },
             offset: { type: "integer", minimum: 0, maximum: 100_000, default: 0 },
-            count: { type: "boolean", description: "also count every matching passage (total, X-Total-Count)" },
+            count: { type: "boolean", description: "also count the matching passages (total, X-Total-Count)" },
+            countAtMost: {
+              type: "integer",
+              minimum: 1,
+              maximum: 10_000_000,
+              description:
+                "count at most this many (default 10,000); past it total is this number and totalIsLowerBound is true",
+            },
           },
         },
       },
@@ -70,7 +78,7 @@ export function searchRoutes(app: FastifyInstance): void {
         doc: {
           summary: "Ranked passages for a query",
           description:
-            "The body is `annals search --json`'s: `{hits}`, plus `total` when `count=true`. Snippets are HTML-escaped text with matched words in <mark>.",
+            "The body is `annals search --json`'s: `{hits}`, plus `total` when `count=true` (with `totalIsLowerBound` when more than `countAtMost` match: then there is no X-Total-Count). Snippets are HTML-escaped text with matched words in <mark>.",
           tags: ["search"],
           response: "SearchResult",
           paginated: true,
@@ -84,6 +92,7 @@ export function searchRoutes(app: FastifyInstance): void {
         offset: q.offset,
         ...searchOptions(q),
         ...(q.count ? { countTotal: true } : {}),
+        ...(q.countAtMost === undefined ? {} : { countAtMost: q.countAtMost }),
       });
       const hits = result.hits.map(searchHitView);
       const page = { limit: q.limit, offset: q.offset };
@@ -91,9 +100,15 @@ export function searchRoutes(app: FastifyInstance): void {
         request,
         reply,
         page,
-        result.total === undefined ? { more: hits.length >= q.limit } : { total: result.total },
+        result.total === undefined || result.totalIsLowerBound
+          ? { more: hits.length >= q.limit }
+          : { total: result.total },
       );
-      return { hits, ...(result.total === undefined ? {} : { total: result.total }) };
+      return {
+        hits,
+        ...(result.total === undefined ? {} : { total: result.total }),
+        ...(result.totalIsLowerBound ? { totalIsLowerBound: true } : {}),
+      };
     },
   );
   app.get<{ Querystring: Filters & { top: number } }>(
