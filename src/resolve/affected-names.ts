@@ -1,4 +1,4 @@
-import type { EntityType } from "../annotate/mentions/types.js";
+import { ENTITY_TYPES, type EntityType } from "../annotate/mentions/types.js";
 import type { ResolutionConstraints } from "./constraints.js";
 import { contains, requiredKeys } from "./entity-containment.js";
 import { titleWords } from "./entities.js";
@@ -157,8 +157,6 @@ function dirtyShortForms(shorts: readonly ShortForm[], dirty: Set<number>, sets:
   for (const s of done) for (const b of s.bearers) read.add(b);
   return read;
 }
-
-const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];
 
 /** A name's words and keys under the type it was voted, or, for a removed name, under each type. */
 type KeyedTypes = { type: EntityType; words: string[]; keys: string[] }[];

@@ -1,4 +1,4 @@
-import type { EntityType, Mention } from "../annotate/mentions/types.js";
+import { ENTITY_TYPES, type EntityType, type Mention } from "../annotate/mentions/types.js";
 import type { ClaimSubjectKind } from "../claims/types.js";
 import { foldToken } from "../core/name-key.js";
 import { keyedWords } from "../resolve/entity-keys.js";
@@ -307,8 +307,6 @@ export function signatureFromBytes(bytes: Uint8Array): Uint32Array {
 export function foldName(name: string): string {
   return name.split(/\s+/).map(foldToken).join(" ").replace(/[-‐–]/g, " ").replace(/\s+/g, " ").trim();
 }
-
-const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];
 
 /**
  * Finding an entity by a spelling no document uses ("Kassem" for Qasim): per type, one LIKE pattern

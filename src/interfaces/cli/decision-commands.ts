@@ -1,14 +1,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { Annals } from "../../annals.js";
-import type { EntityType } from "../../annotate/mentions/types.js";
+import { ENTITY_TYPES, type EntityType } from "../../annotate/mentions/types.js";
 import { UsageError } from "../../core/errors.js";
 import type { Author, Decider } from "../../decisions/decide.js";
 import type { Decision, DecisionView, NameRuleAction } from "../../decisions/types.js";
 import type { ExitCode, GlobalOptions } from "./commands.js";
 import { bold, dim, printJson, printLine } from "./output.js";
-
-const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];
 
 export interface DecisionOptions extends GlobalOptions {
   user?: string;

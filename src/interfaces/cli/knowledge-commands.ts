@@ -1,7 +1,7 @@
 import { Annals } from "../../annals.js";
 import { dateBounds } from "../../core/date-bounds.js";
 import { UsageError } from "../../core/errors.js";
-import type { EntityType } from "../../annotate/mentions/types.js";
+import { ENTITY_TYPES, type EntityType } from "../../annotate/mentions/types.js";
 import {
   CSV_TABLES,
   exportKnowledgeBase,
@@ -16,8 +16,6 @@ import type { TimelineFilter } from "../../views/timeline.js";
 import type { EventSummary } from "../../views/types.js";
 import type { ExitCode, GlobalOptions } from "./commands.js";
 import { bold, citationPlace, dim, printJson, printLine } from "./output.js";
-
-const ENTITY_TYPES: readonly EntityType[] = ["person", "organization", "place"];
 
 function withAnnals<T>(options: GlobalOptions, action: (annals: Annals) => T): T {
   const annals = Annals.open(options.db);
