@@ -95,13 +95,10 @@ export class PostgresPassageIndex implements PassageIndex {
       const top = this.topMatches.lookup(tsquery);
       if (top) return Math.min(top.matches, atMost ?? Infinity);
     }
-    const matching = `FROM passages p ${joins} WHERE p.fts @@ to_tsquery('simple', $1) ${where}`;
-    const sql =
-      atMost === undefined
-        ? `SELECT count(*) AS n ${matching}`
-        : `SELECT count(*) AS n FROM (SELECT 1 ${matching} LIMIT $${params.length + 2}) AS matching`;
-    const all = [tsquery, ...params, ...(atMost === undefined ? [] : [atMost])];
-    return this.db.query<{ n: number }>(sql, all).rows[0]!.n;
+    // LIMIT NULL: no limit.
+    const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM passages p ${joins}
+      WHERE p.fts @@ to_tsquery('simple', $1) ${where} LIMIT $${params.length + 2}) AS matching`;
+    return this.db.query<{ n: number }>(sql, [tsquery, ...params, atMost ?? null]).rows[0]!.n;
   }
 
   facetCounts(query: ParsedQuery, facet: Facet, filters: PassageFilters, top: number): FacetCount[] {

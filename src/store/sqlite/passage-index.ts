@@ -119,12 +119,9 @@ export class SqlitePassageIndex implements PassageIndex {
       const top = this.topMatches.lookup(match);
       if (top) return Math.min(top.matches, atMost ?? Infinity);
     }
-    const sql =
-      atMost === undefined
-        ? `SELECT count(*) AS n FROM passages_fts f ${joins} WHERE passages_fts MATCH ? ${where}`
-        : `SELECT count(*) AS n FROM (SELECT 1 FROM passages_fts f ${joins} WHERE passages_fts MATCH ? ${where} LIMIT ?)`;
-    const all = [match, ...params, ...(atMost === undefined ? [] : [atMost])];
-    return (this.statement(sql).get(...all) as { n: number }).n;
+    // LIMIT -1: no limit.
+    const sql = `SELECT count(*) AS n FROM (SELECT 1 FROM passages_fts f ${joins} WHERE passages_fts MATCH ? ${where} LIMIT ?)`;
+    return (this.statement(sql).get(match, ...params, atMost ?? -1) as { n: number }).n;
   }
 
   facetCounts(query: ParsedQuery, facet: Facet, filters: PassageFilters, top: number): FacetCount[] {
