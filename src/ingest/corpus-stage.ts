@@ -18,7 +18,7 @@ import { nameInDocument, type NameAssignment, type NameOccurrence, type Resoluti
 import type { ResolutionConstraints } from "../resolve/constraints.js";
 import type { Store } from "../store/store.js";
 import { nameKey } from "../resolve/constraints.js";
-import { corpusKeyCounts, resolveEntities, resolveVoted } from "../resolve/entities.js";
+import { corpusKeyCounts, resolveVoted } from "../resolve/entities.js";
 import { voteTypes } from "../resolve/type-vote.js";
 import { corefEvents } from "../resolve/events.js";
 import { entityScope, scopedEntities } from "./entity-scope.js";
@@ -127,8 +127,9 @@ function resolveNames(
   options: CorpusOptions,
 ) {
   const { occurrences, before, constraints } = names;
-  const full = () => ({
-    ...resolveEntities(occurrences, names.documents, constraints),
+  // The corpus's type vote, when an incremental attempt already took it, is not taken again by the full rebuild.
+  const full = (voted = voteTypes(occurrences)) => ({
+    ...resolveVoted(voted, names.documents, constraints),
     mode: "full" as const,
     resolvedNames: occurrences.length,
   });
@@ -145,10 +146,10 @@ function resolveNames(
     constraints,
     options.maxShare ?? 0.3,
   );
-  if (!scope) return full();
+  if (!scope) return full(voted);
   const partial = resolveVoted(scope.occurrences, names.documents, constraints, corpusKeyCounts(voted));
   const entities = scopedEntities(scope, partial, stored);
-  if (!entities) return full();
+  if (!entities) return full(voted);
   return {
     entities,
     assignments: [...scope.keptAssignments, ...partial.assignments],
