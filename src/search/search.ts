@@ -69,11 +69,11 @@ export interface PassageIndex {
 export function searchPassages(index: PassageIndex, input: string, options: SearchOptions = {}): SearchResult {
   const limit = validCount(options.limit ?? DEFAULT_LIMIT, "limit", 1, MAX_LIMIT);
   const offset = validCount(options.offset ?? 0, "offset", 0, Number.MAX_SAFE_INTEGER);
+  const atMost = validCount(options.countAtMost ?? DEFAULT_COUNT_AT_MOST, "countAtMost", 1, Number.MAX_SAFE_INTEGER);
   const filters = passageFilters(options);
   const query = parseQuery(input);
   const empty = query.clauses.length === 0 || options.documentIds?.length === 0 || options.kinds?.length === 0;
   if (empty) return { hits: [], ...(options.countTotal ? { total: 0 } : {}) };
-  const atMost = validCount(options.countAtMost ?? DEFAULT_COUNT_AT_MOST, "countAtMost", 1, Number.MAX_SAFE_INTEGER);
 
   const page = (pass: "all" | "rest", from: number, count: number) =>
     rankedPage((n) => index.matchPassages(query, pass, filters, n), from, count);

@@ -85,11 +85,12 @@ export function searchCommand(query: string, options: SearchCliOptions): ExitCod
       throw new UsageError(`${flag} ${value}: expected a date as YYYY, YYYY-MM or YYYY-MM-DD`);
     }
   }
+  const offset = options.offset === undefined ? 0 : parseNonNegative(options.offset, "--offset");
   const annals = Annals.open(options.db);
   try {
     const result = annals.search(query, {
       limit: options.limit === undefined ? 10 : parsePositive(options.limit, "--limit"),
-      ...(options.offset === undefined ? {} : { offset: parseNonNegative(options.offset, "--offset") }),
+      offset,
       ...(options.document ? { documentIds: options.document } : {}),
       ...(kinds ? { kinds } : {}),
       ...(options.from ? { dateFrom: options.from } : {}),
@@ -105,7 +106,7 @@ export function searchCommand(query: string, options: SearchCliOptions): ExitCod
       });
     } else if (result.hits.length === 0) printLine("no passage matches");
     else {
-      const first = (options.offset === undefined ? 0 : Number(options.offset)) + 1;
+      const first = offset + 1;
       printLine(
         dim(
           `${result.totalIsLowerBound ? "≥ " : ""}${total.toLocaleString("en")} passage${total === 1 ? "" : "s"} match; ${first}–${first + result.hits.length - 1} shown`,
