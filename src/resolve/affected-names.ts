@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, type EntityType } from "../annotate/mentions/types.js";
+import { ENTITY_TYPES, type EntityType } from "../core/entity-types.js";
 import type { ResolutionConstraints } from "./constraints.js";
 import { contains, requiredKeys } from "./entity-containment.js";
 import { titleWords } from "./entities.js";

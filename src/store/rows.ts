@@ -1,4 +1,5 @@
-import { ENTITY_TYPES, type EntityType, type Mention } from "../annotate/mentions/types.js";
+import type { Mention } from "../annotate/mentions/types.js";
+import { ENTITY_TYPES, type EntityType } from "../core/entity-types.js";
 import type { ClaimSubjectKind } from "../claims/types.js";
 import { foldToken } from "../core/name-key.js";
 import { keyedWords } from "../resolve/entity-keys.js";

@@ -1,8 +1,8 @@
 import type { SourceDocument, Span } from "../../core/document.js";
+import type { EntityType } from "../../core/entity-types.js";
 import type { SegmentedParagraph } from "../../segment/index.js";
 
-export type EntityType = "person" | "organization" | "place";
-export const ENTITY_TYPES = ["person", "organization", "place"] as const satisfies readonly EntityType[];
+export type { EntityType };
 export type MentionType = EntityType | "date" | "quantity" | "group";
 
 /** A span of a document that names something. Offsets are into `SourceDocument.text`. */

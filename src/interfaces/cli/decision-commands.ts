@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { Annals } from "../../annals.js";
-import { ENTITY_TYPES, type EntityType } from "../../annotate/mentions/types.js";
+import { ENTITY_TYPES, type EntityType } from "../../core/entity-types.js";
 import { UsageError } from "../../core/errors.js";
 import type { Author, Decider } from "../../decisions/decide.js";
 import type { Decision, DecisionView, NameRuleAction } from "../../decisions/types.js";

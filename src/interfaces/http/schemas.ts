@@ -1,7 +1,7 @@
 /** JSON schemas shared by the routes; fastify validates with them and the OpenAPI document shows them. */
 
 export const DOCUMENT_KINDS = ["encyclopedia", "primary", "derived", "dataset", "other"] as const;
-export { ENTITY_TYPES } from "../../annotate/mentions/types.js";
+export { ENTITY_TYPES } from "../../core/entity-types.js";
 
 export const ISO_DATE = {
   type: "string",
