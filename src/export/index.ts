@@ -59,6 +59,13 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
+/** Every event that passes the timeline's filter (all of them for an empty filter), in the timeline's order. */
+export function passingEvents(source: Pick<ExportSource, "events" | "filteredEvents">, filter: TimelineFilter) {
+  return Object.keys(filter).length === 0
+    ? source.events()
+    : source.filteredEvents(filter, { limit: Number.POSITIVE_INFINITY, offset: 0 }).items;
+}
+
 /** Everything the knowledge base shows, each part computed when a format first reads it. */
 export function snapshot(source: ExportSource, eventFilter: TimelineFilter = {}) {
   const documents = once(() => source.documents());
@@ -68,11 +75,7 @@ export function snapshot(source: ExportSource, eventFilter: TimelineFilter = {})
       .map((e) => source.entity(e.id)!)
       .filter(Boolean),
   );
-  const events = once(() =>
-    Object.keys(eventFilter).length === 0
-      ? source.events()
-      : source.filteredEvents(eventFilter, { limit: Number.POSITIVE_INFINITY, offset: 0 }).items,
-  );
+  const events = once(() => passingEvents(source, eventFilter));
   const cards = once(() => events().map((e) => source.event(e.id)!));
   const disagreements = once(() => source.disagreements());
   const graph = once(() => source.graph());

@@ -1,12 +1,13 @@
 import { Annals } from "../../annals.js";
 import { dateBounds } from "../../core/date-bounds.js";
 import { UsageError } from "../../core/errors.js";
-import { ENTITY_TYPES, type EntityType } from "../../annotate/mentions/types.js";
+import { ENTITY_TYPES, type EntityType } from "../../core/entity-types.js";
 import {
   CSV_TABLES,
   exportKnowledgeBase,
   exportRefusal,
   EXPORT_FORMATS,
+  passingEvents,
   type CsvTable,
   type ExportFormat,
   type ExportOptions,
@@ -111,15 +112,10 @@ function eventFilter(options: EventFilterOptions): EventFilter {
   return filter;
 }
 
-function filteredEvents(annals: Annals, filter: EventFilter): EventSummary[] {
-  if (Object.keys(filter).length === 0) return annals.events();
-  return annals.filteredEvents(filter, { limit: Number.POSITIVE_INFINITY, offset: 0 }).items;
-}
-
 export function eventsCommand(options: GlobalOptions & EventFilterOptions): ExitCode {
   const filter = eventFilter(options);
   return withAnnals(options, (annals) => {
-    const events = filteredEvents(annals, filter);
+    const events = passingEvents(annals, filter);
     if (options.json) printJson(events);
     else printEvents(events);
     return 0;
