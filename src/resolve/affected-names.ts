@@ -4,6 +4,7 @@ import { contains, requiredKeys } from "./entity-containment.js";
 import { titleWords } from "./entities.js";
 import { isGivenNameTitled } from "./entity-short-names.js";
 import { keyedWords } from "./entity-keys.js";
+import { acronymLetters, nameInitials } from "./entity-acronyms.js";
 import type { VotedOccurrence } from "./type-vote.js";
 import type { NameOccurrence } from "./types.js";
 import { UnionFind } from "./union-find.js";
@@ -54,7 +55,8 @@ export function affectedNames(
     if (entry === undefined) keyedOnce.set(spelling, (entry = keyedTypes(o, current)));
     return entry;
   });
-  const linked = names.map((o, i) => links(o, keyed[i]!));
+  const acronyms = new Set(names.flatMap((o) => acronymLetters(o.name) ?? []));
+  const linked = names.map((o, i) => links(o, keyed[i]!, acronyms));
   for (const ref of seeds.refs) linked.push([`r:${ref}`]);
   const seededUpTo = linked.length;
   for (const [a, b] of [...constraints.sameAs.map((s) => s.pair), ...constraints.notSameAs])
@@ -232,12 +234,18 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** What rules other than short forms compare: identifiers, declared other names, keys, first and last keys. */
-function links(o: LinkedName, keyed: KeyedTypes): string[] {
+/**
+ * What rules other than short forms compare: identifiers, declared other names, keys, first and last
+ * keys, an acronym's letters and the initials of names that spell one of the corpus's acronyms.
+ */
+function links(o: LinkedName, keyed: KeyedTypes, acronyms: ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const ref of o.refs ?? []) out.push(`r:${ref}`);
-  for (const { type, keys } of keyed) {
+  const letters = acronymLetters(o.name);
+  for (const { type, keys, words } of keyed) {
     out.push(`s:${type}:${keys.join(" ")}`);
+    const initials = letters ?? nameInitials(words);
+    if (type !== "person" && initials !== undefined && acronyms.has(initials)) out.push(`i:${type}:${initials}`);
     if (o.documentId !== undefined) {
       out.push(`a:${type}:${o.documentId}\u0000${o.name}`);
       if (o.aliasOf) out.push(`a:${type}:${o.documentId}\u0000${o.aliasOf}`);

@@ -5,6 +5,7 @@ import { Clusters, type Node } from "./entity-clusters.js";
 import { keyedWords, GENERIC_WORDS, isContiguousRun, isSubsequence, vowelPattern } from "./entity-keys.js";
 import { joinContained } from "./entity-containment.js";
 import { joinShortNames } from "./entity-short-names.js";
+import { acronymLetters, joinAcronyms } from "./entity-acronyms.js";
 import { tokenKey } from "../core/name-key.js";
 import { sameSpelling } from "./spelling.js";
 import { voteTypes, type VotedOccurrence } from "./type-vote.js";
@@ -16,7 +17,8 @@ import { joinSameAs, NO_CONSTRAINTS, Separations, type ResolutionConstraints } f
  * (see `Clusters`): the same markup identifier; equal transliteration keys of names spelled alike; one
  * full name inside another with the same given and last name; a declared alias ("ICP"); a short form
  * resolved in its own document, else to the corpus's only bearer of it; an organization or place
- * name inside a longer one that adds only a national qualifier or generic words. The user's
+ * name inside a longer one that adds only a national qualifier or generic words; an acronym to the
+ * name whose initials it spells. The user's
  * `constraints` come last: same-as joins after these, and no join ever puts two names kept apart by
  * not-same-as in one entity.
  */
@@ -52,7 +54,7 @@ export function resolveVoted(
       vowels: vowelPattern(occurrence.name),
       partVowels: person ? parts.map((part) => vowelPattern(part.word)) : [],
       titles: titleWords(occurrence.roles),
-      acronym: /^[A-Z]{2,6}$/.test(occurrence.name.replace(/[.\s]/g, "")),
+      acronym: acronymLetters(occurrence.name) !== undefined,
       ...(year === undefined ? {} : { year }),
     };
   });
@@ -82,6 +84,7 @@ export function resolveVoted(
       joinEqualKeys(nodes, ofType, clusters);
       joinAliases(nodes, ofType, clusters);
       joinContained(nodes, ofType, clusters, type, corpusKeyCounts?.get(type));
+      joinAcronyms(nodes, ofType, clusters);
     }
   }
   joinSameAs(nodes, clusters, (a, b, reason) => clusters.join(a, b, reason, "user"), constraints.sameAs);
@@ -239,13 +242,18 @@ export function sortReasons(reasons: EntityRecord["mergeReasons"]): EntityRecord
 }
 
 /**
- * The name an entity goes by: its most cited name (for people, its most cited full name), or a
- * longer name that adds one word to it and is used by more than one document ("Iraqi Communist Party" for
- * "Communist Party"), cased as written.
+ * The name an entity goes by: its most cited name other than an acronym (for people, its most cited
+ * full name), or a longer name that adds one word to it, is used by more than one document and cited
+ * at least a quarter as often ("Iraqi Communist Party" for "Communist Party", not "United Nations
+ * Force" for the United Nations), cased as written.
  */
+const EXPANSION_SHARE = 4;
+
 function canonicalNode(members: number[], nodes: Node[]): Node {
   const all = members.map((i) => nodes[i]!);
-  const named = all.filter((n) => !n.occurrence.aliasOf);
+  const declared = all.filter((n) => !n.occurrence.aliasOf);
+  const spelledOut = declared.filter((n) => !n.acronym);
+  const named = spelledOut.length > 0 ? spelledOut : declared;
   const multi = named.filter((n) => n.keys.length >= 2);
   const pool = all[0]!.occurrence.type === "person" && multi.length > 0 ? multi : named.length > 0 ? named : all;
   const totals = new Map<string, number>();
@@ -265,6 +273,7 @@ function canonicalNode(members: number[], nodes: Node[]): Node {
     (n) =>
       n.keys.length === most.keys.length + 1 &&
       documentsOf(n) >= 2 &&
+      total(n) * EXPANSION_SHARE >= total(most) &&
       isContiguousRun(most.keys, n.keys) >= 0 &&
       cased(n) === 1,
   );

@@ -87,12 +87,21 @@ export function contains(
   if (extra === undefined || extra.some((i) => SUBORDINATE_HEADS.has(long.keys[i]!))) return false;
   if (where === "same document" && allGeneric(short)) return true;
   const [first, last] = matchedEnds(short, long);
+  const outside = (i: number) => i < first || i > last;
+  const shortCountries = countriesOf(short);
+  const ownCountry = (i: number) => shortCountries.has(countryOfWord(long.words[i]!) ?? "");
   return extra.every((i) => {
-    if (isNationalQualifier(long.words[i]!)) return true;
+    // "Syrian Arab Army" is the Syrian Army, "United Arab Nations" not the United Nations; the short
+    // name's own country may stand anywhere ("Iraqi Ba'ath Party" in "… Ba'ath Party – Iraq Region").
+    if (isNationalQualifier(long.words[i]!)) return outside(i) || nextToQualifier(long, i) || ownCountry(i);
     const key = tokenKey(long.words[i]!);
     // "Syrian National Army" is not the Syrian Army: a generic word inside the name makes another body.
-    return (i < first || i > last) && (GENERIC_WORDS.has(key) || QUALIFYING_KEYS.has(key));
+    return outside(i) && (GENERIC_WORDS.has(key) || QUALIFYING_KEYS.has(key));
   });
+}
+
+function nextToQualifier(name: NameWords, i: number): boolean {
+  return [name.words[i - 1], name.words[i + 1]].some((word) => word !== undefined && isNationalQualifier(word));
 }
 
 /** Positions in `long` of the first and last of `short`'s words, its national qualifiers included. */
@@ -113,20 +122,33 @@ function matchedEnds(short: NameWords, long: NameWords): [number, number] {
  */
 function extraWords(short: NameWords, long: NameWords): number[] | undefined {
   const core = unqualified(short);
+  const coreWords = short.words.filter((word) => !isNationalQualifier(word));
   const shortCountries = countriesOf(short);
   const longCountries = countriesOf(long);
   if ([...shortCountries].some((c) => !longCountries.has(c))) return undefined;
   const extra: number[] = [];
   let j = 0;
   long.keys.forEach((key, i) => {
-    if (j < core.length && key === core[j] && !isNationalQualifier(long.words[i]!)) j++;
+    const word = long.words[i]!;
+    if (j < core.length && key === core[j] && !isNationalQualifier(word) && sameKeyedWord(key, coreWords[j]!, word))
+      j++;
     else extra.push(i);
   });
   return j === core.length ? extra : undefined;
 }
 
+/** A key of three letters or fewer is shared by unrelated words (Nusayri, Nusra): their spellings must agree too. */
+function sameKeyedWord(key: string, a: string, b: string): boolean {
+  return key.length > 3 || sameShortWord(a, b);
+}
+
 /** The candidate whose entity is cited most, if it is cited `ratio` times more than any other entity. */
-function pickDominant(candidates: number[], nodes: Node[], clusters: Clusters, ratio: number): number | undefined {
+export function pickDominant(
+  candidates: number[],
+  nodes: Node[],
+  clusters: Clusters,
+  ratio: number,
+): number | undefined {
   const weight = new Map<number, { node: number; count: number }>();
   for (const j of candidates) {
     const root = clusters.find(j);

@@ -301,6 +301,85 @@ describe("resolveEntities keeps different bearers apart", () => {
     expect(entityOf(result, "a", "Jordan River")).not.toBe(entityOf(result, "a", "Jordan"));
   });
 
+  it("keeps apart places the gazetteer puts in different countries, however alike their keys (Iraq / Arak)", () => {
+    const result = resolveEntities(
+      [occurrence("a", "place", "Iraq", 9), occurrence("b", "place", "Arak"), occurrence("c", "place", "Irak")],
+      [doc("a"), doc("b"), doc("c")],
+    );
+    expect(entityOf(result, "b", "Arak")).not.toBe(entityOf(result, "a", "Iraq"));
+    expect(entityOf(result, "c", "Irak")).toBe(entityOf(result, "a", "Iraq"));
+  });
+
+  it("does not join a body to a longer name through a common word, a short key spelled otherwise or a word inserted", () => {
+    const result = resolveEntities(
+      [
+        occurrence("a", "organization", "Free Syrian Army", 5),
+        occurrence("a", "organization", "Free Police", 2),
+        occurrence("b", "organization", "al-Nusra Front", 5),
+        occurrence("b", "organization", "Nusayri"),
+        occurrence("b", "organization", "Nusra", 2),
+        occurrence("c", "organization", "United Nations", 9),
+        occurrence("c", "organization", "United Arab Nations"),
+        occurrence("d", "organization", "Syrian Arab Army", 3),
+        occurrence("d", "organization", "Syrian Army", 2),
+      ],
+      [doc("a"), doc("b"), doc("c"), doc("d")],
+    );
+    expect(entityOf(result, "a", "Free Police")).not.toBe(entityOf(result, "a", "Free Syrian Army"));
+    expect(entityOf(result, "b", "Nusayri")).not.toBe(entityOf(result, "b", "al-Nusra Front"));
+    expect(entityOf(result, "b", "Nusra")).toBe(entityOf(result, "b", "al-Nusra Front"));
+    expect(entityOf(result, "c", "United Arab Nations")).not.toBe(entityOf(result, "c", "United Nations"));
+    expect(entityOf(result, "d", "Syrian Army")).toBe(entityOf(result, "d", "Syrian Arab Army"));
+  });
+
+  it("joins an acronym nobody declared to the name whose initials it spells: its document's, else the corpus's only clear one", () => {
+    const result = resolveEntities(
+      [
+        occurrence("a", "place", "United States", 9),
+        occurrence("b", "place", "U.S.", 4),
+        occurrence("c", "organization", "Syrian National Council", 3),
+        occurrence("c", "organization", "SNC"),
+        occurrence("d", "organization", "Syrian National Coalition", 20),
+        occurrence("e", "organization", "Palestine Liberation Organization", 3),
+        occurrence("f", "organization", "Popular Liberation Organization", 2),
+        occurrence("g", "organization", "PLO"),
+      ],
+      [doc("a"), doc("b"), doc("c"), doc("d"), doc("e"), doc("f"), doc("g")],
+    );
+    const unitedStates = entityOf(result, "a", "United States");
+    expect(entityOf(result, "b", "U.S.")).toBe(unitedStates);
+    const reasons = result.entities.find((e) => e.id === unitedStates)!.mergeReasons;
+    expect(reasons.map((r) => r.reason)).toContain('"U.S." is the initials of United States');
+    expect(entityOf(result, "c", "SNC")).toBe(entityOf(result, "c", "Syrian National Council"));
+    const plo = entityOf(result, "g", "PLO");
+    expect(plo).not.toBe(entityOf(result, "e", "Palestine Liberation Organization"));
+    expect(plo).not.toBe(entityOf(result, "f", "Popular Liberation Organization"));
+  });
+
+  it("names an entity by its most cited name, not by a longer one cited far less (United Nations Force)", () => {
+    const result = resolveEntities(
+      [
+        occurrence("a", "organization", "United Nations", 40),
+        occurrence("a", "organization", "United Nations Force", 2),
+        occurrence("b", "organization", "United Nations", 30),
+        occurrence("b", "organization", "United Nations Force"),
+      ],
+      [doc("a"), doc("b")],
+    );
+    const un = entityOf(result, "a", "United Nations");
+    expect(result.entities.find((e) => e.id === un)!.name).toBe("United Nations");
+  });
+
+  it("names an entity by its spelled-out name rather than an acronym cited more", () => {
+    const result = resolveEntities(
+      [occurrence("a", "organization", "Hayat Tahrir al-Sham", 2), occurrence("a", "organization", "HTS", 30)],
+      [doc("a")],
+    );
+    const hts = entityOf(result, "a", "HTS");
+    expect(entityOf(result, "a", "Hayat Tahrir al-Sham")).toBe(hts);
+    expect(result.entities.find((e) => e.id === hts)!.name).toBe("Hayat Tahrir al-Sham");
+  });
+
   it("takes markup identifiers as hard evidence, joining and separating", () => {
     const result = resolveEntities(
       [

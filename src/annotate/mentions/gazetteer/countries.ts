@@ -86,6 +86,8 @@ const fold = (name: string) =>
 
 interface CountryTables {
   byPlace: Map<string, string>;
+  /** Folded names of places that are also common English words ("Police", "Union"). */
+  commonWords: Set<string>;
   /** Only the names of countries, not of places in them. */
   byCountryName: Map<string, string>;
   /** Folded country names (first words included: "saudi" of Saudi Arabia) by code, for demonym rules. */
@@ -99,14 +101,16 @@ function load(): CountryTables {
   const byPlace = new Map<string, string>(Object.entries(EXTRA_COUNTRIES));
   const byCountryName = new Map<string, string>(Object.entries(EXTRA_COUNTRIES));
   const names: [string, string][] = [];
+  const commonWords = new Set<string>();
   for (const [code, country] of Object.entries(countries)) {
     byPlace.set(fold(country.name), code);
     byCountryName.set(fold(country.name), code);
     names.push([fold(country.name), code]);
   }
   const canonicalRows: [string, string][] = [];
-  for (const { name, canonical, kind, country: code } of placeGazetteer().places) {
+  for (const { name, canonical, kind, country: code, common } of placeGazetteer().places) {
     if (kind === "region") continue;
+    if (common) commonWords.add(fold(name));
     if (code && kind === "country") byCountryName.set(fold(name), code);
     if (code) byPlace.set(fold(name), code);
     else if (canonical !== name) canonicalRows.push([fold(name), fold(canonical)]);
@@ -117,7 +121,7 @@ function load(): CountryTables {
     const country = byCountryName.get(canonical);
     if (country && !byCountryName.has(name)) byCountryName.set(name, country);
   }
-  tables = { byPlace, byCountryName, names };
+  tables = { byPlace, byCountryName, commonWords, names };
   return tables;
 }
 
@@ -175,7 +179,14 @@ export function countryOfWord(word: string): string | undefined {
   return countryOfDemonym(word) ?? countryNamed(word);
 }
 
-/** A word that names a country or a nationality: what may qualify an organization's name without making another body. */
+/**
+ * A word that names a country, a place or a nationality: what may qualify an organization's name without
+ * making another body. A place that is also a common word ("Police" in Poland) does not: "Free Police" is
+ * not the Free Syrian Army.
+ */
 export function isNationalQualifier(word: string): boolean {
-  return countryOfDemonym(word) !== undefined || countryOfPlace(word) !== undefined;
+  if (countryOfDemonym(word) !== undefined) return true;
+  return (
+    countryOfPlace(word) !== undefined && (countryNamed(word) !== undefined || !load().commonWords.has(fold(word)))
+  );
 }
