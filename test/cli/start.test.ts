@@ -5,11 +5,21 @@ import { CLI, ROOT, runCli, tempDir } from "../helpers/cli.js";
 
 const HOOK = join(ROOT, "test/helpers/loaded-modules.mjs");
 
-/** The modules of annals (paths under dist/) that `annals ARGS` loads. */
-function loadedModules(args: readonly string[]): string[] {
+function startedWithHook(args: readonly string[]): string {
   const result = spawnSync(process.execPath, ["--import", HOOK, CLI, ...args], { encoding: "utf8", cwd: ROOT });
   expect(result.status, result.stderr).toBe(0);
-  return [...result.stderr.matchAll(/^loaded file:\/\/.*?\/dist\/(.*)$/gm)].map((m) => m[1]!);
+  return result.stderr;
+}
+
+/** The modules of annals (paths under dist/) that `annals ARGS` loads. */
+function loadedModules(args: readonly string[]): string[] {
+  return [...startedWithHook(args).matchAll(/^loaded file:\/\/.*?\/dist\/(.*)$/gm)].map((m) => m[1]!);
+}
+
+/** The packages (under node_modules/) whose CommonJS modules `annals ARGS` requires. */
+function requiredPackages(args: readonly string[]): Set<string> {
+  const paths = startedWithHook(args).matchAll(/^required .*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gm);
+  return new Set([...paths].map((m) => m[1]!));
 }
 
 const EXTRACTION = /^(annotate|ingest|parse|decode|claims)\/|^resolve\/corpus\.js$/;
@@ -30,6 +40,18 @@ describe("what a command loads", () => {
       expect(modules.filter((m) => EXTRACTION.test(m))).toEqual([]);
     },
   );
+
+  it("annals search reads the lemmas of indexed words from the knowledge base, not from wink-nlp", () => {
+    for (const query of ["Baghdad", "Arif's", "Embassy OR Qassim", '"the Embassy"']) {
+      const packages = requiredPackages(["--db", db, "search", query]);
+      expect(packages, query).toContain("better-sqlite3");
+      expect(packages, query).not.toContain("wink-nlp");
+    }
+  });
+
+  it("annals search loads wink-nlp for a word the index never saw", () => {
+    expect(requiredPackages(["--db", db, "search", "Zanzibarites"])).toContain("wink-nlp");
+  });
 
   it("annals annotate loads the extractors", () => {
     const modules = spawnSync(process.execPath, ["--import", HOOK, CLI, "annotate", "-", "--json"], {
