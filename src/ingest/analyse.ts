@@ -7,7 +7,8 @@ import { extractRelations } from "../annotate/relations/index.js";
 import { buildPassages } from "../search/passages.js";
 import { MinHasher, contentWords } from "../resolve/minhash.js";
 import { isCaseless } from "../segment/casing.js";
-import { indexSegmenter, paragraphSpans, segmentParagraphs, type SegmentedParagraph } from "../segment/index.js";
+import { indexSegmenterWith, paragraphSpans, segmentParagraphs, type SegmentedParagraph } from "../segment/index.js";
+import { recordingLexicon, vocabularyOf } from "../search/vocabulary.js";
 import type { DocumentRecord } from "../store/store.js";
 
 /** Paragraphs are analysed in batches of about this many characters, so memory stays bounded. */
@@ -43,6 +44,8 @@ export function analyseDocument(source: SourceDocument, options: AnalyseOptions 
     ...(referenceDate ? { referenceDate } : {}),
   };
   const hasher = new MinHasher();
+  const words = new Set<string>();
+  const indexSegmenter = indexSegmenterWith(recordingLexicon(words));
   const spans = withoutFurniture(document.text, paragraphSpans(document.text), document.furniture ?? []);
   for (const batch of batches(boundedSpans(document.text, spans))) {
     const passages = buildPassages(document, segmentParagraphs(document.text, batch, indexSegmenter));
@@ -56,6 +59,7 @@ export function analyseDocument(source: SourceDocument, options: AnalyseOptions 
   }
   const signature = hasher.result();
   if (signature) record.signature = signature;
+  record.vocabulary = vocabularyOf(words);
   return record;
 }
 
@@ -65,6 +69,8 @@ function analyseData(document: SourceDocument, extract: boolean): DocumentRecord
   const spans = rows ?? boundedSpans(document.text, paragraphSpans(document.text));
   const passages: DocumentRecord["passages"] = [];
   const hasher = new MinHasher();
+  const words = new Set<string>();
+  const indexSegmenter = indexSegmenterWith(recordingLexicon(words));
   for (const batch of batches(spans)) {
     const batchPassages = buildPassages(document, segmentParagraphs(document.text, batch, indexSegmenter), {
       onePerParagraph: rows !== undefined,
@@ -80,6 +86,7 @@ function analyseData(document: SourceDocument, extract: boolean): DocumentRecord
     mentions: [],
     events: extract ? extractDatasetEvents(document) : [],
     relations: [],
+    vocabulary: vocabularyOf(words),
     caseless: false,
     ...(signature ? { signature } : {}),
   };

@@ -1,4 +1,4 @@
-import { indexSegmenter } from "../segment/index.js";
+import { indexSegmenter, type Segmenter } from "../segment/index.js";
 import { ftsWords, surfaceKey, tokenTerm } from "./index-terms.js";
 import { termVariants, type Clause, type ParsedQuery } from "../core/query-tree.js";
 
@@ -48,12 +48,19 @@ export function highlighterFor(query: ParsedQuery): Highlighter {
   return sequences;
 }
 
-/** Offsets [start, end) in `text` of the tokens the query matched, in order, without overlaps. */
-export function highlightRanges(text: string, highlighter: Highlighter): [number, number][] {
+/**
+ * Offsets [start, end) in `text` of the tokens the query matched, in order, without overlaps.
+ * `segmenter` is the index's, maybe with its lemmas read from a table (search/vocabulary.ts).
+ */
+export function highlightRanges(
+  text: string,
+  highlighter: Highlighter,
+  segmenter: Segmenter = indexSegmenter,
+): [number, number][] {
   if (text.length === 0 || highlighter.length === 0) return [];
   const terms: IndexWord[] = [];
   const keys: IndexWord[] = [];
-  for (const token of indexSegmenter.segmentSpan(text, { start: 0, end: text.length }).tokens) {
+  for (const token of segmenter.segmentSpan(text, { start: 0, end: text.length }).tokens) {
     const term = tokenTerm(token);
     if (term.length === 0) continue;
     for (const word of ftsWords(term)) terms.push({ word, start: token.start, end: token.end });

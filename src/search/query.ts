@@ -1,4 +1,4 @@
-import { indexSegmenter, type Token } from "../segment/index.js";
+import { indexSegmenter, type Segmenter, type Token } from "../segment/index.js";
 import type { AnyClause, Clause, ParsedQuery, QueryWord } from "../core/query-tree.js";
 import { foldedTerm, surfaceKey, tokenTerm } from "./index-terms.js";
 
@@ -14,7 +14,7 @@ interface Chunk {
   phrase: boolean;
   negated: boolean;
   prefix: boolean;
-  or: boolean;
+  operator?: "OR" | "AND";
 }
 
 /**
@@ -28,19 +28,19 @@ interface Chunk {
  * - `-Baath`            no passage containing this word (or `-"quoted phrase"`);
  * - `Qasim OR Arif`     either word.
  * Anything else (brackets, colons, NEAR, ^, stray quotes) is just text.
+ *
+ * `segmenter` is the index's, maybe with its lemmas read from a table (search/vocabulary.ts).
  */
-export function parseQuery(input: string): ParsedQuery {
-  const text = input.length > MAX_QUERY_CHARS ? input.slice(0, MAX_QUERY_CHARS) : input;
-  const tokens = segmentQuery(text);
+export function parseQuery(input: string, segmenter: Segmenter = indexSegmenter): ParsedQuery {
+  const text = cut(input);
+  const tokens = segmentQuery(segmenter, ...segmentedTexts(text));
   const clauses: Clause[] = [];
   const excluded: Clause[] = [];
   let t = 0;
   let joinWithPrevious = false;
   for (const chunk of chunks(text)) {
-    if (chunk.or) {
-      joinWithPrevious = clauses.length > 0;
-      continue;
-    }
+    if (chunk.operator === "OR") joinWithPrevious = clauses.length > 0;
+    if (chunk.operator) continue;
     while (t < tokens.length && tokens[t]!.start < chunk.start) t++;
     const from = t;
     while (t < tokens.length && tokens[t]!.start < chunk.end) t++;
@@ -69,18 +69,19 @@ function* chunks(text: string): Generator<Chunk> {
     if (text[i] === '"') {
       const close = text.indexOf('"', i + 1);
       const end = close < 0 ? n : close;
-      yield { start: i + 1, end, phrase: true, negated, prefix: false, or: false };
+      yield { start: i + 1, end, phrase: true, negated, prefix: false };
       i = end + 1;
       continue;
     }
     let end = i;
     while (end < n && !isSpace(text.charCodeAt(end)) && text[end] !== '"') end++;
     const word = text.slice(i, end);
-    if (word === "OR" && !negated) yield { start: i, end, phrase: false, negated, prefix: false, or: true };
-    else if (word !== "AND") {
+    if ((word === "OR" && !negated) || word === "AND") {
+      yield { start: i, end, phrase: false, negated, prefix: false, operator: word };
+    } else {
       let stem = end;
       while (stem > i && text[stem - 1] === "*") stem--;
-      yield { start: i, end: stem, phrase: false, negated, prefix: stem < end, or: false };
+      yield { start: i, end: stem, phrase: false, negated, prefix: stem < end };
     }
     i = end;
   }
@@ -92,14 +93,35 @@ function isSpace(code: number): boolean {
   );
 }
 
+function cut(input: string): string {
+  return input.length > MAX_QUERY_CHARS ? input.slice(0, MAX_QUERY_CHARS) : input;
+}
+
+/** The texts `parseQuery` segments, so that their words' lemmas can be fetched first. */
+export function queryTexts(input: string): [text: string, lower: string] {
+  return segmentedTexts(cut(input));
+}
+
+/**
+ * The query with its operators blanked (same offsets: their tokens are dropped, so they need no
+ * lemma), and that in lower case.
+ */
+function segmentedTexts(text: string): [text: string, lower: string] {
+  let segmented = text;
+  for (const chunk of chunks(text)) {
+    if (chunk.operator) {
+      segmented = segmented.slice(0, chunk.start) + " ".repeat(chunk.end - chunk.start) + segmented.slice(chunk.end);
+    }
+  }
+  return [segmented, segmented.toLowerCase()];
+}
+
 /** Query tokens, each with the lemma its lower-cased form gets (same offsets when lower-casing keeps lengths). */
-function segmentQuery(text: string): (Token & { lowerLemma: string })[] {
+function segmentQuery(segmenter: Segmenter, text: string, lower: string): (Token & { lowerLemma: string })[] {
   if (text.trim().length === 0) return [];
   const span = { start: 0, end: text.length };
-  const tokens = indexSegmenter.segmentSpan(text, span).tokens;
-  const lower = text.toLowerCase();
-  const lowerTokens =
-    lower.length === text.length && lower !== text ? indexSegmenter.segmentSpan(lower, span).tokens : [];
+  const tokens = segmenter.segmentSpan(text, span).tokens;
+  const lowerTokens = lower.length === text.length && lower !== text ? segmenter.segmentSpan(lower, span).tokens : [];
   let j = 0;
   return tokens.map((token) => {
     while (j < lowerTokens.length && lowerTokens[j]!.start < token.start) j++;

@@ -3,10 +3,12 @@ import { UsageError } from "../core/errors.js";
 import { dateBounds } from "../core/date-bounds.js";
 import type { FacetCount, FacetOptions, SearchFacets, SearchHit, SearchOptions, SearchResult } from "./types.js";
 import type { ParsedQuery } from "../core/query-tree.js";
-import { parseQuery } from "./query.js";
+import { parseQuery, queryTexts } from "./query.js";
 import { rankedPage } from "./ranking.js";
 import { highlightRanges, highlighterFor } from "./highlight.js";
 import { makeSnippet } from "./snippet.js";
+import { storedLexicon, type LexiconTable } from "./vocabulary.js";
+import { indexSegmenterWith, type Segmenter } from "../segment/index.js";
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 1000;
@@ -46,9 +48,9 @@ export interface PassageMatch {
 /**
  * What a backend provides for search: the best `limit` passages by index score (BM25, exact words
  * above transliteration keys), best first. "all" matches every clause; "rest" matches some clause
- * but not all; "any" is their union.
+ * but not all; "any" is their union. Queries and hits are segmented with the index's lexicon.
  */
-export interface PassageIndex {
+export interface PassageIndex extends LexiconTable {
   matchPassages(query: ParsedQuery, pass: "all" | "rest", filters: PassageFilters, limit: number): PassageMatch[];
   /** The matching passages, counted up to `atMost` (the count stops there: the cost is that of `atMost` rows). */
   countPassages(query: ParsedQuery, pass: "all" | "any", filters: PassageFilters, atMost?: number): number;
@@ -71,7 +73,7 @@ export function searchPassages(index: PassageIndex, input: string, options: Sear
   const offset = validCount(options.offset ?? 0, "offset", 0, Number.MAX_SAFE_INTEGER);
   const atMost = validCount(options.countAtMost ?? DEFAULT_COUNT_AT_MOST, "countAtMost", 1, Number.MAX_SAFE_INTEGER);
   const filters = passageFilters(options);
-  const query = parseQuery(input);
+  const query = parseQuery(input, segmenterFor(index, queryTexts(input)));
   const empty = query.clauses.length === 0 || options.documentIds?.length === 0 || options.kinds?.length === 0;
   if (empty) return { hits: [], ...(options.countTotal ? { total: 0 } : {}) };
 
@@ -84,8 +86,12 @@ export function searchPassages(index: PassageIndex, input: string, options: Sear
     matches.push(...page("rest", Math.max(0, offset - allCount), limit - matches.length).matches);
   }
   const highlighter = highlighterFor(query);
+  const segmenter = segmenterFor(
+    index,
+    matches.map((match) => match.text),
+  );
   const hits = matches.map((match): SearchHit => {
-    const highlights = highlightRanges(match.text, highlighter);
+    const highlights = highlightRanges(match.text, highlighter, segmenter);
     const snippet = makeSnippet(match.text, highlights);
     return {
       document: { id: match.documentId, path: match.path, title: match.title },
@@ -111,7 +117,7 @@ export const DEFAULT_FACET_TOP = 20;
 export function searchFacets(index: PassageIndex, input: string, options: FacetOptions = {}): SearchFacets {
   const top = validCount(options.top ?? DEFAULT_FACET_TOP, "top", 1, MAX_LIMIT);
   const filters = passageFilters(options);
-  const query = parseQuery(input);
+  const query = parseQuery(input, segmenterFor(index, queryTexts(input)));
   if (query.clauses.length === 0) return { total: 0, kinds: [], documents: [], years: [], entityTypes: [] };
   const counts = (facet: Facet, ...own: (keyof PassageFilters)[]) => {
     const others = Object.fromEntries(
@@ -126,6 +132,11 @@ export function searchFacets(index: PassageIndex, input: string, options: FacetO
     years: counts("year", "dateFrom", "dateTo"),
     entityTypes: counts("entityType", "entityType"),
   };
+}
+
+/** The index's segmenter for `texts`, their lemmas read from the index's lexicon where it has them. */
+function segmenterFor(index: PassageIndex, texts: readonly string[]): Segmenter {
+  return indexSegmenterWith(storedLexicon(index, texts));
 }
 
 function passageFilters(options: SearchOptions): PassageFilters {

@@ -1,14 +1,19 @@
 import type { Span } from "../core/document.js";
-import { ruleSegmenter } from "./rules.js";
+import { ruleSegmenter, ruleSegmenterWith } from "./rules.js";
+import type { Lexicon } from "./lexicon.js";
 import type { SegmentedParagraph, Segmenter } from "./types.js";
 import { winkSegmenter } from "./wink.js";
 
 export type { SegmentedParagraph, Segmenter, Token } from "./types.js";
+export type { LexicalEntry, Lexicon } from "./lexicon.js";
+export { lexiconWords as indexLexiconWords } from "./rules.js";
 
 /** The extractors' segmenter (wink-nlp): their patterns and model were built on its tokens. */
 export const linguisticSegmenter: Segmenter = winkSegmenter;
 /** The full-text index's segmenter (rules): passages at ingest, queries and highlights at search. */
 export const indexSegmenter: Segmenter = ruleSegmenter;
+/** The index's segmenter with lemmas and stop flags from `lexicon` (a knowledge base's table of wink-nlp's). */
+export const indexSegmenterWith = (lexicon: Lexicon): Segmenter => ruleSegmenterWith(lexicon);
 
 /** Paragraph spans: text separated by blank lines, trimmed of surrounding whitespace. */
 export function paragraphSpans(text: string): Span[] {

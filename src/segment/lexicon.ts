@@ -5,6 +5,9 @@ export interface LexicalEntry {
   stop: boolean;
 }
 
+/** A word's lemma and stop flag: `lexicalEntry`, or a table of its results. */
+export type Lexicon = (word: string) => LexicalEntry;
+
 /** Distinct words remembered; past this the memory starts again (a corpus's vocabulary is far larger than its hot part). */
 const MEMORY_LIMIT = 300_000;
 const memory = new Map<string, LexicalEntry>();

@@ -4,6 +4,8 @@ import type { DateMention } from "../annotate/dates/index.js";
 import type { EventMention } from "../annotate/events/types.js";
 import type { RelationMention } from "../annotate/relations/types.js";
 import type { PassageRecord } from "../search/passages.js";
+import type { VocabularyEntry } from "../search/vocabulary.js";
+import type { LexicalEntry } from "../segment/index.js";
 import type { FacetOptions, SearchFacets, SearchOptions, SearchResult } from "../search/types.js";
 import type { DecisionStore } from "../decisions/types.js";
 import type { KnowledgeStore } from "./knowledge.js";
@@ -40,6 +42,8 @@ export interface Store {
   search(query: string, options?: SearchOptions): SearchResult;
   /** The passages `query` matches counted per document kind, document, year and entity type (search/search.ts). */
   facets(query: string, options?: FacetOptions): SearchFacets;
+  /** The lemmas and stop flags the base keeps for those of `words` its passages hold (search/vocabulary.ts). */
+  lexicalEntries(words: readonly string[]): Map<string, LexicalEntry>;
 
   /** Replaces all document relations. Relations of removed documents disappear with them. */
   setDocumentRelations(relations: readonly DocumentRelation[]): void;
@@ -93,6 +97,8 @@ export interface StoredFile extends FileRecord {
 export interface DocumentRecord {
   document: SourceDocument;
   passages: PassageRecord[];
+  /** The lexicon entries of the words the passages were segmented with (search/vocabulary.ts): kept by every document stored. */
+  vocabulary?: VocabularyEntry[];
   /** Date mentions as the annotator made them; stored as JSON. */
   dates: DateMention[];
   signature?: Uint32Array;

@@ -1,5 +1,6 @@
-import { UndirectedGraph } from "graphology";
-import louvainModule from "graphology-communities-louvain";
+import { createRequire } from "node:module";
+import type { UndirectedGraph } from "graphology";
+import type louvainModule from "graphology-communities-louvain";
 import type { EntityType } from "../annotate/mentions/types.js";
 import { foldToken, nameKey } from "../core/name-key.js";
 import type { KnowledgeStore, LinkedActor } from "../store/knowledge.js";
@@ -28,8 +29,24 @@ type WeightedEdge = Omit<GraphEdge, "evidence"> & { claims: number[] };
 
 type NetworkKnowledge = Pick<KnowledgeStore, "claimsById" | "findEntity">;
 
-// The package is CommonJS (`module.exports = louvain`) but its types declare an ES default export.
-const louvain = louvainModule as unknown as typeof louvainModule.default;
+interface GraphLibraries {
+  UndirectedGraph: typeof UndirectedGraph;
+  louvain: typeof louvainModule.default;
+}
+let libraries: GraphLibraries | undefined;
+
+/** graphology and its Louvain communities, loaded on first use: of every command, only the network needs them. */
+function graphLibraries(): GraphLibraries {
+  if (libraries === undefined) {
+    const require = createRequire(import.meta.url);
+    libraries = {
+      UndirectedGraph: (require("graphology") as { UndirectedGraph: typeof UndirectedGraph }).UndirectedGraph,
+      // The package is CommonJS (`module.exports = louvain`) but its types declare an ES default export.
+      louvain: require("graphology-communities-louvain") as typeof louvainModule.default,
+    };
+  }
+  return libraries;
+}
 
 /** The part of `network` the filter asks for, strongest links first, each actor with its community. */
 export function networkView(network: ActorNetwork, knowledge: NetworkKnowledge, filter: GraphFilter): Graph {
@@ -150,6 +167,7 @@ function strongestActors(
 
 /** Louvain communities over the edges (weights summed per pair, direction ignored), renumbered largest first. */
 function communities(edges: readonly WeightedEdge[]): Map<string, number> {
+  const { UndirectedGraph, louvain } = graphLibraries();
   const graph = new UndirectedGraph<Record<string, never>, { weight: number }>();
   for (const edge of edges) {
     if (edge.source === edge.target) continue;

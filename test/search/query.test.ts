@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Clause } from "../../src/core/query-tree.js";
-import { MAX_CLAUSES, parseQuery } from "../../src/search/query.js";
+import { MAX_CLAUSES, parseQuery, queryTexts } from "../../src/search/query.js";
 
 /** A compact rendering of a clause: words as term/key, phrases in quotes, prefixes with *. */
 function show(clause: Clause): string {
@@ -75,5 +75,13 @@ describe("query words", () => {
   it("carry the lemma of the lower-cased word too, for capitalized input", () => {
     const clause = parseQuery("Officers").clauses[0];
     expect(clause?.kind === "words" ? clause.words[0]?.lowerTerm : undefined).toBe("officer");
+  });
+});
+
+describe("queryTexts", () => {
+  it("blanks the operators, whose tokens the parse drops, keeping every offset; OR in a phrase or negated stays", () => {
+    const [text, lower] = queryTexts('Qasim OR Arif AND "Ba\'ath OR Nasser" -OR');
+    expect(text).toBe('Qasim    Arif     "Ba\'ath OR Nasser" -OR');
+    expect(lower).toBe(text.toLowerCase());
   });
 });

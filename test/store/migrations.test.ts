@@ -109,11 +109,33 @@ describe("schema versions", () => {
       ALTER TABLE mentions DROP COLUMN extracted_name;
       DROP TRIGGER passages_insert_top_matches; DROP TRIGGER passages_delete_top_matches;
       DROP TABLE top_matches; DROP TABLE top_match_queries; DROP TABLE top_match_build; DROP TABLE top_match_written;
-      DROP TRIGGER documents_delete_corpus_stale; DROP TABLE corpus_stale; PRAGMA user_version = 3`);
+      DROP TRIGGER documents_delete_corpus_stale; DROP TABLE corpus_stale; DROP TABLE lexicon; PRAGMA user_version = 3`);
     db.close();
     const upgraded = openStore(path);
     expect(upgraded.knowledge.aliasCounts(entity.id)).toEqual(aliases);
     expect(upgraded.knowledge.roleCounts(entity.id)).toEqual(roles);
+    upgraded.close();
+  });
+
+  it("upgrades a version 10 knowledge base to an empty lexicon, its searches unchanged, and fills it as documents come", async () => {
+    const seeds = join(import.meta.dirname, "../../examples/seeds");
+    const store = openStore(path);
+    await ingest(store, [seeds], { workers: 0 });
+    const queries = ["Qasim", "Free Officers", "Ba'ath OR communists", '"the revolution"', "Kassem"];
+    const before = queries.map((q) => store.search(q, { countTotal: true }));
+    const documents = store.listDocuments();
+    store.close();
+
+    const db = new Database(path);
+    db.exec("DROP TABLE lexicon; PRAGMA user_version = 10");
+    db.close();
+    const upgraded = openStore(path);
+    expect(upgraded.listDocuments()).toEqual(documents);
+    expect(upgraded.lexicalEntries(["Qasim", "the"]).size).toBe(0);
+    expect(queries.map((q) => upgraded.search(q, { countTotal: true }))).toEqual(before);
+    for (const d of documents) upgraded.removeFile(d.path);
+    await ingest(upgraded, [seeds], { workers: 0 });
+    expect([...upgraded.lexicalEntries(["Qasim", "the"]).keys()].sort()).toEqual(["Qasim", "the"]);
     upgraded.close();
   });
 });

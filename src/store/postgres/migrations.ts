@@ -331,6 +331,18 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
         FOR EACH ROW EXECUTE FUNCTION documents_delete_corpus_stale();
     `,
   },
+  {
+    version: 5,
+    description:
+      "the lemma and stop flag of every word passages were segmented with (search/vocabulary.ts), so that a search need not load wink-nlp; documents stored before are not in it (their words are looked up in wink-nlp as before)",
+    sql: `
+      CREATE TABLE lexicon (
+        word ${TEXT} PRIMARY KEY,
+        lemma TEXT NOT NULL,
+        stop BOOLEAN NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Marks a PostgreSQL schema as an annals knowledge base and records which migrations it has. */

@@ -2,6 +2,7 @@ import { pageAt } from "./pages-sql.js";
 import type { ParsedQuery } from "../../core/query-tree.js";
 import type { Facet, PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
 import type { FacetCount } from "../../search/types.js";
+import type { LexicalEntry } from "../../segment/index.js";
 import { isPrecomputable } from "../../search/top-matches.js";
 import { FACET_SQL, mentionsType, toFacetCount, type FacetRow } from "../rows.js";
 import type { SyncPostgres } from "./sync-client.js";
@@ -34,6 +35,14 @@ export class PostgresPassageIndex implements PassageIndex {
 
   constructor(private readonly db: SyncPostgres) {
     this.topMatches = new PostgresTopMatches(db);
+  }
+
+  lexicalEntries(words: readonly string[]): Map<string, LexicalEntry> {
+    const rows = this.db.query<{ word: string; lemma: string; stop: boolean }>(
+      "SELECT word, lemma, stop FROM lexicon WHERE word = ANY($1::text[])",
+      [words],
+    ).rows;
+    return new Map(rows.map((r) => [r.word, { lemma: r.lemma, stop: r.stop }]));
   }
 
   matchPassages(query: ParsedQuery, pass: "all" | "rest", filters: PassageFilters, limit: number): PassageMatch[] {

@@ -1,9 +1,11 @@
 import type { DocumentKind } from "../../core/document.js";
 import { InputError } from "../../core/errors.js";
 import type { PassageRecord } from "../../search/passages.js";
+import type { VocabularyEntry } from "../../search/vocabulary.js";
 import { searchFacets, searchPassages } from "../../search/search.js";
 import { buildTopMatches, type TopMatchOptions } from "../../search/top-matches.js";
 import type { FacetOptions, SearchFacets, SearchOptions, SearchResult } from "../../search/types.js";
+import type { LexicalEntry } from "../../segment/index.js";
 import type {
   DocumentFilter,
   DocumentRecord,
@@ -24,7 +26,7 @@ import { PostgresPassageIndex } from "./passage-index.js";
 import { indexWords } from "./tsquery.js";
 import type { SqlDecisionStore } from "../decision-log.js";
 import { MENTION_COLUMNS, mentionRow, signatureFromBytes } from "../rows.js";
-import { byteaHex, insertRows } from "./rows.js";
+import { byteaHex, insertRows, toJson } from "./rows.js";
 import { PostgresError, SyncPostgres, type SqlStatement } from "./sync-client.js";
 
 const CAPABILITIES: StoreCapabilities = {
@@ -100,6 +102,8 @@ export class PostgresStore implements Store {
       },
     ];
     documents.forEach((record, ordinal) => statements.push(...documentStatements(file.path, ordinal, record)));
+    const lexicon = lexiconStatement(documents);
+    if (lexicon) statements.push(lexicon);
     try {
       const [existed] = this.db.batch(statements, true);
       return existed!.rowCount > 0 ? "updated" : "added";
@@ -162,6 +166,10 @@ export class PostgresStore implements Store {
 
   facets(query: string, options: FacetOptions = {}): SearchFacets {
     return searchFacets(this.passageIndex, query, options);
+  }
+
+  lexicalEntries(words: readonly string[]): Map<string, LexicalEntry> {
+    return this.passageIndex.lexicalEntries(words);
   }
 
   setDocumentRelations(relations: readonly DocumentRelation[]): void {
@@ -301,6 +309,22 @@ function documentStatements(filePath: string, ordinal: number, record: DocumentR
     statements.push(insertRows("relation_mentions", ["data"], rows, id));
   }
   return statements;
+}
+
+/**
+ * The documents' vocabulary added to the lexicon, last in the transaction and in one order (words
+ * sorted): concurrent writers then wait on shared words only until the other commits, never on each other.
+ */
+function lexiconStatement(documents: readonly DocumentRecord[]): SqlStatement | undefined {
+  const entries = new Map<string, VocabularyEntry>();
+  for (const record of documents) for (const entry of record.vocabulary ?? []) entries.set(entry.word, entry);
+  if (entries.size === 0) return undefined;
+  const rows = [...entries.values()].sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+  return {
+    text: `INSERT INTO lexicon (word, lemma, stop)
+      SELECT word, lemma, stop FROM json_populate_recordset(NULL::lexicon, $1::json) ON CONFLICT (word) DO NOTHING`,
+    values: [toJson(rows)],
+  };
 }
 
 export function passageRow(p: PassageRecord): Record<string, unknown> {

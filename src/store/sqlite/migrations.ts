@@ -350,6 +350,18 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 11,
+    description:
+      "the lemma and stop flag of every word passages were segmented with (search/vocabulary.ts), so that a search need not load wink-nlp; documents stored before are not in it (their words are looked up in wink-nlp as before)",
+    sql: `
+      CREATE TABLE lexicon (
+        word TEXT PRIMARY KEY,
+        lemma TEXT NOT NULL,
+        stop INTEGER NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**

@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import type { ParsedQuery } from "../../core/query-tree.js";
 import type { Facet, PassageFilters, PassageIndex, PassageMatch } from "../../search/search.js";
 import type { FacetCount } from "../../search/types.js";
+import type { LexicalEntry } from "../../segment/index.js";
 import { isPrecomputable } from "../../search/top-matches.js";
 import { FACET_SQL, mentionsType, toFacetCount, type FacetRow } from "../rows.js";
 import { BM25, toFts5Match } from "./fts5-match.js";
@@ -35,6 +36,13 @@ export class SqlitePassageIndex implements PassageIndex {
 
   constructor(private readonly db: Database.Database) {
     this.topMatches = new SqliteTopMatches(db);
+  }
+
+  lexicalEntries(words: readonly string[]): Map<string, LexicalEntry> {
+    const rows = this.statement(
+      "SELECT word, lemma, stop FROM lexicon WHERE word IN (SELECT value FROM json_each(?))",
+    ).all(JSON.stringify(words)) as { word: string; lemma: string; stop: number }[];
+    return new Map(rows.map((r) => [r.word, { lemma: r.lemma, stop: r.stop === 1 }]));
   }
 
   matchPassages(query: ParsedQuery, pass: "all" | "rest", filters: PassageFilters, limit: number): PassageMatch[] {

@@ -4,6 +4,7 @@ import { InputError } from "../../core/errors.js";
 import { searchFacets, searchPassages } from "../../search/search.js";
 import { buildTopMatches, type TopMatchOptions } from "../../search/top-matches.js";
 import type { FacetOptions, SearchFacets, SearchOptions, SearchResult } from "../../search/types.js";
+import type { LexicalEntry } from "../../segment/index.js";
 import type {
   DocumentFilter,
   DocumentRecord,
@@ -115,6 +116,8 @@ export class SqliteStore implements Store {
       ).lastInsertRowid;
       this.sql.insertFts.run(passageId, passage.terms, passage.keys);
     }
+    for (const entry of record.vocabulary ?? [])
+      this.sql.insertLexicon.run(entry.word, entry.lemma, entry.stop ? 1 : 0);
     if (record.signature) this.sql.upsertSignature.run(documentRowid, signatureBlob(record.signature));
     for (const mention of record.mentions ?? []) insertMention(this.sql.insertMention, documentRowid, mention);
     for (const event of record.events ?? []) this.sql.insertEventMention.run(documentRowid, JSON.stringify(event));
@@ -155,6 +158,10 @@ export class SqliteStore implements Store {
 
   facets(query: string, options: FacetOptions = {}): SearchFacets {
     return searchFacets(this.passageIndex, query, options);
+  }
+
+  lexicalEntries(words: readonly string[]): Map<string, LexicalEntry> {
+    return this.passageIndex.lexicalEntries(words);
   }
 
   setDocumentRelations(relations: readonly DocumentRelation[]): void {

@@ -25,6 +25,7 @@ export function prepareStatements(db: Database.Database) {
     insertRelationMention: prepare("INSERT INTO relation_mentions (document_rowid, data) VALUES (?, ?)"),
     insertPassage: prepare('INSERT INTO passages (document_rowid, start, "end", section, text) VALUES (?, ?, ?, ?, ?)'),
     insertFts: prepare("INSERT INTO passages_fts (rowid, terms, keys) VALUES (?, ?, ?)"),
+    insertLexicon: prepare("INSERT OR IGNORE INTO lexicon (word, lemma, stop) VALUES (?, ?, ?)"),
     upsertSignature: prepare("INSERT OR REPLACE INTO document_signatures (document_rowid, signature) VALUES (?, ?)"),
     getDocument: prepare("SELECT * FROM documents WHERE id = ?"),
     countDocuments: prepare("SELECT count(*) AS n FROM documents"),
