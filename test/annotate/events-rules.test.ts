@@ -51,6 +51,13 @@ describe("what is not an event", () => {
     expect(events).toEqual([]);
   });
 
+  it("a category named in a list of labels, with its date range", () => {
+    const document = documentOf(
+      "Content: 943 events, 1945–2019; columns country, year, event_type (coup / attempted / conspiracy), notes.\n",
+    );
+    expect(eventsIn(document, [["Egypt", "place"]])).toEqual([]);
+  });
+
   it("a time of day is never a date", () => {
     const text =
       "In Baghdad the army seized the radio station. A few minutes before 11:00, the radio went off the air.\n";

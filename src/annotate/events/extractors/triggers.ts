@@ -119,6 +119,11 @@ function irrealis(items: readonly Item[], i: number, clause: Span, verb: boolean
 }
 
 /** Trigger words of a sentence that tell an event, skipping those inside `named` spans. */
+/** "event_type (coup / attempted / conspiracy)": a word among alternatives split by slashes names a category, not an event. */
+function isListedLabel(items: readonly Item[], i: number): boolean {
+  return [items[i - 1], items[i + 1]].some((item) => item?.lower === "/" || item?.lower === "|");
+}
+
 export function findHits(items: readonly Item[], named: readonly Span[] = []): Hit[] {
   const hits: Hit[] = [];
   for (let i = 0; i < items.length; i++) {
@@ -128,6 +133,7 @@ export function findHits(items: readonly Item[], named: readonly Span[] = []): H
     const word = TRIGGERS.get(key);
     if (!word || !fits(word.kind, items, i, key)) continue;
     if (named.some((span) => span.start <= item.start && item.end <= span.end)) continue;
+    if (isListedLabel(items, i)) continue;
     const clause = clauseAround(items, i, scopeOf(items, i));
     const first = (item.lower === "control" || item.lower === "power") && is(items[i - 1], TAKE) ? i - 1 : i;
     const previous = items[first - 1];
