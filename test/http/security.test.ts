@@ -126,7 +126,6 @@ describe("the central error handler", () => {
       entities: s.annals.entities.bind(s.annals),
       entity: s.annals.entity.bind(s.annals),
       events: s.annals.events.bind(s.annals),
-      countEvents: s.annals.countEvents.bind(s.annals),
       filteredEvents: s.annals.filteredEvents.bind(s.annals),
       timeline: s.annals.timeline.bind(s.annals),
       timelineFacets: s.annals.timelineFacets.bind(s.annals),
