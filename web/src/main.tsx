@@ -11,7 +11,15 @@ import { CompareView } from "./views/Compare.js";
 import { SearchBox } from "./views/SearchBox.js";
 import { DecisionsView } from "./views/Corrections.js";
 import { Login } from "./views/Login.js";
-import { chooseProject, loadSession, logOut, project, session as currentSession, type Session } from "./session.js";
+import {
+  chooseProject,
+  loadSession,
+  logOut,
+  pageSession,
+  project,
+  session as currentSession,
+  type Session,
+} from "./session.js";
 import { useEffect, useState } from "preact/hooks";
 
 // The timeline and the network load when first shown; the one a page opens on starts loading beside the session.
@@ -90,9 +98,9 @@ function Account({ session, onChange }: { session: Session; onChange: (s: Sessio
 function App() {
   const location = useLocation();
   const section = "/" + (location.path.split("/")[1] ?? "");
-  const [current, setCurrent] = useState<Session | undefined>(undefined);
+  const [current, setCurrent] = useState<Session | undefined>(pageSession);
   useEffect(() => {
-    loadSession().then(setCurrent, () => setCurrent({ accounts: false }));
+    if (!current) loadSession().then(setCurrent, () => setCurrent({ accounts: false }));
   }, []);
   if (!current) return null;
   const needsLogin = current.accounts && !current.user;
