@@ -24,7 +24,7 @@ import {
   type TimelineOverview,
   type TimelineZoom,
 } from "./views/timeline.js";
-import { UntilChanged } from "./views/until-changed.js";
+import { UntilChanged, UntilChangedByKey } from "./views/until-changed.js";
 import { actorNetwork, type ActorNetwork } from "./views/graph.js";
 import { networkEdge, networkView, type GraphFilter } from "./views/network.js";
 import type { EventOutline, PageRange } from "./store/knowledge.js";
@@ -66,6 +66,10 @@ export class Annals {
     () => this.store.changeStamp(),
     () => this.store.knowledge.eventOutlines(),
   );
+  /** The views many visitors open alike (the network, the timeline's axes and facets), by what they were asked. */
+  private readonly graphs = new UntilChangedByKey<Graph>(() => this.store.changeStamp(), 8);
+  private readonly overviews = new UntilChangedByKey<TimelineOverview>(() => this.store.changeStamp(), 32);
+  private readonly facets = new UntilChangedByKey<TimelineFacets>(() => this.store.changeStamp(), 32);
 
   private constructor(
     readonly store: Store,
@@ -127,14 +131,21 @@ export class Annals {
     return eventSummaries(this.store.knowledge, page);
   }
 
-  /** One page of the events that pass the timeline's filter, with how many pass it. */
-  filteredEvents(filter: TimelineFilter, page: PageRange): { total: number; items: EventSummary[] } {
+  /**
+   * The events that pass the timeline's filter, in its order, with how many pass it; only one page of
+   * them when `page` is given. An empty filter reads the events alone, not every event's outline.
+   */
+  filteredEvents(filter: TimelineFilter, page?: PageRange): { total: number; items: EventSummary[] } {
+    if (Object.values(filter).every((value) => value === undefined)) {
+      const items = this.events(page);
+      return { total: page ? this.countEvents() : items.length, items };
+    }
     return filteredEventSummaries(this.store.knowledge, filter, page, this.timelineKnowledge());
   }
 
   /** The filtered events counted per period of the zoom, the densest period and the undated apart. */
   timeline(filter: TimelineFilter, zoom: TimelineZoom): TimelineOverview {
-    return timelineOverview(this.timelineKnowledge(), filter, zoom);
+    return this.overviews.get(keyOf(filter, zoom), () => timelineOverview(this.timelineKnowledge(), filter, zoom));
   }
 
   /** One page of the outlines (no participants, no quotes) of the events that pass the filter, with how many pass it. */
@@ -144,7 +155,7 @@ export class Annals {
 
   /** The event types and places the timeline's filter can choose from, with their counts. */
   timelineFacets(filter: TimelineFilter): TimelineFacets {
-    return timelineFacets(this.timelineKnowledge(), filter);
+    return this.facets.get(keyOf(filter), () => timelineFacets(this.timelineKnowledge(), filter));
   }
 
   countEvents(): number {
@@ -161,7 +172,7 @@ export class Annals {
 
   /** The actor network, or the part of it `filter` asks for. */
   graph(filter: GraphFilter = {}): Graph {
-    return networkView(this.network.get(), this.store.knowledge, filter);
+    return this.graphs.get(keyOf(filter), () => networkView(this.network.get(), this.store.knowledge, filter));
   }
 
   /** One edge of the network (`GraphEdge.id`) with all its quotes, those dated in the range when one is given. */
@@ -206,6 +217,19 @@ export class Annals {
   close(): void {
     this.store.close();
   }
+}
+
+/** The same key for the same request, whatever the order of its fields, the undefined ones left out. */
+function keyOf(...parts: readonly (object | string)[]): string {
+  return JSON.stringify(
+    parts.map((part) =>
+      typeof part === "string"
+        ? part
+        : Object.entries(part)
+            .filter(([, value]) => value !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : 1)),
+    ),
+  );
 }
 
 /**

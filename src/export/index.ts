@@ -13,7 +13,7 @@ export { CSV_TABLES, type CsvTable };
 /** What the exports read: the facade's read methods (the HTTP API passes its own view of the knowledge base). */
 export type ExportSource = Pick<
   Annals,
-  "documents" | "entities" | "entity" | "events" | "filteredEvents" | "event" | "disagreements" | "graph"
+  "documents" | "entities" | "entity" | "filteredEvents" | "event" | "disagreements" | "graph"
 >;
 
 /** What to export: for csv one table (else every table); only the events that pass `events`, the timeline's filter. */
@@ -59,13 +59,6 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-/** Every event that passes the timeline's filter (all of them for an empty filter), in the timeline's order. */
-export function passingEvents(source: Pick<ExportSource, "events" | "filteredEvents">, filter: TimelineFilter) {
-  return Object.keys(filter).length === 0
-    ? source.events()
-    : source.filteredEvents(filter, { limit: Number.POSITIVE_INFINITY, offset: 0 }).items;
-}
-
 /** Everything the knowledge base shows, each part computed when a format first reads it. */
 export function snapshot(source: ExportSource, eventFilter: TimelineFilter = {}) {
   const documents = once(() => source.documents());
@@ -75,7 +68,7 @@ export function snapshot(source: ExportSource, eventFilter: TimelineFilter = {})
       .map((e) => source.entity(e.id)!)
       .filter(Boolean),
   );
-  const events = once(() => passingEvents(source, eventFilter));
+  const events = once(() => source.filteredEvents(eventFilter).items);
   const cards = once(() => events().map((e) => source.event(e.id)!));
   const disagreements = once(() => source.disagreements());
   const graph = once(() => source.graph());

@@ -15,15 +15,16 @@ export function eventSummaries(knowledge: KnowledgeStore, page?: PageRange): Eve
   return summariesOf(knowledge, events, page ? undefined : knowledge.claims("event"));
 }
 
-/** One page of the events that pass the timeline's filter, and how many pass it. */
+/** The events that pass the timeline's filter (one page of them when `page` is given), and how many pass it. */
 export function filteredEventSummaries(
   knowledge: KnowledgeStore,
   filter: TimelineFilter,
-  page: PageRange,
+  page: PageRange | undefined,
   timeline: TimelineKnowledge = knowledge,
 ): { total: number; items: EventSummary[] } {
   const events = filteredOutlines(timeline, filter);
-  return { total: events.length, items: summariesOf(knowledge, events.slice(page.offset, page.offset + page.limit)) };
+  const shown = page ? events.slice(page.offset, page.offset + page.limit) : events;
+  return { total: events.length, items: summariesOf(knowledge, shown) };
 }
 
 /** Summaries of the given events, from the given claims or else from theirs. */

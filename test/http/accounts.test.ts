@@ -5,6 +5,7 @@ import { Accounts } from "../../src/accounts/accounts.js";
 import { openAccountStore } from "../../src/accounts/index.js";
 import { Annals } from "../../src/annals.js";
 import { buildApp } from "../../src/interfaces/http/app.js";
+import { NO_ACCOUNTS_MARK } from "../../src/interfaces/http/static.js";
 import { SEEDS, seededApp, type ErrorJson, type Seeded } from "./helpers.js";
 
 /**
@@ -64,6 +65,13 @@ describe("a team server", () => {
     expect(message(response)).toMatch(/log in/);
     expect((await get("/api/openapi.json")).statusCode).toBe(200);
     expect((await get("/api/session")).json()).toMatchObject({ accounts: true });
+  });
+
+  it("serves its pages without the mark of a server without accounts, so the UI asks who is logged in", async () => {
+    const page = await get("/timeline");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("</head>");
+    expect(page.body).not.toContain(NO_ACCOUNTS_MARK);
   });
 
   it("lets a viewer read and refuses the viewer's write with 403", async () => {

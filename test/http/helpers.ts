@@ -18,7 +18,7 @@ export function fakeWebRoot(dir: string): string {
   mkdirSync(join(root, "assets"), { recursive: true });
   writeFileSync(
     join(root, "index.html"),
-    '<!doctype html><title>annals</title><script type="module" src="/assets/app-1234.js"></script>',
+    '<!doctype html><html><head><title>annals</title></head><body><script type="module" src="/assets/app-1234.js"></script></body></html>',
   );
   writeFileSync(join(root, "assets", "app-1234.js"), "console.log('ui');\n");
   writeFileSync(join(root, ".secret"), "dot file\n");

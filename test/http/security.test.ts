@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../../src/interfaces/http/app.js";
 import type { KnowledgeBase } from "../../src/interfaces/http/knowledge-base.js";
+import { NO_ACCOUNTS_MARK } from "../../src/interfaces/http/static.js";
 import { useSeededApp, type ErrorJson } from "./helpers.js";
 
 const s = useSeededApp();
@@ -42,6 +43,18 @@ describe("static serving", () => {
       expect(response.body, url).toContain("<title>annals</title>");
       expect(response.headers["cache-control"], url).toBe("no-cache");
     }
+  });
+
+  it("marks its pages as those of a server without accounts, with nothing to revalidate them by", async () => {
+    for (const url of ["/", "/graph"]) {
+      const response = await get(url);
+      expect(response.body, url).toContain(`${NO_ACCOUNTS_MARK}\n  </head>`);
+      expect(response.headers["etag"], url).toBeUndefined();
+      expect(response.headers["last-modified"], url).toBeUndefined();
+    }
+    const missing = await get("/no-such-view/deeper", { accept: "text/html" });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain(NO_ACCOUNTS_MARK);
   });
 
   it("serves hashed assets for a year", async () => {
@@ -126,7 +139,6 @@ describe("the central error handler", () => {
       entities: s.annals.entities.bind(s.annals),
       entity: s.annals.entity.bind(s.annals),
       events: s.annals.events.bind(s.annals),
-      countEvents: s.annals.countEvents.bind(s.annals),
       filteredEvents: s.annals.filteredEvents.bind(s.annals),
       timeline: s.annals.timeline.bind(s.annals),
       timelineFacets: s.annals.timelineFacets.bind(s.annals),

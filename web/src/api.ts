@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useLayoutEffect, useState } from "preact/hooks";
 import { sessionHeaders } from "./session.js";
 import type { IngestReport } from "./types.js";
 
@@ -101,16 +101,22 @@ export interface Loaded<T> {
   loading: boolean;
 }
 
-/** Loads `load()` again whenever `key` changes; aborts the previous load. */
+/**
+ * Loads `load()` again whenever `key` changes; aborts the previous load. The request leaves as soon as
+ * the component is in the page, not after the browser has painted it.
+ */
 export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
   const [state, setState] = useState<Loaded<T>>({ loading: key !== null });
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (key === null) {
-      setState({ loading: false });
+      // The same state object when there is nothing to clear: no render for nothing.
+      setState((previous) =>
+        previous.loading || previous.data !== undefined || previous.error ? { loading: false } : previous,
+      );
       return;
     }
     const controller = new AbortController();
-    setState((previous) => ({ ...previous, loading: true }));
+    setState((previous) => (previous.loading ? previous : { ...previous, loading: true }));
     load(controller.signal).then(
       (data) => {
         if (!controller.signal.aborted) setState({ data, loading: false });

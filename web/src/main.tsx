@@ -11,12 +11,25 @@ import { CompareView } from "./views/Compare.js";
 import { SearchBox } from "./views/SearchBox.js";
 import { DecisionsView } from "./views/Corrections.js";
 import { Login } from "./views/Login.js";
-import { chooseProject, loadSession, logOut, project, session as currentSession, type Session } from "./session.js";
+import {
+  chooseProject,
+  loadSession,
+  logOut,
+  pageSession,
+  project,
+  session as currentSession,
+  type Session,
+} from "./session.js";
 import { useEffect, useState } from "preact/hooks";
 
-// The timeline and the network bring large libraries: they load when first shown.
-const TimelineView = lazy(() => import("./views/Timeline.js").then((m) => ({ default: m.TimelineView })));
-const GraphView = lazy(() => import("./views/Graph.js").then((m) => ({ default: m.GraphView })));
+// The timeline and the network load when first shown; the one a page opens on starts loading beside the session.
+const loadTimeline = () => import("./views/Timeline.js");
+const loadGraph = () => import("./views/Graph.js");
+const TimelineView = lazy(() => loadTimeline().then((m) => ({ default: m.TimelineView })));
+const GraphView = lazy(() => loadGraph().then((m) => ({ default: m.GraphView })));
+// A failed early load is the view's to report when it renders.
+if (["/timeline", "/events"].includes(window.location.pathname)) loadTimeline().catch(() => undefined);
+if (window.location.pathname === "/graph") loadGraph().catch(() => undefined);
 
 function route(location: Location) {
   const { path, query } = location;
@@ -85,9 +98,9 @@ function Account({ session, onChange }: { session: Session; onChange: (s: Sessio
 function App() {
   const location = useLocation();
   const section = "/" + (location.path.split("/")[1] ?? "");
-  const [current, setCurrent] = useState<Session | undefined>(undefined);
+  const [current, setCurrent] = useState<Session | undefined>(pageSession);
   useEffect(() => {
-    loadSession().then(setCurrent, () => setCurrent({ accounts: false }));
+    if (!current) loadSession().then(setCurrent, () => setCurrent({ accounts: false }));
   }, []);
   if (!current) return null;
   const needsLogin = current.accounts && !current.user;

@@ -43,6 +43,12 @@ async function answer(response: Response): Promise<Session> {
   return body;
 }
 
+/** The session a server without accounts gives, known from the page itself (its annals-accounts mark); else undefined. */
+export function pageSession(): Session | undefined {
+  const mark = document.querySelector('meta[name="annals-accounts"]')?.getAttribute("content");
+  return mark === "none" ? { accounts: false, oidc: false } : undefined;
+}
+
 export async function loadSession(): Promise<Session> {
   return answer(await fetch("/api/session", { headers: { accept: "application/json" } }));
 }

@@ -7,7 +7,6 @@ import {
   exportKnowledgeBase,
   exportRefusal,
   EXPORT_FORMATS,
-  passingEvents,
   type CsvTable,
   type ExportFormat,
   type ExportOptions,
@@ -115,7 +114,7 @@ function eventFilter(options: EventFilterOptions): EventFilter {
 export function eventsCommand(options: GlobalOptions & EventFilterOptions): ExitCode {
   const filter = eventFilter(options);
   return withAnnals(options, (annals) => {
-    const events = passingEvents(annals, filter);
+    const events = annals.filteredEvents(filter).items;
     if (options.json) printJson(events);
     else printEvents(events);
     return 0;

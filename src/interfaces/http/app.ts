@@ -74,15 +74,6 @@ export async function buildApp(annals: KnowledgeBase, options: AppOptions): Prom
   };
 
   app.setErrorHandler(errorHandler);
-  let webBuilt = false;
-  app.setNotFoundHandler(async (request, reply) => {
-    const path = request.url.split("?")[0] ?? request.url;
-    // A browser asking for a page gets the UI's own "Not found" view, with the status a crawler or a link checker reads.
-    if (webBuilt && wantsPage(request.method, path, request.headers.accept)) {
-      return reply.code(404).header("cache-control", "no-cache").sendFile("index.html");
-    }
-    throw new HttpError(404, "not-found", `nothing at ${request.method} ${path}`);
-  });
   registerSecurity(app, context);
   await app.register(fastifyCookie);
   registerAuthentication(app, context, options.team);
@@ -100,7 +91,17 @@ export async function buildApp(annals: KnowledgeBase, options: AppOptions): Prom
   graphRoutes(app);
   exportRoutes(app);
   decisionRoutes(app);
-  webBuilt = await registerWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  const sendPage = await registerWeb(
+    app,
+    options.webRoot ?? DEFAULT_WEB_ROOT,
+    () => options.team?.accounts.configured() ?? false,
+  );
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split("?")[0] ?? request.url;
+    // A browser asking for a page gets the UI's own "Not found" view, with the status a crawler or a link checker reads.
+    if (sendPage && wantsPage(request.method, path, request.headers.accept)) return sendPage(reply.code(404));
+    throw new HttpError(404, "not-found", `nothing at ${request.method} ${path}`);
+  });
   await app.ready();
   return app;
 }

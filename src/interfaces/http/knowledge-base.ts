@@ -16,7 +16,6 @@ export type KnowledgeBase = Pick<
   | "entities"
   | "entity"
   | "events"
-  | "countEvents"
   | "filteredEvents"
   | "timeline"
   | "timelineFacets"

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
@@ -23,12 +24,23 @@ export const VIEW_ROUTES = [
   "/decisions",
 ] as const;
 
+/** What index.html carries on a server without accounts: the UI then knows its session without asking for it. */
+export const NO_ACCOUNTS_MARK = '<meta name="annals-accounts" content="none" />';
+
+/** Sends the UI's index.html as a reply, with or without the status code set before. */
+export type PageSender = (reply: FastifyReply) => Promise<FastifyReply>;
+
 /**
  * Static assets from `root` (hashed names under /assets/, cached for a year) and index.html for the
  * view URLs. @fastify/static resolves every path inside `root` and refuses `..`, dot files and
- * symbolic links out of it.
+ * symbolic links out of it. Returns how to send index.html, undefined when the UI is not built.
+ * `hasAccounts` is asked on every page: accounts can be set up while the server runs.
  */
-export async function registerWeb(app: FastifyInstance, root: string): Promise<boolean> {
+export async function registerWeb(
+  app: FastifyInstance,
+  root: string,
+  hasAccounts: () => boolean,
+): Promise<PageSender | undefined> {
   const built = existsSync(join(root, "index.html"));
   if (built) {
     await app.register(fastifyStatic, {
@@ -44,6 +56,14 @@ export async function registerWeb(app: FastifyInstance, root: string): Promise<b
       },
     });
   }
+  // No ETag nor Last-Modified: the mark may change while the file does not, so the page is never revalidated to a stale one.
+  const sendPage: PageSender = async (reply) => {
+    const html = await readFile(join(root, "index.html"), "utf8");
+    return reply
+      .header("cache-control", "no-cache")
+      .type("text/html; charset=utf-8")
+      .send(hasAccounts() ? html : html.replace("</head>", `${NO_ACCOUNTS_MARK}\n  </head>`));
+  };
   const sendIndex = async (_request: unknown, reply: FastifyReply) => {
     if (!built) {
       return reply
@@ -51,11 +71,10 @@ export async function registerWeb(app: FastifyInstance, root: string): Promise<b
         .type("text/plain; charset=utf-8")
         .send("The web UI is not built: run `npm run build:web` or `npm start`. The API is at /api/openapi.json.\n");
     }
-    reply.header("cache-control", "no-cache");
-    return reply.sendFile("index.html");
+    return sendPage(reply);
   };
   for (const url of VIEW_ROUTES) app.get(url, sendIndex);
-  return built;
+  return built ? sendPage : undefined;
 }
 
 /** A browser's request for a page of the UI, not for the API or an asset. */

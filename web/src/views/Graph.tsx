@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import { useJson } from "../api.js";
 import { Await, CitationView, Heading } from "../components.js";
 import { drawNetwork, type NetworkCanvas } from "../graph-draw.js";
@@ -46,7 +46,8 @@ function urlOf(f: Filters, selected: { edge?: string } = {}): string {
 function Canvas({ nodes, edges, selected }: { nodes: GraphNode[]; edges: GraphEdge[]; selected: string }) {
   const container = useRef<HTMLDivElement>(null);
   const canvas = useRef<NetworkCanvas | undefined>(undefined);
-  useEffect(() => {
+  // Drawn before the browser paints: the first frame with the page has the network on it.
+  useLayoutEffect(() => {
     if (!container.current) return;
     const instance = drawNetwork(container.current, nodes, edges, {
       onEdge: (id) => navigate(withQuery(location.pathname, { ...currentQuery(), edge: id }), { replace: true }),

@@ -17,7 +17,6 @@ import { navigate, paths, withQuery } from "../router.js";
 import { ExportLinks, EVENT_EXPORTS } from "./ExportLinks.js";
 import type { EventOutline, TimelineBucket, TimelineFacets, TimelineOverview } from "../types.js";
 
-// vis-timeline is large: the chart of a page's events loads after the axis and the list have shown.
 const TimelineChart = lazy(() => import("./TimelineChart.js").then((m) => ({ default: m.TimelineChart })));
 
 const PAGE = 100;
@@ -328,6 +327,26 @@ function Undated({ state, count }: { state: TimelineState; count: number }) {
 }
 
 /**
+ * The chart of a page's events, in its place from the start: vis-timeline is large, so it loads only
+ * once the axis and the list have been painted, rather than hold up their first frame.
+ */
+function DeferredChart({ events, period }: { events: EventOutline[]; period: string | undefined }) {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    // Effects run after the frame that rendered the list; the timer lets it reach the screen first.
+    const timer = setTimeout(() => setPainted(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  const placeholder = <div class="timeline-chart" aria-hidden="true" />;
+  if (!painted) return placeholder;
+  return (
+    <Suspense fallback={placeholder}>
+      <TimelineChart events={events} period={period} />
+    </Suspense>
+  );
+}
+
+/**
  * /timeline: the events per year, month or day on an axis of bars, opening on the densest year; the
  * selected period's events as a paged list, the undated apart.
  */
@@ -395,9 +414,7 @@ export function TimelineView({ query }: { query: URLSearchParams }) {
             <Await state={list}>
               {(page) => (
                 <>
-                  <Suspense fallback={null}>
-                    {page.events.length > 0 ? <TimelineChart events={page.events} period={shownPeriod} /> : null}
-                  </Suspense>
+                  {page.events.length > 0 ? <DeferredChart events={page.events} period={shownPeriod} /> : null}
                   <EventList
                     page={page}
                     offset={state.offset}

@@ -60,10 +60,6 @@ export function eventRoutes(app: FastifyInstance): void {
       },
       async (request, reply) => {
         const { limit, offset, ...filter } = request.query;
-        if (Object.keys(filter).length === 0) {
-          setPageHeaders(request, reply, { limit, offset }, { total: request.annals.countEvents() });
-          return request.annals.events({ limit, offset });
-        }
         const { total, items } = request.annals.filteredEvents(filter, { limit, offset });
         setPageHeaders(request, reply, { limit, offset }, { total });
         return items;
