@@ -8,12 +8,6 @@ const WORKER_SCRIPT = new URL("./worker.js", import.meta.url);
 /** Heap limit per worker, so one hostile file cannot take the machine's memory. */
 const WORKER_HEAP_MB = 1024;
 /**
- * Young generation per worker (V8 splits it in three: two semi-spaces of 64 MB and the large objects):
- * a document's tokens and views live through a whole batch, so with V8's default of 16 MB semi-spaces
- * they are copied by several scavenges each; this halves the time spent in scavenges.
- */
-const WORKER_YOUNG_GENERATION_MB = 192;
-/**
  * Files handed to one worker at a time: it starts the next as soon as it finishes one, instead of
  * waiting until the main thread, busy storing another worker's result, hands it more.
  */
@@ -76,9 +70,7 @@ export class FileProcessorPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(WORKER_SCRIPT, {
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
-    });
+    const worker = new Worker(WORKER_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     const slot: Slot = { worker, jobs: [] };
     worker.on("message", (message: WorkMessage) => {
       const job = slot.jobs.find((j) => j.id === message.id);
