@@ -80,7 +80,8 @@ export async function ingest(
   const progress: IngestProgress = { filesDone: 0, filesFound: 0, bytesDone: 0, discovering: true };
   const inFlight = new Set<Promise<void>>();
   const seen = new Set<string>((options.ignore ?? []).map((path) => resolve(path)));
-  const maxInFlight = pool.concurrency * 2;
+  // One file more per worker than they hold, so that one is ready for each worker as soon as it has room.
+  const maxInFlight = pool.capacity + pool.concurrency;
   const tick = () => options.onProgress?.(progress);
 
   const settle = (file: FoundFile, result: ProcessResult) => {

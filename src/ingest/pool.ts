@@ -7,88 +7,104 @@ import type { WorkMessage, WorkRequest } from "./worker.js";
 const WORKER_SCRIPT = new URL("./worker.js", import.meta.url);
 /** Heap limit per worker, so one hostile file cannot take the machine's memory. */
 const WORKER_HEAP_MB = 1024;
+/**
+ * Files handed to one worker at a time: it starts the next as soon as it finishes one, instead of
+ * waiting until the main thread, busy storing another worker's result, hands it more.
+ */
+const FILES_PER_WORKER = 2;
+
+interface Job {
+  id: number;
+  file: FoundFile;
+  onPage: PageProgress | undefined;
+  resolve: (result: ProcessResult) => void;
+}
+
+/** A worker and the jobs sent to it, in the order it runs them: the first is the one running. */
+interface Slot {
+  worker: Worker;
+  jobs: Job[];
+}
 
 /** Runs processFile on worker threads, or inline when `size` is 0. */
 export class FileProcessorPool {
-  private readonly workers = new Set<Worker>();
-  private readonly idle: Worker[] = [];
-  private readonly waiting: ((worker: Worker) => void)[] = [];
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Job[] = [];
   private nextId = 0;
+  private closed = false;
 
   constructor(
     size: number,
     private readonly options: ProcessOptions,
   ) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   get concurrency(): number {
-    return Math.max(1, this.workers.size);
+    return Math.max(1, this.slots.length);
   }
 
-  async process(file: FoundFile, onPage?: PageProgress): Promise<ProcessResult> {
-    if (this.workers.size === 0) return processFile(file, this.options, onPage);
-    const worker = await this.acquire();
-    const { result, usable } = await this.run(worker, file, onPage);
-    this.release(usable);
-    return result;
+  /** Files processed or queued in the workers at once. */
+  get capacity(): number {
+    return this.slots.length === 0 ? 1 : this.slots.length * FILES_PER_WORKER;
   }
 
-  private spawn(): Worker {
-    const worker = new Worker(WORKER_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    this.workers.add(worker);
-    return worker;
-  }
-
-  /** A worker that dies (out of memory on a hostile file) fails only that file and is replaced. */
-  private run(
-    worker: Worker,
-    file: FoundFile,
-    onPage?: PageProgress,
-  ): Promise<{ result: ProcessResult; usable: Worker }> {
-    const id = this.nextId++;
+  process(file: FoundFile, onPage?: PageProgress): Promise<ProcessResult> {
+    if (this.slots.length === 0) return processFile(file, this.options, onPage);
     return new Promise((resolve) => {
-      const onMessage = (message: WorkMessage) => {
-        if (message.id !== id) return;
-        if ("pages" in message) return onPage?.(message.pages.done, message.pages.total);
-        cleanup();
-        resolve({ result: message.result, usable: worker });
-      };
-      const fail = (why: string) => {
-        cleanup();
-        this.workers.delete(worker);
-        void worker.terminate();
-        const reason = `reading this file exhausted the worker (${why}); split the file or report it`;
-        resolve({ result: { ok: false, path: file.path, error: reason }, usable: this.spawn() });
-      };
-      const onError = (error: Error) => fail(error.message);
-      const onExit = (code: number) => fail(`it stopped with code ${code}`);
-      const cleanup = () => {
-        worker.off("message", onMessage);
-        worker.off("error", onError);
-        worker.off("exit", onExit);
-      };
-      worker.on("message", onMessage);
-      worker.on("error", onError);
-      worker.on("exit", onExit);
-      const request: WorkRequest = { id, file, options: this.options };
-      worker.postMessage(request);
+      this.waiting.push({ id: this.nextId++, file, onPage, resolve });
+      this.dispatch();
     });
   }
 
-  private acquire(): Promise<Worker> {
-    const worker = this.idle.pop();
-    if (worker) return Promise.resolve(worker);
-    return new Promise((resolve) => this.waiting.push(resolve));
+  /** Sends waiting jobs to the least loaded workers that have room. */
+  private dispatch(): void {
+    while (this.waiting.length > 0) {
+      const slot = this.slots.reduce((best, s) => (s.jobs.length < best.jobs.length ? s : best));
+      if (slot.jobs.length >= FILES_PER_WORKER) return;
+      const job = this.waiting.shift()!;
+      slot.jobs.push(job);
+      const request: WorkRequest = { id: job.id, file: job.file, options: this.options };
+      slot.worker.postMessage(request);
+    }
   }
 
-  private release(worker: Worker): void {
-    const next = this.waiting.shift();
-    if (next) next(worker);
-    else this.idle.push(worker);
+  private spawn(): Slot {
+    const worker = new Worker(WORKER_SCRIPT, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const slot: Slot = { worker, jobs: [] };
+    worker.on("message", (message: WorkMessage) => {
+      const job = slot.jobs.find((j) => j.id === message.id);
+      if (!job) return;
+      if ("pages" in message) return job.onPage?.(message.pages.done, message.pages.total);
+      slot.jobs.splice(slot.jobs.indexOf(job), 1);
+      job.resolve(message.result);
+      this.dispatch();
+    });
+    worker.on("error", (error: Error) => this.replace(slot, error.message));
+    worker.on("exit", (code: number) => this.replace(slot, `it stopped with code ${code}`));
+    return slot;
+  }
+
+  /**
+   * A worker that dies (out of memory on a hostile file) fails only the file it was reading; it is
+   * replaced, and the files sent to it after that one go to the workers again.
+   */
+  private replace(slot: Slot, why: string): void {
+    const index = this.slots.indexOf(slot);
+    if (this.closed || index < 0) return;
+    void slot.worker.terminate();
+    const [running, ...queued] = slot.jobs;
+    this.slots[index] = this.spawn();
+    this.waiting.unshift(...queued);
+    if (running) {
+      const error = `reading this file exhausted the worker (${why}); split the file or report it`;
+      running.resolve({ ok: false, path: running.file.path, error });
+    }
+    this.dispatch();
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.workers].map((worker) => worker.terminate()));
+    this.closed = true;
+    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
   }
 }

@@ -12,9 +12,14 @@ export interface WorkRequest {
 export type WorkMessage =
   { id: number; pages: { done: number; total: number } } | { id: number; result: ProcessResult };
 
+/** Files are read one after another, in the order they were sent (the pool sends the next before one ends). */
+let previous: Promise<void> = Promise.resolve();
+
 parentPort?.on("message", (request: WorkRequest) => {
   const post = (message: WorkMessage) => parentPort?.postMessage(message);
-  void processFile(request.file, request.options, (done, total) =>
-    post({ id: request.id, pages: { done, total } }),
-  ).then((result) => post({ id: request.id, result }));
+  previous = previous
+    .then(() =>
+      processFile(request.file, request.options, (done, total) => post({ id: request.id, pages: { done, total } })),
+    )
+    .then((result) => post({ id: request.id, result }));
 });
