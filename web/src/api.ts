@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { sessionHeaders } from "./session.js";
 import type { IngestReport } from "./types.js";
 
@@ -107,7 +107,9 @@ export interface Loaded<T> {
  */
 export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Promise<T>): Loaded<T> {
   const [state, setState] = useState<Loaded<T>>({ loading: key !== null });
+  const loadedKey = useRef(key);
   useLayoutEffect(() => {
+    loadedKey.current = key;
     if (key === null) {
       // The same state object when there is nothing to clear: no render for nothing.
       setState((previous) =>
@@ -132,7 +134,8 @@ export function useLoad<T>(key: string | null, load: (signal: AbortSignal) => Pr
     );
     return () => controller.abort();
   }, [key]);
-  return state;
+  // Until the effect has run for a new key, what is held is the previous key's: loading, not an answer.
+  return loadedKey.current === key || state.loading ? state : { ...state, loading: true };
 }
 
 /** GET a JSON body; `url` null loads nothing. */

@@ -355,7 +355,9 @@ export function TimelineView({ query }: { query: URLSearchParams }) {
   const { filters, period } = state;
   const years = useJson<TimelineOverview>(withQuery("/api/timeline/overview", { zoom: "year", ...filters }));
   // No period in the URL: the one the from–to filter names, else the densest year.
-  const chosen = period ?? commonPeriod(filters.from, filters.to) ?? years.data?.densest;
+  // The densest year of the previous filter, still held while this one loads, is not this filter's.
+  const densest = years.loading ? undefined : years.data?.densest;
+  const chosen = period ?? commonPeriod(filters.from, filters.to) ?? densest;
   useEffect(() => {
     if (period === undefined && chosen !== undefined) navigate(urlOf({ ...state, period: chosen }), { replace: true });
   }, [period, chosen]);
