@@ -7,6 +7,7 @@ import { joinContained } from "./entity-containment.js";
 import { joinShortNames } from "./entity-short-names.js";
 import { acronymLetters, joinAcronyms } from "./entity-acronyms.js";
 import { tokenKey } from "../core/name-key.js";
+import { countryOfPlace } from "../annotate/mentions/gazetteer/countries.js";
 import { sameSpelling } from "./spelling.js";
 import { voteTypes, type VotedOccurrence } from "./type-vote.js";
 import { joinSameAs, NO_CONSTRAINTS, Separations, type ResolutionConstraints } from "./constraints.js";
@@ -55,6 +56,7 @@ export function resolveVoted(
       partVowels: person ? parts.map((part) => vowelPattern(part.word)) : [],
       titles: titleWords(occurrence.roles),
       acronym: acronymLetters(occurrence.name) !== undefined,
+      country: occurrence.type === "place" ? countryOfPlace(occurrence.name) : undefined,
       ...(year === undefined ? {} : { year }),
     };
   });

@@ -1,5 +1,6 @@
 import type { Clusters, Node } from "./entity-clusters.js";
 import { pickDominant } from "./entity-containment.js";
+import { group } from "./entities.js";
 
 /** An acronym's letters: "U.S." → "US"; undefined for a name that is not one. */
 export function acronymLetters(name: string): string | undefined {
@@ -19,14 +20,11 @@ export function nameInitials(words: readonly string[]): string | undefined {
  * names' mentions (as containment picks).
  */
 export function joinAcronyms(nodes: Node[], indices: number[], clusters: Clusters): void {
-  const byInitials = new Map<string, number[]>();
-  for (const i of indices) {
-    const initials = nodes[i]!.acronym ? undefined : nameInitials(nodes[i]!.words);
-    if (initials === undefined) continue;
-    const list = byInitials.get(initials);
-    if (list) list.push(i);
-    else byInitials.set(initials, [i]);
-  }
+  const initialsOf = (i: number) => (nodes[i]!.acronym ? undefined : nameInitials(nodes[i]!.words));
+  const byInitials = group(
+    indices.filter((i) => initialsOf(i) !== undefined),
+    (i) => initialsOf(i)!,
+  );
   for (const i of indices) {
     const { name, documentId, aliasOf } = nodes[i]!.occurrence;
     const letters = aliasOf === undefined ? acronymLetters(name) : undefined;

@@ -21,6 +21,8 @@ export interface Node {
   titles: string[];
   /** Acronyms ("CIA", "SDF") compare as letters, not as names of several words. */
   acronym: boolean;
+  /** For a place, the country the gazetteer puts it in (undefined when unknown or not a place). */
+  country: string | undefined;
   year?: number;
   reason?: string;
 }

@@ -1,24 +1,18 @@
 import type { Node } from "./entity-clusters.js";
 import { foldToken, NAME_PARTICLES } from "../core/name-key.js";
 import { editDistance } from "../core/edit-distance.js";
-import { countryOfPlace } from "../annotate/mentions/gazetteer/countries.js";
 
 /**
  * Names with equal keys are spelled alike enough to be one name: the vowels of their last word agree
- * (Saud is not Said, Oman not Amman), places lie in one country, and a key of three letters or fewer, which many unrelated words
- * share (Bab / Baba, Sur / Syria), must come from spellings at most one letter apart.
+ * (Saud is not Said, Oman not Amman), places the gazetteer knows lie in one country (Iraq is not Arak,
+ * in Iran), and a key of three letters or fewer, which many unrelated words share (Bab / Baba, Sur /
+ * Syria), must come from spellings at most one letter apart.
  */
 export function sameSpelling(a: Node, b: Node): boolean {
   if (a.vowels !== b.vowels) return false;
-  if (a.occurrence.type === "place" && inOtherCountries(a.occurrence.name, b.occurrence.name)) return false;
+  if (a.country !== undefined && b.country !== undefined && a.country !== b.country) return false;
   if (a.keyString.replace(/ /g, "").length > 3) return true;
   return sameShortWord(a.occurrence.name, b.occurrence.name);
-}
-
-/** Places the gazetteer puts in different countries are two places however alike they are spelled (Iraq, Arak in Iran). */
-function inOtherCountries(a: string, b: string): boolean {
-  const [x, y] = [countryOfPlace(a), countryOfPlace(b)];
-  return x !== undefined && y !== undefined && x !== y;
 }
 
 /** Two words with equal keys of three letters or fewer are one word only when spelled at most one letter apart (Daraa is not Darayya). */
