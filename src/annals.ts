@@ -45,6 +45,9 @@ import type {
 
 export type { DocumentListing };
 
+/** What a view URL may name: `/documents/:id`, `/entities/:id`, `/events/:id`. */
+export type RecordKind = "document" | "entity" | "event";
+
 export interface Annotation {
   mentions: { start: number; end: number; text: string; type: string; name: string; extractor: string }[];
   dates: { start: number; end: number; text: string; value: string; precision: string; extractor: string }[];
@@ -124,6 +127,13 @@ export class Annals {
   /** One entity's page; `mentions` picks the page of its mentions (default the first 1000). */
   entity(idOrName: string, mentions?: PageRange): EntityPage | undefined {
     return entityPage(this.store.knowledge, idOrName, mentions);
+  }
+
+  /** Whether the base holds the document, entity (by id or name) or event (by id or name) a view URL names. */
+  hasRecord(kind: RecordKind, idOrName: string): boolean {
+    const knowledge = this.store.knowledge;
+    if (kind === "document") return this.store.listDocuments({ ids: [idOrName] }).length > 0;
+    return (kind === "entity" ? knowledge.findEntity(idOrName) : knowledge.findEvent(idOrName)) !== undefined;
   }
 
   /** Events sorted by start: the timeline; one page of it when `page` is given. */

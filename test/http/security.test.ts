@@ -29,9 +29,7 @@ describe("static serving", () => {
     for (const url of [
       "/",
       "/search?q=Kassem",
-      "/documents/abc",
       "/entities/Qasim",
-      "/events/x",
       "/timeline",
       "/graph",
       "/compare?a=1&b=2",
@@ -103,6 +101,28 @@ describe("static serving", () => {
     expect((await s.app.inject({ method: "POST", url: "/no-such-view", headers: html })).statusCode).toBe(404);
   });
 
+  it("answers the page of a document, entity or event the base lacks with a 404, and of one it holds with a 200", async () => {
+    const html = { accept: "text/html" };
+    const [document] = s.annals.documents();
+    const [entity] = s.annals.entities({ limit: 1 });
+    const [event] = s.annals.events({ limit: 1, offset: 0 });
+    const held = [
+      `/documents/${document!.id}`,
+      `/entities/${entity!.id}`,
+      `/entities/${encodeURIComponent(entity!.name)}`,
+    ];
+    for (const url of [...held, `/events/${event!.id}`]) {
+      const response = await get(url, html);
+      expect(response.statusCode, url).toBe(200);
+      expect(response.body, url).toMatch(/<title>annals<\/title>/);
+    }
+    for (const url of ["/documents/no-such-document", "/entities/No%20Such%20Person", "/events/no-such-event"]) {
+      const response = await get(url, html);
+      expect(response.statusCode, url).toBe(404);
+      expect(response.body, url).toMatch(/<title>annals<\/title>/);
+    }
+  });
+
   it("says when the UI is not built and still serves the API", async () => {
     const app = await buildApp(s.annals, { host: "127.0.0.1", webRoot: "/nonexistent/web/dist" });
     const page = await app.inject("/timeline");
@@ -138,6 +158,7 @@ describe("the central error handler", () => {
       pageImage: s.annals.pageImage.bind(s.annals),
       entities: s.annals.entities.bind(s.annals),
       entity: s.annals.entity.bind(s.annals),
+      hasRecord: s.annals.hasRecord.bind(s.annals),
       events: s.annals.events.bind(s.annals),
       filteredEvents: s.annals.filteredEvents.bind(s.annals),
       timeline: s.annals.timeline.bind(s.annals),

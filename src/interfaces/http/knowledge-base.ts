@@ -15,6 +15,7 @@ export type KnowledgeBase = Pick<
   | "pageImage"
   | "entities"
   | "entity"
+  | "hasRecord"
   | "events"
   | "filteredEvents"
   | "timeline"

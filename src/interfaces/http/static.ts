@@ -3,7 +3,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { RecordKind } from "../../annals.js";
 
 /** web/dist of this package, both from src/ (tests) and from dist/ (the built CLI). */
 export const DEFAULT_WEB_ROOT = fileURLToPath(new URL("../../../web/dist", import.meta.url));
@@ -24,6 +25,13 @@ export const VIEW_ROUTES = [
   "/decisions",
 ] as const;
 
+/** The view URLs that name one record: on a server without accounts, a record the base lacks gets the page with a 404. */
+const RECORD_ROUTES: Partial<Record<(typeof VIEW_ROUTES)[number], RecordKind>> = {
+  "/documents/:id": "document",
+  "/entities/:id": "entity",
+  "/events/:id": "event",
+};
+
 /** What index.html carries on a server without accounts: the UI then knows its session without asking for it. */
 export const NO_ACCOUNTS_MARK = '<meta name="annals-accounts" content="none" />';
 
@@ -34,7 +42,8 @@ export type PageSender = (reply: FastifyReply) => Promise<FastifyReply>;
  * Static assets from `root` (hashed names under /assets/, cached for a year) and index.html for the
  * view URLs. @fastify/static resolves every path inside `root` and refuses `..`, dot files and
  * symbolic links out of it. Returns how to send index.html, undefined when the UI is not built.
- * `hasAccounts` is asked on every page: accounts can be set up while the server runs.
+ * `hasAccounts` is asked on every page: accounts can be set up while the server runs. With accounts,
+ * pages are served before login, so whether a record exists is not told by the status: the UI says it.
  */
 export async function registerWeb(
   app: FastifyInstance,
@@ -64,16 +73,18 @@ export async function registerWeb(
       .type("text/html; charset=utf-8")
       .send(hasAccounts() ? html : html.replace("</head>", `${NO_ACCOUNTS_MARK}\n  </head>`));
   };
-  const sendIndex = async (_request: unknown, reply: FastifyReply) => {
+  const sendIndex = (kind: RecordKind | undefined) => async (request: FastifyRequest, reply: FastifyReply) => {
     if (!built) {
       return reply
         .code(503)
         .type("text/plain; charset=utf-8")
         .send("The web UI is not built: run `npm run build:web` or `npm start`. The API is at /api/openapi.json.\n");
     }
-    return sendPage(reply);
+    const { id } = request.params as { id?: string };
+    const missing = kind !== undefined && id !== undefined && !hasAccounts() && !request.annals.hasRecord(kind, id);
+    return sendPage(missing ? reply.code(404) : reply);
   };
-  for (const url of VIEW_ROUTES) app.get(url, sendIndex);
+  for (const url of VIEW_ROUTES) app.get(url, sendIndex(RECORD_ROUTES[url]));
   return built ? sendPage : undefined;
 }
 
