@@ -7,6 +7,8 @@ import { InputError } from "../../src/core/errors.js";
 import { openStore } from "../../src/store/index.js";
 import { APPLICATION_ID, MIGRATIONS, migrate, type Migration } from "../../src/store/sqlite/migrations.js";
 import { ingest } from "../../src/ingest/ingest.js";
+import { buildPassages } from "../../src/search/passages.js";
+import { makeDocument, makeRecord } from "./make-document.js";
 
 describe("schema versions", () => {
   let dir: string;
@@ -109,12 +111,42 @@ describe("schema versions", () => {
       ALTER TABLE mentions DROP COLUMN extracted_name;
       DROP TRIGGER passages_insert_top_matches; DROP TRIGGER passages_delete_top_matches;
       DROP TABLE top_matches; DROP TABLE top_match_queries; DROP TABLE top_match_build; DROP TABLE top_match_written;
-      DROP TRIGGER documents_delete_corpus_stale; DROP TABLE corpus_stale; DROP TABLE lexicon; PRAGMA user_version = 3`);
+      DROP TRIGGER documents_delete_corpus_stale; DROP TABLE corpus_stale; DROP TABLE lexicon; DROP TABLE document_pages; PRAGMA user_version = 3`);
     db.close();
     const upgraded = openStore(path);
     expect(upgraded.knowledge.aliasCounts(entity.id)).toEqual(aliases);
     expect(upgraded.knowledge.roleCounts(entity.id)).toEqual(roles);
     upgraded.close();
+  });
+
+  it("upgrades a version 11 knowledge base with its documents' pages, and forgets a removed document's pages", () => {
+    const text = "Qasim spoke on the radio.\n\nArif read the statement from Baghdad.";
+    const two = text.indexOf("Arif");
+    const pages = [
+      { start: 0, end: two, number: 1 },
+      { start: two, end: two, number: 2 },
+      { start: two, end: text.length, number: 3 },
+    ];
+    const document = makeDocument("paged", text, { pages });
+    const passages = buildPassages(document, undefined, { onePerParagraph: true });
+    const store = openStore(path);
+    store.replaceFile({ path: "paged.txt", contentHash: "h", size: 1, mtimeMs: 1 }, [
+      makeRecord(document, { passages }),
+    ]);
+    store.close();
+    const db = new Database(path);
+    db.exec("DROP TABLE document_pages; PRAGMA user_version = 11");
+    db.close();
+
+    const upgraded = openStore(path);
+    const page = (query: string) => upgraded.search(query).hits.map((h) => h.page);
+    // An empty page 2 starts where page 3 does: the text there is page 3's.
+    expect([page("Qasim"), page("Baghdad")]).toEqual([[1], [3]]);
+    upgraded.removeFile("paged.txt");
+    upgraded.close();
+    const after = new Database(path);
+    expect(after.prepare("SELECT count(*) AS n FROM document_pages").get()).toEqual({ n: 0 });
+    after.close();
   });
 
   it("upgrades a version 10 knowledge base to an empty lexicon, its searches unchanged, and fills it as documents come", async () => {
@@ -127,7 +159,7 @@ describe("schema versions", () => {
     store.close();
 
     const db = new Database(path);
-    db.exec("DROP TABLE lexicon; PRAGMA user_version = 10");
+    db.exec("DROP TABLE lexicon; DROP TABLE document_pages; PRAGMA user_version = 10");
     db.close();
     const upgraded = openStore(path);
     expect(upgraded.listDocuments()).toEqual(documents);

@@ -1,8 +1,8 @@
 /**
  * SQL for the number of the page of a stored document (alias `documents`) holding text offset
- * `offset`, from the pages in its layout column; NULL when the document has no pages.
+ * `offset`, from its rows in `document_pages`; NULL when the document has no pages.
  */
 export function pageAt(documents: string, offset: string): string {
-  return `(SELECT json_extract(pg.value, '$.number') FROM json_each(${documents}.layout, '$.pages') pg
-    WHERE json_extract(pg.value, '$.start') <= ${offset} ORDER BY json_extract(pg.value, '$.start') DESC LIMIT 1)`;
+  return `(SELECT pg.number FROM document_pages pg
+    WHERE pg.document_rowid = ${documents}.rowid AND pg.start <= ${offset} ORDER BY pg.start DESC LIMIT 1)`;
 }

@@ -106,6 +106,7 @@ export class SqliteStore implements Store {
       );
     }
     const documentRowid = this.sql.insertDocument.run(toDocumentRow(filePath, ordinal, record)).lastInsertRowid;
+    for (const page of record.document.pages ?? []) this.sql.insertPage.run(documentRowid, page.start, page.number);
     for (const passage of record.passages) {
       const passageId = this.sql.insertPassage.run(
         documentRowid,

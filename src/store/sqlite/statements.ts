@@ -23,6 +23,8 @@ export function prepareStatements(db: Database.Database) {
     insertMention: prepare(INSERT_MENTION_SQL),
     insertEventMention: prepare("INSERT INTO event_mentions (document_rowid, data) VALUES (?, ?)"),
     insertRelationMention: prepare("INSERT INTO relation_mentions (document_rowid, data) VALUES (?, ?)"),
+    // Pages come in order: of two starting at one offset (an empty page), the later holds its text.
+    insertPage: prepare("INSERT OR REPLACE INTO document_pages (document_rowid, start, number) VALUES (?, ?, ?)"),
     insertPassage: prepare('INSERT INTO passages (document_rowid, start, "end", section, text) VALUES (?, ?, ?, ?, ?)'),
     insertFts: prepare("INSERT INTO passages_fts (rowid, terms, keys) VALUES (?, ?, ?)"),
     insertLexicon: prepare("INSERT OR IGNORE INTO lexicon (word, lemma, stop) VALUES (?, ?, ?)"),
