@@ -33,7 +33,20 @@ function hits(store: Store, query: string, options: SearchOptions) {
   return { total: result.total, hits: result.hits.map((h) => [h.document.id, h.start, h.score]) };
 }
 
-const QUERIES = ["river", "River", "delta", "river delta", "river -delta", '"the old"', "delta OR town"];
+/** One-word queries kept whole, several words (each kept, or some rare), an inflected form, phrases, and a word no passage holds (the "rest" pass). */
+const QUERIES = [
+  "river",
+  "River",
+  "delta",
+  "river delta",
+  "river -delta",
+  '"the old"',
+  "delta OR town",
+  "rivers",
+  "traders town river",
+  "river zebra",
+  "river OR quiet stood",
+];
 
 describe.each(backends)("precomputed top matches on $name", (backend) => {
   const dir = tempDir("annals-top-");
@@ -103,7 +116,7 @@ describe.each(backends)("precomputed top matches through adds and removals on $n
    * written keeps the table through several writes before a rebuild: some sequences outrun each and some do not.
    */
   const options = { ...TOP, rebuildShare: 0.5 };
-  const queries = ["river", "River", "town", "delta", "river town"];
+  const queries = ["river", "River", "town", "delta", "river town", "rivers road", "river zebra"];
 
   it("answers every page as the full ranking does after each write", async () => {
     let run = 0;
@@ -219,6 +232,40 @@ describe("the top-match table on SQLite", () => {
     } finally {
       store.close();
       full.close();
+    }
+  });
+});
+
+describe("a query of several precomputed words on SQLite", () => {
+  it("is answered from the words' kept matches, bounded by the sum of their cutoffs", async () => {
+    const dir = tempDir("annals-top-clauses-");
+    for (let n = 0; n < 10; n++) writeFileSync(join(dir, `doc-${n}.txt`), generatedDocument(n));
+    const db = join(dir, "kb.db");
+    const store = openStore(db);
+    try {
+      await ingest(store, [dir], { workers: 0, extract: false, topMatches: TOP });
+      const answer = () => hits(store, "river town", { limit: 5 }).hits;
+      const exact = answer();
+      // Dropping the best passage from both words' tables and zeroing their cutoffs must change the answer
+      // if, and only if, it comes from the tables.
+      const connection = new Database(db);
+      const [bestId] = store.search("river town", { limit: 1 }).hits.map((h) => [h.document.id, h.start]);
+      const passage = connection
+        .prepare(
+          "SELECT p.id FROM passages p JOIN documents d ON d.rowid = p.document_rowid WHERE d.id = ? AND p.start = ?",
+        )
+        .get(...bestId!) as { id: number };
+      const words =
+        "SELECT id FROM top_match_queries WHERE expression IN (SELECT expression FROM top_match_queries WHERE expression LIKE '%\"river\"%' OR expression LIKE '%\"town\"%')";
+      const tables = connection.prepare(words).all() as { id: number }[];
+      expect(tables.length).toBeGreaterThanOrEqual(2);
+      connection.prepare(`DELETE FROM top_matches WHERE passage_id = ? AND query_id IN (${words})`).run(passage.id);
+      connection.prepare(`UPDATE top_match_queries SET cutoff = 0 WHERE id IN (${words})`).run();
+      connection.close();
+      expect(answer()[0]).not.toEqual(exact[0]);
+      expect(answer().slice(0, 4)).toEqual(exact.slice(1, 5));
+    } finally {
+      store.close();
     }
   });
 });

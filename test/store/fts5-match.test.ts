@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parseQuery } from "../../src/search/query.js";
 import { toFts5Match } from "../../src/store/sqlite/fts5-match.js";
 
-const match = (input: string, pass: "all" | "any" | "rest" = "all") => toFts5Match(parseQuery(input), pass);
+const match = (input: string, pass: "all" | "any" = "all") => toFts5Match(parseQuery(input), pass);
 
 describe("toFts5Match", () => {
   it("matches a word by lemma, spelling or transliteration key", () => {
@@ -12,13 +12,11 @@ describe("toFts5Match", () => {
     expect(match("Kassem")).toBe('(terms : "kassem" OR keys : "ksm")');
   });
 
-  it("ANDs clauses, ORs them for the any pass and subtracts the all pass for the rest", () => {
+  it("ANDs clauses and ORs them for the any pass", () => {
     expect(match("Kassem Arif")).toBe('((terms : "kassem" OR keys : "ksm") AND (terms : "arif" OR keys : "arf"))');
     expect(match("Kassem Arif", "any")).toBe(
       '((terms : "kassem" OR keys : "ksm") OR (terms : "arif" OR keys : "arf"))',
     );
-    expect(match("Kassem Arif", "rest")).toBe(`${match("Kassem Arif", "any")} NOT ${match("Kassem Arif")}`);
-    expect(match("Kassem", "rest")).toBeUndefined();
   });
 
   it("matches phrases, prefixes and split words as FTS5 phrases", () => {
@@ -61,7 +59,7 @@ describe("toFts5Match on arbitrary input (property)", () => {
         .map((parts) => parts.join("")),
     );
     fc.assert(
-      fc.property(input, fc.constantFrom("all", "any", "rest"), (query, pass: "all" | "any" | "rest") => {
+      fc.property(input, fc.constantFrom("all", "any"), (query, pass: "all" | "any") => {
         const expression = toFts5Match(parseQuery(query), pass);
         if (expression !== undefined) run.all(expression);
       }),

@@ -7,16 +7,13 @@ export const BM25 = "bm25(passages_fts, 5.0, 1.0)";
  * Compiles a parsed query to an FTS5 MATCH expression. Every user-supplied string ends up inside
  * double quotes (with quotes doubled), so FTS5 operators in the input are only ever text.
  *
- * "all": every clause; "any": some clause; "rest": some clause but not all of them — the passages
- * the "all" pass did not return, for filling up a short result. None of the excluded, always.
+ * "all": every clause; "any": some clause. None of the excluded, always.
  */
-export function toFts5Match(query: ParsedQuery, pass: "all" | "any" | "rest"): string | undefined {
+export function toFts5Match(query: ParsedQuery, pass: "all" | "any"): string | undefined {
   const clauses = query.clauses.map(clauseMatch);
   if (clauses.length === 0) return undefined;
-  if (pass === "rest" && clauses.length === 1) return undefined;
-  const all = clauses.length === 1 ? clauses[0]! : `(${clauses.join(" AND ")})`;
-  const any = clauses.length === 1 ? clauses[0]! : `(${clauses.join(" OR ")})`;
-  let expression = pass === "all" ? all : pass === "any" ? any : `${any} NOT ${all}`;
+  const joined = clauses.join(pass === "all" ? " AND " : " OR ");
+  let expression = clauses.length === 1 ? clauses[0]! : `(${joined})`;
   const excluded = query.excluded.map(exclusionMatch);
   if (excluded.length > 0) expression = `${expression} NOT (${excluded.join(" OR ")})`;
   return expression;
@@ -43,6 +40,11 @@ export function clausePhrases(clause: Clause): string[] {
     case "words":
       return clause.prefix ? [wordsMatch(clause.words, true)] : wordsPhrases(clause.words);
   }
+}
+
+/** The phrase of one indexed token in one column, written as `clausePhrases` writes it. */
+export function columnPhrase(column: "terms" | "keys", token: string): string {
+  return `${column} : ${quote([token])}`;
 }
 
 /** Excluding by transliteration key would drop too much: exclusions match lemmas and spellings only. */

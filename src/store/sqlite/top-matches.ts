@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
 import type { ParsedQuery } from "../../core/query-tree.js";
 import type { TopMatchIndex, TopMatchQuery } from "../../search/top-matches.js";
-import { BM25, clausePhrases, toFts5Match } from "./fts5-match.js";
+import { BM25, clausePhrases, columnPhrase, toFts5Match } from "./fts5-match.js";
+import { topMatchPlan, type TopMatchPlan } from "./top-match-plan.js";
 
 /** A precomputed query with what a search needs to tell whether its kept matches still answer exactly. */
 export interface SqliteTopMatch extends TopMatchQuery {
@@ -34,13 +35,17 @@ export class SqliteTopMatches implements TopMatchIndex {
   private readonly writtenStatement: Database.Statement;
   private readonly buildStatement: Database.Statement;
   private readonly totalsStatement: Database.Statement;
+  private readonly countStatement: Database.Statement;
 
   constructor(private readonly db: Database.Database) {
     this.lookupStatement = db.prepare(
       "SELECT id, matches, kept, cutoff, phrase_matches FROM top_match_queries WHERE expression = ?",
     );
     this.writtenStatement = db.prepare("SELECT count(*) AS n FROM top_match_written");
-    this.buildStatement = db.prepare("SELECT passages, tokens FROM top_match_build");
+    this.buildStatement = db.prepare("SELECT passages, tokens, min_matches FROM top_match_build");
+    this.countStatement = db.prepare(
+      "SELECT count(*) AS n FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)",
+    );
     // FTS5's averages record (rowid 1 of its data table): varints of the row count, then each column's token count.
     this.totalsStatement = db.prepare("SELECT block FROM passages_fts_data WHERE id = 1");
   }
@@ -51,6 +56,23 @@ export class SqliteTopMatches implements TopMatchIndex {
     if (!row) return undefined;
     const { phrase_matches, ...query } = row;
     return { ...query, phraseMatches: JSON.parse(phrase_matches) as number[] };
+  }
+
+  /** Where the best matches of a query without a kept list of its own can be (top-match-plan.ts); undefined without a table. */
+  plan(query: ParsedQuery, pass: "all" | "rest"): TopMatchPlan | undefined {
+    const build = this.buildStatement.get() as (Totals & { min_matches: number }) | undefined;
+    if (!build) return undefined;
+    const written = this.written() > 0;
+    return topMatchPlan(
+      query,
+      pass,
+      {
+        lookup: (expression) => this.lookup(expression),
+        growth: (top) => (written ? this.growth(top) : 1),
+        count: (phrase, atMost) => (this.countStatement.get(phrase, atMost + 1) as { n: number }).n,
+      },
+      build.min_matches,
+    );
   }
 
   /** Passages inserted or deleted since the build: 0 when the kept scores are still the engine's. */
@@ -87,11 +109,15 @@ export class SqliteTopMatches implements TopMatchIndex {
   }
 
   frequentTerms(minMatches: number): string[] {
+    return this.frequentTokens("terms", minMatches).map((row) => row.term);
+  }
+
+  /** Tokens of `column` found in at least `minMatches` passages, with how many (most first). */
+  private frequentTokens(column: "terms" | "keys", minMatches: number): { term: string; doc: number }[] {
     this.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_vocab USING fts5vocab(main, passages_fts, col)");
-    const rows = this.db
-      .prepare("SELECT term FROM temp.passages_vocab WHERE col = 'terms' AND doc >= ? ORDER BY doc DESC, term")
-      .all(minMatches) as { term: string }[];
-    return rows.map((row) => row.term);
+    return this.db
+      .prepare("SELECT term, doc FROM temp.passages_vocab WHERE col = ? AND doc >= ? ORDER BY doc DESC, term")
+      .all(column, minMatches) as { term: string; doc: number }[];
   }
 
   replaceTopMatches(queries: readonly ParsedQuery[], k: number, minMatches: number): void {
@@ -120,16 +146,23 @@ export class SqliteTopMatches implements TopMatchIndex {
         this.db.exec(`DELETE FROM top_matches; DELETE FROM top_match_queries; DELETE FROM top_match_build;
           DELETE FROM top_match_written;`);
         const seen = new Set<string>();
-        for (const query of queries) {
-          const expression = toFts5Match(query, "all");
-          if (expression === undefined || seen.has(expression)) continue;
+        const keep = (expression: string, matches: number, phrases: number[]) => {
           seen.add(expression);
-          const matches = (count.get(expression) as { n: number }).n;
-          if (matches < minMatches) continue;
-          const phrases = query.clauses.flatMap(clausePhrases).map(phraseCount);
           const queryId = insertQuery.run(expression, matches, k, matches, JSON.stringify(phrases)).lastInsertRowid;
           insertMatches.run(queryId, expression, k);
           setCutoff.run(queryId);
+        };
+        for (const query of queries) {
+          const expression = toFts5Match(query, "all");
+          if (expression === undefined || seen.has(expression)) continue;
+          const matches = (count.get(expression) as { n: number }).n;
+          if (matches >= minMatches) keep(expression, matches, query.clauses.flatMap(clausePhrases).map(phraseCount));
+        }
+        for (const column of ["terms", "keys"] as const) {
+          for (const { term, doc } of this.frequentTokens(column, minMatches)) {
+            const phrase = columnPhrase(column, term);
+            if (!seen.has(phrase)) keep(phrase, doc, [doc]);
+          }
         }
         const totals = this.totals();
         this.db
