@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { EntityType, Mention } from "../../src/annotate/mentions/index.js";
-import { matchKnownNames } from "../../src/annotate/mentions/index.js";
+import { extractMentions, matchKnownNames } from "../../src/annotate/mentions/index.js";
 import { loadNerDatasets } from "../../src/annotate/mentions/model/training-data.js";
+import { decode } from "../../src/decode/index.js";
+import { parse } from "../../src/parse/index.js";
+import { segmentParagraphs } from "../../src/segment/index.js";
 import { expected, occurrences, seed } from "./mentions-seeds.js";
 
 const TYPES: [keyof typeof expected, EntityType][] = [
@@ -105,6 +108,22 @@ describe("seed 001", () => {
     }
     const common = mentions.filter((m) => m.type === "person" && lowerCaseWords.has(m.name.toLowerCase()));
     expect(common.map((m) => m.name)).toEqual([]);
+  });
+});
+
+describe("another spelling of a name the document gives", () => {
+  const mentionsOf = (text: string) => {
+    const [document] = parse(decode(Buffer.from(text), "assad.txt"));
+    return extractMentions(document!, [...segmentParagraphs(document!.text)]);
+  };
+
+  it("is found, but a common English word that sounds like it is not", () => {
+    const mentions = mentionsOf(
+      "President Bashar al-Assad spoke in Damascus. Later Assad met the envoy, and the envoy thanked Asad.\n\n" +
+        "Humphreys, Jessica (2015). Child Soldier: When Boys and Girls Are Used in War. Toronto: Kids Can Press.",
+    );
+    expect(find(mentions, "Asad")?.type).toBe("person");
+    expect(find(mentions, "Used")).toBeUndefined();
   });
 });
 

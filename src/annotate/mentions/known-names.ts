@@ -198,10 +198,10 @@ export function findKnownNames(
 
 const initial = (key: string): string => (/^[aeiouy]/.test(key) ? "a" : key[0]!.replace(/[qc]/, "k"));
 
-/** A transliteration match must stay close to the known spelling: "Qassem" for "Qasim", not "Iraqi" for "Iraq". */
+/** A transliteration match must stay close to the known spelling and be no common English word: "Qassem" for "Qasim", not "Iraqi" for "Iraq". */
 function nearSpelling(token: MatchToken, spelling: string): boolean {
   if (token.key === spelling) return true;
-  if (isDemonym(token.key) || Math.abs(token.key.length - spelling.length) > 2) return false;
+  if (isDemonym(token.key) || isCommonWord(token.key) || Math.abs(token.key.length - spelling.length) > 2) return false;
   return initial(token.key) === initial(spelling) && token.key.slice(-1) !== "i";
 }
 
