@@ -58,6 +58,19 @@ describe("what is not an event", () => {
     expect(eventsIn(document, [["Egypt", "place"]])).toEqual([]);
   });
 
+  it("a count of many events, and a column name", () => {
+    const text =
+      "The CDP dataset contains coup types of 943 coup instances from 1945 to 2022 in Egypt and elsewhere.\n\n" +
+      "Between 1949 and 1970 Syria saw twenty coups.\n\n" +
+      "Content: 943 events; columns coup_id, cowcode, country, year (1945–2019).\n";
+    expect(
+      eventsIn(documentOf(text), [
+        ["Egypt", "place"],
+        ["Syria", "place"],
+      ]),
+    ).toEqual([]);
+  });
+
   it("a time of day is never a date", () => {
     const text =
       "In Baghdad the army seized the radio station. A few minutes before 11:00, the radio went off the air.\n";

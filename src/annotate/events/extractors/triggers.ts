@@ -118,11 +118,28 @@ function irrealis(items: readonly Item[], i: number, clause: Span, verb: boolean
   return to >= 0 && !realis(to);
 }
 
-/** Trigger words of a sentence that tell an event, skipping those inside `named` spans. */
 /** "event_type (coup / attempted / conspiracy)": a word among alternatives split by slashes names a category, not an event. */
 function isListedLabel(items: readonly Item[], i: number): boolean {
   return [items[i - 1], items[i + 1]].some((item) => item?.lower === "/" || item?.lower === "|");
 }
+
+const MANY =
+  /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens|hundreds|several|many|numerous)$/;
+
+/** Nouns that a trigger word qualifies to speak of a kind or a record of events ("coup types", "coup data"). */
+const RECORD_NOUNS =
+  /^(?:types?|kinds?|categor(?:y|ies)|class(?:es)?|data|datasets?|instances|counts?|statistics|variables?|columns?|codes?|ids?)$/;
+
+/** "943 coup instances", "twenty coups", "coup types": many events or a kind of them, not one. */
+function isManyOrKind(items: readonly Item[], i: number): boolean {
+  if (RECORD_NOUNS.test(items[i + 1]?.lower ?? "")) return true;
+  const count = items[i - 1];
+  if (!count || count.date) return false;
+  const digits = count.lower.replaceAll(",", "");
+  return /^\d+$/.test(digits) ? Number(digits) > 1 : MANY.test(count.lower);
+}
+
+/** Trigger words of a sentence that tell an event, skipping those inside `named` spans. */
 
 export function findHits(items: readonly Item[], named: readonly Span[] = []): Hit[] {
   const hits: Hit[] = [];
@@ -133,7 +150,7 @@ export function findHits(items: readonly Item[], named: readonly Span[] = []): H
     const word = TRIGGERS.get(key);
     if (!word || !fits(word.kind, items, i, key)) continue;
     if (named.some((span) => span.start <= item.start && item.end <= span.end)) continue;
-    if (isListedLabel(items, i)) continue;
+    if (isListedLabel(items, i) || isManyOrKind(items, i)) continue;
     const clause = clauseAround(items, i, scopeOf(items, i));
     const first = (item.lower === "control" || item.lower === "power") && is(items[i - 1], TAKE) ? i - 1 : i;
     const previous = items[first - 1];
