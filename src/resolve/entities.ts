@@ -153,7 +153,10 @@ function joinAliases(nodes: Node[], indices: number[], clusters: Clusters): void
   }
 }
 
-/** "Abdul Salam Arif" is "Abdul Salam Mohammed Arif": same first and last name, every part of the shorter included. */
+/**
+ * "Abdul Salam Arif" is "Abdul Salam Mohammed Arif": same first and last name, every part of the shorter
+ * included. Middle initials are given whole, so "George W. Bush" is not "George H. W. Bush".
+ */
 function joinFullNames(nodes: Node[], indices: number[], clusters: Clusters): void {
   const full = indices.filter((i) => nodes[i]!.keys.length >= 2);
   const byEnds = group(full, (i) => `${nodes[i]!.keys[0]} ${nodes[i]!.keys.at(-1)}`);
@@ -163,11 +166,16 @@ function joinFullNames(nodes: Node[], indices: number[], clusters: Clusters): vo
       for (const longer of spellings) {
         const [a, b] = [nodes[shorter[0]!]!, nodes[longer[0]!]!];
         if (a.keys.length >= b.keys.length || !isSubsequence(a.keys, b.keys) || a.vowels !== b.vowels) continue;
+        if (middleInitials(a) > 0 && middleInitials(a) !== middleInitials(b)) continue;
         const reason = `same first and last name as ${b.occurrence.name}, every part of it included`;
         for (const i of shorter) clusters.join(longer[0]!, i, reason);
       }
     }
   }
+}
+
+function middleInitials(node: Node): number {
+  return node.keys.slice(1, -1).filter((key) => key.length === 1).length;
 }
 
 /** A generic name ("National Guard") only joins a body known from documents within three years of it. */

@@ -1,12 +1,13 @@
 import type { Clusters, Node } from "./entity-clusters.js";
 import { group } from "./entities.js";
+import { closeSpelling } from "./spelling.js";
 
 /**
  * A one-word person name ("Habib", "Arif", "Nuri") goes to a bearer of it: first to the bearer its own
  * document names — the only one, else the one whose title it carries, else one cited at least twice as
  * often as any other — and, when its document names none, to the corpus's only bearer of it as a
- * surname, else the only one with its title, else one cited three times more often in twice as many
- * documents as any other. A name under a title that goes with a given name ("King Hussein", "Imam
+ * surname spelled close to it ("Nasir" for Nasser, not "Al-Nasiriya"), else the only one with its
+ * title, else one cited three times more often in twice as many documents as any other. A name under a title that goes with a given name ("King Hussein", "Imam
  * Ali") goes only to bearers whose first name it is. An ambiguous name stays unresolved rather than guessed.
  */
 export function joinShortNames(nodes: Node[], indices: number[], clusters: Clusters): void {
@@ -40,11 +41,17 @@ export function joinShortNames(nodes: Node[], indices: number[], clusters: Clust
     const node = nodes[i]!;
     const bearers = isGivenNameTitled(node)
       ? (fullByFirstKey.get(node.keys[0]!) ?? []).filter((j) => nodes[j]!.partVowels[0] === node.vowels)
-      : (fullByLastKey.get(node.keys[0]!) ?? []).filter((j) => nodes[j]!.vowels === node.vowels);
+      : (fullByLastKey.get(node.keys[0]!) ?? []).filter(
+          (j) => nodes[j]!.vowels === node.vowels && closeSpelling(node.occurrence.name, lastWord(nodes[j]!)),
+        );
     const target = pickBearer(i, bearers, nodes, clusters, 3, 2);
     if (target !== undefined)
       clusters.join(target, i, `short form of ${nodes[target]!.occurrence.name}, the corpus's bearer of the name`);
   }
+}
+
+function lastWord(node: Node): string {
+  return node.occurrence.name.split(/[\s]+/).at(-1)!;
 }
 
 /** Titles that go with a given name, not a surname: "King Hussein", "Sultan Qaboos", "Imam Ali". */

@@ -21,6 +21,12 @@ export function sameShortWord(a: string, b: string): boolean {
   return x === y || (Math.min(x.length, y.length) > 3 && editDistance(x, y) <= 1);
 }
 
+/** A spelling of the same word, as far as letters go: one letter apart, two for words of six letters or more. */
+export function closeSpelling(a: string, b: string): boolean {
+  const [x, y] = [skeleton(a), skeleton(b)];
+  return editDistance(x, y) <= (Math.min(x.length, y.length) >= 6 ? 2 : 1);
+}
+
 /** Lower case, particles, apostrophes and doubled letters gone, q written k. */
 function skeleton(name: string): string {
   return name

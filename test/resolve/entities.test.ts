@@ -181,6 +181,38 @@ describe("resolveEntities keeps different bearers apart", () => {
     expect(entityOf(result, "a", "Assad")).toBe(entityOf(result, "a", "Bashar al-Assad"));
   });
 
+  it("keeps apart full names whose middle initials differ in number (father and son)", () => {
+    const result = resolveEntities(
+      [
+        occurrence("a", "person", "George W. Bush", 5),
+        occurrence("b", "person", "George H. W. Bush", 2),
+        occurrence("c", "person", "George H.W. Bush", 1),
+        occurrence("d", "person", "Abdul Salam Arif", 3),
+        occurrence("e", "person", "Abdul Salam Mohammed Arif", 1),
+      ],
+      [doc("a"), doc("b"), doc("c"), doc("d"), doc("e")],
+    );
+    expect(entityOf(result, "a", "George W. Bush")).not.toBe(entityOf(result, "b", "George H. W. Bush"));
+    expect(entityOf(result, "c", "George H.W. Bush")).toBe(entityOf(result, "b", "George H. W. Bush"));
+    expect(entityOf(result, "e", "Abdul Salam Mohammed Arif")).toBe(entityOf(result, "d", "Abdul Salam Arif"));
+  });
+
+  it("gives a one-word name to the corpus's bearer only when spelled close to the bearer's surname", () => {
+    const result = resolveEntities(
+      [
+        occurrence("a", "person", "Gamal Abdel Nasser", 9),
+        occurrence("b", "person", "Nasir", 2),
+        occurrence("c", "person", "Al-Nasiriya", 1),
+        occurrence("d", "person", "Qasem Soleimani", 6),
+        occurrence("e", "person", "Suleimani", 2),
+      ],
+      [doc("a"), doc("b"), doc("c"), doc("d"), doc("e")],
+    );
+    expect(entityOf(result, "b", "Nasir")).toBe(entityOf(result, "a", "Gamal Abdel Nasser"));
+    expect(entityOf(result, "c", "Al-Nasiriya")).not.toBe(entityOf(result, "a", "Gamal Abdel Nasser"));
+    expect(entityOf(result, "e", "Suleimani")).toBe(entityOf(result, "d", "Qasem Soleimani"));
+  });
+
   it("leaves a bare surname unresolved when two bearers of it are cited and its own document names neither", () => {
     const result = resolveEntities(
       [
