@@ -62,7 +62,8 @@ describe("what is not an event", () => {
     const text =
       "The CDP dataset contains coup types of 943 coup instances from 1945 to 2022 in Egypt and elsewhere.\n\n" +
       "Between 1949 and 1970 Syria saw twenty coups.\n\n" +
-      "Content: 943 events; columns coup_id, cowcode, country, year (1945–2019).\n";
+      "Content: 943 events; columns coup_id, cowcode, country, year (1945–2019).\n\n" +
+      'Powell and Thyne (2011), "Global instances of coups from 1950 to 2010", in Egypt and elsewhere.\n';
     expect(
       eventsIn(documentOf(text), [
         ["Egypt", "place"],

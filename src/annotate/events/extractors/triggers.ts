@@ -126,13 +126,18 @@ function isListedLabel(items: readonly Item[], i: number): boolean {
 const MANY =
   /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|dozens|hundreds|several|many|numerous)$/;
 
-/** Nouns that a trigger word qualifies to speak of a kind or a record of events ("coup types", "coup data"). */
+/** Nouns that a trigger word qualifies, or that govern it with "of", to speak of a kind or a record of events. */
 const RECORD_NOUNS =
-  /^(?:types?|kinds?|categor(?:y|ies)|class(?:es)?|data|datasets?|instances|counts?|statistics|variables?|columns?|codes?|ids?)$/;
+  /^(?:types?|kinds?|categor(?:y|ies)|class(?:es)?|data|datasets?|instances|counts?|statistics|variables?|columns?|codes?|ids?|lists?|numbers?|series|history|histories)$/;
 
-/** "943 coup instances", "twenty coups", "coup types": many events or a kind of them, not one. */
+/**
+ * "943 coup instances", "twenty coups", "coup types", "instances of coups", "coup_id": many events, a
+ * kind of them or a field name, not one event.
+ */
 function isManyOrKind(items: readonly Item[], i: number): boolean {
-  if (RECORD_NOUNS.test(items[i + 1]?.lower ?? "")) return true;
+  const next = items[i + 1]?.lower ?? "";
+  if (RECORD_NOUNS.test(next) || next === "_" || items[i - 1]?.lower === "_") return true;
+  if (items[i - 1]?.lower === "of" && RECORD_NOUNS.test(items[i - 2]?.lower ?? "")) return true;
   const count = items[i - 1];
   if (!count || count.date) return false;
   const digits = count.lower.replaceAll(",", "");
