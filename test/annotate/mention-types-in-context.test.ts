@@ -72,3 +72,16 @@ describe("a one-word person the model alone found", () => {
     expect(typeOf("Later Putin met the press.", "Putin")).toBe("person");
   });
 });
+
+describe("a person's name before a place's noun or after 'the village of'", () => {
+  it.each([
+    ["On 21 November, rebels attacked the nearby Sheikh Suleiman base but were repelled.", "Sheikh Suleiman"],
+    ["The rebels redirected their assault to the Kurdish-held village of Sheikh Nassir.", "Sheikh Nassir"],
+  ])("is a place's: %s", (text, surface) => {
+    expect(typeOf(text, surface)).toBe("place");
+  });
+
+  it("stays a person's before other nouns", () => {
+    expect(typeOf("Later Sheikh Suleiman spoke to the elders of the village.", "Sheikh Suleiman")).toBe("person");
+  });
+});
