@@ -62,7 +62,9 @@ describe("what is not an event", () => {
     const text =
       "The CDP dataset contains coup types of 943 coup instances from 1945 to 2022 in Egypt and elsewhere.\n\n" +
       "Between 1949 and 1970 Syria saw twenty coups.\n\n" +
-      "Content: 943 events; columns coup_id, cowcode, country, year (1945–2019).\n\n" +
+      "- Content: 943 events, 1945–2019; columns coup_id, cowcode, country, year, month, day, event_type (coup / attempted / conspiracy),\n" +
+      "  unrealized, realized, conspiracy, attempt, military, dissident, rebel, palace, foreign, auto, resign, popular, counter, other,\n" +
+      "  noharm, injured, killed, harrest, jailed, tried, fled, exile. coup_id = cowcode + MMDDYYYY.\n\n" +
       'Powell and Thyne (2011), "Global instances of coups from 1950 to 2010", in Egypt and elsewhere.\n';
     expect(
       eventsIn(documentOf(text), [
@@ -70,6 +72,11 @@ describe("what is not an event", () => {
         ["Syria", "place"],
       ]),
     ).toEqual([]);
+  });
+
+  it("a list of events is no list of fields", () => {
+    const text = "In 1963 the officers were arrested, tried, and executed in Baghdad.\n";
+    expect(eventsIn(documentOf(text), [["Baghdad", "place"]]).map((event) => event.type)).not.toEqual([]);
   });
 
   it("a time of day is never a date", () => {

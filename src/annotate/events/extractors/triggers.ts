@@ -144,6 +144,23 @@ function isManyOrKind(items: readonly Item[], i: number): boolean {
   return /^\d+$/.test(digits) ? Number(digits) > 1 : MANY.test(count.lower);
 }
 
+/**
+ * "columns coup_id, country, year, jailed, tried, fled, exile": a word in a list of short items (one
+ * or two words between commas, asides skipped) that a record noun opens names a field.
+ */
+function isRecordField(items: readonly Item[], i: number): boolean {
+  let words = 0;
+  for (let j = i - 1; j >= Math.max(0, i - 200); j--) {
+    const item = items[j]!;
+    if (item.depth > items[i]!.depth || /^[()\s]*$/.test(item.lower)) continue;
+    if (item.lower === ",") words = 0;
+    else if (RECORD_NOUNS.test(item.lower)) return words === 0;
+    else if (item.punctuation && item.lower !== "_") return false;
+    else if (item.lower !== "_" && ++words > 2) return false;
+  }
+  return false;
+}
+
 /** Trigger words of a sentence that tell an event, skipping those inside `named` spans. */
 
 export function findHits(items: readonly Item[], named: readonly Span[] = []): Hit[] {
@@ -155,7 +172,7 @@ export function findHits(items: readonly Item[], named: readonly Span[] = []): H
     const word = TRIGGERS.get(key);
     if (!word || !fits(word.kind, items, i, key)) continue;
     if (named.some((span) => span.start <= item.start && item.end <= span.end)) continue;
-    if (isListedLabel(items, i) || isManyOrKind(items, i)) continue;
+    if (isListedLabel(items, i) || isManyOrKind(items, i) || isRecordField(items, i)) continue;
     const clause = clauseAround(items, i, scopeOf(items, i));
     const first = (item.lower === "control" || item.lower === "power") && is(items[i - 1], TAKE) ? i - 1 : i;
     const previous = items[first - 1];
