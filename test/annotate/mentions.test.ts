@@ -125,6 +125,13 @@ describe("another spelling of a name the document gives", () => {
     expect(find(mentions, "Asad")?.type).toBe("person");
     expect(find(mentions, "Used")).toBeUndefined();
   });
+
+  it("is never a common word left of a name whose other words are no words of their own", () => {
+    const mentions = mentionsOf(
+      "A message came from the U.S. Army Attaché in Iraq. There are reports of a possible Army coup in Lebanon.",
+    );
+    expect(mentions.find((m) => m.text === "Army" && m.aliasOf === "U.S. Army")).toBeUndefined();
+  });
 });
 
 describe("seed 002", () => {

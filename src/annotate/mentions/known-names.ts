@@ -37,6 +37,11 @@ const ARTICLES = new Set(["al", "el", "as", "ar", "ad", "an", "at", "az", "ash",
 
 type KeyOf = (word: string) => string;
 
+function isArticle(word: string): boolean {
+  const key = matchKey(word);
+  return ARTICLES.has(key) || key === "the";
+}
+
 /** Key of a word already folded by matchKey: articles and stop words give "", a plural -s goes. */
 function foldedSpellingKey(key: string): string {
   if (ARTICLES.has(key) || isStopWord(key)) return "";
@@ -72,9 +77,12 @@ function compile(known: readonly KnownName[], keyOf: KeyOf, surnames: boolean): 
   const fullSingles = new Set<string>();
   const patterns: Pattern[] = [];
   for (const entry of known) {
-    const words = entry.name.split(/[\s\-‐–]+/).filter((word) => keyOf(word).length > 0);
+    const allWords = entry.name.split(/[\s\-‐–]+/);
+    const words = allWords.filter((word) => keyOf(word).length > 0);
     const keys = words.map(keyOf);
-    if (keys.length === 0) continue;
+    // "U.S. Army" without "U.S." (read as the stop word "us") would be any "Army"; "al-Bakr" is still "Bakr".
+    const shrunk = allWords.some((word) => keyOf(word).length === 0 && !isArticle(word));
+    if (keys.length === 0 || (keys.length === 1 && shrunk)) continue;
     const capitals = words.map((word) => isCapitalised(word));
     patterns.push({ keys, spellings: words.map(matchKey), capitals, known: entry, surname: false });
     if (keys.length === 1) fullSingles.add(keys[0]!);
