@@ -199,7 +199,15 @@ function linkContained(names: readonly LinkedName[], keyed: readonly KeyedTypes[
           (x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0),
         )[0];
         const candidates = short.keys.length < 2 || rarest === undefined ? [] : (byKey.get(rarest) ?? []);
-        anywhere = candidates.filter((m) => contains(entries[m]!, short, type, "anywhere"));
+        // Names recur in many documents: each longer spelling is compared once.
+        const verdicts = new Map<string, boolean>();
+        anywhere = candidates.filter((m) => {
+          const long = entries[m]!;
+          let answer = verdicts.get(long.occurrence.name);
+          if (answer === undefined)
+            verdicts.set(long.occurrence.name, (answer = contains(long, short, type, "anywhere")));
+          return answer;
+        });
         containers.set(short.occurrence.name, anywhere);
       }
       for (const m of anywhere) sets.union(short.i, entries[m]!.i);

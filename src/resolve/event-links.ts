@@ -1,6 +1,6 @@
 import type { StoredEventMention } from "./types.js";
 import { group } from "./entities.js";
-import type { AccountProfile } from "./event-profile.js";
+import type { LinkProfile } from "./event-profile.js";
 import { UnionFind } from "./union-find.js";
 
 /**
@@ -10,10 +10,7 @@ import { UnionFind } from "./union-find.js";
  * themselves, in the same order whatever the other sets hold; so a set none of whose accounts
  * changed merges as it did before.
  */
-export function linkedAccounts(
-  accounts: readonly StoredEventMention[],
-  profiles: readonly AccountProfile[],
-): UnionFind {
+export function linkedAccounts(accounts: readonly StoredEventMention[], profiles: readonly LinkProfile[]): UnionFind {
   const sets = new UnionFind(accounts.length);
   const all = accounts.map((_, i) => i);
   const own = ownDated(accounts, all);
@@ -53,7 +50,7 @@ export function isUndated(account: StoredEventMention): boolean {
 /** The latest account of the family of `list[i]` that does not refer back and is told before it in its document `list`. */
 export function toldBefore(
   accounts: readonly StoredEventMention[],
-  profiles: readonly AccountProfile[],
+  profiles: readonly LinkProfile[],
   list: readonly number[],
   i: number,
 ): number | undefined {
@@ -65,7 +62,7 @@ export function toldBefore(
 }
 
 /** Accounts grouped by family and by each month their date touches, so only plausible pairs are compared. */
-export function dateBuckets(profiles: readonly AccountProfile[], indices: number[]): Map<string, number[]> {
+export function dateBuckets(profiles: readonly LinkProfile[], indices: number[]): Map<string, number[]> {
   const buckets = new Map<string, number[]>();
   for (const i of indices) {
     const p = profiles[i]!;

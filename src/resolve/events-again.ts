@@ -1,7 +1,6 @@
-import type { EventMerge } from "../store/knowledge.js";
-import type { EventRecord, StoredEventMention } from "./types.js";
+import type { EventMerge, EventRecord, StoredEventMention } from "./types.js";
 import { linkedAccounts } from "./event-links.js";
-import { profileOf, type EntityLookup } from "./event-profile.js";
+import { linkProfileOf, profileOf, type EntityLookup } from "./event-profile.js";
 import { eventRecords, mergeAccounts, type AccountCluster } from "./events.js";
 
 export interface EventsAgain {
@@ -25,8 +24,8 @@ export function corefEventsAgain(
   stored: readonly EventMerge[],
   changed: (account: StoredEventMention) => boolean,
 ): EventsAgain | undefined {
-  const profiles = accounts.map((a) => profileOf(a, entityOf));
-  const sets = linkedAccounts(accounts, profiles);
+  const links = accounts.map(linkProfileOf);
+  const sets = linkedAccounts(accounts, links);
   const dirty = new Set<number>();
   accounts.forEach((a, i) => {
     if (changed(a)) dirty.add(sets.find(i));
@@ -43,6 +42,12 @@ export function corefEventsAgain(
     storedIdOf.set(first, event.id);
   }
   const again = accounts.flatMap((_, i) => (dirty.has(sets.find(i)) ? [i] : []));
+  // The accounts not merged again are never compared: what links them is all their profile needs.
+  const profiles = links.map((link, i) =>
+    dirty.has(sets.find(i))
+      ? profileOf(accounts[i]!, entityOf)
+      : { ...link, countries: new Set<string>(), actors: new Map<string, string>(), labelWords: new Set<string>() },
+  );
   clusters.push(...mergeAccounts(accounts, profiles, again));
   clusters.sort((a, b) => a.members[0]! - b.members[0]!);
   const events = eventRecords(accounts, clusters);

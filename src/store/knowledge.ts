@@ -4,6 +4,7 @@ import type { ClaimRecord, ClaimSubjectKind } from "../claims/types.js";
 import type { DecisionStatus, MentionEdit } from "../decisions/types.js";
 import type {
   EntityRedirect,
+  EventMerge,
   EventRecord,
   KeyedEntityRecord,
   NameAssignment,
@@ -123,8 +124,6 @@ export interface CorpusChanges {
   redirects: EntityRedirect[];
   decisionStatuses: DecisionStatus[];
 }
-
-export type EventMerge = Pick<EventRecord, "id" | "mentionIds" | "mergeReasons">;
 
 export interface RemovedSinceCorpus {
   names: { type: EntityType; name: string }[];

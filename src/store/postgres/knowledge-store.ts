@@ -6,7 +6,6 @@ import type {
   ClaimRow,
   CorpusChanges,
   EntityEvent,
-  EventMerge,
   EntityRow,
   EventRow,
   EventOutline,
@@ -20,6 +19,7 @@ import { removedSinceCorpus, type RemovedSinceCorpus, type StaleRow } from "../k
 import type { ClaimSubjectKind } from "../../claims/types.js";
 import type {
   EntityRedirect,
+  EventMerge,
   NameAssignment,
   NameOccurrence,
   ResolutionDocument,
