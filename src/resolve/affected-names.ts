@@ -184,7 +184,7 @@ function linkContained(names: readonly LinkedName[], keyed: readonly KeyedTypes[
         if (e.documentId !== undefined) push(byDocumentKey, `${e.documentId}\u0000${key}`, n);
       }
     });
-    const containers = new Map<string, number[]>();
+    const joined = new Set<string>();
     const contained = new Map<string, boolean>();
     const inDocument = (long: (typeof entries)[number], short: (typeof entries)[number]) => {
       const pair = `${long.occurrence.name}\u0000${short.occurrence.name}`;
@@ -193,24 +193,22 @@ function linkContained(names: readonly LinkedName[], keyed: readonly KeyedTypes[
       return answer;
     };
     entries.forEach((short, n) => {
-      let anywhere = containers.get(short.occurrence.name);
-      if (anywhere === undefined) {
+      // The occurrences of one spelling are linked by their keys (`links`): its containers are joined to it once.
+      if (!joined.has(short.occurrence.name)) {
+        joined.add(short.occurrence.name);
         const rarest = requiredKeys(short, type).sort(
           (x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0),
         )[0];
         const candidates = short.keys.length < 2 || rarest === undefined ? [] : (byKey.get(rarest) ?? []);
-        // Names recur in many documents: each longer spelling is compared once.
-        const verdicts = new Map<string, boolean>();
-        anywhere = candidates.filter((m) => {
+        // Likewise each longer spelling is compared, and joined, once.
+        const compared = new Set<string>();
+        for (const m of candidates) {
           const long = entries[m]!;
-          let answer = verdicts.get(long.occurrence.name);
-          if (answer === undefined)
-            verdicts.set(long.occurrence.name, (answer = contains(long, short, type, "anywhere")));
-          return answer;
-        });
-        containers.set(short.occurrence.name, anywhere);
+          if (compared.has(long.occurrence.name)) continue;
+          compared.add(long.occurrence.name);
+          if (contains(long, short, type, "anywhere")) sets.union(short.i, long.i);
+        }
       }
-      for (const m of anywhere) sets.union(short.i, entries[m]!.i);
       if (short.documentId === undefined) return;
       for (const m of byDocumentKey.get(`${short.documentId}\u0000${short.keys[0]!}`) ?? [])
         if (m !== n && inDocument(entries[m]!, short)) sets.union(short.i, entries[m]!.i);
