@@ -185,13 +185,14 @@ function linkContained(names: readonly LinkedName[], keyed: readonly KeyedTypes[
       }
     });
     const joined = new Set<string>();
-    const contained = new Map<string, boolean>();
-    const inDocument = (long: (typeof entries)[number], short: (typeof entries)[number]) => {
-      const pair = `${long.occurrence.name}\u0000${short.occurrence.name}`;
-      let answer = contained.get(pair);
-      if (answer === undefined) contained.set(pair, (answer = contains(long, short, type, "same document")));
-      return answer;
-    };
+    const spellings = new Map<string, number>();
+    const spellingOf = entries.map((e) => {
+      let id = spellings.get(e.occurrence.name);
+      if (id === undefined) spellings.set(e.occurrence.name, (id = spellings.size));
+      return id;
+    });
+    // A pair of spellings met in one document is compared, and joined, once: their occurrences elsewhere are linked to them.
+    const comparedInDocument = new Set<number>();
     entries.forEach((short, n) => {
       // The occurrences of one spelling are linked by their keys (`links`): its containers are joined to it once.
       if (!joined.has(short.occurrence.name)) {
@@ -210,8 +211,12 @@ function linkContained(names: readonly LinkedName[], keyed: readonly KeyedTypes[
         }
       }
       if (short.documentId === undefined) return;
-      for (const m of byDocumentKey.get(`${short.documentId}\u0000${short.keys[0]!}`) ?? [])
-        if (m !== n && inDocument(entries[m]!, short)) sets.union(short.i, entries[m]!.i);
+      for (const m of byDocumentKey.get(`${short.documentId}\u0000${short.keys[0]!}`) ?? []) {
+        const pair = spellingOf[m]! * spellings.size + spellingOf[n]!;
+        if (m === n || comparedInDocument.has(pair)) continue;
+        comparedInDocument.add(pair);
+        if (contains(entries[m]!, short, type, "same document")) sets.union(short.i, entries[m]!.i);
+      }
     });
   }
 }
