@@ -93,11 +93,12 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   }
 
   nameOccurrences(): NameOccurrence[] {
+    // Read in the order of the GROUP BY: by the type index SQLite would sort every mention first (3× slower at 50 MB).
     const rows = this.db
       .prepare(
         `SELECT d.id AS document_id, m.type, m.name, max(m.alias_of) AS alias_of, group_concat(DISTINCT m.role) AS roles,
            group_concat(DISTINCT m.ref) AS refs, count(*) AS n, max(m.confidence) AS confidence, group_concat(DISTINCT m.extractor) AS extractors
-         FROM mentions m JOIN documents d ON d.rowid = m.document_rowid
+         FROM mentions m INDEXED BY mentions_document_name JOIN documents d ON d.rowid = m.document_rowid
          WHERE m.type IN ('person', 'organization', 'place')
          GROUP BY m.document_rowid, m.type, m.name ORDER BY d.file_path, d.ordinal, min(m.start)`,
       )
