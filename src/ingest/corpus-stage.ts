@@ -99,8 +99,9 @@ export function resolveCorpus(store: Store, options: CorpusOptions = {}): Corpus
   const accounts = knowledge.eventMentions();
   const since =
     options.incremental && located.length === 0 && !decidesClaims(inForce) && knowledge.documentsSinceCorpus();
+  // With no document the last stage saw left, or one of them gone, events and claims are made whole.
   const again =
-    since && since.removed === 0
+    since && since.removed === 0 && since.added.length < documents.length
       ? eventsAndClaimsAgain(knowledge, accounts, { before, entityOf, added: new Set(since.added) })
       : undefined;
   const events =
