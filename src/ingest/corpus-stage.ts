@@ -99,7 +99,8 @@ export function resolveCorpus(store: Store, options: CorpusOptions = {}): Corpus
   const accounts = knowledge.eventMentions();
   const since =
     options.incremental && located.length === 0 && !decidesClaims(inForce) && knowledge.documentsSinceCorpus();
-  // With no document the last stage saw left, or one of them gone, events and claims are made whole.
+  // Events and claims are made whole when the last stage saw none of the documents (a first
+  // ingest) or one it saw is gone.
   const again =
     since && since.removed === 0 && since.added.length < documents.length
       ? eventsAndClaimsAgain(knowledge, accounts, { before, entityOf, added: new Set(since.added) })
