@@ -111,8 +111,9 @@ export async function ingestPhase(db: string, dirs: string[], workers: number, e
  * Adding one two-line file to a knowledge base built with extraction (a copy of a SQLite file; a
  * PostgreSQL base in place, the file removed again afterwards), beside the whole corpus stage alone
  * rerun on the result (`detail.corpusStageSeconds`), with how many names the add's incremental stage
- * resolved again. With `topMatchBudget`, the top-match table is first rebuilt with that budget: 0
- * makes the add empty it, as every passage write did before PostgreSQL kept it up to date.
+ * resolved again and how many accounts of events it merged again. With `topMatchBudget`, the
+ * top-match table is first rebuilt with that budget: 0 makes the add empty it, as every passage
+ * write did before PostgreSQL kept it up to date.
  */
 export async function addOnePhase(db: string, topMatchBudget?: number): Promise<PhaseResult> {
   const postgres = isPostgresUrl(db);
@@ -148,6 +149,7 @@ export async function addOnePhase(db: string, topMatchBudget?: number): Promise<
       corpusStageSeconds: Number(corpusStageSeconds.toFixed(2)),
       mode: corpus?.mode ?? "none",
       resolvedNames: corpus?.resolvedNames ?? 0,
+      mergedAccounts: corpus?.mergedAccounts ?? 0,
     },
   };
 }

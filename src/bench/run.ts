@@ -124,14 +124,14 @@ function render(rows: Row[], machine: Awaited<ReturnType<typeof parallelSpeedup>
     "",
     "## Adding one file",
     "",
-    "One two-line file ingested into a copy of each base built with extraction (its corpus stage incremental, or full when the names it reaches are more than 0.3 of all); the reference is the whole corpus stage alone, rerun on the result.",
+    "One two-line file ingested into a copy of each base built with extraction (its names resolved again incrementally, or all when those it reaches are more than 0.3 of all; its accounts of events merged again with those linked to them either way); the reference is the whole corpus stage alone, rerun on the result.",
     "",
-    "| corpus | MB | add one file s | stage | names resolved again | whole corpus stage s | peak RSS MB |",
-    "|---|---:|---:|---|---:|---:|---:|",
+    "| corpus | MB | add one file s | stage | names resolved again | accounts merged again | whole corpus stage s | peak RSS MB |",
+    "|---|---:|---:|---|---:|---:|---:|---:|",
     ...rows.flatMap((r) =>
       r.addOne
         ? [
-            `| ${r.corpus} | ${f(r.megabytes)} | ${f(r.addOne.seconds, 2)} | ${r.addOne.detail?.["mode"] ?? ""} | ${r.addOne.detail?.["resolvedNames"] ?? ""} | ${f(Number(r.addOne.detail?.["corpusStageSeconds"] ?? 0), 2)} | ${r.addOne.peakRssMb} |`,
+            `| ${r.corpus} | ${f(r.megabytes)} | ${f(r.addOne.seconds, 2)} | ${r.addOne.detail?.["mode"] ?? ""} | ${r.addOne.detail?.["resolvedNames"] ?? ""} | ${r.addOne.detail?.["mergedAccounts"] ?? ""} | ${f(Number(r.addOne.detail?.["corpusStageSeconds"] ?? 0), 2)} | ${r.addOne.peakRssMb} |`,
           ]
         : [],
     ),

@@ -14,7 +14,13 @@ import { relocateMention } from "../decisions/relocate.js";
 import type { Decision, DecisionStatus } from "../decisions/types.js";
 import { segmentParagraphs } from "../segment/index.js";
 import type { KnowledgeStore } from "../store/knowledge.js";
-import { nameInDocument, type NameAssignment, type NameOccurrence, type ResolutionDocument } from "../resolve/types.js";
+import {
+  nameInDocument,
+  type KeyedEntityRecord,
+  type NameAssignment,
+  type NameOccurrence,
+  type ResolutionDocument,
+} from "../resolve/types.js";
 import type { ResolutionConstraints } from "../resolve/constraints.js";
 import type { Store } from "../store/store.js";
 import { nameKey } from "../resolve/constraints.js";
@@ -22,6 +28,7 @@ import { corpusKeyCounts, resolveVoted } from "../resolve/entities.js";
 import { voteTypes } from "../resolve/type-vote.js";
 import { corefEvents } from "../resolve/events.js";
 import { entityScope, scopedEntities } from "./entity-scope.js";
+import { corpusChanges, decidesClaims, eventsAndClaimsAgain } from "./corpus-changes.js";
 
 export interface CorpusReport {
   entities: number;
@@ -35,6 +42,8 @@ export interface CorpusReport {
   mode: "incremental" | "full";
   /** Distinct (document, type, name) resolved in this run. */
   resolvedNames: number;
+  /** Accounts of events merged in this run: all, or (incremental) those linked to what changed. */
+  mergedAccounts: number;
 }
 
 export interface CorpusOptions {
@@ -53,8 +62,10 @@ export interface CorpusOptions {
 /**
  * The corpus stage, after every ingest: names known from the rest of the corpus are looked for in
  * lower-cased documents, mentions are resolved to entities, accounts of events merged into events,
- * and every event field and relation stored as a claim, saved in one transaction (names resolved
- * again only where a change reaches them when `incremental`; events and claims always whole). The
+ * and every event field and relation stored as a claim, saved in one transaction. When `incremental`,
+ * names are resolved again, accounts merged again and claims made again only where a change reaches
+ * them, and only the rows that changed are saved (`corpusChanges`): events and claims whole only
+ * after documents were removed, or with mention edits or claim decisions in force. The
  * user's decisions are applied last: mention edits before resolution, who-is-who as its constraints,
  * renames and claim decisions on the result; ids of merged entities redirect to the entity they joined.
  */
@@ -78,14 +89,27 @@ export function resolveCorpus(store: Store, options: CorpusOptions = {}): Corpus
   const before = knowledge.nameAssignments();
   const occurrences = knowledge.nameOccurrences();
   const constraints = resolutionConstraints(inForce);
-  const resolved = resolveNames(knowledge, { occurrences, before, documents, constraints }, options);
+  const stored = options.incremental ? knowledge.entities() : [];
+  const names = { occurrences, before, documents, constraints, stored };
+  const resolved = resolveNames(knowledge, names, options);
   const assignments = resolved.assignments;
   const byName = new Map(assignments.map((a) => [nameInDocument(a), a.entityId]));
   const entityOf = (documentId: string, type: string, name: string) =>
     byName.get(nameInDocument({ documentId, type, name }));
   const accounts = knowledge.eventMentions();
-  const events = corefEvents(accounts, (account, name, type) => entityOf(account.documentId, type, name));
-  const built = buildClaims(events, new Map(accounts.map((a) => [a.id, a])), knowledge.relationMentions(), entityOf);
+  const since =
+    options.incremental && located.length === 0 && !decidesClaims(inForce) && knowledge.documentsSinceCorpus();
+  // Events and claims are made whole when the last stage saw none of the documents (a first
+  // ingest) or one it saw is gone.
+  const again =
+    since && since.removed === 0 && since.added.length < documents.length
+      ? eventsAndClaimsAgain(knowledge, accounts, { before, entityOf, added: new Set(since.added) })
+      : undefined;
+  const events =
+    again?.events ?? corefEvents(accounts, (account, name, type) => entityOf(account.documentId, type, name));
+  const built =
+    again?.claims ??
+    buildClaims(events, new Map(accounts.map((a) => [a.id, a])), knowledge.relationMentions(), entityOf);
   const corrected = applyToCorpus(inForce, {
     entities: resolved.entities.map((e) => ({ ...e, key: nameKey(e.name, e.type) })),
     events,
@@ -100,15 +124,21 @@ export function resolveCorpus(store: Store, options: CorpusOptions = {}): Corpus
     new Set(entities.map((e) => e.id)),
   );
   const decisionStatuses = [...statuses, ...corrected.statuses];
-  knowledge.saveCorpus({ entities, assignments, events, claims, redirects, decisionStatuses });
+  const saved = { entities, assignments, redirects, decisionStatuses };
+  const claimCount = again
+    ? knowledge.saveCorpusChanges(
+        corpusChanges({ entities: stored, assignments: before }, { ...saved, again, recounted: new Set(caseless) }),
+      ).claims
+    : (knowledge.saveCorpus({ ...saved, events, claims }), claims.length);
   return {
     entities: entities.length,
     events: events.length,
-    claims: claims.length,
+    claims: claimCount,
     knownNameMentions,
     orphanedDecisions: decisionStatuses.filter((s) => s.status === "orphaned").length,
     mode: resolved.mode,
     resolvedNames: resolved.resolvedNames,
+    mergedAccounts: again?.mergedAccounts ?? accounts.length,
   };
 }
 
@@ -123,6 +153,8 @@ function resolveNames(
     before: readonly NameAssignment[];
     documents: readonly ResolutionDocument[];
     constraints: ResolutionConstraints;
+    /** The stored entities, read when `options.incremental`. */
+    stored: readonly KeyedEntityRecord[];
   },
   options: CorpusOptions,
 ) {
@@ -134,7 +166,7 @@ function resolveNames(
     resolvedNames: occurrences.length,
   });
   if (!options.incremental) return full();
-  const stored = knowledge.entities();
+  const { stored } = names;
   const voted = voteTypes(occurrences);
   const entityTypes = new Map(stored.map((e) => [e.id, e.type]));
   const removed = knowledge.removedSinceCorpus();

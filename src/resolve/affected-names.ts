@@ -184,28 +184,39 @@ function linkContained(names: readonly LinkedName[], keyed: readonly KeyedTypes[
         if (e.documentId !== undefined) push(byDocumentKey, `${e.documentId}\u0000${key}`, n);
       }
     });
-    const containers = new Map<string, number[]>();
-    const contained = new Map<string, boolean>();
-    const inDocument = (long: (typeof entries)[number], short: (typeof entries)[number]) => {
-      const pair = `${long.occurrence.name}\u0000${short.occurrence.name}`;
-      let answer = contained.get(pair);
-      if (answer === undefined) contained.set(pair, (answer = contains(long, short, type, "same document")));
-      return answer;
-    };
+    const joined = new Set<string>();
+    const spellings = new Map<string, number>();
+    const spellingOf = entries.map((e) => {
+      let id = spellings.get(e.occurrence.name);
+      if (id === undefined) spellings.set(e.occurrence.name, (id = spellings.size));
+      return id;
+    });
+    // A pair of spellings met in one document is compared, and joined, once: their occurrences elsewhere are linked to them.
+    const comparedInDocument = new Set<number>();
     entries.forEach((short, n) => {
-      let anywhere = containers.get(short.occurrence.name);
-      if (anywhere === undefined) {
+      // The occurrences of one spelling are linked by their keys (`links`): its containers are joined to it once.
+      if (!joined.has(short.occurrence.name)) {
+        joined.add(short.occurrence.name);
         const rarest = requiredKeys(short, type).sort(
           (x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0),
         )[0];
         const candidates = short.keys.length < 2 || rarest === undefined ? [] : (byKey.get(rarest) ?? []);
-        anywhere = candidates.filter((m) => contains(entries[m]!, short, type, "anywhere"));
-        containers.set(short.occurrence.name, anywhere);
+        // Likewise each longer spelling is compared, and joined, once.
+        const compared = new Set<string>();
+        for (const m of candidates) {
+          const long = entries[m]!;
+          if (compared.has(long.occurrence.name)) continue;
+          compared.add(long.occurrence.name);
+          if (contains(long, short, type, "anywhere")) sets.union(short.i, long.i);
+        }
       }
-      for (const m of anywhere) sets.union(short.i, entries[m]!.i);
       if (short.documentId === undefined) return;
-      for (const m of byDocumentKey.get(`${short.documentId}\u0000${short.keys[0]!}`) ?? [])
-        if (m !== n && inDocument(entries[m]!, short)) sets.union(short.i, entries[m]!.i);
+      for (const m of byDocumentKey.get(`${short.documentId}\u0000${short.keys[0]!}`) ?? []) {
+        const pair = spellingOf[m]! * spellings.size + spellingOf[n]!;
+        if (m === n || comparedInDocument.has(pair)) continue;
+        comparedInDocument.add(pair);
+        if (contains(entries[m]!, short, type, "same document")) sets.union(short.i, entries[m]!.i);
+      }
     });
   }
 }

@@ -30,10 +30,22 @@ export interface AccountProfile {
 
 export type EntityLookup = (account: StoredEventMention, name: string, type: string) => string | undefined;
 
+/** What links an account to those it may be compared with (see `linkedAccounts`). */
+export type LinkProfile = Pick<AccountProfile, "family" | "from" | "to" | "precision" | "labelKey">;
+
+export function linkProfileOf(account: StoredEventMention): LinkProfile {
+  const event = account.event;
+  return {
+    family: familyOf(event.type),
+    ...(event.date ? interval(event.date.earliest, event.date.latest, event.date.precision) : {}),
+    labelKey: labelKeyOf(event.label),
+  };
+}
+
 export function profileOf(account: StoredEventMention, entityOf: EntityLookup): AccountProfile {
   const event = account.event;
-  const labelKey = labelKeyOf(event.label);
-  const words = labelKey.split(" ");
+  const linking = linkProfileOf(account);
+  const words = linking.labelKey.split(" ");
   const countries = new Set(words.map(countryOfWord).filter((c): c is string => c !== undefined));
   const placeName = event.place?.name;
   if (countries.size === 0 && placeName) {
@@ -47,8 +59,7 @@ export function profileOf(account: StoredEventMention, entityOf: EntityLookup): 
   }
   const placeId = placeName ? (entityOf(account, placeName, "place") ?? placeName) : undefined;
   return {
-    family: familyOf(event.type),
-    ...(event.date ? interval(event.date.earliest, event.date.latest, event.date.precision) : {}),
+    ...linking,
     countries,
     actors,
     ...(placeId && placeName ? { place: { id: placeId, name: placeName } } : {}),
@@ -57,7 +68,6 @@ export function profileOf(account: StoredEventMention, entityOf: EntityLookup): 
         (w) => w.length > 3 && !GENERIC_LABEL_WORDS.has(w) && !isDateWord(w) && countryOfWord(w) === undefined,
       ),
     ),
-    labelKey,
   };
 }
 

@@ -4,6 +4,7 @@ import type { DatePrecision } from "../annotate/dates/index.js";
 import type { EventRecord, StoredEventMention } from "./types.js";
 import { group } from "./entities.js";
 import { EventClusters } from "./event-clusters.js";
+import { dateBuckets, isUndated, ownDated, toldBefore } from "./event-links.js";
 import { labelKeyOf, profileOf, type AccountProfile, type EntityLookup } from "./event-profile.js";
 
 /**
@@ -17,13 +18,36 @@ import { labelKeyOf, profileOf, type AccountProfile, type EntityLookup } from ".
  */
 export function corefEvents(accounts: readonly StoredEventMention[], entityOf: EntityLookup): EventRecord[] {
   const profiles = accounts.map((a) => profileOf(a, entityOf));
+  return eventRecords(
+    accounts,
+    mergeAccounts(
+      accounts,
+      profiles,
+      accounts.map((_, i) => i),
+    ),
+  );
+}
+
+/** Accounts (indices) merged into one event, in order, with why each after the first joined. */
+export interface AccountCluster {
+  members: number[];
+  mergeReasons: EventRecord["mergeReasons"];
+}
+
+/**
+ * The events told by the accounts at `indices` (ascending), merged among themselves only: what
+ * `corefEvents` makes of them when nothing else is linked to them (see `linkedAccounts`).
+ */
+export function mergeAccounts(
+  accounts: readonly StoredEventMention[],
+  profiles: readonly AccountProfile[],
+  indices: number[],
+): AccountCluster[] {
   const clusters = new EventClusters(
     profiles,
     accounts.map((a) => a.event.dataset),
   );
-  // An account that refers back keeps only a date its own words state ("last Monday's coup"): with one, it
-  // may meet its event anywhere in the corpus; without, only the event told before it in its document.
-  const own = accounts.map((_, i) => i).filter((i) => !accounts[i]!.event.refersBack || accounts[i]!.event.date);
+  const own = ownDated(accounts, indices);
   joinNamed(accounts, profiles, own, clusters);
   for (const bucket of dateBuckets(profiles, own).values()) {
     for (let x = 0; x < bucket.length; x++) {
@@ -36,18 +60,28 @@ export function corefEvents(accounts: readonly StoredEventMention[], entityOf: E
     }
   }
   attachUndated(accounts, profiles, own, clusters);
-  attachReferences(accounts, profiles, clusters);
-  const told = new Set(accounts.flatMap((a, i) => (a.event.refersBack ? [] : [clusters.find(i)])));
-  const kept = accounts.map((_, i) => i).filter((i) => told.has(clusters.find(i)));
-  const members = group(kept, (i) => String(clusters.find(i)));
+  attachReferences(accounts, profiles, indices, clusters);
+  const told = new Set(indices.flatMap((i) => (accounts[i]!.event.refersBack ? [] : [clusters.find(i)])));
+  const kept = indices.filter((i) => told.has(clusters.find(i)));
+  return [...group(kept, (i) => String(clusters.find(i))).values()].map((members) => ({
+    members,
+    mergeReasons: members.flatMap((i) => {
+      const reason = clusters.reasons.get(i);
+      return reason ? [{ mentionId: accounts[i]!.id, reason }] : [];
+    }),
+  }));
+}
+
+/** The events of clusters ordered by their first account; ids that two events would share get a suffix. */
+export function eventRecords(
+  accounts: readonly StoredEventMention[],
+  clusters: readonly AccountCluster[],
+): EventRecord[] {
   const used = new Set<string>();
-  return [...members.values()].map((cluster) => {
+  return clusters.map((cluster) => {
     const record = toRecord(
-      cluster.map((i) => accounts[i]!),
-      cluster.flatMap((i) => {
-        const reason = clusters.reasons.get(i);
-        return reason ? [{ mentionId: accounts[i]!.id, reason }] : [];
-      }),
+      cluster.members.map((i) => accounts[i]!),
+      cluster.mergeReasons,
     );
     let id = record.id;
     for (let n = 2; used.has(id); n++) id = `${record.id}-${n}`;
@@ -148,7 +182,7 @@ function attachUndated(
   );
   for (const i of indices) {
     const a = accounts[i]!;
-    if (a.event.date || a.event.named || a.event.dataset) continue;
+    if (!isUndated(a)) continue;
     const named = (namedByDocument.get(a.documentId) ?? []).filter((j) => profiles[j]!.family === profiles[i]!.family);
     const events = new Set(named.map((j) => clusters.find(j)));
     if (events.size === 1)
@@ -163,51 +197,19 @@ function attachUndated(
 function attachReferences(
   accounts: readonly StoredEventMention[],
   profiles: readonly AccountProfile[],
+  indices: number[],
   clusters: EventClusters,
 ): void {
-  const byDocument = group(
-    accounts.map((_, i) => i),
-    (i) => accounts[i]!.documentId,
-  );
+  const byDocument = group(indices, (i) => accounts[i]!.documentId);
   for (const list of byDocument.values()) {
     for (const i of list) {
       const a = accounts[i]!;
       if (!a.event.refersBack || list.some((j) => j !== i && clusters.find(j) === clusters.find(i))) continue;
-      const before = list
-        .filter((j) => !accounts[j]!.event.refersBack && profiles[j]!.family === profiles[i]!.family)
-        .filter((j) => accounts[j]!.event.trigger.start < a.event.trigger.start)
-        .sort((x, y) => accounts[y]!.event.trigger.start - accounts[x]!.event.trigger.start)[0];
+      const before = toldBefore(accounts, profiles, list, i);
       if (before !== undefined)
         clusters.join(before, i, `refers back to the ${accounts[before]!.event.type} told before it`);
     }
   }
-}
-
-/** Accounts grouped by family and by each month their date touches, so only plausible pairs are compared. */
-function dateBuckets(profiles: readonly AccountProfile[], indices: number[]): Map<string, number[]> {
-  const buckets = new Map<string, number[]>();
-  for (const i of indices) {
-    const p = profiles[i]!;
-    if (p.from === undefined) continue;
-    for (const month of monthsBetween(p.from, p.to!, 24)) {
-      const key = `${p.family}|${month}`;
-      const list = buckets.get(key);
-      if (list) list.push(i);
-      else buckets.set(key, [i]);
-    }
-  }
-  return buckets;
-}
-
-function monthsBetween(from: number, to: number, cap: number): string[] {
-  const months = new Set<string>();
-  for (let day = from; day <= to && months.size < cap; day += 28) months.add(monthOf(day));
-  if (months.size < cap) months.add(monthOf(to));
-  return [...months];
-}
-
-function monthOf(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 7);
 }
 
 function toRecord(accounts: StoredEventMention[], mergeReasons: EventRecord["mergeReasons"]): EventRecord {

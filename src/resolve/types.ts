@@ -86,3 +86,6 @@ export interface EventRecord {
   /** Why each account after the first joined the event: the evidence coreference found. */
   mergeReasons: { mentionId: number; reason: string }[];
 }
+
+/** An event as the corpus stage stored it: its id and the accounts it merged. */
+export type EventMerge = Pick<EventRecord, "id" | "mentionIds" | "mergeReasons">;

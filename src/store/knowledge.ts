@@ -4,6 +4,7 @@ import type { ClaimRecord, ClaimSubjectKind } from "../claims/types.js";
 import type { DecisionStatus, MentionEdit } from "../decisions/types.js";
 import type {
   EntityRedirect,
+  EventMerge,
   EventRecord,
   KeyedEntityRecord,
   NameAssignment,
@@ -48,6 +49,15 @@ export interface KnowledgeStore {
 
   /** Replaces all entities, events, claims, redirects and decision statuses in one transaction. */
   saveCorpus(corpus: ResolvedCorpus): void;
+  /**
+   * Writes, in one transaction, what changed since the stored corpus stage, keeping the rest:
+   * the result equals `saveCorpus` of the whole corpus. Returns how many claims the base then holds.
+   */
+  saveCorpusChanges(changes: CorpusChanges): { claims: number };
+  /** Each stored event's id and the accounts it merged, as the last corpus stage saved them. */
+  eventMerges(): EventMerge[];
+  /** Documents stored since the last corpus stage, and how many of those it saw are gone. */
+  documentsSinceCorpus(): { added: string[]; removed: number };
 
   entities(filter?: { type?: EntityType; limit?: number; offset?: number }): EntityRow[];
   countEntities(type?: EntityType): number;
@@ -89,6 +99,28 @@ export interface ResolvedCorpus {
   assignments: NameAssignment[];
   events: EventRecord[];
   claims: ClaimRecord[];
+  redirects: EntityRedirect[];
+  decisionStatuses: DecisionStatus[];
+}
+
+/** The rows of the corpus stage that changed: those to write, and the stored ones to delete. */
+export interface CorpusChanges {
+  /** New or changed entities (their counts are those of `countedEntities`). */
+  entities: KeyedEntityRecord[];
+  removedEntities: string[];
+  /** New or changed assignments. */
+  assignments: NameAssignment[];
+  removedAssignments: Omit<NameAssignment, "entityId">[];
+  /** Entities whose alias, role and mention counts are computed again: those whose names or mentions changed. */
+  countedEntities: string[];
+  /** New or changed events; `removedEvents` are deleted first. */
+  events: EventRecord[];
+  removedEvents: string[];
+  /** New claims; before them go the claims of the events `claimsOfEvents` and the relation claims of `relationDocuments`. */
+  claims: ClaimRecord[];
+  claimsOfEvents: string[];
+  relationDocuments: string[];
+  /** All redirects and decision statuses (few), replacing the stored ones. */
   redirects: EntityRedirect[];
   decisionStatuses: DecisionStatus[];
 }

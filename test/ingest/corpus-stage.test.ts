@@ -102,6 +102,7 @@ describe.each(backends)("corpus stage after changes ($name)", ({ open }) => {
       cpSync(join(SEEDS, last), join(live, last));
       const added = (await ingest(store, [live], { workers: 0, corpus: EVERY_SHARE })).corpus!;
       expect(added.mode).toBe("incremental");
+      expect(added.mergedAccounts).toBeLessThan(store.knowledge.eventMentions().length);
       expect(snapshot(store)).toEqual(whole);
       store.removeFile(join(live, last));
       expect(resolveCorpus(store, { ...EVERY_SHARE, incremental: true }).mode).toBe("incremental");
@@ -109,6 +110,32 @@ describe.each(backends)("corpus stage after changes ($name)", ({ open }) => {
       store.close();
     }
   }, 300_000);
+
+  it("a two-line file added to a corpus of mixed sentences merges again only the accounts linked to it", async () => {
+    const sentences = realSentences(SEED_FILES.map((name) => ({ path: join(SEEDS, name) })));
+    const live = join(tempDir(), "live");
+    mkdirSync(live);
+    // Every document draws sentences from all the seeds, as the benchmark's generated corpus does.
+    for (let d = 0; d < 6; d++) {
+      const picks = Array.from({ length: 40 }, (_, n) => sentences[(d * 7919 + n * 104729) % sentences.length]);
+      writeFileSync(join(live, `part-${d}.txt`), picks.join(" ") + "\n");
+    }
+    const store = open();
+    await ingest(store, [live], { workers: 0 });
+    const accounts = store.knowledge.eventMentions().length;
+    writeFileSync(
+      join(live, "added.txt"),
+      "On 14 July 1958 General Abd al-Karim Qasim took power in Baghdad.\nThe monarchy fell.\n",
+    );
+    const added = (await ingest(store, [live], { workers: 0, corpus: EVERY_SHARE })).corpus!;
+    const changed = snapshot(store);
+    store.close();
+    expect(added.mode).toBe("incremental");
+    expect(added.mergedAccounts).toBeGreaterThan(0);
+    expect(added.mergedAccounts).toBeLessThan(accounts);
+    expect(changed.events.length).toBeGreaterThan(10);
+    expect(changed).toEqual(await rebuilt(open, live));
+  }, 120_000);
 
   it("resolves every name again when a change reaches more than the share allowed", async () => {
     const live = join(tempDir(), "live");

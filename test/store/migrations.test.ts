@@ -111,7 +111,7 @@ describe("schema versions", () => {
       ALTER TABLE mentions DROP COLUMN extracted_name;
       DROP TRIGGER passages_insert_top_matches; DROP TRIGGER passages_delete_top_matches;
       DROP TABLE top_matches; DROP TABLE top_match_queries; DROP TABLE top_match_build; DROP TABLE top_match_written;
-      DROP TRIGGER documents_delete_corpus_stale; DROP TABLE corpus_stale; DROP TABLE lexicon; DROP TABLE document_pages; PRAGMA user_version = 3`);
+      DROP TRIGGER documents_delete_corpus_stale; DROP TABLE corpus_stale; DROP TABLE lexicon; DROP TABLE document_pages; DROP TABLE corpus_documents; PRAGMA user_version = 3`);
     db.close();
     const upgraded = openStore(path);
     expect(upgraded.knowledge.aliasCounts(entity.id)).toEqual(aliases);
@@ -135,7 +135,7 @@ describe("schema versions", () => {
     ]);
     store.close();
     const db = new Database(path);
-    db.exec("DROP TABLE document_pages; PRAGMA user_version = 11");
+    db.exec("DROP TABLE document_pages; DROP TABLE corpus_documents; PRAGMA user_version = 11");
     db.close();
 
     const upgraded = openStore(path);
@@ -159,7 +159,7 @@ describe("schema versions", () => {
     store.close();
 
     const db = new Database(path);
-    db.exec("DROP TABLE lexicon; DROP TABLE document_pages; PRAGMA user_version = 10");
+    db.exec("DROP TABLE lexicon; DROP TABLE document_pages; DROP TABLE corpus_documents; PRAGMA user_version = 10");
     db.close();
     const upgraded = openStore(path);
     expect(upgraded.listDocuments()).toEqual(documents);

@@ -4,6 +4,7 @@ import type { RelationMention } from "../../annotate/relations/types.js";
 import type {
   ActorLink,
   ClaimRow,
+  CorpusChanges,
   EntityEvent,
   EntityRow,
   EventRow,
@@ -18,6 +19,7 @@ import { removedSinceCorpus, type RemovedSinceCorpus, type StaleRow } from "../k
 import type { ClaimSubjectKind } from "../../claims/types.js";
 import type {
   EntityRedirect,
+  EventMerge,
   NameAssignment,
   NameOccurrence,
   ResolutionDocument,
@@ -27,32 +29,9 @@ import type {
 import type { MentionEdit } from "../../decisions/types.js";
 import { foldName, MENTION_COLUMNS, mentionRow } from "../rows.js";
 import { PostgresKnowledgeViews } from "./knowledge-views.js";
-import { insertRows, toJson } from "./rows.js";
+import { allCorpusStatements, corpusChangeStatements } from "./corpus-writer.js";
+import { insertRows } from "./rows.js";
 import type { SqlStatement, SyncPostgres } from "./sync-client.js";
-
-/** Fills entity_aliases and entity_roles from entity_names and mentions (ENTITY_COUNTS_SQL on SQLite). */
-const ENTITY_COUNTS: SqlStatement[] = [
-  {
-    text: `INSERT INTO entity_aliases (entity_id, alias, count)
-      SELECT n.entity_id, m.text, count(*) FROM entity_names n
-      JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
-      GROUP BY n.entity_id, m.text`,
-  },
-  {
-    text: `INSERT INTO entity_roles (entity_id, role, count)
-      SELECT n.entity_id, m.role, count(*) FROM entity_names n
-      JOIN mentions m ON m.document_rowid = n.document_rowid AND m.type = n.type AND m.name = n.name
-      WHERE m.role IS NOT NULL
-      GROUP BY n.entity_id, m.role`,
-  },
-  {
-    text: `UPDATE entities SET mention_count = coalesce(
-      (SELECT sum(a.count) FROM entity_aliases a WHERE a.entity_id = entities.id), 0)`,
-  },
-];
-
-/** Rows per INSERT when the corpus stage writes: bounded JSON parameters, still few round trips. */
-const CHUNK = 20_000;
 
 export class PostgresKnowledgeStore implements KnowledgeStore {
   private readonly views: PostgresKnowledgeViews;
@@ -196,113 +175,44 @@ export class PostgresKnowledgeStore implements KnowledgeStore {
 
   /** One transaction; rows go in chunks through json_populate_recordset, document ids become rowids in SQL. */
   saveCorpus(corpus: ResolvedCorpus): void {
-    const statements: SqlStatement[] = [
+    this.db.batch(allCorpusStatements(corpus), true);
+  }
+
+  saveCorpusChanges(changes: CorpusChanges): { claims: number } {
+    const results = this.db.batch(
+      [...corpusChangeStatements(changes), { text: "SELECT count(*)::int AS claims FROM claims" }],
+      true,
+    );
+    return results.at(-1)!.rows[0] as { claims: number };
+  }
+
+  eventMerges(): EventMerge[] {
+    return this.db
+      .query<{ id: string; mention_ids: string; merge_reasons: string }>(
+        "SELECT id, mention_ids, merge_reasons FROM events",
+      )
+      .rows.map((r) => ({
+        id: r.id,
+        mentionIds: JSON.parse(r.mention_ids) as number[],
+        mergeReasons: JSON.parse(r.merge_reasons) as EventMerge["mergeReasons"],
+      }));
+  }
+
+  documentsSinceCorpus(): { added: string[]; removed: number } {
+    const [added, removed] = this.db.batch([
       {
-        text: "TRUNCATE entities, entity_names, entity_aliases, entity_roles, events, claims, entity_redirects, decision_status, corpus_stale",
+        text: `SELECT id FROM documents d WHERE NOT EXISTS
+          (SELECT 1 FROM corpus_documents c WHERE c.document_rowid = d.rowid AND c.document_id = d.id)`,
       },
-      ...chunked(corpus.entities, (chunk) =>
-        insertRows(
-          "entities",
-          ["id", "type", "name", "name_folded", "merge_reasons", "key"],
-          chunk.map((e) => ({
-            id: e.id,
-            type: e.type,
-            name: e.name,
-            name_folded: foldName(e.name),
-            merge_reasons: JSON.stringify(e.mergeReasons),
-            key: e.key,
-          })),
-        ),
-      ),
-      ...chunked(corpus.redirects, (chunk) =>
-        insertRows(
-          "entity_redirects",
-          ["from_id", "to_id"],
-          chunk.map((r) => ({ from_id: r.from, to_id: r.to })),
-        ),
-      ),
-      ...chunked(corpus.decisionStatuses, (chunk) =>
-        insertRows(
-          "decision_status",
-          ["decision_id", "status", "why"],
-          chunk.map((d) => ({ decision_id: d.decisionId, status: d.status, why: d.why ?? null })),
-        ),
-      ),
-      ...chunked(corpus.assignments, (chunk) => ({
-        text: `INSERT INTO entity_names (document_rowid, type, name, entity_id)
-          SELECT d.rowid, a.type, a.name, a.entity_id FROM json_to_recordset($1::json)
-            AS a(document_id text, type text, name text, entity_id text)
-          JOIN documents d ON d.id = a.document_id
-          ON CONFLICT (document_rowid, type, name) DO UPDATE SET entity_id = excluded.entity_id`,
-        values: [
-          toJson(chunk.map((a) => ({ document_id: a.documentId, type: a.type, name: a.name, entity_id: a.entityId }))),
-        ],
-      })),
-      ...ENTITY_COUNTS,
-      ...chunked(corpus.events, (chunk) =>
-        insertRows(
-          "events",
-          [
-            "id",
-            "label",
-            "label_folded",
-            "type",
-            "start",
-            "end",
-            "value",
-            "precision",
-            "place",
-            "mention_ids",
-            "merge_reasons",
-          ],
-          chunk.map((e) => ({
-            id: e.id,
-            label: e.label,
-            label_folded: foldName(e.label),
-            type: e.type,
-            start: e.start ?? null,
-            end: e.end ?? null,
-            value: e.value ?? null,
-            precision: e.precision ?? null,
-            place: e.place ?? null,
-            mention_ids: JSON.stringify(e.mentionIds),
-            merge_reasons: JSON.stringify(e.mergeReasons),
-          })),
-        ),
-      ),
-      ...chunked(corpus.claims, (chunk) => ({
-        text: `INSERT INTO claims (subject_kind, subject_id, property, value, value_entity_id, qualifier, document_rowid,
-            start, "end", quote_start, quote_end, extractor, confidence)
-          SELECT * FROM (
-            SELECT c.subject_kind, c.subject_id, c.property, c.value, c.value_entity_id, c.qualifier,
-              (SELECT rowid FROM documents WHERE id = c.document_id) AS document_rowid,
-              c.start, c."end", c.quote_start, c.quote_end, c.extractor, c.confidence
-            FROM json_to_recordset($1::json) AS c(subject_kind text, subject_id text, property text, value text,
-              value_entity_id text, qualifier text, document_id text, start int, "end" int, quote_start int,
-              quote_end int, extractor text, confidence float8)) AS x
-          WHERE x.document_rowid IS NOT NULL`,
-        values: [
-          toJson(
-            chunk.map((c) => ({
-              subject_kind: c.subjectKind,
-              subject_id: c.subjectId,
-              property: c.property,
-              value: c.value,
-              value_entity_id: c.valueEntityId ?? null,
-              qualifier: c.qualifier ?? null,
-              document_id: c.documentId,
-              start: c.start,
-              end: c.end,
-              quote_start: c.quoteStart,
-              quote_end: c.quoteEnd,
-              extractor: c.extractor,
-              confidence: c.confidence,
-            })),
-          ),
-        ],
-      })),
-    ];
-    this.db.batch(statements, true);
+      {
+        text: `SELECT count(*)::int AS removed FROM corpus_documents c WHERE NOT EXISTS
+          (SELECT 1 FROM documents d WHERE d.rowid = c.document_rowid AND d.id = c.document_id)`,
+      },
+    ]);
+    return {
+      added: (added!.rows as { id: string }[]).map((r) => r.id),
+      removed: (removed!.rows[0] as { removed: number }).removed,
+    };
   }
 
   entities(filter: { type?: EntityType; limit?: number; offset?: number } = {}): EntityRow[] {
@@ -363,10 +273,4 @@ export class PostgresKnowledgeStore implements KnowledgeStore {
   ): { start: number; end: number; text: string; type: string; entityId?: string }[] {
     return this.views.documentMentions(documentId);
   }
-}
-
-function chunked<T>(items: readonly T[], statement: (chunk: readonly T[]) => SqlStatement): SqlStatement[] {
-  const statements: SqlStatement[] = [];
-  for (let i = 0; i < items.length; i += CHUNK) statements.push(statement(items.slice(i, i + CHUNK)));
-  return statements;
 }

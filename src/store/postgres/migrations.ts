@@ -343,6 +343,18 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    description:
+      "the documents the last corpus stage saw, so that the next one merges again only the events of new documents (ingest/corpus-changes.ts)",
+    sql: `
+      CREATE TABLE corpus_documents (
+        document_rowid BIGINT NOT NULL,
+        document_id ${TEXT} NOT NULL,
+        PRIMARY KEY (document_rowid, document_id)
+      );
+    `,
+  },
 ];
 
 /** Marks a PostgreSQL schema as an annals knowledge base and records which migrations it has. */

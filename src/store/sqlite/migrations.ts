@@ -379,6 +379,18 @@ export const MIGRATIONS: readonly Migration[] = [
         GROUP BY d.rowid, json_extract(pg.value, '$.start');
     `,
   },
+  {
+    version: 13,
+    description:
+      "the documents the last corpus stage saw, so that the next one merges again only the events of new documents (ingest/corpus-changes.ts)",
+    sql: `
+      CREATE TABLE corpus_documents (
+        document_rowid INTEGER NOT NULL,
+        document_id TEXT NOT NULL,
+        PRIMARY KEY (document_rowid, document_id)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**
