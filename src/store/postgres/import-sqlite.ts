@@ -31,10 +31,11 @@ const TABLE_ORDER = [
 ];
 
 /**
- * SQLite's own tables, the FTS5 index (rebuilt on PostgreSQL as the passages' tsvector) and the top
- * matches precomputed from FTS5's scores (PostgreSQL ranks with its own).
+ * SQLite's own tables, the FTS5 index (rebuilt on PostgreSQL as the passages' tsvector), the top
+ * matches precomputed from FTS5's scores (PostgreSQL ranks with its own) and the page starts SQLite
+ * keeps apart from the documents' layout (PostgreSQL reads them from the layout, stored out of line).
  */
-const NOT_COPIED = /^(sqlite_|passages_fts|top_match)/;
+const NOT_COPIED = /^(sqlite_|passages_fts|top_match|document_pages$)/;
 
 /** Rows per INSERT statement and statements per round trip. */
 const ROWS_PER_STATEMENT = 2000;
