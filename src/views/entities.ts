@@ -10,18 +10,25 @@ export interface EntityFilter {
   offset?: number;
 }
 
+/** How many of its documents an entity's summary names: a list of entities shows their count. */
+export const SUMMARY_DOCUMENTS = 10;
+
 export function entitySummaries(knowledge: KnowledgeStore, filter: EntityFilter = {}): EntitySummary[] {
-  return knowledge.entities(filter).map((entity) => ({
-    id: entity.id,
-    type: entity.type,
-    name: entity.name,
-    aliases: knowledge
-      .aliasCounts(entity.id)
-      .map((a) => a.alias)
-      .filter((alias) => alias !== entity.name),
-    mentions: entity.mentions,
-    documents: knowledge.entityDocuments(entity.id).map(({ id, path }) => ({ id, path })),
-  }));
+  return knowledge.entities(filter).map((entity) => {
+    const documents = knowledge.entityDocuments(entity.id);
+    return {
+      id: entity.id,
+      type: entity.type,
+      name: entity.name,
+      aliases: knowledge
+        .aliasCounts(entity.id)
+        .map((a) => a.alias)
+        .filter((alias) => alias !== entity.name),
+      mentions: entity.mentions,
+      documentCount: documents.length,
+      documents: documents.slice(0, SUMMARY_DOCUMENTS).map(({ id, path }) => ({ id, path })),
+    };
+  });
 }
 
 /** An entity page lists at most this many events; co-participants come from them. */

@@ -35,6 +35,8 @@ export interface EntitySummary {
   name: string;
   aliases: string[];
   mentions: number;
+  documentCount: number;
+  /** The first `SUMMARY_DOCUMENTS` of them, in the order they were stored; the entity's page lists every one. */
   documents: DocumentRef[];
 }
 

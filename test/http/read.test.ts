@@ -205,6 +205,14 @@ describe("entities", () => {
     expect(next[0]!.id).not.toBe(page.json<EntitySummary[]>()[0]!.id);
   });
 
+  it("counts each entity's documents as its page lists them", async () => {
+    for (const summary of (await get("/api/entities?limit=5")).json<EntitySummary[]>()) {
+      const page = (await get(`/api/entities/${summary.id}`)).json<{ documents: { id: string }[] }>();
+      expect(summary.documentCount).toBe(page.documents.length);
+      expect(summary.documents.map((d) => d.id)).toEqual(page.documents.map((d) => d.id));
+    }
+  });
+
   it("answers 400 for an unknown type", async () => {
     const response = await get("/api/entities?type=animal");
     expect(response.statusCode).toBe(400);

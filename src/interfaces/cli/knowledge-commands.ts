@@ -42,7 +42,7 @@ export function entitiesCommand(options: GlobalOptions & { type?: string; limit?
     else
       for (const e of entities)
         printLine(
-          `${bold(e.name)} ${dim(`[${e.type}] ${e.mentions} mentions in ${e.documents.length} documents`)}${e.aliases.length ? `  also: ${e.aliases.slice(0, 6).join(", ")}` : ""}`,
+          `${bold(e.name)} ${dim(`[${e.type}] ${e.mentions} mentions in ${e.documentCount} documents`)}${e.aliases.length ? `  also: ${e.aliases.slice(0, 6).join(", ")}` : ""}`,
         );
     return 0;
   });

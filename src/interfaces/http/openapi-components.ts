@@ -154,9 +154,10 @@ export const COMPONENT_SCHEMAS: Record<string, unknown> = {
       name: str,
       aliases: arrayOf(str),
       mentions: int,
+      documentCount: int,
       documents: arrayOf(ref("DocumentRef")),
     },
-    ["id", "type", "name", "aliases", "mentions", "documents"],
+    ["id", "type", "name", "aliases", "mentions", "documentCount", "documents"],
   ),
   EntityPage: {
     allOf: [

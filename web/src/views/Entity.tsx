@@ -45,7 +45,7 @@ export function EntityList({ query }: { query: URLSearchParams }) {
                     {e.name}
                   </a>{" "}
                   <span class="muted">
-                    {e.mentions} mentions in {e.documents.length} document{e.documents.length === 1 ? "" : "s"}
+                    {e.mentions} mentions in {e.documentCount} document{e.documentCount === 1 ? "" : "s"}
                     {e.aliases.length > 1 ? ` · ${e.aliases.filter((a) => a !== e.name).join(", ")}` : ""}
                   </span>
                 </li>

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { EntityType } from "../../../annotate/mentions/types.js";
 import type { EntityPage, EntitySummary } from "../../../views/types.js";
+import { SUMMARY_DOCUMENTS } from "../../../views/entities.js";
 import { notFound } from "../errors.js";
 import { pageProperties, setPageHeaders, type PageQuery } from "../pagination.js";
 import { ENTITY_TYPES, ID_PARAMS, type IdParams } from "../schemas.js";
@@ -40,7 +41,8 @@ export function entityRoutes(app: FastifyInstance): void {
       config: {
         doc: {
           summary: "People, organizations and places",
-          description: "`annals entities --json`, one page at a time; `Link` has rel=next while there are more.",
+          description:
+            "`annals entities --json`, one page at a time; `Link` has rel=next while there are more. Each entity names the first ten of its `documentCount` documents; its page lists them all.",
           tags: ["entities"],
           response: { type: "array", items: { $ref: "#/components/schemas/EntitySummary" } },
           paginated: true,
@@ -110,6 +112,7 @@ function summaryOf(page: EntityPage): EntitySummary {
     name: page.name,
     aliases: page.aliases,
     mentions: page.mentionCount,
-    documents: page.documents,
+    documentCount: page.documents.length,
+    documents: page.documents.slice(0, SUMMARY_DOCUMENTS),
   };
 }
