@@ -345,7 +345,7 @@ export function sentenceFeatures(
 ): SentenceFeatures {
   const mask = (1 << bits) - 1;
   const n = tokens.length;
-  let out = new Int32Array(n * 48 + 16);
+  let out = new Int32Array(n * (set === "all" ? 48 : 16) + 16);
   let size = 0;
   const offsets = new Int32Array(n + 1);
   const wordStates = new Int32Array(n);
