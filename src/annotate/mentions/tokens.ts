@@ -133,6 +133,17 @@ function buildMatchTokens(text: string, paragraphs: readonly SegmentedParagraph[
   return out;
 }
 
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
+/** Whether `value`, written right after `lastWord`, continues it across an inner hyphen ("al" "-" "Bakr"). */
+function joinsWord(lastWord: string, value: string): boolean {
+  const joins = /^[-‐]$/.test(value) ? /[\p{L}\p{N}]$/u.test(lastWord) : /[-‐]$/.test(lastWord);
+  return joins && /^[-‐\p{L}\p{N}]/u.test(value);
+}
+
 /** Sentences as the tagger was trained on them: words joined by inner hyphens, cut at line breaks. */
 function buildModelSentences(text: string, paragraphs: readonly SegmentedParagraph[]): ModelSentence[] {
   const out: ModelSentence[] = [];
@@ -152,11 +163,10 @@ function buildModelSentences(text: string, paragraphs: readonly SegmentedParagra
       if (/^\s+$/.test(value)) continue;
       const last = current.words.length - 1;
       const previousEnd = current.ends[last];
-      if (previousEnd !== undefined && text.slice(previousEnd, token.start).includes("\n")) flush();
+      if (previousEnd !== undefined && hasLineBreak(text, previousEnd, token.start)) flush();
       const lastWord = current.words[current.words.length - 1];
       const glued = previousEnd === token.start && lastWord !== undefined;
-      const joins = /^[-‐]$/.test(value) ? /[\p{L}\p{N}]$/u.test(lastWord ?? "") : /[-‐]$/.test(lastWord ?? "");
-      if (glued && joins && /^[-‐\p{L}\p{N}]/u.test(value)) {
+      if (glued && joinsWord(lastWord, value)) {
         const i = current.words.length - 1;
         current.words[i] = lastWord + value;
         current.ends[i] = token.end;
