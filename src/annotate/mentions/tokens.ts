@@ -92,10 +92,29 @@ function isPossessive(text: string, start: number, end: number): boolean {
 
 function buildMatchTokens(text: string, paragraphs: readonly SegmentedParagraph[]): MatchToken[] {
   const out: MatchToken[] = [];
+  let barrier = true;
+  let sentenceStarted = false;
+  const add = (part: string, offset: number): void => {
+    const key = part.length === 0 ? "" : matchKey(part);
+    if (key.length === 0) {
+      barrier ||= part.length > 0;
+      return;
+    }
+    out.push({
+      start: offset,
+      end: offset + part.length,
+      key,
+      capitalised: isCapitalised(part),
+      sentenceInitial: !sentenceStarted,
+      barrierBefore: barrier,
+    });
+    sentenceStarted = true;
+    barrier = false;
+  };
   for (const paragraph of paragraphs) {
-    let barrier = true;
+    barrier = true;
+    sentenceStarted = false;
     let sentence = 0;
-    let sentenceStarted = false;
     const sentences = paragraph.sentences;
     for (const token of paragraph.tokens) {
       while (sentence < sentences.length && token.start >= sentences[sentence]!.end) {
@@ -108,24 +127,13 @@ function buildMatchTokens(text: string, paragraphs: readonly SegmentedParagraph[
       }
       const value = text.slice(token.start, token.end);
       // wink keeps some hyphenated words whole ("pro-Qassem"): their parts are words here.
-      const parts = value.indexOf("-") < 0 && value.indexOf("‐") < 0 ? [value] : value.split(/[-‐]/);
+      if (value.indexOf("-") < 0 && value.indexOf("‐") < 0) {
+        add(value, token.start);
+        continue;
+      }
       let offset = token.start;
-      for (const part of parts) {
-        const key = part.length === 0 ? "" : matchKey(part);
-        if (key.length === 0) {
-          barrier ||= part.length > 0;
-        } else {
-          out.push({
-            start: offset,
-            end: offset + part.length,
-            key,
-            capitalised: isCapitalised(part),
-            sentenceInitial: !sentenceStarted,
-            barrierBefore: barrier,
-          });
-          sentenceStarted = true;
-          barrier = false;
-        }
+      for (const part of value.split(/[-‐]/)) {
+        add(part, offset);
         offset += part.length + 1;
       }
     }
