@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Mention } from "../../src/annotate/mentions/index.js";
 import { extractMentions, matchKnownNames } from "../../src/annotate/mentions/index.js";
+import { LOWER_CASE_TITLES } from "../../src/annotate/mentions/lexicon/titles.js";
 import { decode } from "../../src/decode/index.js";
 import { parse } from "../../src/parse/index.js";
 import { segmentParagraphs } from "../../src/segment/index.js";
@@ -26,8 +27,13 @@ describe("title-rank", () => {
     ["A cable from Secretary Dulles arrived.", "Secretary Dulles", "Dulles", "Secretary"],
     ["By noon Prime Minister al-Bakr's forces had won.", "Prime Minister al-Bakr", "al-Bakr", "Prime Minister"],
     ["The Iraqi president Abdul Salam Arif resigned.", "president Abdul Salam Arif", "Abdul Salam Arif", "president"],
+    ["Then prime minister  Nuri al-Said left.", "prime minister  Nuri al-Said", "Nuri al-Said", "prime minister"],
   ])("%s", (text, surface, name, role) => {
     expect(named(mentionsIn(text), surface)).toMatchObject({ type: "person", name, role, extractor: "title-rank" });
+  });
+
+  it("has lower-case titles of lower-case letters and single spaces, as its look-behind pre-check reads them", () => {
+    for (const title of LOWER_CASE_TITLES) expect(title).toMatch(/^[a-z]+(?: [a-z]+)*$/);
   });
 
   it("takes no organization or place for a name", () => {

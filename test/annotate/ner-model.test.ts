@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -71,5 +71,19 @@ describe("the shipped model", () => {
     const tokens = "Ali Salih al - Sa'di was arrested in Damascus .".split(" ");
     const spans = entitySpans(tokens, tagSentence(loadNerModel(), tokens));
     expect(spans).toContainEqual({ startToken: 0, endToken: 5, type: "PER" });
+  });
+
+  it("tags the same from its per-word score cache as from every feature decoded afresh", () => {
+    const text = readFileSync(join(import.meta.dirname, "../fixtures/seeds/001_a1811954c3257b7d.txt"), "utf8");
+    const sentences = text
+      .split(/(?<=[.!?])\s+/)
+      .map((line) => line.match(/[\p{L}\p{N}'’-]+|[^\s\p{L}\p{N}]/gu) ?? [])
+      .filter((tokens) => tokens.length > 0);
+    const model = loadNerModel();
+    // A caller's gazetteer that knows no word takes the uncached path with the same word lists.
+    const afresh = (tokens: string[]) => tagSentence(model, tokens, { gazetteer: () => undefined });
+    expect(sentences.length).toBeGreaterThan(20);
+    for (const tokens of sentences) expect(tagSentence(model, tokens)).toEqual(afresh(tokens));
+    expect(sentences.some((tokens) => tagSentence(model, tokens).some((tag) => tag !== "O"))).toBe(true);
   });
 });

@@ -30,6 +30,25 @@ export function normalizeName(text: string): string {
     .trim();
 }
 
+export interface PlacedWord {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The words of text[start, end) separated by spaces and tabs, as the name patterns separate them. */
+export function blankSeparatedWords(text: string, start: number, end: number): PlacedWord[] {
+  const words: PlacedWord[] = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    const code = i < end ? text.charCodeAt(i) : 32;
+    if (code !== 32 && code !== 9) continue;
+    if (i > from) words.push({ text: text.slice(from, i), start: from, end: i });
+    from = i + 1;
+  }
+  return words;
+}
+
 /** Words of a name as written, split at spaces. */
 export function wordsOf(text: string): string[] {
   return text.split(/\s+/).filter((word) => word.length > 0);

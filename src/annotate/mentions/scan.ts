@@ -56,21 +56,22 @@ export function nameStarts(context: MentionContext): Int32Array {
 }
 
 /**
- * Matches of a sticky pattern (flags "uy") tried at every name start; a match hides the starts it
- * covers. `from` moves the attempt before the name start (for a title written in lower case).
+ * The spans a sticky pattern (flags "uy") matches, tried at every name start; a match hides the
+ * starts it covers. Only spans: most callers need no groups, and match arrays are costly.
  */
-export function* matchesAtNameStarts(context: MentionContext, pattern: RegExp): Generator<RegExpExecArray> {
+export function spansAtNameStarts(context: MentionContext, pattern: RegExp): Span[] {
   const text = context.document.text;
+  const spans: Span[] = [];
   let covered = -1;
   for (const start of nameStarts(context)) {
     if (start < covered) continue;
     pattern.lastIndex = start;
-    const match = pattern.exec(text);
-    if (match) {
-      covered = match.index + match[0].length;
-      yield match;
+    if (pattern.test(text)) {
+      covered = pattern.lastIndex;
+      spans.push({ start, end: covered });
     }
   }
+  return spans;
 }
 
 /** Matches of a global pattern within the scanned range. */

@@ -92,10 +92,29 @@ function isPossessive(text: string, start: number, end: number): boolean {
 
 function buildMatchTokens(text: string, paragraphs: readonly SegmentedParagraph[]): MatchToken[] {
   const out: MatchToken[] = [];
+  let barrier = true;
+  let sentenceStarted = false;
+  const add = (part: string, offset: number): void => {
+    const key = part.length === 0 ? "" : matchKey(part);
+    if (key.length === 0) {
+      barrier ||= part.length > 0;
+      return;
+    }
+    out.push({
+      start: offset,
+      end: offset + part.length,
+      key,
+      capitalised: isCapitalised(part),
+      sentenceInitial: !sentenceStarted,
+      barrierBefore: barrier,
+    });
+    sentenceStarted = true;
+    barrier = false;
+  };
   for (const paragraph of paragraphs) {
-    let barrier = true;
+    barrier = true;
+    sentenceStarted = false;
     let sentence = 0;
-    let sentenceStarted = false;
     const sentences = paragraph.sentences;
     for (const token of paragraph.tokens) {
       while (sentence < sentences.length && token.start >= sentences[sentence]!.end) {
@@ -108,29 +127,29 @@ function buildMatchTokens(text: string, paragraphs: readonly SegmentedParagraph[
       }
       const value = text.slice(token.start, token.end);
       // wink keeps some hyphenated words whole ("pro-Qassem"): their parts are words here.
-      const parts = value.indexOf("-") < 0 && value.indexOf("‐") < 0 ? [value] : value.split(/[-‐]/);
+      if (value.indexOf("-") < 0 && value.indexOf("‐") < 0) {
+        add(value, token.start);
+        continue;
+      }
       let offset = token.start;
-      for (const part of parts) {
-        const key = part.length === 0 ? "" : matchKey(part);
-        if (key.length === 0) {
-          barrier ||= part.length > 0;
-        } else {
-          out.push({
-            start: offset,
-            end: offset + part.length,
-            key,
-            capitalised: isCapitalised(part),
-            sentenceInitial: !sentenceStarted,
-            barrierBefore: barrier,
-          });
-          sentenceStarted = true;
-          barrier = false;
-        }
+      for (const part of value.split(/[-‐]/)) {
+        add(part, offset);
         offset += part.length + 1;
       }
     }
   }
   return out;
+}
+
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
+/** Whether `value`, written right after `lastWord`, continues it across an inner hyphen ("al" "-" "Bakr"). */
+function joinsWord(lastWord: string, value: string): boolean {
+  const joins = /^[-‐]$/.test(value) ? /[\p{L}\p{N}]$/u.test(lastWord) : /[-‐]$/.test(lastWord);
+  return joins && /^[-‐\p{L}\p{N}]/u.test(value);
 }
 
 /** Sentences as the tagger was trained on them: words joined by inner hyphens, cut at line breaks. */
@@ -152,11 +171,10 @@ function buildModelSentences(text: string, paragraphs: readonly SegmentedParagra
       if (/^\s+$/.test(value)) continue;
       const last = current.words.length - 1;
       const previousEnd = current.ends[last];
-      if (previousEnd !== undefined && text.slice(previousEnd, token.start).includes("\n")) flush();
+      if (previousEnd !== undefined && hasLineBreak(text, previousEnd, token.start)) flush();
       const lastWord = current.words[current.words.length - 1];
       const glued = previousEnd === token.start && lastWord !== undefined;
-      const joins = /^[-‐]$/.test(value) ? /[\p{L}\p{N}]$/u.test(lastWord ?? "") : /[-‐]$/.test(lastWord ?? "");
-      if (glued && joins && /^[-‐\p{L}\p{N}]/u.test(value)) {
+      if (glued && joinsWord(lastWord, value)) {
         const i = current.words.length - 1;
         current.words[i] = lastWord + value;
         current.ends[i] = token.end;

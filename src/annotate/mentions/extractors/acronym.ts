@@ -10,7 +10,7 @@ import { isCommonWord } from "../lexicon/common-words.js";
 import { ORG_HEADS } from "../lexicon/organizations.js";
 import { isArabicNameMarker, isGivenName, isKnownFirstName } from "../lexicon/person-names.js";
 import { normalizeName } from "../names.js";
-import { matchesAtNameStarts, matchesInRange } from "../scan.js";
+import { matchesInRange, spansAtNameStarts } from "../scan.js";
 import type { Mention, MentionContext, MentionExtractor, MentionType } from "../types.js";
 
 const PARENTHESIS = /\(([\p{Lu}][\p{L}\p{M}'’.& -]{0,40})\)/gu;
@@ -142,15 +142,16 @@ export const acronymExtractor: MentionExtractor = {
     const acronyms = new Map<string, Mention>();
     for (const match of matchesInRange(context, PARENTHESIS)) declared(context, match, mentions, acronyms);
     const declaredAt = new Set(mentions.map((mention) => mention.start));
-    for (const match of matchesAtNameStarts(context, CAPITALS)) {
-      const word = match[0].replace(/\.$/, "");
-      if (declaredAt.has(match.index)) continue;
+    const text = context.document.text;
+    for (const { start, end } of spansAtNameStarts(context, CAPITALS)) {
+      if (declaredAt.has(start)) continue;
+      const word = text.slice(start, end).replace(/\.$/, "");
       const alias = acronyms.get(word);
       const known = KNOWN_ACRONYMS.get(word);
       if (!alias && !known) continue;
       const aliasOf = alias?.aliasOf ?? (known !== word ? known : undefined);
       mentions.push(
-        makeMention(context, match.index, match.index + word.length, {
+        makeMention(context, start, start + word.length, {
           type: alias?.type ?? "organization",
           name: word,
           extractor: "acronym",

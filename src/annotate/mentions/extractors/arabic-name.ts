@@ -28,8 +28,10 @@ import {
   isKnownFirstName,
 } from "../lexicon/person-names.js";
 import { isTitle } from "../lexicon/titles.js";
-import { NAME_SEQUENCE, normalizeName } from "../names.js";
-import { matchesAtNameStarts } from "../scan.js";
+import type { PlacedWord as Word } from "../names.js";
+import { NAME_SEQUENCE, blankSeparatedWords, normalizeName } from "../names.js";
+import { spansAtNameStarts } from "../scan.js";
+import type { Span } from "../../../core/document.js";
 import type { Mention, MentionContext, MentionExtractor, MentionType } from "../types.js";
 
 const CANDIDATE = new RegExp(`(?<![\\p{L}\\p{N}'’-])${NAME_SEQUENCE}`, "uy");
@@ -48,15 +50,6 @@ function typeInContext(context: MentionContext, words: readonly Word[], end: num
   const article = isJoinedArticleName(words[0]!.text);
   if (article && words.length === 1 && lookupPlace(words[0]!.text)) return "place";
   return followsLocative(text, start, article) ? "place" : type;
-}
-
-interface Word {
-  text: string;
-  start: number;
-}
-
-function splitWords(text: string, offset: number): Word[] {
-  return [...text.matchAll(/\S+/g)].map((match) => ({ text: match[0], start: offset + match.index }));
 }
 
 /** Leading words that are no part of a name: "The", "However", "Iraqi", "President". */
@@ -100,12 +93,12 @@ const ARABIC_PLACE_HEADS = new Set(
   ),
 );
 
-function candidateMention(context: MentionContext, match: RegExpMatchArray): Mention | undefined {
+function candidateMention(context: MentionContext, candidate: Span): Mention | undefined {
   const text = context.document.text;
-  let words = splitWords(match[0], match.index!);
+  let words = blankSeparatedWords(text, candidate.start, candidate.end);
   while (words.length > 0 && isLeadingNoise(words[0]!.text)) words = words.slice(1);
   if (words.length === 0) return undefined;
-  const end = match.index! + match[0].length;
+  const end = candidate.end;
   const following = FOLLOWING_WORDS.exec(text.slice(end, end + 40));
   const kind = classify(words, following ? [following[1]!, following[2] ?? ""] : []);
   if (!kind) return undefined;
@@ -127,8 +120,8 @@ export const arabicNameExtractor: MentionExtractor = {
   extract(context) {
     if (context.caseless) return [];
     const mentions: Mention[] = [];
-    for (const match of matchesAtNameStarts(context, CANDIDATE)) {
-      const mention = candidateMention(context, match);
+    for (const candidate of spansAtNameStarts(context, CANDIDATE)) {
+      const mention = candidateMention(context, candidate);
       if (mention) mentions.push(mention);
     }
     return mentions;

@@ -12,7 +12,7 @@ import { HEAD_FIRST, LOWER_CASE_HEADS, ORG_HEADS, ORG_PREFIXES, QUOTED_ORG_CUES 
 import { isTitle } from "../lexicon/titles.js";
 import { lookupPlace } from "../gazetteer/places.js";
 import { normalizeName } from "../names.js";
-import { matchesAtNameStarts, matchesInRange } from "../scan.js";
+import { matchesInRange, spansAtNameStarts } from "../scan.js";
 import type { Mention, MentionContext, MentionExtractor } from "../types.js";
 
 const ORG_WORD = String.raw`\p{Lu}[\p{L}\p{M}\p{N}'’&.-]*[\p{L}\p{N}']|\p{Lu}`;
@@ -158,8 +158,9 @@ export const organizationHeadExtractor: MentionExtractor = {
   extract(context) {
     if (context.caseless) return [];
     const mentions: Mention[] = [];
-    for (const match of matchesAtNameStarts(context, RUN)) {
-      organizationsInRun(context, runWords(match[0], match.index), mentions);
+    const text = context.document.text;
+    for (const run of spansAtNameStarts(context, RUN)) {
+      organizationsInRun(context, runWords(text.slice(run.start, run.end), run.start), mentions);
     }
     for (const match of matchesInRange(context, QUOTED)) {
       const start = match.index + match[0].length - match[2]!.length - 1;

@@ -5,8 +5,8 @@
 import { makeMention } from "../context.js";
 import { isStopWord } from "../lexicon/common-words.js";
 import { PLACE_PREFIXES, PLACE_SUFFIXES } from "../lexicon/organizations.js";
-import { NAME_WORD, normalizeName } from "../names.js";
-import { matchesAtNameStarts } from "../scan.js";
+import { NAME_WORD, blankSeparatedWords, normalizeName } from "../names.js";
+import { spansAtNameStarts } from "../scan.js";
 import type { Mention, MentionContext, MentionExtractor } from "../types.js";
 
 const RUN = new RegExp(`(?<![\\p{L}\\p{N}'’-])${NAME_WORD}(?:[ \\t]+(?:(?:of|al|el|de)[ \\t]+)?${NAME_WORD})*`, "uy");
@@ -25,12 +25,9 @@ export const placeHeadExtractor: MentionExtractor = {
   extract(context) {
     if (context.caseless) return [];
     const mentions: Mention[] = [];
-    for (const match of matchesAtNameStarts(context, RUN)) {
-      const words = [...match[0].matchAll(/\S+/g)].map((word) => ({
-        text: word[0],
-        start: match.index + word.index,
-        end: match.index + word.index + word[0].length,
-      }));
+    const text = context.document.text;
+    for (const run of spansAtNameStarts(context, RUN)) {
+      const words = blankSeparatedWords(text, run.start, run.end);
       while (words.length > 1 && isStopWord(words[0]!.text.toLowerCase())) words.shift();
       if (words.length < 2) continue;
       const first = words[0]!;

@@ -41,6 +41,22 @@ function isNotAName(words: readonly string[]): boolean {
   return words.every((word) => isCommonWord(word.toLowerCase()) || isTitle(word));
 }
 
+/** The last word of each lower-case title; the titles are lower-case letters and single spaces. */
+const LOWER_TITLE_LAST_WORDS = new Set([...LOWER_CASE_TITLES].map((title) => title.slice(title.lastIndexOf(" ") + 1)));
+
+/**
+ * Whether LOWER_TITLE_BEFORE may match text[from, start): the letters a-z before the spaces there
+ * must be the last word of a title. Most name starts fail this, and the pattern is not tried.
+ */
+function mayFollowLowerTitle(text: string, from: number, start: number): boolean {
+  let end = start;
+  while (end > from && (text[end - 1] === " " || text[end - 1] === "\t")) end--;
+  if (end === start) return false;
+  let begin = end;
+  while (begin > from && text.charCodeAt(begin - 1) >= 97 && text.charCodeAt(begin - 1) <= 122) begin--;
+  return LOWER_TITLE_LAST_WORDS.has(text.slice(begin, end));
+}
+
 const ARTICLE_BEFORE = /(?<![\p{L}])[Tt]he[ \t]+$/u;
 
 /**
@@ -58,7 +74,8 @@ function titleAndName(text: string, start: number): { start: number; role: strin
   TITLE_RANK.lastIndex = start;
   const match = TITLE_RANK.exec(text);
   if (match && isCapitalisedTitle(match[1]!)) return { start, role: match[1]!, name: match[2]! };
-  const before = LOWER_TITLE_BEFORE.exec(text.slice(Math.max(0, start - 30), start));
+  const from = Math.max(0, start - 30);
+  const before = mayFollowLowerTitle(text, from, start) ? LOWER_TITLE_BEFORE.exec(text.slice(from, start)) : null;
   if (!before) return undefined;
   NAME_AT.lastIndex = start;
   const name = NAME_AT.exec(text);

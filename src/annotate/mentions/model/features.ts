@@ -100,20 +100,20 @@ const CONNECTORS = new Set("of de del der la le al el the and & - bin ibn abu fo
  * For each token in a run of capitalised words (connectors allowed inside), the run's first and
  * one-past-last token; [-1, -1] outside runs.
  */
-function capitalisedRuns(tokens: readonly string[], lower: readonly string[]): Int32Array {
-  const n = tokens.length;
+function capitalisedRuns(views: readonly TokenView[]): Int32Array {
+  const n = views.length;
   const runs = new Int32Array(2 * n).fill(-1);
-  const member = tokens.map((token) => isCapitalised(token) || /^\d/.test(token));
+  const member = (k: number): boolean => views[k]!.runMember;
   let i = 0;
   while (i < n) {
-    if (!member[i]) {
+    if (!member(i)) {
       i++;
       continue;
     }
     let end = i + 1;
     for (;;) {
-      if (end < n && member[end]) end++;
-      else if (end + 1 < n && CONNECTORS.has(lower[end]!) && member[end + 1]) end += 2;
+      if (end < n && member(end)) end++;
+      else if (end + 1 < n && CONNECTORS.has(views[end]!.lower) && member(end + 1)) end += 2;
       else break;
     }
     for (let k = i; k < end; k++) {
@@ -159,31 +159,73 @@ export const CASE_MIXED = 0;
 export const CASE_UPPER = 1;
 export const CASE_LOWER = 2;
 
-/** Whether a sentence is written in capitals, in lower case only, or mixed (as usual). */
-export function caseMode(tokens: readonly string[]): number {
+const NO_LETTERS = 0;
+const ALL_UPPER = 1;
+const ALL_LOWER = 2;
+const MIXED_CASE = 3;
+
+function letterCase(token: string, lower: string): number {
+  if (!/\p{L}/u.test(token)) return NO_LETTERS;
+  if (token === token.toUpperCase()) return ALL_UPPER;
+  return token === lower ? ALL_LOWER : MIXED_CASE;
+}
+
+function caseModeOf(cases: readonly number[]): number {
   let upper = 0;
   let lower = 0;
   let words = 0;
-  for (const token of tokens) {
-    if (!/\p{L}/u.test(token)) continue;
+  for (const found of cases) {
+    if (found === NO_LETTERS) continue;
     words++;
-    if (token === token.toUpperCase()) upper++;
-    else if (token === token.toLowerCase()) lower++;
+    if (found === ALL_UPPER) upper++;
+    else if (found === ALL_LOWER) lower++;
   }
   if (words >= 3 && upper === words) return CASE_UPPER;
   if (words >= 3 && lower === words) return CASE_LOWER;
   return CASE_MIXED;
 }
 
-interface TokenInfo {
-  lower: string[];
-  bare: string[];
-  cls: string[];
+/** Whether a sentence is written in capitals, in lower case only, or mixed (as usual). */
+export function caseMode(tokens: readonly string[]): number {
+  return caseModeOf(tokens.map((token) => letterCase(token, token.toLowerCase())));
 }
 
-function tokenInfo(tokens: readonly string[]): TokenInfo {
-  const lower = tokens.map((token) => token.toLowerCase());
-  return { lower, bare: tokens.map(bareLower), cls: tokens.map(shapeClass) };
+/** What the features read of a token by itself: the same wherever the word occurs. */
+export interface TokenView {
+  token: string;
+  lower: string;
+  /** Lower case without a trailing abbreviation dot (bareLower). */
+  bare: string;
+  /** Hash states of the lower-cased word and of its shape class. */
+  wordState: number;
+  classState: number;
+  particle: string | undefined;
+  /** The gazetteer's category of the lower-cased word. */
+  category: string | undefined;
+  /** Packed word cluster ids (wordCluster) and corpus cluster. */
+  clusters: number;
+  corpusCluster: number;
+  /** Capitalised or starting with a digit: a word of a capitalised run. */
+  runMember: boolean;
+  letterCase: number;
+}
+
+export function tokenView(token: string, gazetteer?: WordLookup): TokenView {
+  const lower = token.toLowerCase();
+  const bare = bareLower(token);
+  return {
+    token,
+    lower,
+    bare,
+    wordState: mixText(WORD_SEED, lower),
+    classState: mixText(WORD_SEED, shapeClass(token)),
+    particle: NAME_PARTICLES.has(bare) ? bare : joinedParticle(lower),
+    category: gazetteer?.(lower),
+    clusters: wordCluster(lower),
+    corpusCluster: corpusCluster(lower),
+    runMember: isCapitalised(token) || /^\d/.test(token),
+    letterCase: letterCase(token, lower),
+  };
 }
 
 /**
@@ -225,17 +267,52 @@ function addIntrinsic(
   add(mixNumber(T.corpusCluster, corpusCluster(lowered)));
 }
 
-/** Buckets of the features of a token that depend on the token alone (see addIntrinsic). */
-export function intrinsicBuckets(token: string, bits: number, gazetteer?: WordLookup): number[] {
+/** The offsets of the neighbours whose features addNeighbour adds. */
+export const NEIGHBOUR_OFFSETS = [-2, -1, 1, 2] as const;
+export type NeighbourOffset = (typeof NEIGHBOUR_OFFSETS)[number];
+
+/**
+ * The features of token i that read only its neighbour at i + offset (undefined past the ends
+ * of the sentence), as hash states: a tagger may cache their weights per word.
+ */
+function addNeighbour(add: (state: number) => void, offset: NeighbourOffset, view: TokenView | undefined): void {
+  const word = view?.wordState ?? BOUNDARY_STATE;
+  const shape = view?.classState ?? BOUNDARY_STATE;
+  const cluster = (level: number): number => (view ? clusterAt(view.clusters, level) : -2);
+  if (offset === -2 || offset === 2) {
+    add(mixNumber(offset < 0 ? T.prev2 : T.next2, word));
+    add(mixNumber(offset < 0 ? T.prev2Cls : T.next2Cls, shape));
+    add(mixNumber(offset < 0 ? T.prev2Cluster : T.next2Cluster, cluster(0)));
+    return;
+  }
+  const before = offset < 0;
+  add(mixNumber(before ? T.prev1 : T.next1, word));
+  add(mixNumber(before ? T.prev1Cls : T.next1Cls, shape));
+  add(mixNumber(before ? T.prevCluster : T.nextCluster, cluster(1)));
+  add(mixNumber(before ? T.prevCluster : T.nextCluster, 2048 + cluster(2)));
+  add(mixNumber(before ? T.prevCorpusCluster : T.nextCorpusCluster, view?.corpusCluster ?? -2));
+  if (view?.particle !== undefined) add(before ? T.particlePrev : T.particleNext);
+  if (view?.category !== undefined) add(mixText(before ? T.gazetteerPrev : T.gazetteerNext, view.category));
+}
+
+const bucketCollector = (bits: number) => {
   const mask = (1 << bits) - 1;
-  const lowered = token.toLowerCase();
-  const bareWord = bareLower(token);
-  const particle = NAME_PARTICLES.has(bareWord) ? bareWord : joinedParticle(lowered);
   const buckets: number[] = [];
-  const add = (state: number): void => void buckets.push(bucketOf(state, mask));
-  const wordState = mixText(WORD_SEED, lowered);
-  const classState = mixText(WORD_SEED, shapeClass(token));
-  addIntrinsic(add, token, lowered, bareWord, wordState, classState, particle, gazetteer?.(lowered));
+  return { buckets, add: (state: number): void => void buckets.push(bucketOf(state, mask)) };
+};
+
+/** Buckets of the features of a token that depend on the token alone (see addIntrinsic). */
+export function intrinsicBuckets(view: TokenView, bits: number): number[] {
+  const { buckets, add } = bucketCollector(bits);
+  const { token, lower, bare, wordState, classState, particle, category } = view;
+  addIntrinsic(add, token, lower, bare, wordState, classState, particle, category);
+  return buckets;
+}
+
+/** Buckets of the features a token adds to the one `offset` words away (see addNeighbour); view undefined: past the ends. */
+export function neighbourBuckets(view: TokenView | undefined, offset: NeighbourOffset, bits: number): number[] {
+  const { buckets, add } = bucketCollector(bits);
+  addNeighbour(add, offset, view);
   return buckets;
 }
 
@@ -252,20 +329,23 @@ function periodNamePositions(tokens: readonly string[], phrases: PhraseMatcher |
 }
 
 /**
- * Computes the emission features of every token, hashed into 2^bits buckets; without the ones
- * that depend on the token alone when `intrinsic` is false.
+ * Which emission features sentenceFeatures computes: all of them, or only those a tagger cannot cache
+ * per word ("joint": neither addIntrinsic's nor addNeighbour's).
  */
+export type FeatureSet = "all" | "joint";
+
+/** Computes the emission features of every token, hashed into 2^bits buckets. */
 export function sentenceFeatures(
   tokens: readonly string[],
   bits: number,
   gazetteer?: WordLookup,
   phrases?: PhraseMatcher,
-  intrinsic = true,
+  set: FeatureSet = "all",
+  views: readonly TokenView[] = tokens.map((token) => tokenView(token, gazetteer)),
 ): SentenceFeatures {
   const mask = (1 << bits) - 1;
   const n = tokens.length;
-  const { lower, bare, cls } = tokenInfo(tokens);
-  let out = new Int32Array(n * 48 + 16);
+  let out = new Int32Array(n * (set === "all" ? 48 : 16) + 16);
   let size = 0;
   const offsets = new Int32Array(n + 1);
   const wordStates = new Int32Array(n);
@@ -278,67 +358,45 @@ export function sentenceFeatures(
     }
     out[size++] = bucketOf(state, mask);
   };
-  const at = (list: string[], i: number): string => (i >= 0 && i < n ? list[i]! : BOUNDARY);
+  const view = (i: number): TokenView | undefined => (i >= 0 && i < n ? views[i] : undefined);
+  const bareAt = (i: number): string => view(i)?.bare ?? BOUNDARY;
   for (let i = 0; i < n; i++) {
-    wordStates[i] = mixText(WORD_SEED, lower[i]!);
-    classStates[i] = mixText(WORD_SEED, cls[i]!);
+    wordStates[i] = views[i]!.wordState;
+    classStates[i] = views[i]!.classState;
   }
   // Features of neighbouring words mix the words' precomputed hashes instead of rehashing them.
-  const word = (i: number): number => (i >= 0 && i < n ? wordStates[i]! : BOUNDARY_STATE);
-  const shape = (i: number): number => (i >= 0 && i < n ? classStates[i]! : BOUNDARY_STATE);
-  const particles = lower.map((w, i) => (NAME_PARTICLES.has(bare[i]!) ? bare[i] : joinedParticle(w)));
-  const hasParticle = (i: number): boolean => particles[i] !== undefined;
-  const listed = gazetteer ? lower.map((word) => gazetteer(word)) : [];
-  const gazetteerType = (i: number): string | undefined => listed[i];
-
-  const packed = lower.map(wordCluster);
-  const cluster = (i: number, level: number): number => (i >= 0 && i < n ? clusterAt(packed[i]!, level) : -2);
+  const word = (i: number): number => view(i)?.wordState ?? BOUNDARY_STATE;
+  const shape = (i: number): number => view(i)?.classState ?? BOUNDARY_STATE;
+  const cluster = (i: number, level: number): number => {
+    const found = view(i);
+    return found ? clusterAt(found.clusters, level) : -2;
+  };
   const periodNames = periodNamePositions(tokens, phrases);
-  const corpusClasses = lower.map(corpusCluster);
-  const mode = caseMode(tokens);
+  const mode = caseModeOf(views.map((found) => found.letterCase));
   // In a sentence written all in capitals or all in lower case, capitals mark no names.
-  const runs = mode === CASE_MIXED ? capitalisedRuns(tokens, lower) : new Int32Array(2 * n).fill(-1);
+  const runs = mode === CASE_MIXED ? capitalisedRuns(views) : new Int32Array(2 * n).fill(-1);
   const acronyms = acronymLinks(tokens, runs);
   for (let i = 0; i < n; i++) {
     offsets[i] = size;
-    const token = tokens[i]!;
-    const lowered = lower[i]!;
-    if (intrinsic) {
-      addIntrinsic(add, token, lowered, bare[i]!, word(i), shape(i), particles[i], gazetteerType(i));
+    const own = views[i]!;
+    if (set === "all") {
+      addIntrinsic(add, own.token, own.lower, own.bare, own.wordState, own.classState, own.particle, own.category);
+      for (const offset of NEIGHBOUR_OFFSETS) addNeighbour(add, offset, view(i + offset));
     }
     if (i === 0) add(mixNumber(T.initial, shape(i)));
 
-    add(mixNumber(T.prev1, word(i - 1)));
-    add(mixNumber(T.prev2, word(i - 2)));
-    add(mixNumber(T.next1, word(i + 1)));
-    add(mixNumber(T.next2, word(i + 2)));
-    add(mixNumber(T.prev1Cls, shape(i - 1)));
-    add(mixNumber(T.prev2Cls, shape(i - 2)));
-    add(mixNumber(T.next1Cls, shape(i + 1)));
-    add(mixNumber(T.next2Cls, shape(i + 2)));
     add(mixNumber(mixNumber(T.bigramLeft, word(i - 1)), word(i)));
     add(mixNumber(mixNumber(T.bigramRight, word(i)), word(i + 1)));
     add(mixNumber(mixNumber(mixNumber(T.clsTrigram, shape(i - 1)), shape(i)), shape(i + 1)));
-
-    add(mixNumber(T.prevCluster, cluster(i - 1, 1)));
-    add(mixNumber(T.nextCluster, cluster(i + 1, 1)));
-    add(mixNumber(T.prevCluster, 2048 + cluster(i - 1, 2)));
-    add(mixNumber(T.nextCluster, 2048 + cluster(i + 1, 2)));
-    add(mixNumber(T.prevCorpusCluster, i > 0 ? corpusClasses[i - 1]! : -2));
-    add(mixNumber(T.nextCorpusCluster, i + 1 < n ? corpusClasses[i + 1]! : -2));
-    add(mixNumber(T.prev2Cluster, cluster(i - 2, 0)));
-    add(mixNumber(T.next2Cluster, cluster(i + 2, 0)));
     add(mixNumber(mixNumber(mixNumber(T.clusterPair, cluster(i - 1, 0)), cluster(i, 1)), cluster(i + 1, 0)));
     add(mixNumber(mixNumber(T.caseShape, mode), shape(i)));
     add(mixNumber(mixNumber(T.caseCluster, mode), cluster(i, 2)));
     add(mixNumber(mixNumber(T.caseNextCluster, mode), cluster(i + 1, 1)));
 
-    if (TITLE_WORDS.has(at(bare, i - 1))) add(mixNumber(T.titlePrev, shape(i)));
-    if (TITLE_WORDS.has(at(bare, i - 2))) add(mixNumber(T.titlePrev2, shape(i)));
-    if (hasParticle(i - 1)) add(T.particlePrev);
-    if (hasParticle(i + 1)) add(T.particleNext);
-    if (ORG_HEAD_WORDS.has(at(bare, i + 1))) add(mixNumber(T.orgHeadNext, shape(i)));
-    if (ORG_HEAD_WORDS.has(at(bare, i + 2))) add(mixNumber(T.orgHeadNext2, shape(i)));
+    if (TITLE_WORDS.has(bareAt(i - 1))) add(mixNumber(T.titlePrev, shape(i)));
+    if (TITLE_WORDS.has(bareAt(i - 2))) add(mixNumber(T.titlePrev2, shape(i)));
+    if (ORG_HEAD_WORDS.has(bareAt(i + 1))) add(mixNumber(T.orgHeadNext, shape(i)));
+    if (ORG_HEAD_WORDS.has(bareAt(i + 2))) add(mixNumber(T.orgHeadNext2, shape(i)));
 
     const runStart = runs[2 * i]!;
     if (runStart >= 0) {
@@ -348,10 +406,10 @@ export function sentenceFeatures(
       add(mixNumber(T.runHead, word(runEnd - 1)));
       add(mixNumber(mixNumber(T.runHeadCluster, position), cluster(runEnd - 1, 2)));
       add(mixNumber(mixNumber(T.runFirstCluster, position), cluster(runStart, 1)));
-      if (ORG_HEAD_WORDS.has(bare[runEnd - 1]!)) add(mixNumber(T.runOrgHead, position));
+      if (ORG_HEAD_WORDS.has(views[runEnd - 1]!.bare)) add(mixNumber(T.runOrgHead, position));
       if (runStart !== i) add(mixNumber(T.runFirst, word(runStart)));
       for (let k = runStart; k < runEnd; k++) {
-        const category = gazetteerType(k);
+        const category = views[k]!.category;
         if (category !== undefined && k !== i) add(mixText(T.runListed, category));
       }
     }
@@ -359,10 +417,6 @@ export function sentenceFeatures(
     if (acronyms[i] === ACRONYM) add(T.acronymOfRun);
     const periodName = periodNames[i];
     if (periodName !== undefined) add(mixText(T.periodName, periodName));
-    const before = gazetteerType(i - 1);
-    if (before !== undefined) add(mixText(T.gazetteerPrev, before));
-    const after = gazetteerType(i + 1);
-    if (after !== undefined) add(mixText(T.gazetteerNext, after));
   }
   offsets[n] = size;
   return { length: n, offsets, buckets: out.subarray(0, size), wordStates, classStates };

@@ -4,8 +4,8 @@
  * of data/ner (see data/ner/README.md); scores on held-out data are in docs/quality.md.
  */
 import { join } from "node:path";
-import type { Gazetteer, WordLookup } from "./gazetteer.js";
-import { intrinsicBuckets, sentenceFeatures } from "./features.js";
+import type { Gazetteer } from "./gazetteer.js";
+import { sentenceFeatures } from "./features.js";
 import { decode, decodeScores } from "./decode.js";
 import { propagateNames } from "./document.js";
 import { combineLookups } from "./gazetteer.js";
@@ -13,8 +13,9 @@ import { extendOverNameParticles } from "./name-particles.js";
 import type { NerModel } from "./model-file.js";
 import { readModel } from "./model-file.js";
 import { packageRoot } from "./package-root.js";
+import { emissionScores } from "./word-scores.js";
 import type { Tag } from "./tags.js";
-import { MODEL_TAG_COUNT, toGuideTagNames } from "./tags.js";
+import { toGuideTagNames } from "./tags.js";
 
 export type { Gazetteer } from "./gazetteer.js";
 export type { NerModel } from "./model-file.js";
@@ -61,44 +62,6 @@ export function tagSentence(model: NerModel, tokens: readonly string[], options:
       : decode(model.weights, sentenceFeatures(tokens, model.weights.bits, lookup, model.periodMatcher)),
   );
   return options.nameParticles === false ? tags : extendOverNameParticles(tokens, tags);
-}
-
-/** Per model, the summed weights of each word's own features (intrinsicBuckets): words recur. */
-const wordScores = new WeakMap<NerModel, Map<string, Float64Array>>();
-const WORD_CACHE_LIMIT = 100_000;
-
-function ownScores(model: NerModel, token: string, lookup: WordLookup | undefined): Float64Array {
-  let cache = wordScores.get(model);
-  if (!cache) wordScores.set(model, (cache = new Map()));
-  let scores = cache.get(token);
-  if (!scores) {
-    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-    scores = new Float64Array(MODEL_TAG_COUNT);
-    const { emissions, bits } = model.weights;
-    for (const bucket of intrinsicBuckets(token, bits, lookup)) {
-      for (let tag = 0; tag < MODEL_TAG_COUNT; tag++)
-        scores[tag] = scores[tag]! + emissions[bucket * MODEL_TAG_COUNT + tag]!;
-    }
-    cache.set(token, scores);
-  }
-  return scores;
-}
-
-/** Emission scores of a sentence: cached word scores plus the features of the context. */
-function emissionScores(model: NerModel, tokens: readonly string[], lookup: WordLookup | undefined): Float64Array {
-  const n = tokens.length;
-  const scores = new Float64Array(n * MODEL_TAG_COUNT);
-  const features = sentenceFeatures(tokens, model.weights.bits, lookup, model.periodMatcher, false);
-  const { emissions } = model.weights;
-  for (let i = 0; i < n; i++) {
-    const base = i * MODEL_TAG_COUNT;
-    scores.set(ownScores(model, tokens[i]!, lookup), base);
-    for (let k = features.offsets[i]!; k < features.offsets[i + 1]!; k++) {
-      const row = features.buckets[k]! * MODEL_TAG_COUNT;
-      for (let tag = 0; tag < MODEL_TAG_COUNT; tag++) scores[base + tag] = scores[base + tag]! + emissions[row + tag]!;
-    }
-  }
-  return scores;
 }
 
 /**
