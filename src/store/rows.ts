@@ -90,6 +90,13 @@ export const MENTION_COLUMNS = [
   "sentence_end",
 ] as const;
 
+/**
+ * The order claims are read in: by subject, property and document, then by what they say, so that a
+ * result saved in parts reads as the same result saved whole (row ids are only the last resort).
+ */
+export const CLAIM_ORDER =
+  'ORDER BY c.subject_id, c.property, d.rowid, c.start, c."end", c.value, c.extractor, c.qualifier';
+
 export function mentionRow(m: Mention): Record<(typeof MENTION_COLUMNS)[number], unknown> {
   return {
     start: m.start,

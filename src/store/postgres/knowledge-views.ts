@@ -25,6 +25,7 @@ import {
   type ClaimDbRow,
   type DocumentMentionDbRow,
   type DocumentRef,
+  CLAIM_ORDER,
   type EntityDbRow,
   type EventDbRow,
   type MentionCitationDbRow,
@@ -45,7 +46,7 @@ const CLAIM_COLUMNS = `c.subject_kind, c.subject_id, c.property, c.value, c.valu
   ${quoteFromPassage("c.document_rowid", "c.quote_start", "c.quote_end")} AS quote, c.extractor, c.confidence,
   ${pageAt("d", "c.quote_start")} AS page`;
 
-const CLAIM_ORDER = "ORDER BY c.subject_id, c.property, d.rowid, c.start, c.id";
+const CLAIM_ORDER_BY_ID = `${CLAIM_ORDER}, c.id`;
 
 /** Read-side queries of the knowledge store on PostgreSQL: src/store/sqlite/knowledge-views.ts, one for one. */
 export class PostgresKnowledgeViews {
@@ -202,7 +203,7 @@ export class PostgresKnowledgeViews {
     return this.db
       .query<ClaimDbRow>(
         `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
-         WHERE c.subject_kind = $1 ${CLAIM_ORDER}`,
+         WHERE c.subject_kind = $1 ${CLAIM_ORDER_BY_ID}`,
         [subjectKind],
       )
       .rows.map(toClaim);
@@ -212,7 +213,7 @@ export class PostgresKnowledgeViews {
     return this.db
       .query<ClaimDbRow>(
         `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
-         WHERE c.subject_kind = $1 AND c.subject_id = ANY($2::text[]) ${CLAIM_ORDER}`,
+         WHERE c.subject_kind = $1 AND c.subject_id = ANY($2::text[]) ${CLAIM_ORDER_BY_ID}`,
         [subjectKind, subjectIds],
       )
       .rows.map(toClaim);

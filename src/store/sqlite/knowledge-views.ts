@@ -27,6 +27,7 @@ import {
   type ClaimDbRow,
   type DocumentMentionDbRow,
   type DocumentRef,
+  CLAIM_ORDER,
   type EntityDbRow,
   type EventDbRow,
   type MentionCitationDbRow,
@@ -201,7 +202,7 @@ export class KnowledgeViews {
     const rows = this.db
       .prepare(
         `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
-         WHERE c.subject_kind = ? ORDER BY c.subject_id, c.property, d.rowid, c.start`,
+         WHERE c.subject_kind = ? ${CLAIM_ORDER}`,
       )
       .all(subjectKind) as ClaimDbRow[];
     return rows.map(toClaim);
@@ -212,7 +213,7 @@ export class KnowledgeViews {
       .prepare(
         `SELECT ${CLAIM_COLUMNS} FROM claims c JOIN documents d ON d.rowid = c.document_rowid
          WHERE c.subject_kind = ? AND c.subject_id IN (SELECT value FROM json_each(?))
-         ORDER BY c.subject_id, c.property, d.rowid, c.start`,
+         ${CLAIM_ORDER}`,
       )
       .all(subjectKind, JSON.stringify(subjectIds)) as ClaimDbRow[];
     return rows.map(toClaim);
