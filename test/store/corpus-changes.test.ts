@@ -16,7 +16,17 @@ async function seeded(open: () => Store): Promise<Store> {
   return store;
 }
 
-/** What the views show of the corpus stage's tables. */
+/** A claim's place in an order that does not depend on the documents' row ids. */
+const claimOrder = (c: ClaimRow) =>
+  [c.subjectKind, c.subjectId, c.property, c.document.id, c.start, c.end, c.value, c.extractor, c.qualifier ?? ""]
+    .map(String)
+    .join("\u0000");
+
+/**
+ * What the views show of the corpus stage's tables. The two stores compared ingest the seeds each on
+ * its own, and files stored concurrently can take their row ids in either order: claims and event
+ * documents, read in document order, are compared in an order of their own.
+ */
 function views(store: Store) {
   const k = store.knowledge;
   const entities = k.entities().sort((a, b) => a.id.localeCompare(b.id));
@@ -25,9 +35,11 @@ function views(store: Store) {
     aliases: entities.map((e) => k.aliasCounts(e.id)),
     roles: entities.map((e) => k.roleCounts(e.id)),
     assignments: k.nameAssignments().map(nameInDocument).sort(),
-    events: k.events(),
-    claims: (["event", "entity"] as const).flatMap((kind) => k.claims(kind)),
-    since: k.documentsSinceCorpus(),
+    events: k.events().map((e) => ({ ...e, documents: [...e.documents].sort((a, b) => a.id.localeCompare(b.id)) })),
+    claims: (["event", "entity"] as const)
+      .flatMap((kind) => k.claims(kind))
+      .sort((a, b) => (claimOrder(a) < claimOrder(b) ? -1 : claimOrder(a) > claimOrder(b) ? 1 : 0)),
+    since: { ...k.documentsSinceCorpus(), added: k.documentsSinceCorpus().added.sort() },
   };
 }
 
