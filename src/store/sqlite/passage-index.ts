@@ -52,9 +52,11 @@ export class SqlitePassageIndex implements PassageIndex {
     if (match === undefined) return [];
     const top = pass === "all" && isPrecomputable(query) ? this.topMatches.lookup(match) : undefined;
     const scope = scopeSql(query, pass, filters);
-    const precomputed = top
-      ? this.fromTopMatches(top, match, filters, limit)
-      : this.fromTopMatchPlan(query, pass, match, scope, limit);
+    // After writes the stored scores are stale: a one-word query is planned like any other (one kept list).
+    const precomputed =
+      top && this.topMatches.written() === 0
+        ? this.fromStoredTopMatches(top, filters, limit)
+        : this.fromTopMatchPlan(query, pass, match, scope, limit);
     if (precomputed) return precomputed;
     // bm25() rather than the rank column: the same order, measured 30-40% faster.
     return this.matches(
@@ -64,36 +66,20 @@ export class SqlitePassageIndex implements PassageIndex {
     );
   }
 
-  /** The best `limit` matches from the top-match table (top-matches.ts), or undefined when it cannot tell them. */
-  private fromTopMatches(
+  /** The best `limit` matches as the top-match table stored them (no passage written since), or undefined when it cannot tell them. */
+  private fromStoredTopMatches(
     top: SqliteTopMatch,
-    match: string,
     filters: PassageFilters,
     limit: number,
   ): PassageMatch[] | undefined {
-    if (this.topMatches.written() === 0) {
-      const { joins, where, params } = filterSql(filters, "t.passage_id");
-      const rows = this.matches(
-        `SELECT t.passage_id, t.rank FROM top_matches t ${joins}
-        WHERE t.query_id = ? ${where} ORDER BY t.rank, t.passage_id LIMIT ?`,
-        [top.id, ...params, limit],
-      );
-      // Fewer rows than asked are every match only when the table holds every match.
-      return rows.length >= limit || top.kept === top.matches ? rows : undefined;
-    }
-    // "+" keeps FTS5 from taking the IN as one rowid lookup per id, each recounting the IDFs.
-    const { joins, where, params } = filterSql(filters, "f.rowid");
+    const { joins, where, params } = filterSql(filters, "t.passage_id");
     const rows = this.matches(
-      `SELECT f.rowid AS passage_id, ${BM25} AS rank FROM passages_fts f ${joins}
-      WHERE passages_fts MATCH ? AND +f.rowid IN (
-        SELECT passage_id FROM top_matches WHERE query_id = ? UNION ALL SELECT passage_id FROM top_match_written
-      ) ${where} ORDER BY rank, f.rowid LIMIT ?`,
-      [match, top.id, ...params, limit],
+      `SELECT t.passage_id, t.rank FROM top_matches t ${joins}
+      WHERE t.query_id = ? ${where} ORDER BY t.rank, t.passage_id LIMIT ?`,
+      [top.id, ...params, limit],
     );
-    if (top.kept === top.matches) return rows;
-    const last = rows[limit - 1];
-    // The margin covers rounding: FTS5 and this bound add the same terms in different orders.
-    return last && last.score > top.cutoff * this.topMatches.growth(top) * (1 + 1e-9) ? rows : undefined;
+    // Fewer rows than asked are every match only when the table holds every match.
+    return rows.length >= limit || top.kept === top.matches ? rows : undefined;
   }
 
   /** The best `limit` matches from the candidates of a plan (top-match-plan.ts), or undefined when they cannot tell them. */
@@ -108,6 +94,7 @@ export class SqlitePassageIndex implements PassageIndex {
     if (!plan) return undefined;
     const { joins, where, params } = scope;
     const rare = plan.rarePhrases.length > 0;
+    // "+" keeps FTS5 from taking the IN as one rowid lookup per id, each recounting the IDFs.
     const rows = this.matches(
       `SELECT f.rowid AS passage_id, ${BM25} AS rank FROM passages_fts f ${joins}
       WHERE passages_fts MATCH ? AND +f.rowid IN (
