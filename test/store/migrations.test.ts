@@ -20,6 +20,10 @@ describe("schema versions", () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   const latest = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+  const INSERT_TRIGGER_OF_10 = `CREATE TRIGGER passages_insert_top_matches AFTER INSERT ON passages
+    WHEN EXISTS (SELECT 1 FROM top_match_build) BEGIN
+      INSERT OR IGNORE INTO top_match_written (passage_id) VALUES (NEW.id);
+    END`;
 
   it("creates a new knowledge base at the latest version, in WAL mode", () => {
     openStore(path).close();
@@ -109,7 +113,7 @@ describe("schema versions", () => {
       DROP TABLE decision_status; DROP TABLE decisions; DROP TABLE entity_redirects; DROP INDEX mentions_edited;
       ALTER TABLE entities DROP COLUMN key; ALTER TABLE mentions DROP COLUMN extracted_type;
       ALTER TABLE mentions DROP COLUMN extracted_name;
-      DROP TRIGGER passages_insert_top_matches; DROP TRIGGER passages_delete_top_matches;
+      DROP TRIGGER passages_delete_top_matches;
       DROP TABLE top_matches; DROP TABLE top_match_queries; DROP TABLE top_match_build; DROP TABLE top_match_written;
       DROP TRIGGER documents_delete_corpus_stale; DROP TABLE corpus_stale; DROP TABLE lexicon; DROP TABLE document_pages; DROP TABLE corpus_documents; PRAGMA user_version = 3`);
     db.close();
@@ -135,7 +139,9 @@ describe("schema versions", () => {
     ]);
     store.close();
     const db = new Database(path);
-    db.exec("DROP TABLE document_pages; DROP TABLE corpus_documents; PRAGMA user_version = 11");
+    db.exec(
+      `${INSERT_TRIGGER_OF_10}; DROP TABLE document_pages; DROP TABLE corpus_documents; PRAGMA user_version = 11`,
+    );
     db.close();
 
     const upgraded = openStore(path);
@@ -159,7 +165,9 @@ describe("schema versions", () => {
     store.close();
 
     const db = new Database(path);
-    db.exec("DROP TABLE lexicon; DROP TABLE document_pages; DROP TABLE corpus_documents; PRAGMA user_version = 10");
+    db.exec(
+      `${INSERT_TRIGGER_OF_10}; DROP TABLE lexicon; DROP TABLE document_pages; DROP TABLE corpus_documents; PRAGMA user_version = 10`,
+    );
     db.close();
     const upgraded = openStore(path);
     expect(upgraded.listDocuments()).toEqual(documents);
@@ -169,5 +177,34 @@ describe("schema versions", () => {
     await ingest(upgraded, [seeds], { workers: 0 });
     expect([...upgraded.lexicalEntries(["Qasim", "the"]).keys()].sort()).toEqual(["Qasim", "the"]);
     upgraded.close();
+  });
+
+  it("upgrades a version 13 knowledge base to one whose passage inserts list what the top-match table must rescore", () => {
+    const store = openStore(path);
+    const file = (name: string) => ({ path: `${name}.txt`, contentHash: name, size: 1, mtimeMs: 1 });
+    const record = (name: string, text: string) => {
+      const document = makeDocument(name, text);
+      return makeRecord(document, { passages: buildPassages(document, undefined, { onePerParagraph: true }) });
+    };
+    store.replaceFile(file("first"), [record("first", "Qasim spoke on the radio.\n\nArif read the statement.")]);
+    store.rebuildTopMatches({ k: 5, minMatches: 1 });
+    store.close();
+    const db = new Database(path);
+    db.exec(`${INSERT_TRIGGER_OF_10}; PRAGMA user_version = 13`);
+    db.close();
+
+    const upgraded = openStore(path);
+    upgraded.replaceFile(file("second"), [
+      record("second", "Arif spoke from Baghdad.\n\nQasim was not there.\n\nThe radio was silent."),
+    ]);
+    upgraded.close();
+    const after = new Database(path);
+    const triggers = after
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'passages'")
+      .all();
+    expect(triggers).toEqual(expect.not.arrayContaining([{ name: "passages_insert_top_matches" }]));
+    const written = after.prepare("SELECT count(*) AS n FROM top_match_written").get();
+    expect(written).toEqual({ n: 3 });
+    after.close();
   });
 });

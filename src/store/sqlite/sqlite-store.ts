@@ -117,6 +117,7 @@ export class SqliteStore implements Store {
       ).lastInsertRowid;
       this.sql.insertFts.run(passageId, passage.terms, passage.keys);
     }
+    this.sql.listWrittenPassages.run(documentRowid);
     for (const entry of record.vocabulary ?? [])
       this.sql.insertLexicon.run(entry.word, entry.lemma, entry.stop ? 1 : 0);
     if (record.signature) this.sql.upsertSignature.run(documentRowid, signatureBlob(record.signature));

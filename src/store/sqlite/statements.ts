@@ -27,6 +27,9 @@ export function prepareStatements(db: Database.Database) {
     insertPage: prepare("INSERT OR REPLACE INTO document_pages (document_rowid, start, number) VALUES (?, ?, ?)"),
     insertPassage: prepare('INSERT INTO passages (document_rowid, start, "end", section, text) VALUES (?, ?, ?, ?, ?)'),
     insertFts: prepare("INSERT INTO passages_fts (rowid, terms, keys) VALUES (?, ?, ?)"),
+    listWrittenPassages: prepare(`
+      INSERT OR IGNORE INTO top_match_written (passage_id)
+        SELECT id FROM passages WHERE document_rowid = ? AND EXISTS (SELECT 1 FROM top_match_build)`),
     insertLexicon: prepare("INSERT OR IGNORE INTO lexicon (word, lemma, stop) VALUES (?, ?, ?)"),
     upsertSignature: prepare("INSERT OR REPLACE INTO document_signatures (document_rowid, signature) VALUES (?, ?)"),
     getDocument: prepare("SELECT * FROM documents WHERE id = ?"),

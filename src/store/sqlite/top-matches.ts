@@ -24,7 +24,7 @@ const MIN_IDF = 1e-6;
 /**
  * The tables `top_match_queries` and `top_matches` (migration 10), keyed by FTS5 MATCH expression,
  * `top_match_build` (the options of the last build and the index totals then) and
- * `top_match_written`: every passage id inserted or deleted since, kept by triggers.
+ * `top_match_written`: every passage id inserted (listed by the store's insert) or deleted (by a trigger) since.
  *
  * A write changes every BM25 score (IDFs and the average length move), so after writes a search
  * rescores the kept matches and the written passages with FTS5 and uses them only when the page's
