@@ -158,6 +158,28 @@ describe.each(backends)("$name store: files and documents", (backend) => {
     expect(store.integrityCheck()).toEqual([]);
   });
 
+  it("keeps in its lexicon the words of a file stored after another file with them failed", () => {
+    const withWords = (id: string, text: string) =>
+      makeRecord(makeDocument(id, text), {
+        vocabulary: [
+          { word: "Zanzibarites", lemma: "zanzibarite", stop: false },
+          { word: "the", lemma: "the", stop: true },
+        ],
+      });
+    store.replaceFile(file("a"), [makeRecord(makeDocument("same", "Copy one."))]);
+    const duplicate = makeRecord(makeDocument("same", "Copy one."));
+    expect(() => store.replaceFile(file("b"), [withWords("first", "The Zanzibarites."), duplicate])).toThrow(
+      InputError,
+    );
+    expect(store.lexicalEntries(["Zanzibarites"]).size).toBe(0);
+    store.replaceFile(file("c"), [withWords("second", "The Zanzibarites again.")]);
+    store.replaceFile(file("d"), [withWords("third", "The Zanzibarites once more.")]);
+    expect(Object.fromEntries(store.lexicalEntries(["Zanzibarites", "the"]))).toEqual({
+      Zanzibarites: { lemma: "zanzibarite", stop: false },
+      the: { lemma: "the", stop: true },
+    });
+  });
+
   it("stores and replaces document relations", () => {
     for (const id of ["x", "y", "z"]) store.replaceFile(file(id), [makeRecord(makeDocument(id, `Text ${id}.`))]);
     store.setDocumentRelations([{ documentId: "x", relatedId: "y", relation: "derived-from", similarity: 0.8 }]);

@@ -41,6 +41,8 @@ const CAPABILITIES: StoreCapabilities = {
   topMatches: true,
 };
 
+const MAX_COMMITTED_WORDS = 2_000_000;
+
 export class SqliteStore implements Store {
   readonly capabilities = CAPABILITIES;
   readonly knowledge: SqliteKnowledgeStore;
@@ -52,6 +54,8 @@ export class SqliteStore implements Store {
     (file: FileRecord, documents: readonly DocumentRecord[]) => "added" | "updated"
   >;
   private readonly setRelationsTransaction: Database.Transaction<(relations: readonly DocumentRelation[]) => void>;
+  /** Words this process has committed to the lexicon, which keeps the first entry of a word: documents share most of theirs. */
+  private readonly committedWords = new Set<string>();
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
     const readonly = options.readonly ?? false;
@@ -94,7 +98,10 @@ export class SqliteStore implements Store {
   }
 
   replaceFile(file: FileRecord, documents: readonly DocumentRecord[]): "added" | "updated" {
-    return this.replaceFileTransaction.immediate(file, documents);
+    const result = this.replaceFileTransaction.immediate(file, documents);
+    if (this.committedWords.size > MAX_COMMITTED_WORDS) this.committedWords.clear();
+    for (const record of documents) for (const entry of record.vocabulary ?? []) this.committedWords.add(entry.word);
+    return result;
   }
 
   private insertDocument(filePath: string, ordinal: number, record: DocumentRecord): void {
@@ -119,7 +126,7 @@ export class SqliteStore implements Store {
     }
     this.sql.listWrittenPassages.run(documentRowid);
     for (const entry of record.vocabulary ?? [])
-      this.sql.insertLexicon.run(entry.word, entry.lemma, entry.stop ? 1 : 0);
+      if (!this.committedWords.has(entry.word)) this.sql.insertLexicon.run(entry.word, entry.lemma, entry.stop ? 1 : 0);
     if (record.signature) this.sql.upsertSignature.run(documentRowid, signatureBlob(record.signature));
     for (const mention of record.mentions ?? []) insertMention(this.sql.insertMention, documentRowid, mention);
     for (const event of record.events ?? []) this.sql.insertEventMention.run(documentRowid, JSON.stringify(event));
