@@ -83,10 +83,24 @@ export function resolveVoted(
         clusters,
       );
     } else {
-      joinEqualKeys(nodes, ofType, clusters);
+      // "Air Force" of one document may be Russia's and of another the United States': a body's name of
+      // generic words alone goes to its own document's longer name, and only those left are joined by keys.
+      const generic = type === "organization" ? ofType.filter((i) => allGeneric(nodes[i]!)) : [];
+      const isGeneric = new Set(generic);
+      joinEqualKeys(
+        nodes,
+        ofType.filter((i) => !isGeneric.has(i)),
+        clusters,
+      );
       joinAliases(nodes, ofType, clusters);
       joinContained(nodes, ofType, clusters, type, corpusKeyCounts?.get(type));
       joinAcronyms(nodes, ofType, clusters);
+      const named = new Set(ofType.filter((i) => !isGeneric.has(i)).map((i) => clusters.find(i)));
+      joinEqualKeys(
+        nodes,
+        generic.filter((i) => !named.has(clusters.find(i))),
+        clusters,
+      );
     }
   }
   joinSameAs(nodes, clusters, (a, b, reason) => clusters.join(a, b, reason, "user"), constraints.sameAs);
@@ -187,7 +201,8 @@ export function compatiblePeriod(short: Node, long: Node): boolean {
 
 /** A name made only of words many bodies share ("National Guard", "Communist Party"). */
 export function allGeneric(node: Pick<Node, "words">): boolean {
-  return node.words.every((word) => GENERIC_WORDS.has(tokenKey(word)));
+  // An acronym is no generic word, whatever its key ("UN" keys as "union" does).
+  return node.words.every((word) => GENERIC_WORDS.has(tokenKey(word)) && acronymLetters(word) === undefined);
 }
 
 /** Titles and ranks that tell bearers of one surname apart: "Secretary Dulles" is not "Director Dulles". */

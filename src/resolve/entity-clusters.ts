@@ -1,7 +1,7 @@
 import type { EntityType } from "../annotate/mentions/types.js";
 import { GENERIC_PLACE_WORDS, isSubsequence } from "./entity-keys.js";
 import type { Separations } from "./constraints.js";
-import { countryOfWord, isNationalQualifier } from "../annotate/mentions/gazetteer/countries.js";
+import { qualifiers } from "./name-qualifiers.js";
 import type { VotedOccurrence } from "./type-vote.js";
 import { UnionFind } from "./union-find.js";
 
@@ -136,18 +136,24 @@ export function samePersonFullName(a: readonly string[], b: readonly string[]): 
 function sameBearer(type: EntityType, a: Node, b: Node): boolean {
   if (type === "person") return samePersonFullName(a.keys, b.keys);
   if (type === "place") return oneNameInOther(distinctive(a.keys), distinctive(b.keys));
-  // "Iraqi Ba'ath Party" and "Arab Socialist Ba'ath Party of Iraq": national qualifiers may stand anywhere, but must agree.
-  const [ca, cb] = [countriesOf(a), countriesOf(b)];
-  if (ca.size > 0 && cb.size > 0 && ![...ca].some((c) => cb.has(c))) return false;
+  // "Iraqi Ba'ath Party" and "Arab Socialist Ba'ath Party of Iraq": qualifiers may stand anywhere, but must
+  // agree ("Russian Air Force" is not the "United States Air Force", "Manbij Military Council" not Damascus's).
+  const [qa, qb] = [identities(a), identities(b)];
+  if (qa.size > 0 && qb.size > 0 && ![...qa].some((q) => qb.has(q))) return false;
   return oneNameInOther(unqualified(a), unqualified(b));
 }
 
+function identities(node: Pick<Node, "words">): Set<string> {
+  return new Set(qualifiers(node.words).flatMap((q) => (q?.identity === undefined ? [] : [q.identity])));
+}
+
 export function countriesOf(node: Pick<Node, "words">): Set<string> {
-  return new Set(node.words.map(countryOfWord).filter((c) => c !== undefined));
+  return new Set(qualifiers(node.words).flatMap((q) => (q?.country === undefined ? [] : [q.country])));
 }
 
 export function unqualified(node: Pick<Node, "keys" | "words">): string[] {
-  return node.keys.filter((_, i) => !isNationalQualifier(node.words[i]!));
+  const qualifying = qualifiers(node.words);
+  return node.keys.filter((_, i) => qualifying[i] === undefined);
 }
 
 /** Two names of several words can name one body or place only when one is the other with words added. */

@@ -2,9 +2,10 @@ import type { EntityType } from "../annotate/mentions/types.js";
 import { countriesOf, unqualified, type Clusters, type NameWords, type Node } from "./entity-clusters.js";
 import { allGeneric, compatiblePeriod } from "./entities.js";
 import { GENERIC_PLACE_WORDS, GENERIC_WORDS, SUBORDINATE_HEADS } from "./entity-keys.js";
-import { countryNamed, countryOfWord, isNationalQualifier } from "../annotate/mentions/gazetteer/countries.js";
+import { countryNamed } from "../annotate/mentions/gazetteer/countries.js";
+import { qualifiers } from "./name-qualifiers.js";
 import { tokenKey } from "../core/name-key.js";
-import { sameShortWord } from "./spelling.js";
+import { closeSpelling, sameShortWord } from "./spelling.js";
 
 /** Words a longer name may add to a body's name and still name that body ("Arab Socialist Ba'ath Party – Iraq Region"). */
 const QUALIFYING_KEYS: ReadonlySet<string> = new Set(
@@ -15,8 +16,7 @@ const QUALIFYING_KEYS: ReadonlySet<string> = new Set(
  * An organization or place name inside a longer one names the same body when the longer adds only a
  * national qualifier or generic words ("Iraqi Communist Party" ⊃ "Communist Party"), never a word of
  * its own ("Free Syrian Army" is not the Syrian Army) or a subordinate body ("… Regional Command"). A
- * name made only of generic words ("National Guard") joins the longer name of its own document. One
- * word alone joins only within its document.
+ * name made only of generic words ("National Guard"), and one word alone, join only within their document.
  */
 export function joinContained(
   nodes: Node[],
@@ -39,7 +39,7 @@ export function joinContained(
       byDocumentKey.get(`${shortNode.occurrence.documentId}\u0000${shortNode.keys[0]!}`) ?? []
     ).filter((j) => j !== i && contains(nodes[j]!, shortNode, type, "same document"));
     const elsewhere =
-      shortNode.keys.length < 2
+      shortNode.keys.length < 2 || allGeneric(shortNode)
         ? []
         : containing(shortNode).filter((j) => j !== i && compatiblePeriod(shortNode, nodes[j]!));
     const pool = sameDocument.length > 0 ? sameDocument : elsewhere;
@@ -82,26 +82,28 @@ export function contains(
       })
     );
   }
-  if (short.words.every(isNationalQualifier)) return false;
+  if (qualifiers(short.words).every((q) => q !== undefined)) return false;
   const extra = extraWords(short, long);
   if (extra === undefined || extra.some((i) => SUBORDINATE_HEADS.has(long.keys[i]!))) return false;
-  if (where === "same document" && allGeneric(short)) return true;
   const [first, last] = matchedEnds(short, long);
   const outside = (i: number) => i < first || i > last;
+  // In its own document "Air Force" is the "Russian Air Force", never the "Marine Air-Ground Task Force".
+  if (where === "same document" && allGeneric(short)) return extra.every(outside);
   const shortCountries = countriesOf(short);
-  const ownCountry = (i: number) => shortCountries.has(countryOfWord(long.words[i]!) ?? "");
+  const longQualifiers = qualifiers(long.words);
+  const ownCountry = (i: number) => shortCountries.has(longQualifiers[i]?.country ?? "");
   return extra.every((i) => {
     // "Syrian Arab Army" is the Syrian Army, "United Arab Nations" not the United Nations; the short
     // name's own country may stand anywhere ("Iraqi Ba'ath Party" in "… Ba'ath Party – Iraq Region").
-    if (isNationalQualifier(long.words[i]!)) return outside(i) || nextToQualifier(long, i) || ownCountry(i);
+    if (longQualifiers[i] !== undefined) return outside(i) || nextToQualifier(longQualifiers, i) || ownCountry(i);
     const key = tokenKey(long.words[i]!);
     // "Syrian National Army" is not the Syrian Army: a generic word inside the name makes another body.
     return outside(i) && (GENERIC_WORDS.has(key) || QUALIFYING_KEYS.has(key));
   });
 }
 
-function nextToQualifier(name: NameWords, i: number): boolean {
-  return [name.words[i - 1], name.words[i + 1]].some((word) => word !== undefined && isNationalQualifier(word));
+function nextToQualifier(qualifying: ReturnType<typeof qualifiers>, i: number): boolean {
+  return qualifying[i - 1] !== undefined || qualifying[i + 1] !== undefined;
 }
 
 /** Positions in `long` of the first and last of `short`'s words, its national qualifiers included. */
@@ -109,9 +111,8 @@ function matchedEnds(short: NameWords, long: NameWords): [number, number] {
   const core = unqualified(short);
   const countries = countriesOf(short);
   const ends = [long.keys.indexOf(core[0]!), long.keys.lastIndexOf(core.at(-1)!)];
-  long.words.forEach((word, i) => {
-    const country = countryOfWord(word);
-    if (country !== undefined && countries.has(country)) ends.push(i);
+  qualifiers(long.words).forEach((q, i) => {
+    if (q?.country !== undefined && countries.has(q.country)) ends.push(i);
   });
   return [Math.min(...ends), Math.max(...ends)];
 }
@@ -122,24 +123,31 @@ function matchedEnds(short: NameWords, long: NameWords): [number, number] {
  */
 function extraWords(short: NameWords, long: NameWords): number[] | undefined {
   const core = unqualified(short);
-  const coreWords = short.words.filter((word) => !isNationalQualifier(word));
+  const shortQualifiers = qualifiers(short.words);
+  const coreWords = short.words.filter((_, i) => shortQualifiers[i] === undefined);
   const shortCountries = countriesOf(short);
   const longCountries = countriesOf(long);
   if ([...shortCountries].some((c) => !longCountries.has(c))) return undefined;
+  const longQualifiers = qualifiers(long.words);
   const extra: number[] = [];
   let j = 0;
   long.keys.forEach((key, i) => {
     const word = long.words[i]!;
-    if (j < core.length && key === core[j] && !isNationalQualifier(word) && sameKeyedWord(key, coreWords[j]!, word))
+    if (
+      j < core.length &&
+      key === core[j] &&
+      longQualifiers[i] === undefined &&
+      sameKeyedWord(key, coreWords[j]!, word)
+    )
       j++;
     else extra.push(i);
   });
   return j === core.length ? extra : undefined;
 }
 
-/** A key of three letters or fewer is shared by unrelated words (Nusayri, Nusra): their spellings must agree too. */
+/** Words of one key are one word when spelled close (Secret is not Security), exactly for short keys (Nusayri is not Nusra). */
 function sameKeyedWord(key: string, a: string, b: string): boolean {
-  return key.length > 3 || sameShortWord(a, b);
+  return key.length > 3 ? closeSpelling(a, b) : sameShortWord(a, b);
 }
 
 /** The candidate whose entity is cited most, if it is cited `ratio` times more than any other entity. */

@@ -37,6 +37,7 @@ export const SUBORDINATE_HEADS: ReadonlySet<string> = new Set(
     "office",
     "leadership",
     "ministry",
+    "police",
   ].map(tokenKey),
 );
 
@@ -65,6 +66,9 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
     "navy",
     "air",
     "force",
+    "forces",
+    "armed",
+    "military",
     "militia",
     "brigade",
     "division",

@@ -62,6 +62,16 @@ describe("junk names", () => {
     expect(persons("Roundel of Syria.svg 20 June 2012 – A Turkish jet was shot down.")).toEqual([]);
   });
 
+  it("takes a label in capitals before an identifier's number for no name, and keeps an acronym before a short number", () => {
+    const names = (text: string) =>
+      extractMentions(textDocument(text), undefined, { namesOnly: true }).map((m) => m.text);
+    const references = "Sources: Seale, Patrick. Asad. ISBN: 978-0-520-06976-3. Also OCLC 61330271 and ISSN 0027-8424.";
+    expect(names(references).filter((n) => /^(ISBN|OCLC|ISSN)$/.test(n))).toEqual([]);
+    expect(names("In 1958 the NATO 1958 summit met, and the UAR 3 divisions moved.")).toEqual(
+      expect.arrayContaining(["NATO"]),
+    );
+  });
+
   it("keeps a person named after a title or beside an image when the words are the person's", () => {
     expect(persons("The book by Gertrude Bell was read. Bell.jpg shows her.")).toContain("Gertrude Bell");
   });

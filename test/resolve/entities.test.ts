@@ -301,6 +301,66 @@ describe("resolveEntities keeps different bearers apart", () => {
     expect(entityOf(result, "d", "Iraqi Army")).not.toBe(entityOf(result, "d", "Turkish Army"));
   });
 
+  it("gives a body's name of generic words to its own document's body, never a bridge between two countries' or two towns'", () => {
+    const result = resolveEntities(
+      [
+        occurrence("moscow", "organization", "Russian Air Force", 5),
+        occurrence("moscow", "organization", "Air Force", 3),
+        occurrence("washington", "organization", "United States Air Force", 2),
+        occurrence("washington", "organization", "Air Force", 4),
+        occurrence("washington", "organization", "Marine Air-Ground Task Force"),
+        occurrence("manbij", "organization", "Manbij Military Council", 4),
+        occurrence("manbij", "organization", "Military Council", 2),
+        occurrence("damascus", "organization", "Damascus Military Council", 2),
+        occurrence("damascus", "organization", "Military Council", 1),
+        occurrence("elsewhere", "organization", "Military Council", 1),
+        occurrence("later", "organization", "Military Council", 1),
+      ],
+      ["moscow", "washington", "manbij", "damascus", "elsewhere", "later"].map((id) => doc(id)),
+    );
+    const russian = entityOf(result, "moscow", "Russian Air Force");
+    const american = entityOf(result, "washington", "United States Air Force");
+    expect(american).not.toBe(russian);
+    expect(entityOf(result, "moscow", "Air Force")).toBe(russian);
+    expect(entityOf(result, "washington", "Air Force")).toBe(american);
+    expect(entityOf(result, "washington", "Marine Air-Ground Task Force")).not.toBe(american);
+    const manbij = entityOf(result, "manbij", "Manbij Military Council");
+    const damascus = entityOf(result, "damascus", "Damascus Military Council");
+    expect(damascus).not.toBe(manbij);
+    expect(entityOf(result, "manbij", "Military Council")).toBe(manbij);
+    expect(entityOf(result, "damascus", "Military Council")).toBe(damascus);
+    const unresolved = entityOf(result, "elsewhere", "Military Council");
+    expect([manbij, damascus]).not.toContain(unresolved);
+    expect(entityOf(result, "later", "Military Council")).toBe(unresolved);
+  });
+
+  it("reads a country named in several words as one qualifier, and an acronym as no generic word", () => {
+    const result = resolveEntities(
+      [
+        occurrence("a", "organization", "United States Department of State", 2),
+        occurrence("b", "organization", "Department of State", 3),
+        occurrence("c", "organization", "Saudi Arabia National Guard", 2),
+        occurrence("c", "organization", "Iraqi National Guard", 2),
+        occurrence("d", "organization", "New Zealand Security Intelligence Service", 2),
+        occurrence("e", "organization", "Secret Intelligence Service", 3),
+        occurrence("f", "organization", "United Nations", 5),
+        occurrence("f", "organization", "UN", 2, "United Nations"),
+        occurrence("g", "organization", "UN", 3),
+      ],
+      ["a", "b", "c", "d", "e", "f", "g"].map((id) => doc(id)),
+    );
+    expect(entityOf(result, "a", "United States Department of State")).toBe(
+      entityOf(result, "b", "Department of State"),
+    );
+    expect(entityOf(result, "c", "Saudi Arabia National Guard")).not.toBe(
+      entityOf(result, "c", "Iraqi National Guard"),
+    );
+    expect(entityOf(result, "e", "Secret Intelligence Service")).not.toBe(
+      entityOf(result, "d", "New Zealand Security Intelligence Service"),
+    );
+    expect(entityOf(result, "g", "UN")).toBe(entityOf(result, "f", "United Nations"));
+  });
+
   it("keeps names apart whose keys collide but whose spellings do not (York / Iraq, Oman / Amman, Bab / Baba)", () => {
     const result = resolveEntities(
       [

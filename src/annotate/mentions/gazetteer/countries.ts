@@ -147,7 +147,8 @@ export function countryOfPlace(name: string): string | undefined {
 /**
  * The country a nationality word names: "Iraqi", "Syrians", "Lebanese", "Egyptian" → their country;
  * undefined for any other word. Regular demonyms are the country's name (or its first word) cut by at
- * most two letters and given -i, -n, -an, -ian, -ese, -ish or -ic, at most three letters longer than it.
+ * most two letters and given -i, -n, -an, -ian, -ese, -ish or -ic, at most three letters longer than it,
+ * or a -stan country's name without its ending.
  */
 export function countryOfDemonym(word: string): string | undefined {
   const w = foldToken(word).replace(/s$/, "");
@@ -163,6 +164,8 @@ function demonymCountry(w: string): string | undefined {
   if (w.length < 4) return undefined;
   const irregular = IRREGULAR_DEMONYMS[w];
   if (irregular) return irregular;
+  // "Uzbek" of Uzbekistan, "Kazakh" of Kazakhstan: the people's name the country's is made of.
+  for (const [name, code] of load().names) if (name.endsWith("stan") && name.replace(/i?stan$/, "") === w) return code;
   const match = /^(.*?)(ian|ese|ish|an|ic|i|n)$/.exec(w);
   if (!match) return undefined;
   for (const [name, code] of load().names) {

@@ -5,7 +5,8 @@
  * a community ("Shia Iraqi", "Uighur"), ends in a nationality, a country code ("Hussein US") or an
  * event's noun ("Armistice Agreement"), is headed by a plural noun ("Armistice Agreements"), is the
  * title of a work ("original title Meine Kriegserinnerungen") or a word of an image's file name
- * ("Roundel of Syria.svg"), or is a phrase of words its document also writes in lower case.
+ * ("Roundel of Syria.svg"), or is a phrase of words its document also writes in lower case. A label
+ * in capitals before a number ("ISBN 978-…") names an identifier, not a body.
  */
 import { lexicalEntry } from "../../../segment/lexicon.js";
 import { lowerCaseWordsOf } from "../document-words.js";
@@ -92,6 +93,14 @@ function isNamedByItsContext(context: MentionContext, mention: Mention): boolean
   return IMAGE_FILE_REST.test(text.slice(mention.end, mention.end + 80));
 }
 
+/** A label in capitals before the number it introduces is an identifier's name ("ISBN: 978-0-86372-321-6", "OCLC 61330271"). */
+const IDENTIFIER_NUMBER = /^[ \t]*:?[ \t]*(?=(?:[. -]?\d){6})\d[\d. -]*[\dX]\b/;
+
+function labelsANumber(context: MentionContext, mention: Mention): boolean {
+  if (!/^[A-Z]{2,6}$/.test(mention.name.trim())) return false;
+  return IDENTIFIER_NUMBER.test(context.document.text.slice(mention.end, mention.end + 40));
+}
+
 /** "(Private) Security Contractor": every word of a multi-word person is a common word of its own document. */
 function isCommonPhrase(words: readonly string[], context: MentionContext): boolean {
   if (words.length < 2 || words.some(isKnownFirstName)) return false;
@@ -104,7 +113,7 @@ export const junkRefiner: MentionRefiner = {
   refine(context, mentions) {
     return mentions.filter((m) => {
       if (m.type !== "person" && m.type !== "organization" && m.type !== "place") return true;
-      if (isJunkName(m)) return false;
+      if (isJunkName(m) || labelsANumber(context, m)) return false;
       if (m.type !== "person") return true;
       return !isNamedByItsContext(context, m) && !isCommonPhrase(m.name.trim().split(/\s+/), context);
     });

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { countryOfDemonym, countryOfWord } from "../../src/annotate/mentions/gazetteer/countries.js";
+import { qualifiers } from "../../src/resolve/name-qualifiers.js";
+
+describe("nationality words and country qualifiers", () => {
+  it("knows regular, irregular and -stan demonyms, and no common word", () => {
+    const words = ["Iraqi", "Syrians", "Lebanese", "Soviet", "Uzbek", "Kazakhs", "Tajik", "Turkmen", "Kyrgyz"];
+    expect(words.map(countryOfDemonym)).toEqual(["IQ", "SY", "LB", "SU", "UZ", "KZ", "TJ", "TM", "KG"]);
+    expect(["Stan", "Party", "Army", "Union"].map(countryOfWord)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it("reads a country named in several words as one qualifier, a town as a place, an acronym as no place", () => {
+    const of = (name: string) => qualifiers(name.split(" ")).map((q) => q?.identity ?? null);
+    expect(of("United States Air Force")).toEqual(["US", "US", null, null]);
+    expect(of("Saudi Arabia National Guard")).toEqual(["SA", "SA", null, null]);
+    expect(of("Manbij Military Council")).toEqual(["place:manbij", null, null]);
+    expect(of("Russian Air Force")).toEqual(["RU", null, null]);
+    expect(of("UN Security Council")).toEqual([null, null, null]);
+    expect(of("United Nations")).toEqual([null, null]);
+  });
+});
