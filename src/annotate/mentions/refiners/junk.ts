@@ -33,6 +33,7 @@ const GENERIC_ALONE = new Set(
     "kingdom|republic|state|states|government|army|party|front|council|committee|movement|union|assembly|" +
     "ministry|embassy|department|office|city|province|region|district|forces|force|guard|navy|police|" +
     "president|minister|king|general|colonel|secretary|ambassador|prime minister|crown prince|" +
+    "mr|mrs|ms|miss|dr|sir|madam|madame|mme|herr|lord|lady|sheikh|shaikh|imam|sayyid|" +
     "west|east|north|south|arab state|arab states|member states|great powers"
   ).split("|"),
 );
