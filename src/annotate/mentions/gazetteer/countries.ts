@@ -57,7 +57,7 @@ const IRREGULAR_DEMONYMS: Record<string, string> = {
   kuwaiti: "KW",
 };
 
-/** Countries the gazetteer knows that are gone or not in countries-list. */
+/** Countries gone, renamed or not in countries-list by the name a historical text uses (countries-list has Türkiye, Myanmar, Czechia). */
 const EXTRA_COUNTRIES: Record<string, string> = {
   "soviet union": "SU",
   ussr: "SU",
@@ -75,6 +75,31 @@ const EXTRA_COUNTRIES: Record<string, string> = {
   "north vietnam": "VN",
   "west germany": "DE",
   "east germany": "DE",
+  turkey: "TR",
+  "czech republic": "CZ",
+  czechoslovakia: "CS",
+  yugoslavia: "YU",
+  burma: "MM",
+  siam: "TH",
+  ceylon: "LK",
+  abyssinia: "ET",
+  zaire: "CD",
+  "belgian congo": "CD",
+  dahomey: "BJ",
+  "upper volta": "BF",
+  tanganyika: "TZ",
+  "ivory coast": "CI",
+  "cape verde": "CV",
+  swaziland: "SZ",
+  macedonia: "MK",
+  rhodesia: "ZW",
+  "southern rhodesia": "ZW",
+  "northern rhodesia": "ZM",
+  "east pakistan": "BD",
+  aden: "YE",
+  "trucial states": "AE",
+  "muscat and oman": "OM",
+  vatican: "VA",
 };
 
 const fold = (name: string) =>
@@ -107,6 +132,7 @@ function load(): CountryTables {
     byCountryName.set(fold(country.name), code);
     names.push([fold(country.name), code]);
   }
+  names.push(...Object.entries(EXTRA_COUNTRIES));
   const canonicalRows: [string, string][] = [];
   for (const { name, canonical, kind, country: code, common } of placeGazetteer().places) {
     if (kind === "region") continue;
