@@ -2,8 +2,16 @@ import { ENTITY_TYPES, type EntityType } from "../core/entity-types.js";
 import type { ResolutionConstraints } from "./constraints.js";
 import { contains, requiredKeys } from "./entity-containment.js";
 import { titleWords } from "./entities.js";
-import { isGivenNameTitled } from "./entity-short-names.js";
-import { keyedWords } from "./entity-keys.js";
+import {
+  bearersInCorpus,
+  bearersInDocument,
+  fullNamesByEnds,
+  isGivenNameTitled,
+  type FullNamesByEnds,
+  type PersonNameFields,
+  type ShortFormFields,
+} from "./entity-short-names.js";
+import { keyedWords, vowelPattern } from "./entity-keys.js";
 import { acronymLetters, nameInitials } from "./entity-acronyms.js";
 import type { VotedOccurrence } from "./type-vote.js";
 import type { NameOccurrence } from "./types.js";
@@ -71,7 +79,8 @@ export function affectedNames(
       else sets.union(i, j);
     }
   });
-  const shorts = shortForms(names, keyed, sets);
+  const seededDocuments = new Set([...seeds.occurrences].map((i) => voted[i]!.documentId));
+  const shorts = shortForms(names, keyed, sets, seededDocuments);
   const dirty = new Set<number>();
   const direct = [...seeds.occurrences];
   for (let i = voted.length; i < names.length; i++) direct.push(i);
@@ -92,47 +101,86 @@ export function affectedNames(
 interface ShortForm {
   i: number;
   titled: boolean;
-  bearers: Set<number>;
+  bearers: ReadonlySet<number>;
 }
 
 /**
  * The one-word person names whose set holds no full person name, with the sets of their possible
- * bearers (by last name, or first name under a title that goes with one; by any word in their
- * document). One whose set holds a full name (through an identifier, a declared other name or the
- * user's same-as) may join two of them, so it is linked to its bearers, to a fixpoint.
+ * bearers: the full names `joinShortNames` may pick for them, in their document, else in the corpus.
+ * In a document holding a seed (whose names' types, so its bearers, may have changed since the last
+ * stage) and for a removed name, any full name holding its word in the document, and by first and
+ * last word in the corpus. One whose set holds a full name (through an identifier, a declared other
+ * name or the user's same-as) may join two of them, so it is linked to its bearers, to a fixpoint.
  */
-function shortForms(names: readonly LinkedName[], keyed: readonly KeyedTypes[], sets: UnionFind): ShortForm[] {
-  const bearerKeys = new Map<string, number[]>();
-  const full: number[] = [];
-  const short: { i: number; consults: string[]; titled: boolean }[] = [];
-  names.forEach((o, i) => {
-    for (const { type, keys } of keyed[i]!) {
-      if (type !== "person") continue;
-      if (keys.length >= 2) {
-        full.push(i);
-        push(bearerKeys, `tf:${keys[0]!}`, i);
-        push(bearerKeys, `tl:${keys.at(-1)!}`, i);
-        for (const key of keys) push(bearerKeys, `d:${o.documentId}\u0000${key}`, i);
-        continue;
-      }
-      const titles = o.roles === undefined ? undefined : titleWords(o.roles);
-      const givenName = titles === undefined ? undefined : isGivenNameTitled({ titles });
-      const consults = [`d:${o.documentId}\u0000${keys[0]!}`];
-      if (givenName !== false) consults.push(`tf:${keys[0]!}`);
-      if (givenName !== true) consults.push(`tl:${keys[0]!}`);
-      short.push({ i, consults, titled: titles === undefined || titles.length > 0 });
-    }
+function shortForms(
+  names: readonly LinkedName[],
+  keyed: readonly KeyedTypes[],
+  sets: UnionFind,
+  seededDocuments: ReadonlySet<string>,
+): ShortForm[] {
+  const people = names.map((o, i) => {
+    const person = keyed[i]!.find((k) => k.type === "person");
+    if (person === undefined) return undefined;
+    return {
+      keys: person.keys,
+      vowels: vowelPattern(o.name),
+      partVowels: person.words.map(vowelPattern),
+      titles: o.roles === undefined ? undefined : titleWords(o.roles),
+      occurrence: o,
+    };
   });
-  const bearersOf = (s: (typeof short)[number]) => s.consults.flatMap((key) => bearerKeys.get(key) ?? []);
+  const full = people.flatMap((p, i) => (p !== undefined && p.keys.length >= 2 ? [i] : []));
+  const fullByDocument = new Map<string | undefined, number[]>();
+  for (const i of full) push(fullByDocument, names[i]!.documentId, i);
+  const ends = fullNamesByEnds(people, full);
+  const short: { i: number; bearers: number[]; titled: boolean }[] = [];
+  people.forEach((p, i) => {
+    if (p === undefined || p.keys.length !== 1) return;
+    const { documentId } = names[i]!;
+    const inDocument = fullByDocument.get(documentId) ?? [];
+    const { titles } = p;
+    const bearers =
+      titles === undefined || documentId === undefined || seededDocuments.has(documentId)
+        ? anyBearers(p.keys[0]!, titles, inDocument, ends, people)
+        : bearersOf({ ...p, titles }, inDocument, ends, people);
+    short.push({ i, bearers, titled: titles === undefined || titles.length > 0 });
+  });
   let open = short;
   for (;;) {
     const withFullName = new Set(full.map((i) => sets.find(i)));
     const anchored = open.filter((s) => withFullName.has(sets.find(s.i)));
     if (anchored.length === 0) break;
-    for (const s of anchored) for (const j of bearersOf(s)) sets.union(s.i, j);
+    for (const s of anchored) for (const j of s.bearers) sets.union(s.i, j);
     open = open.filter((s) => !withFullName.has(sets.find(s.i)));
   }
-  return open.map((s) => ({ ...s, bearers: new Set(bearersOf(s).map((j) => sets.find(j))) }));
+  return open.map((s) => ({ i: s.i, titled: s.titled, bearers: new Set(s.bearers.map((j) => sets.find(j))) }));
+}
+
+/** The full names `joinShortNames` may pick for a one-word name. */
+function bearersOf(
+  name: ShortFormFields,
+  inDocument: readonly number[],
+  ends: FullNamesByEnds,
+  people: readonly (PersonNameFields | undefined)[],
+): number[] {
+  const found = bearersInDocument(name, inDocument, people);
+  return found.length > 0 ? found : bearersInCorpus(name, ends, people);
+}
+
+/** Every full name holding `key` in the document, and by its first (not under a surname's title) or last word in the corpus. */
+function anyBearers(
+  key: string,
+  titles: string[] | undefined,
+  inDocument: readonly number[],
+  ends: FullNamesByEnds,
+  people: readonly (PersonNameFields | undefined)[],
+): number[] {
+  const givenName = titles === undefined ? undefined : isGivenNameTitled({ titles });
+  return [
+    ...inDocument.filter((j) => people[j]!.keys.includes(key)),
+    ...(givenName !== false ? (ends.first.get(key) ?? []) : []),
+    ...(givenName !== true ? (ends.last.get(key) ?? []) : []),
+  ];
 }
 
 /**
