@@ -70,7 +70,6 @@ export function affectedNames(
   for (const [a, b] of [...constraints.sameAs.map((s) => s.pair), ...constraints.notSameAs])
     linked.push([`s:${a.type}:${a.key}`, `s:${b.type}:${b.key}`]);
   const sets = new UnionFind(linked.length);
-  linkContained(names, keyed, sets);
   const holder = new Map<string, number>();
   linked.forEach((keys, i) => {
     for (const key of keys) {
@@ -79,6 +78,7 @@ export function affectedNames(
       else sets.union(i, j);
     }
   });
+  linkContained(names, keyed, sets);
   const seededDocuments = new Set([...seeds.occurrences].map((i) => voted[i]!.documentId));
   const shorts = shortForms(names, keyed, sets, seededDocuments);
   const dirty = new Set<number>();
@@ -130,18 +130,20 @@ function shortForms(
     };
   });
   const full = people.flatMap((p, i) => (p !== undefined && p.keys.length >= 2 ? [i] : []));
-  const fullByDocument = new Map<string | undefined, number[]>();
-  for (const i of full) push(fullByDocument, names[i]!.documentId, i);
+  // The bearer rules only consider full names holding the short form's word.
+  const fullByDocumentKey = new Map<string, number[]>();
+  for (const i of full)
+    for (const key of new Set(people[i]!.keys)) push(fullByDocumentKey, `${names[i]!.documentId}\u0000${key}`, i);
   const ends = fullNamesByEnds(people, full);
   const short: { i: number; bearers: number[]; titled: boolean }[] = [];
   people.forEach((p, i) => {
     if (p === undefined || p.keys.length !== 1) return;
     const { documentId } = names[i]!;
-    const inDocument = fullByDocument.get(documentId) ?? [];
+    const inDocument = fullByDocumentKey.get(`${documentId}\u0000${p.keys[0]!}`) ?? [];
     const { titles } = p;
     const bearers =
       titles === undefined || documentId === undefined || seededDocuments.has(documentId)
-        ? anyBearers(p.keys[0]!, titles, inDocument, ends, people)
+        ? anyBearers(p.keys[0]!, titles, inDocument, ends)
         : bearersOf({ ...p, titles }, inDocument, ends, people);
     short.push({ i, bearers, titled: titles === undefined || titles.length > 0 });
   });
@@ -167,17 +169,19 @@ function bearersOf(
   return found.length > 0 ? found : bearersInCorpus(name, ends, people);
 }
 
-/** Every full name holding `key` in the document, and by its first (not under a surname's title) or last word in the corpus. */
+/**
+ * The full names of the document holding `key` (`inDocument`), and the corpus's by their first (not
+ * under a surname's title) or last word.
+ */
 function anyBearers(
   key: string,
   titles: string[] | undefined,
   inDocument: readonly number[],
   ends: FullNamesByEnds,
-  people: readonly (PersonNameFields | undefined)[],
 ): number[] {
   const givenName = titles === undefined ? undefined : isGivenNameTitled({ titles });
   return [
-    ...inDocument.filter((j) => people[j]!.keys.includes(key)),
+    ...inDocument,
     ...(givenName !== false ? (ends.first.get(key) ?? []) : []),
     ...(givenName !== true ? (ends.last.get(key) ?? []) : []),
   ];
@@ -218,52 +222,59 @@ function keyedTypes(o: LinkedName, current: boolean): KeyedTypes {
   });
 }
 
-/** Joins each body or place name with the longer names containing it, as `joinContained` finds them. */
+/**
+ * Joins each body or place name with the longer names containing it, as `joinContained` finds them.
+ * The occurrences of one spelling are one set already (their keys link them), so each pair of
+ * spellings is compared once: anywhere, and in the first document holding both.
+ */
 function linkContained(names: readonly LinkedName[], keyed: readonly KeyedTypes[], sets: UnionFind): void {
   for (const type of ["organization", "place"] as const) {
     const entries = names.flatMap((o, i) =>
       keyed[i]!.filter((k) => k.type === type).map((k) => ({ i, documentId: o.documentId, ...k, occurrence: o })),
     );
-    const byKey = new Map<string, number[]>();
-    const byDocumentKey = new Map<string, number[]>();
-    entries.forEach((e, n) => {
-      for (const key of new Set(e.keys)) {
-        push(byKey, key, n);
-        if (e.documentId !== undefined) push(byDocumentKey, `${e.documentId}\u0000${key}`, n);
-      }
-    });
-    const joined = new Set<string>();
     const spellings = new Map<string, number>();
-    const spellingOf = entries.map((e) => {
+    const firstOf: number[] = [];
+    const spellingOf = entries.map((e, n) => {
       let id = spellings.get(e.occurrence.name);
-      if (id === undefined) spellings.set(e.occurrence.name, (id = spellings.size));
+      if (id === undefined) {
+        spellings.set(e.occurrence.name, (id = spellings.size));
+        firstOf.push(n);
+      }
       return id;
     });
-    // A pair of spellings met in one document is compared, and joined, once: their occurrences elsewhere are linked to them.
+    const link = (
+      long: (typeof entries)[number],
+      short: (typeof entries)[number],
+      where: "anywhere" | "same document",
+    ) => {
+      if (sets.find(short.i) !== sets.find(long.i) && contains(long, short, type, where)) sets.union(short.i, long.i);
+    };
+    // A longer name holds every key a name requires: any of them finds all its containers.
+    const byKey = new Map<string, number[]>();
+    for (const n of firstOf) for (const key of new Set(entries[n]!.keys)) push(byKey, key, n);
+    for (const n of firstOf) {
+      const short = entries[n]!;
+      if (short.keys.length < 2) continue;
+      const rarest = requiredKeys(short, type).sort(
+        (x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0),
+      )[0];
+      for (const m of rarest === undefined ? [] : (byKey.get(rarest) ?? []))
+        if (entries[m]!.keys.length > short.keys.length) link(entries[m]!, short, "anywhere");
+    }
+    const byDocumentKey = new Map<string, number[]>();
+    entries.forEach((e, n) => {
+      if (e.documentId !== undefined)
+        for (const key of new Set(e.keys)) push(byDocumentKey, `${e.documentId}\u0000${key}`, n);
+    });
     const comparedInDocument = new Set<number>();
     entries.forEach((short, n) => {
-      // The occurrences of one spelling are linked by their keys (`links`): its containers are joined to it once.
-      if (!joined.has(short.occurrence.name)) {
-        joined.add(short.occurrence.name);
-        const rarest = requiredKeys(short, type).sort(
-          (x, y) => (byKey.get(x)?.length ?? 0) - (byKey.get(y)?.length ?? 0),
-        )[0];
-        const candidates = short.keys.length < 2 || rarest === undefined ? [] : (byKey.get(rarest) ?? []);
-        // Likewise each longer spelling is compared, and joined, once.
-        const compared = new Set<string>();
-        for (const m of candidates) {
-          const long = entries[m]!;
-          if (compared.has(long.occurrence.name)) continue;
-          compared.add(long.occurrence.name);
-          if (contains(long, short, type, "anywhere")) sets.union(short.i, long.i);
-        }
-      }
       if (short.documentId === undefined) return;
       for (const m of byDocumentKey.get(`${short.documentId}\u0000${short.keys[0]!}`) ?? []) {
+        if (entries[m]!.keys.length <= short.keys.length) continue;
         const pair = spellingOf[m]! * spellings.size + spellingOf[n]!;
-        if (m === n || comparedInDocument.has(pair)) continue;
+        if (comparedInDocument.has(pair)) continue;
         comparedInDocument.add(pair);
-        if (contains(entries[m]!, short, type, "same document")) sets.union(short.i, entries[m]!.i);
+        link(entries[m]!, short, "same document");
       }
     });
   }
