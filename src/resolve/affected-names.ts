@@ -281,9 +281,10 @@ function linkContained(names: readonly LinkedName[], keyed: readonly KeyedTypes[
 }
 
 /**
- * Containment looks a name's containers up under its key fewest names of its type hold: a change of
- * those counts (a seed added, removed, or voted another type) may change what any body or place name
- * holding one of its keys finds, under any type it may have had.
+ * Containment looks the containers of a name of two words or more up under its key fewest names of
+ * its type hold: a change of those counts (a seed added, removed, or voted another type) may change
+ * what a body or place name holding one of its keys finds, under any type it may have had, unless
+ * each of its keys is one its containers all hold (`requiredKeys`), so that any of them finds them all.
  */
 function holdersOfCountedKeys(names: readonly LinkedName[], keyed: readonly KeyedTypes[], seeds: number[]): number[] {
   const counted = new Set<string>();
@@ -292,7 +293,13 @@ function holdersOfCountedKeys(names: readonly LinkedName[], keyed: readonly Keye
       for (const { key } of keyedWords(names[seed]!.name, type)) counted.add(`${type}:${key}`);
   }
   return names.flatMap((_, i) =>
-    keyed[i]!.some(({ type, keys }) => type !== "person" && keys.some((key) => counted.has(`${type}:${key}`)))
+    keyed[i]!.some(
+      (entry) =>
+        entry.type !== "person" &&
+        entry.keys.length >= 2 &&
+        requiredKeys(entry, entry.type).length < entry.keys.length &&
+        entry.keys.some((key) => counted.has(`${entry.type}:${key}`)),
+    )
       ? [i]
       : [],
   );

@@ -9,6 +9,8 @@ function person(documentId: string, name: string, extra: Partial<NameOccurrence>
   return { documentId, type: "person", name, count: 1, roles: [], confidence: 0.9, extractors: ["test"], ...extra };
 }
 
+const body = (documentId: string, name: string) => person(documentId, name, { type: "organization" });
+
 const documents = (occurrences: readonly NameOccurrence[]): ResolutionDocument[] =>
   [...new Set(occurrences.map((o) => o.documentId))].map((id) => ({ id, path: id, kind: "other", caseless: false }));
 
@@ -52,6 +54,15 @@ describe("affectedNames", () => {
     ];
     const { reached, moved } = afterAdding(before, [person("d3", "Yusuf Ibid")]);
     expect(reached).toEqual(["d1|Ibid", "d1|Omar Khalil", "d2|Yusuf Ibid", "d3|Yusuf Ibid"]);
+    expect(moved).toEqual([]);
+  });
+
+  it("reaches the bodies holding a key whose count changed only when some of their keys are not required", () => {
+    // Containment looks containers up under a name's rarest key; a qualifier ("Iraqi") is a key its
+    // containers may lack, so the count of "revolutionary" may change what the second name finds.
+    const before = [body("d1", "Revolutionary Command Council"), body("d2", "Iraqi Revolutionary Army")];
+    const { reached, moved } = afterAdding(before, [body("d3", "Revolutionary Guard")]);
+    expect(reached).toEqual(["d2|Iraqi Revolutionary Army", "d3|Revolutionary Guard"]);
     expect(moved).toEqual([]);
   });
 });
