@@ -87,6 +87,7 @@ export function affectedNames(
   for (const i of [...direct, ...holdersOfCountedKeys(names, keyed, direct)]) dirty.add(sets.find(i));
   for (let i = names.length; i < seededUpTo; i++) dirty.add(sets.find(i));
   const read = dirtyShortForms(shorts, dirty, sets);
+  readJoinedShortForms(shorts, dirty, read, sets, joinedBefore(linked, names.length));
   const affected = new Set<number>();
   const context = new Set<number>();
   for (let i = 0; i < voted.length; i++) {
@@ -210,6 +211,52 @@ function dirtyShortForms(shorts: readonly ShortForm[], dirty: Set<number>, sets:
   const read = new Set<number>();
   for (const s of done) for (const b of s.bearers) read.add(b);
   return read;
+}
+
+/**
+ * Adds to the sets resolved again as context those of short forms joined to another name before
+ * their turn (by an identifier or a declared other name) that may go to a bearer resolved again, to a
+ * fixpoint: the reason of such a short form's join is recorded on its bearer (`Clusters.join`), so it
+ * is found again only if the short form is resolved again with it. The bearers of every short form of
+ * a set added are read too, so that it resolves as it did.
+ */
+function readJoinedShortForms(
+  shorts: readonly ShortForm[],
+  dirty: ReadonlySet<number>,
+  read: Set<number>,
+  sets: UnionFind,
+  joined: (i: number) => boolean,
+): void {
+  const inSet = new Map<number, ShortForm[]>();
+  for (const s of shorts) push(inSet, sets.find(s.i), s);
+  const added = new Set<number>();
+  const add = (root: number) => {
+    if (dirty.has(root) || added.has(root)) return;
+    added.add(root);
+    read.add(root);
+    for (const t of inSet.get(root) ?? []) for (const b of t.bearers) read.add(b);
+  };
+  let open = shorts.filter((s) => joined(s.i) && !dirty.has(sets.find(s.i)));
+  for (let grew = true; grew;) {
+    grew = false;
+    const still: ShortForm[] = [];
+    for (const s of open) {
+      if (![...s.bearers].some((b) => read.has(b))) still.push(s);
+      else {
+        grew = true;
+        add(sets.find(s.i));
+      }
+    }
+    open = still;
+  }
+}
+
+/** Whether a name shares an identifier or a declared other name with another: joined before short forms are. */
+function joinedBefore(linked: readonly string[][], names: number): (i: number) => boolean {
+  const holders = new Map<string, number>();
+  for (const keys of linked) for (const key of keys) holders.set(key, (holders.get(key) ?? 0) + 1);
+  return (i) =>
+    i < names && linked[i]!.some((key) => (key.startsWith("r:") || key.startsWith("a:")) && holders.get(key)! > 1);
 }
 
 /** A name's words and keys under the type it was voted, or, for a removed name, under each type. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { entityScope, scopedEntities } from "../../src/ingest/entity-scope.js";
 import { affectedNames } from "../../src/resolve/affected-names.js";
-import { NO_CONSTRAINTS } from "../../src/resolve/constraints.js";
-import { resolveEntities } from "../../src/resolve/entities.js";
+import { nameKey, NO_CONSTRAINTS } from "../../src/resolve/constraints.js";
+import { corpusKeyCounts, resolveEntities, resolveVoted } from "../../src/resolve/entities.js";
 import { voteTypes } from "../../src/resolve/type-vote.js";
 import { nameInDocument, type NameOccurrence, type ResolutionDocument } from "../../src/resolve/types.js";
 
@@ -64,5 +65,23 @@ describe("affectedNames", () => {
     const { reached, moved } = afterAdding(before, [body("d3", "Revolutionary Guard")]);
     expect(reached).toEqual(["d2|Iraqi Revolutionary Army", "d3|Revolutionary Guard"]);
     expect(moved).toEqual([]);
+  });
+
+  it("resolves again a short form joined before its turn whose bearer is resolved again: its join's reason is on the bearer", () => {
+    // "Kennedy" is declared for "Jack", so its join to John Kennedy records its reason on John
+    // Kennedy; "King John" reads John Kennedy, which is resolved again as context.
+    const before = [person("d1", "John Kennedy"), person("d2", "Jack"), person("d2", "Kennedy", { aliasOf: "Jack" })];
+    const all = [...before, person("d3", "John", { roles: ["King"] })];
+    const last = resolveEntities(before, documents(before));
+    const stored = last.entities.map((e) => ({ ...e, key: nameKey(e.name, e.type) }));
+    const voted = voteTypes(all);
+    const entityTypes = new Map(stored.map((e) => [e.id, e.type]));
+    const removed = { names: [], entityIds: [], refs: [] };
+    const scope = entityScope(all, voted, { assignments: last.assignments, entityTypes }, removed, NO_CONSTRAINTS, 1)!;
+    const partial = resolveVoted(scope.occurrences, documents(all), NO_CONSTRAINTS, corpusKeyCounts(voted));
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(scopedEntities(scope, partial, stored)?.sort(byId)).toEqual(
+      resolveEntities(all, documents(all)).entities.sort(byId),
+    );
   });
 });
