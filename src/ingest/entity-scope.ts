@@ -41,13 +41,14 @@ export function entityScope(
 ): EntityScope | undefined {
   if (before.assignments.length === 0 && removed.names.length === 0) return undefined;
   const entityOf = new Map(before.assignments.map((a) => [nameInDocument(a), a.entityId]));
-  const occurring = new Set(occurrences.map(nameInDocument));
+  const keys = occurrences.map(nameInDocument);
+  const occurring = new Set(keys);
   const changedDocuments = new Set<string>();
   const staleEntities = new Set(removed.entityIds);
   const gone: { type: NameOccurrence["type"]; name: string }[] = [...removed.names];
-  for (const o of occurrences) {
-    if (!entityOf.has(nameInDocument(o)) && hasKeys(o)) changedDocuments.add(o.documentId);
-  }
+  occurrences.forEach((o, i) => {
+    if (!entityOf.has(keys[i]!) && hasKeys(o)) changedDocuments.add(o.documentId);
+  });
   for (const a of before.assignments) {
     if (occurring.has(nameInDocument(a))) continue;
     changedDocuments.add(a.documentId);
@@ -56,7 +57,7 @@ export function entityScope(
   }
   const seeds = new Set<number>();
   occurrences.forEach((o, i) => {
-    const entity = entityOf.get(nameInDocument(o));
+    const entity = entityOf.get(keys[i]!);
     const revoted = entity !== undefined && before.entityTypes.get(entity) !== voted[i]!.type;
     if (changedDocuments.has(o.documentId) || revoted || (entity !== undefined && staleEntities.has(entity)))
       seeds.add(i);
@@ -69,7 +70,7 @@ export function entityScope(
   if (affected.size > maxShare * occurrences.length) return undefined;
   const keptAssignments: NameAssignment[] = [];
   occurrences.forEach((o, i) => {
-    const entityId = entityOf.get(nameInDocument(o));
+    const entityId = entityOf.get(keys[i]!);
     if (!affected.has(i) && entityId !== undefined) keptAssignments.push({ ...nameFields(o), entityId });
   });
   return {

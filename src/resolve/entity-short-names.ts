@@ -14,21 +14,10 @@ export function joinShortNames(nodes: Node[], indices: number[], clusters: Clust
   const full = indices.filter((i) => nodes[i]!.keys.length >= 2);
   const short = indices.filter((i) => nodes[i]!.keys.length === 1);
   const fullByDocument = group(full, (i) => nodes[i]!.occurrence.documentId);
-  const fullByLastKey = group(full, (i) => nodes[i]!.keys.at(-1)!);
-  const fullByFirstKey = group(full, (i) => nodes[i]!.keys[0]!);
+  const fullNames = fullNamesByEnds(nodes, full);
   const unnamedInDocument: number[] = [];
   for (const i of short) {
-    const node = nodes[i]!;
-    const key = node.keys[0]!;
-    const inDocument = fullByDocument.get(node.occurrence.documentId) ?? [];
-    const bearers = isGivenNameTitled(node)
-      ? inDocument.filter((j) => nodes[j]!.keys[0] === key && nodes[j]!.partVowels[0] === node.vowels)
-      : ([
-          inDocument.filter((j) => nodes[j]!.keys.at(-1) === key && nodes[j]!.vowels === node.vowels),
-          inDocument.filter((j) =>
-            nodes[j]!.keys.some((k, part) => k === key && nodes[j]!.partVowels[part] === node.vowels),
-          ),
-        ].find((list) => list.length > 0) ?? []);
+    const bearers = bearersInDocument(nodes[i]!, fullByDocument.get(nodes[i]!.occurrence.documentId) ?? [], nodes);
     if (bearers.length === 0) {
       unnamedInDocument.push(i);
       continue;
@@ -38,19 +27,64 @@ export function joinShortNames(nodes: Node[], indices: number[], clusters: Clust
       clusters.join(target, i, `short form of ${nodes[target]!.occurrence.name} in the same document`);
   }
   for (const i of unnamedInDocument) {
-    const node = nodes[i]!;
-    const bearers = isGivenNameTitled(node)
-      ? (fullByFirstKey.get(node.keys[0]!) ?? []).filter((j) => nodes[j]!.partVowels[0] === node.vowels)
-      : (fullByLastKey.get(node.keys[0]!) ?? []).filter(
-          (j) => nodes[j]!.vowels === node.vowels && closeSpelling(node.occurrence.name, lastWord(nodes[j]!)),
-        );
-    const target = pickBearer(i, bearers, nodes, clusters, 3, 2);
+    const target = pickBearer(i, bearersInCorpus(nodes[i]!, fullNames, nodes), nodes, clusters, 3, 2);
     if (target !== undefined)
       clusters.join(target, i, `short form of ${nodes[target]!.occurrence.name}, the corpus's bearer of the name`);
   }
 }
 
-function lastWord(node: Node): string {
+/** What the bearer rules read of a person's name. */
+export type PersonNameFields = Pick<Node, "keys" | "vowels" | "partVowels"> & {
+  occurrence: Pick<Node["occurrence"], "name">;
+};
+
+/** What they read of a one-word name, its titles too. */
+export type ShortFormFields = PersonNameFields & Pick<Node, "titles">;
+
+/** Full names by first key and by last key, for `bearersInCorpus`. */
+export interface FullNamesByEnds {
+  first: ReadonlyMap<string, number[]>;
+  last: ReadonlyMap<string, number[]>;
+}
+
+export function fullNamesByEnds(nodes: readonly (PersonNameFields | undefined)[], full: number[]): FullNamesByEnds {
+  return { first: group(full, (i) => nodes[i]!.keys[0]!), last: group(full, (i) => nodes[i]!.keys.at(-1)!) };
+}
+
+/** The full names among `inDocument` (those of its document) a one-word name may be a short form of. */
+export function bearersInDocument(
+  node: ShortFormFields,
+  inDocument: readonly number[],
+  nodes: readonly (PersonNameFields | undefined)[],
+): number[] {
+  const key = node.keys[0]!;
+  if (isGivenNameTitled(node))
+    return inDocument.filter((j) => nodes[j]!.keys[0] === key && nodes[j]!.partVowels[0] === node.vowels);
+  return (
+    [
+      inDocument.filter((j) => nodes[j]!.keys.at(-1) === key && nodes[j]!.vowels === node.vowels),
+      inDocument.filter((j) =>
+        nodes[j]!.keys.some((k, part) => k === key && nodes[j]!.partVowels[part] === node.vowels),
+      ),
+    ].find((list) => list.length > 0) ?? []
+  );
+}
+
+/** The corpus's full names a one-word name may be a short form of, when its own document names none. */
+export function bearersInCorpus(
+  node: ShortFormFields,
+  full: FullNamesByEnds,
+  nodes: readonly (PersonNameFields | undefined)[],
+): number[] {
+  const key = node.keys[0]!;
+  return isGivenNameTitled(node)
+    ? (full.first.get(key) ?? []).filter((j) => nodes[j]!.partVowels[0] === node.vowels)
+    : (full.last.get(key) ?? []).filter(
+        (j) => nodes[j]!.vowels === node.vowels && closeSpelling(node.occurrence.name, lastWord(nodes[j]!)),
+      );
+}
+
+function lastWord(node: PersonNameFields): string {
   return node.occurrence.name.split(/[\s]+/).at(-1)!;
 }
 
