@@ -126,6 +126,16 @@ describe("events told by trigger words", () => {
   });
 });
 
+describe("named events", () => {
+  it("names an event by the words before its noun, never by a word cut out of another ('anti-British')", () => {
+    const text =
+      "Two of them had joined the pro-Nazi, anti-British coup attempt of 1941. The Iraqi Revolution of 1958 followed.\n";
+    const labels = eventsIn(documentOf(text)).map((e) => e.label);
+    expect(labels).toContain("Iraqi Revolution of 1958");
+    expect(labels.filter((l) => /British/.test(l))).toEqual([]);
+  });
+});
+
 describe("infobox values", () => {
   it("keeps the number of a strength or casualty value as written", () => {
     expect(leadingQuantity("34,000 (Ba'ath National Guard Militia)")?.value).toBe("34,000");

@@ -18,8 +18,11 @@ const NUMERAL = /^\s+(?:I{1,3}|IV|V)\b/;
 /** An event noun, then the capitalized words before it: "Ar-Rashid revolt", "Hama massacre", "Iraqi Revolution". */
 const NOUN = new RegExp(String.raw`(?<![\p{L}'’-])(?:${NOUN_ANY_CASE})(?![\p{L}])`, "gu");
 const NAME_BEFORE = new RegExp(String.raw`(?<![\p{L}'’-])((?:${CAP_WORD}\s+){0,3}${CAP_WORD})\s+$`, "u");
-/** "the Iraqi Revolution of " before a date. */
-const NOUN_OF = new RegExp(String.raw`((?:\p{Lu}[\p{L}'’-]*\s+){0,3}(?:${NOUN_ANY_CASE}))\s+of\s+$`, "u");
+/** "the Iraqi Revolution of " before a date; never a word cut out of another ("anti-British coup attempt of "). */
+const NOUN_OF = new RegExp(
+  String.raw`(?<![\p{L}'’-])((?:\p{Lu}[\p{L}'’-]*\s+){0,3}(?:${NOUN_ANY_CASE}))\s+of\s+$`,
+  "u",
+);
 /** " Iraqi coup d'état" after a date. */
 const AFTER_DATE = new RegExp(String.raw`^((?:\s+\p{Lu}[\p{L}'’-]*){0,2})\s+(${NOUN_ANY_CASE})(?![\p{L}])`, "u");
 const LEADING_WORDS =
