@@ -1,7 +1,7 @@
 import type { OffsetMap } from "./offset-map.js";
 
 /** Formats read from decoded text. */
-export type TextFormat = "text" | "encyclopedia" | "markdown" | "tei" | "html" | "table" | "conll";
+export type TextFormat = "text" | "encyclopedia" | "markdown" | "tei" | "html" | "table" | "conll" | "jsonl";
 /** Formats read from the raw bytes by a binary reader. */
 export type BinaryFormat = "pdf" | "image" | "docx" | "odt" | "epub";
 export type DocumentFormat = TextFormat | BinaryFormat;

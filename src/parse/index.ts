@@ -5,6 +5,7 @@ import type { Reader } from "./reader.js";
 import { conllReader } from "./readers/conll.js";
 import { encyclopediaReader } from "./readers/encyclopedia.js";
 import { htmlReader } from "./readers/html.js";
+import { jsonLinesReader } from "./readers/json-lines.js";
 import { markdownReader } from "./readers/markdown.js";
 import { plainTextReader } from "./readers/plain-text.js";
 import { tableReader } from "./readers/table.js";
@@ -21,6 +22,7 @@ export const readers: readonly Reader[] = [
   markdownReader,
   encyclopediaReader,
   conllReader,
+  jsonLinesReader,
   tableReader,
   plainTextReader,
 ];
@@ -38,6 +40,8 @@ const EXTENSION_FORMATS: Record<string, SourceDocument["format"][]> = {
   tsv: ["table", "conll"],
   tab: ["table"],
   conll: ["conll"],
+  jsonl: ["jsonl"],
+  ndjson: ["jsonl"],
 };
 
 /** The reader most sure it can read `source`; on a tie, one the file extension suggests, then list order. */

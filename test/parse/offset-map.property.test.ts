@@ -177,6 +177,23 @@ const conll = fc
         .join("\n\n"),
   );
 
+const jsonText = fc
+  .array(fc.oneof(word, fc.constantFrom('"quoted"', "line\nbreak", "tab\there", "é", "😀", "back\\slash", "</p>")), {
+    minLength: 1,
+    maxLength: 10,
+  })
+  .map((ws) => ws.join(" "));
+const jsonl = fc
+  .array(fc.tuple(word, jsonText, fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 4 })
+  .map((records) =>
+    records
+      .map(([title, text, nested, escaped], i) => {
+        const line = JSON.stringify({ id: `r${i}`, ...(nested ? { mentions: [{ text: title }] } : {}), title, text });
+        return escaped ? line.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : line;
+      })
+      .join("\n"),
+  );
+
 const GENERATORS: Record<Reader["format"], fc.Arbitrary<string>> = {
   text: plainText,
   encyclopedia,
@@ -185,6 +202,7 @@ const GENERATORS: Record<Reader["format"], fc.Arbitrary<string>> = {
   html,
   table,
   conll,
+  jsonl,
 };
 
 function checkSpans(document: SourceDocument, source: DecodedSource): void {

@@ -24,6 +24,7 @@ describe("parse", () => {
       "markdown",
       "encyclopedia",
       "conll",
+      "jsonl",
       "table",
       "text",
     ]);
