@@ -189,7 +189,9 @@ const jsonl = fc
     records
       .map(([title, text, nested, escaped], i) => {
         const line = JSON.stringify({ id: `r${i}`, ...(nested ? { mentions: [{ text: title }] } : {}), title, text });
-        return escaped ? line.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) : line;
+        return escaped
+          ? line.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+          : line;
       })
       .join("\n"),
   );

@@ -17,7 +17,21 @@ const ENTITY_TYPE = { type: "string", enum: ["person", "organization", "place"] 
 const KIND = { type: "string", enum: ["encyclopedia", "primary", "derived", "dataset", "other"] };
 const FORMAT = {
   type: "string",
-  enum: ["text", "encyclopedia", "markdown", "tei", "html", "table", "conll", "jsonl", "pdf", "image", "docx", "odt", "epub"],
+  enum: [
+    "text",
+    "encyclopedia",
+    "markdown",
+    "tei",
+    "html",
+    "table",
+    "conll",
+    "jsonl",
+    "pdf",
+    "image",
+    "docx",
+    "odt",
+    "epub",
+  ],
 };
 const RELATED_DOC = obj({ id: str, path: str, title: str, similarity: num }, ["id", "path", "similarity"]);
 
