@@ -7,10 +7,8 @@ import { closeSpelling } from "./spelling.js";
  * document names — the only one, else the one whose title it carries, else one cited at least twice as
  * often as any other — and, when its document names none, to the corpus's only bearer of it as a
  * surname spelled close to it ("Nasir" for Nasser, not "Al-Nasiriya"), else the only one with its
- * title, else one cited three times more often in twice as many documents as any other; a titled name
- * whose title no bearer carries stays unresolved. A name under a title that goes with a given name
- * ("King Hussein", "Imam Ali") goes only to bearers whose first name it is. An ambiguous name stays
- * unresolved rather than guessed.
+ * title, else one cited three times more often in twice as many documents as any other. A name under a title that goes with a given name ("King Hussein", "Imam
+ * Ali") goes only to bearers whose first name it is. An ambiguous name stays unresolved rather than guessed.
  */
 export function joinShortNames(nodes: Node[], indices: number[], clusters: Clusters): void {
   const full = indices.filter((i) => nodes[i]!.keys.length >= 2);
@@ -100,9 +98,9 @@ export function isGivenNameTitled(node: Pick<Node, "titles">): boolean {
 }
 
 /**
- * The node of the one entity among `candidates` the name belongs to: the only one, else among those
- * whose titles the name shares (none, when it has titles and none shares them), the only one or one
- * cited `ratio` times more often and in `documentRatio` times more documents than every other.
+ * The node of the one entity among `candidates` the name belongs to: the only one, else the only one
+ * whose titles the name shares, else one cited `ratio` times more often and in `documentRatio` times
+ * more documents than every other; undefined otherwise.
  */
 function pickBearer(
   i: number,
@@ -123,9 +121,7 @@ function pickBearer(
   let entities = [...byEntity.values()];
   if (entities.length > 1 && nodes[i]!.titles.length > 0) {
     const titled = entities.filter((e) => nodes[i]!.titles.some((t) => clusters.titlesOf(e.node).has(t)));
-    // "Secretary Dulles" beside Allen and John Foster Dulles, neither ever written with that title: no guess.
-    if (titled.length === 0) return undefined;
-    entities = titled;
+    if (titled.length > 0) entities = titled;
   }
   // "King Hussein" is not Saddam Hussein, whose titles are others: a lone candidate must not contradict the name's title.
   if (entities.length === 1)

@@ -361,26 +361,6 @@ describe("resolveEntities keeps different bearers apart", () => {
     expect(entityOf(result, "g", "UN")).toBe(entityOf(result, "f", "United Nations"));
   });
 
-  it("leaves a titled surname unresolved when several bearers are cited and none ever carries its title", () => {
-    const titled = (documentId: string, roles: string[]) => ({ ...occurrence(documentId, "person", "Dulles"), roles });
-    const corpus = (johnFoster: string[]) =>
-      resolveEntities(
-        [
-          occurrence("a", "person", "Allen Dulles", 4),
-          occurrence("b", "person", "Allen Dulles", 3),
-          occurrence("c", "person", "Allen Dulles", 2),
-          { ...occurrence("d", "person", "John Foster Dulles"), roles: johnFoster },
-          titled("e", ["Secretary"]),
-        ],
-        ["a", "b", "c", "d", "e"].map((id) => doc(id)),
-      );
-    const untitled = corpus([]);
-    expect(entityOf(untitled, "e", "Dulles")).not.toBe(entityOf(untitled, "a", "Allen Dulles"));
-    expect(entityOf(untitled, "e", "Dulles")).not.toBe(entityOf(untitled, "d", "John Foster Dulles"));
-    const secretary = corpus(["Secretary of State"]);
-    expect(entityOf(secretary, "e", "Dulles")).toBe(entityOf(secretary, "d", "John Foster Dulles"));
-  });
-
   it("keeps names apart whose keys collide but whose spellings do not (York / Iraq, Oman / Amman, Bab / Baba)", () => {
     const result = resolveEntities(
       [
