@@ -2,6 +2,7 @@ import type { DocumentMetadata } from "../../core/document.js";
 import { InputError } from "../../core/errors.js";
 import { MappedTextBuilder } from "../../core/offset-map.js";
 import type { DecodedSource } from "../../decode/decoded-source.js";
+import { normalizePlainDate } from "../dates.js";
 import { linesOf, type Line } from "../lines.js";
 import type { ParsedDocument, Reader } from "../reader.js";
 import { titleFromPath } from "../strings.js";
@@ -13,7 +14,6 @@ const TITLE_FIELDS = ["title", "head", "headline", "name", "subject"];
 const DATE_FIELDS = ["date", "date_when", "published", "created", "year"];
 const ID_FIELDS = ["id", "doc_id", "document_id", "n"];
 const SAMPLE_LINES = 50;
-const ISO_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?/;
 
 /**
  * JSON Lines (`.jsonl`, `.ndjson`, whatever the extension): one object per line, each a document
@@ -87,7 +87,7 @@ function firstOf(fields: ReadonlyMap<string, JsonField>, names: readonly string[
 }
 
 function metadataOf(fields: ReadonlyMap<string, JsonField>): DocumentMetadata {
-  const date = ISO_DATE.exec(firstOf(fields, DATE_FIELDS)?.value ?? "")?.[0];
+  const date = normalizePlainDate(firstOf(fields, DATE_FIELDS)?.value ?? "");
   return date === undefined ? {} : { date, dateSource: "metadata" };
 }
 
