@@ -85,17 +85,13 @@ export function resolveVoted(
     } else {
       // "Air Force" of one document may be Russia's and of another the United States': a body's name of
       // generic words alone goes to its own document's longer name, and only those left are joined by keys.
-      const generic = type === "organization" ? ofType.filter((i) => allGeneric(nodes[i]!)) : [];
-      const isGeneric = new Set(generic);
-      joinEqualKeys(
-        nodes,
-        ofType.filter((i) => !isGeneric.has(i)),
-        clusters,
-      );
+      const isGeneric = (i: number) => type === "organization" && allGeneric(nodes[i]!);
+      const [generic, distinctive] = [ofType.filter(isGeneric), ofType.filter((i) => !isGeneric(i))];
+      joinEqualKeys(nodes, distinctive, clusters);
       joinAliases(nodes, ofType, clusters);
       joinContained(nodes, ofType, clusters, type, corpusKeyCounts?.get(type));
       joinAcronyms(nodes, ofType, clusters);
-      const named = new Set(ofType.filter((i) => !isGeneric.has(i)).map((i) => clusters.find(i)));
+      const named = new Set(distinctive.map((i) => clusters.find(i)));
       joinEqualKeys(
         nodes,
         generic.filter((i) => !named.has(clusters.find(i))),
