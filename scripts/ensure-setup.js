@@ -16,6 +16,7 @@ if (!existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > stat
   run("npm install --no-audit --no-fund");
 }
 run("npx tsc -p tsconfig.build.json");
+run("node scripts/build-native.js");
 // The web UI (web/ → web/dist), rebuilt only when its sources changed or its output is missing.
 const { ensureWebBuild } = await import("../web/build.mjs");
 ensureWebBuild();

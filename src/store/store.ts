@@ -81,6 +81,11 @@ export interface StoreCapabilities {
   embedded: boolean;
   /** Frequent one-word queries are answered from precomputed best matches (`rebuildTopMatches`). */
   topMatches: boolean;
+  /**
+   * Ranking takes each phrase's passage count from what it knows (kept lists, counts) instead of the
+   * engine counting every phrase per statement (SQLite: the annals_bm25 extension the set-up compiles).
+   */
+  rankingCountsGiven: boolean;
 }
 
 export interface FileRecord {

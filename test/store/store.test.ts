@@ -216,6 +216,7 @@ describe.each(backends)("$name store: files and documents", (backend) => {
         concurrentWriters: false,
         embedded: true,
         topMatches: true,
+        rankingCountsGiven: true,
       },
       postgres: {
         backend: "postgres",
@@ -224,6 +225,7 @@ describe.each(backends)("$name store: files and documents", (backend) => {
         concurrentWriters: true,
         embedded: false,
         topMatches: true,
+        rankingCountsGiven: false,
       },
     };
     expect(store.capabilities).toEqual(expected[backend.name]);

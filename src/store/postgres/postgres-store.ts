@@ -36,6 +36,7 @@ const CAPABILITIES: StoreCapabilities = {
   concurrentWriters: true,
   embedded: false,
   topMatches: true,
+  rankingCountsGiven: false,
 };
 
 const DOCUMENT_COLUMNS = [

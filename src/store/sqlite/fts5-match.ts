@@ -2,6 +2,8 @@ import { termVariants, type Clause, type ParsedQuery, type QueryWord } from "../
 
 /** BM25 column weights: exact words (terms) count more than transliteration keys (keys). */
 export const BM25 = "bm25(passages_fts, 5.0, 1.0)";
+/** The same score with each phrase's passage count as the last argument (bm25-given.ts). */
+export const BM25_GIVEN_COUNTS = "annals_bm25(passages_fts, 5.0, 1.0, ?)";
 
 /**
  * Compiles a parsed query to an FTS5 MATCH expression. Every user-supplied string ends up inside
@@ -40,6 +42,19 @@ export function clausePhrases(clause: Clause): string[] {
     case "words":
       return clause.prefix ? [wordsMatch(clause.words, true)] : wordsPhrases(clause.words);
   }
+}
+
+/**
+ * The phrases of `toFts5Match(query, pass)` in the order FTS5 numbers them, for either pass (each
+ * clause once), those of the exclusions apart: no matching passage holds them.
+ */
+export function matchPhrases(query: ParsedQuery): { matched: string[]; excluded: string[] } {
+  return { matched: query.clauses.flatMap(clausePhrases), excluded: query.excluded.flatMap(exclusionPhrases) };
+}
+
+function exclusionPhrases(clause: Clause): string[] {
+  if (clause.kind === "words" && !clause.prefix) return clausePhrases({ kind: "phrase", words: clause.words });
+  return clausePhrases(clause);
 }
 
 /** The phrase of one indexed token in one column, written as `clausePhrases` writes it. */

@@ -20,6 +20,7 @@ import type {
 import { fromDocumentRow, fromSummaryRow, toDocumentRow, type DocumentRow, type SummaryRow } from "../document-rows.js";
 import type { SqlDecisionStore } from "../decision-log.js";
 import { signatureFromBytes } from "../rows.js";
+import { loadBm25Given } from "./bm25-given.js";
 import { migrate, requireCurrentSchema } from "./migrations.js";
 import { SqlitePassageIndex } from "./passage-index.js";
 import { prepareStatements, type Statements } from "./statements.js";
@@ -32,7 +33,7 @@ export interface SqliteStoreOptions {
   busyTimeoutMs?: number;
 }
 
-const CAPABILITIES: StoreCapabilities = {
+const CAPABILITIES: Omit<StoreCapabilities, "rankingCountsGiven"> = {
   backend: "sqlite",
   fullText: "fts5",
   transactionalDdl: true,
@@ -44,7 +45,7 @@ const CAPABILITIES: StoreCapabilities = {
 const MAX_COMMITTED_WORDS = 2_000_000;
 
 export class SqliteStore implements Store {
-  readonly capabilities = CAPABILITIES;
+  readonly capabilities: StoreCapabilities;
   readonly knowledge: SqliteKnowledgeStore;
   readonly decisions: SqlDecisionStore;
   private readonly db: Database.Database;
@@ -69,7 +70,9 @@ export class SqliteStore implements Store {
       if (readonly) requireCurrentSchema(this.db);
       else migrate(this.db);
       this.sql = prepareStatements(this.db);
-      this.passageIndex = new SqlitePassageIndex(this.db);
+      const rankingCountsGiven = loadBm25Given(this.db);
+      this.capabilities = { ...CAPABILITIES, rankingCountsGiven };
+      this.passageIndex = new SqlitePassageIndex(this.db, rankingCountsGiven);
       this.knowledge = new SqliteKnowledgeStore(this.db);
       this.decisions = sqliteDecisionStore(this.db);
       this.replaceFileTransaction = this.db.transaction((file, documents) => {

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type { ParsedQuery } from "../../core/query-tree.js";
 import type { TopMatchIndex, TopMatchQuery } from "../../search/top-matches.js";
-import { BM25, clausePhrases, columnPhrase, toFts5Match } from "./fts5-match.js";
+import { BM25, BM25_GIVEN_COUNTS, columnPhrase, matchPhrases, toFts5Match } from "./fts5-match.js";
 import { topMatchPlan, type TopMatchPlan } from "./top-match-plan.js";
 
 /** A precomputed query with what a search needs to tell whether its kept matches still answer exactly. */
@@ -37,7 +37,11 @@ export class SqliteTopMatches implements TopMatchIndex {
   private readonly totalsStatement: Database.Statement;
   private readonly countStatement: Database.Statement;
 
-  constructor(private readonly db: Database.Database) {
+  /** `givenCounts`: annals_bm25 is loaded (bm25-given.ts), so scores need no walk of each phrase's doclist. */
+  constructor(
+    private readonly db: Database.Database,
+    readonly givenCounts: boolean,
+  ) {
     this.lookupStatement = db.prepare(
       "SELECT id, matches, kept, cutoff, phrase_matches FROM top_match_queries WHERE expression = ?",
     );
@@ -59,20 +63,25 @@ export class SqliteTopMatches implements TopMatchIndex {
   }
 
   /** Where the best matches of a query without a kept list of its own can be (top-match-plan.ts); undefined without a table. */
-  plan(query: ParsedQuery, pass: "all" | "rest"): TopMatchPlan | undefined {
+  plan(query: ParsedQuery, pass: "all" | "rest", counts: PhraseCounts): TopMatchPlan | undefined {
     const build = this.buildStatement.get() as (Totals & { min_matches: number }) | undefined;
     if (!build) return undefined;
-    const written = this.written() > 0;
+    const written = counts.written > 0;
     return topMatchPlan(
       query,
       pass,
       {
         lookup: (expression) => this.lookup(expression),
         growth: (top) => (written ? this.growth(top) : 1),
-        count: (phrase, atMost) => (this.countStatement.get(phrase, atMost + 1) as { n: number }).n,
+        count: (phrase, atMost) => counts.upTo(phrase, atMost),
       },
       build.min_matches,
     );
+  }
+
+  /** Passages holding `phrase`, counted up to `limit` (-1: all). */
+  countPhrase(phrase: string, limit: number): number {
+    return (this.countStatement.get(phrase, limit) as { n: number }).n;
   }
 
   /** Passages inserted or deleted since the build: 0 when the kept scores are still the engine's. */
@@ -127,7 +136,7 @@ export class SqliteTopMatches implements TopMatchIndex {
     );
     const insertMatches = this.db.prepare(`
       INSERT INTO top_matches (query_id, rank, passage_id)
-      SELECT ?, ${BM25} AS rank, f.rowid FROM passages_fts f
+      SELECT ?, ${this.givenCounts ? BM25_GIVEN_COUNTS : BM25} AS rank, f.rowid FROM passages_fts f
       WHERE passages_fts MATCH ? ORDER BY rank, f.rowid LIMIT ?`);
     const setCutoff = this.db.prepare(
       "UPDATE top_match_queries SET cutoff = -(SELECT max(rank) FROM top_matches WHERE query_id = id) WHERE id = ?",
@@ -149,14 +158,14 @@ export class SqliteTopMatches implements TopMatchIndex {
         const keep = (expression: string, matches: number, phrases: number[]) => {
           seen.add(expression);
           const queryId = insertQuery.run(expression, matches, k, matches, JSON.stringify(phrases)).lastInsertRowid;
-          insertMatches.run(queryId, expression, k);
+          insertMatches.run(queryId, ...(this.givenCounts ? [phrases.join(",")] : []), expression, k);
           setCutoff.run(queryId);
         };
         for (const query of queries) {
           const expression = toFts5Match(query, "all");
           if (expression === undefined || seen.has(expression)) continue;
           const matches = (count.get(expression) as { n: number }).n;
-          if (matches >= minMatches) keep(expression, matches, query.clauses.flatMap(clausePhrases).map(phraseCount));
+          if (matches >= minMatches) keep(expression, matches, matchPhrases(query).matched.map(phraseCount));
         }
         for (const column of ["terms", "keys"] as const) {
           for (const { term, doc } of this.frequentTokens(column, minMatches)) {
@@ -176,6 +185,47 @@ export class SqliteTopMatches implements TopMatchIndex {
     const row = this.totalsStatement.get() as { block: Buffer } | undefined;
     const [passages = 0, ...columns] = row ? varints(row.block) : [];
     return { passages, tokens: columns.reduce((sum, n) => sum + n, 0) };
+  }
+}
+
+/**
+ * Passages holding each phrase of a search step, exact: read from the kept lists while no passage
+ * was written since the build, else counted, each once.
+ */
+export class PhraseCounts {
+  readonly written: number;
+  private readonly exact = new Map<string, number>();
+
+  constructor(private readonly topMatches: SqliteTopMatches) {
+    this.written = topMatches.written();
+  }
+
+  /** Passages holding `phrase`, counted up to `atMost + 1`. */
+  upTo(phrase: string, atMost: number): number {
+    const known = this.known(phrase);
+    if (known !== undefined) return Math.min(known, atMost + 1);
+    const n = this.topMatches.countPhrase(phrase, atMost + 1);
+    if (n <= atMost) this.exact.set(phrase, n);
+    return n;
+  }
+
+  exactly(phrase: string): number {
+    const known = this.known(phrase);
+    if (known !== undefined) return known;
+    const n = this.topMatches.countPhrase(phrase, -1);
+    this.exact.set(phrase, n);
+    return n;
+  }
+
+  /** The last argument of BM25_GIVEN_COUNTS for `query`'s match expression: an exclusion's phrases add nothing to a match's score. */
+  argument(query: ParsedQuery): string {
+    const { matched, excluded } = matchPhrases(query);
+    return [...matched.map((phrase) => this.exactly(phrase)), ...excluded.map(() => 0)].join(",");
+  }
+
+  private known(phrase: string): number | undefined {
+    const kept = this.written === 0 ? this.topMatches.lookup(phrase) : undefined;
+    return kept?.matches ?? this.exact.get(phrase);
   }
 }
 

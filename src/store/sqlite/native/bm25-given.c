@@ -1,0 +1,136 @@
+/*
+** annals_bm25(fts, weight1, ..., weightN, counts): FTS5's bm25() with the number of rows holding each
+** phrase given ("n1,n2,...", one count a phrase in the order FTS5 numbers them) instead of counted.
+** bm25() walks every phrase's whole doclist once per statement to count its rows (xQueryPhrase),
+** 10-25 ms a frequent word at 1 GB; the caller knows most counts already. The arithmetic is that of
+** fts5Bm25Function in SQLite's fts5_aux.c, in the same order, so scores are bit for bit the same.
+*/
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT1
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Bm25Data {
+  int nPhrase;
+  double avgdl;
+  double *aIDF;
+  double *aFreq;
+} Bm25Data;
+
+static int parseCounts(const char *z, int nPhrase, sqlite3_int64 *aHit){
+  int i;
+  for(i=0; i<nPhrase; i++){
+    char *zEnd;
+    if( z==0 || *z<'0' || *z>'9' ) return SQLITE_ERROR;
+    aHit[i] = strtoll(z, &zEnd, 10);
+    z = zEnd;
+    if( i<nPhrase-1 ){
+      if( *z!=',' ) return SQLITE_ERROR;
+      z++;
+    }
+  }
+  return (z && *z==0) ? SQLITE_OK : SQLITE_ERROR;
+}
+
+static int bm25Data(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const char *zCounts, Bm25Data **ppData){
+  Bm25Data *p = (Bm25Data*)pApi->xGetAuxdata(pFts, 0);
+  if( p==0 ){
+    int nPhrase = pApi->xPhraseCount(pFts);
+    sqlite3_int64 nRow = 0, nToken = 0;
+    sqlite3_int64 *aHit;
+    int i, rc;
+    p = (Bm25Data*)sqlite3_malloc64(sizeof(Bm25Data) + (sizeof(double)*2 + sizeof(sqlite3_int64))*nPhrase);
+    if( p==0 ) return SQLITE_NOMEM;
+    p->nPhrase = nPhrase;
+    p->aIDF = (double*)&p[1];
+    p->aFreq = &p->aIDF[nPhrase];
+    aHit = (sqlite3_int64*)&p->aFreq[nPhrase];
+    rc = pApi->xRowCount(pFts, &nRow);
+    if( rc==SQLITE_OK ) rc = pApi->xColumnTotalSize(pFts, -1, &nToken);
+    if( rc==SQLITE_OK ){
+      p->avgdl = (double)nToken / (double)nRow;
+      rc = parseCounts(zCounts, nPhrase, aHit);
+    }
+    for(i=0; rc==SQLITE_OK && i<nPhrase; i++){
+      double idf = log( (nRow - aHit[i] + 0.5) / (aHit[i] + 0.5) );
+      if( idf<=0.0 ) idf = 1e-6;
+      p->aIDF[i] = idf;
+    }
+    if( rc==SQLITE_OK ) rc = pApi->xSetAuxdata(pFts, p, sqlite3_free);
+    else sqlite3_free(p);
+    if( rc!=SQLITE_OK ) return rc;
+  }
+  *ppData = p;
+  return SQLITE_OK;
+}
+
+static void bm25Given(
+  const Fts5ExtensionApi *pApi, Fts5Context *pFts, sqlite3_context *pCtx, int nVal, sqlite3_value **apVal
+){
+  const double k1 = 1.2;
+  const double b = 0.75;
+  double score = 0.0;
+  double D = 0.0;
+  Bm25Data *pData;
+  int i, rc, nInst = 0, nWeight = nVal - 1;
+  if( nVal<1 ){
+    sqlite3_result_error(pCtx, "annals_bm25: the last argument must be the phrase counts", -1);
+    return;
+  }
+  rc = bm25Data(pApi, pFts, (const char*)sqlite3_value_text(apVal[nVal-1]), &pData);
+  if( rc==SQLITE_ERROR ){
+    sqlite3_result_error(pCtx, "annals_bm25: the counts must be one a phrase, separated by commas", -1);
+    return;
+  }
+  if( rc==SQLITE_OK ){
+    memset(pData->aFreq, 0, sizeof(double) * pData->nPhrase);
+    rc = pApi->xInstCount(pFts, &nInst);
+  }
+  for(i=0; rc==SQLITE_OK && i<nInst; i++){
+    int ip, ic, io;
+    rc = pApi->xInst(pFts, i, &ip, &ic, &io);
+    if( rc==SQLITE_OK ) pData->aFreq[ip] += (nWeight > ic) ? sqlite3_value_double(apVal[ic]) : 1.0;
+  }
+  if( rc==SQLITE_OK ){
+    int nTok;
+    rc = pApi->xColumnSize(pFts, -1, &nTok);
+    D = (double)nTok;
+  }
+  if( rc==SQLITE_OK ){
+    for(i=0; i<pData->nPhrase; i++){
+      score += pData->aIDF[i] * (
+          ( pData->aFreq[i] * (k1 + 1.0) ) /
+          ( pData->aFreq[i] + k1 * (1 - b + b * D / pData->avgdl) )
+      );
+    }
+    sqlite3_result_double(pCtx, -1.0 * score);
+  }else{
+    sqlite3_result_error_code(pCtx, rc);
+  }
+}
+
+static fts5_api *fts5Api(sqlite3 *db){
+  fts5_api *pRet = 0;
+  sqlite3_stmt *pStmt = 0;
+  if( sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &pStmt, 0)==SQLITE_OK ){
+    sqlite3_bind_pointer(pStmt, 1, (void*)&pRet, "fts5_api_ptr", 0);
+    sqlite3_step(pStmt);
+  }
+  sqlite3_finalize(pStmt);
+  return pRet;
+}
+
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_bm25given_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi){
+  fts5_api *fts;
+  SQLITE_EXTENSION_INIT2(pApi);
+  fts = fts5Api(db);
+  if( fts==0 ){
+    *pzErrMsg = sqlite3_mprintf("annals_bm25: this SQLite has no FTS5");
+    return SQLITE_ERROR;
+  }
+  return fts->xCreateFunction(fts, "annals_bm25", 0, bm25Given, 0);
+}
