@@ -7,9 +7,12 @@ import type { LexicalEntry } from "../../segment/index.js";
 import { isPrecomputable } from "../../search/top-matches.js";
 import { FACET_SQL, mentionsType, toFacetCount, type FacetRow } from "../rows.js";
 import { BM25, BM25_GIVEN_COUNTS, toFts5Match } from "./fts5-match.js";
+import { rankOverPlan, type RankedRow, type ScopeSql, type Scoring } from "./planned-ranking.js";
+import { restOfTwoClauses } from "./rest-of-two-clauses.js";
 import { PhraseCounts, SqliteTopMatches, type SqliteTopMatch } from "./top-matches.js";
 
-interface MatchRow {
+interface PassageRow {
+  id: number;
   document_id: string;
   path: string;
   title: string;
@@ -17,7 +20,6 @@ interface MatchRow {
   start: number;
   end: number;
   text: string;
-  rank: number;
   derived: number;
   page: number | null;
 }
@@ -34,6 +36,8 @@ interface MatchRow {
 export class SqlitePassageIndex implements PassageIndex {
   private readonly statements = new Map<string, Database.Statement>();
   readonly topMatches: SqliteTopMatches;
+  /** The phrase counts of the search under way (`countingOnce`): its passes and pages share them. */
+  private searchCounts: PhraseCounts | undefined;
 
   constructor(
     private readonly db: Database.Database,
@@ -56,7 +60,12 @@ export class SqlitePassageIndex implements PassageIndex {
     if (match === undefined) return [];
     const top = pass === "all" && isPrecomputable(query) ? this.topMatches.lookup(match) : undefined;
     const scope = scopeSql(query, pass, filters);
-    const counts = new PhraseCounts(this.topMatches);
+    const counts = this.searchCounts ?? new PhraseCounts(this.topMatches);
+    if (pass === "rest" && filterSql(filters, "f.rowid").where === "") {
+      const sources = { statement: (sql: string) => this.statement(sql), topMatches: this.topMatches, counts };
+      const rest = restOfTwoClauses(query, limit, sources);
+      if (rest) return this.withPassages(rest);
+    }
     // After writes the stored scores are stale: a one-word query is planned like any other (one kept list).
     const precomputed =
       top && counts.written === 0
@@ -72,8 +81,18 @@ export class SqlitePassageIndex implements PassageIndex {
     );
   }
 
+  /** Runs one search, each phrase counted at most once over its passes and pages. */
+  countingOnce<T>(search: () => T): T {
+    this.searchCounts = new PhraseCounts(this.topMatches);
+    try {
+      return search();
+    } finally {
+      this.searchCounts = undefined;
+    }
+  }
+
   /** The score of a statement's matches of `query`, and its parameters (they come first). */
-  private score(query: ParsedQuery, counts: PhraseCounts): { sql: string; params: string[] } {
+  private score(query: ParsedQuery, counts: PhraseCounts): Scoring {
     if (!this.topMatches.givenCounts) return { sql: BM25, params: [] };
     return { sql: BM25_GIVEN_COUNTS, params: [counts.argument(query)] };
   }
@@ -105,57 +124,43 @@ export class SqlitePassageIndex implements PassageIndex {
   ): PassageMatch[] | undefined {
     const plan = this.topMatches.plan(query, pass, counts);
     if (!plan) return undefined;
-    const { joins, where, params } = scope;
-    const rare = plan.rarePhrases.length > 0;
-    const score = this.score(query, counts);
-    // "+" keeps FTS5 from taking the IN as one rowid lookup per id (each a seek in every segment).
-    const rows = this.matches(
-      `SELECT f.rowid AS passage_id, ${score.sql} AS rank FROM passages_fts f ${joins}
-      WHERE passages_fts MATCH ? AND +f.rowid IN (
-        SELECT passage_id FROM top_matches WHERE query_id IN (SELECT value FROM json_each(?))
-        UNION ALL SELECT passage_id FROM top_match_written
-        ${rare ? "UNION ALL SELECT rowid FROM passages_fts r WHERE r.passages_fts MATCH ?" : ""}
-      ) ${where} ORDER BY rank, f.rowid LIMIT ?`,
-      [
-        ...score.params,
-        match,
-        JSON.stringify(plan.queryIds),
-        ...(rare ? [plan.rarePhrases.join(" OR ")] : []),
-        ...params,
-        limit,
-      ],
-    );
-    if (plan.complete) return rows;
-    const last = rows[limit - 1];
-    // The margin covers rounding: FTS5 and this bound add the same terms in different orders.
-    return last && last.score > plan.bound * (1 + 1e-9) ? rows : undefined;
+    const rows = rankOverPlan((sql) => this.statement(sql), plan, match, this.score(query, counts), scope, limit);
+    return rows && this.withPassages(rows);
   }
 
   /** The passages of `ranked` (passage_id, rank: best first), with their documents. */
   private matches(ranked: string, params: unknown[]): PassageMatch[] {
-    const sql = `
-      SELECT d.id AS document_id, d.path, d.title, p.section, p.start, p."end", p.text, top.rank,
+    return this.withPassages(this.statement(ranked).all(...params) as RankedRow[]);
+  }
+
+  private withPassages(ranked: readonly RankedRow[]): PassageMatch[] {
+    if (ranked.length === 0) return [];
+    const rows = this.statement(
+      `
+      SELECT p.id, d.id AS document_id, d.path, d.title, p.section, p.start, p."end", p.text,
         ${pageAt("d", "p.start")} AS page,
         d.kind = 'derived' OR EXISTS (
           SELECT 1 FROM document_relations r WHERE r.document_id = d.id AND r.relation = 'derived-from'
         ) AS derived
-      FROM (${ranked}) AS top
-      JOIN passages p ON p.id = top.passage_id
-      JOIN documents d ON d.rowid = p.document_rowid
-      ORDER BY top.rank, top.passage_id`;
-    const rows = this.statement(sql).all(...params) as MatchRow[];
-    return rows.map((row) => ({
-      documentId: row.document_id,
-      path: row.path,
-      title: row.title,
-      ...(row.section === null ? {} : { section: row.section }),
-      start: row.start,
-      end: row.end,
-      text: row.text,
-      score: -row.rank,
-      derived: row.derived === 1,
-      ...(row.page === null ? {} : { page: row.page }),
-    }));
+      FROM passages p JOIN documents d ON d.rowid = p.document_rowid
+      WHERE p.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ranked.map((r) => r.passage_id))) as PassageRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ranked.map(({ passage_id, rank }) => {
+      const row = byId.get(passage_id)!;
+      return {
+        documentId: row.document_id,
+        path: row.path,
+        title: row.title,
+        ...(row.section === null ? {} : { section: row.section }),
+        start: row.start,
+        end: row.end,
+        text: row.text,
+        score: -rank,
+        derived: row.derived === 1,
+        ...(row.page === null ? {} : { page: row.page }),
+      };
+    });
   }
 
   countPassages(query: ParsedQuery, pass: "all" | "any", filters: PassageFilters, atMost?: number): number {
@@ -190,12 +195,6 @@ export class SqlitePassageIndex implements PassageIndex {
     }
     return statement;
   }
-}
-
-interface ScopeSql {
-  joins: string;
-  where: string;
-  params: unknown[];
 }
 
 /** The filters' conditions on `f.rowid`, and for the "rest" pass, that the passage does not match every clause. */

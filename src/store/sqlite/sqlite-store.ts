@@ -165,7 +165,7 @@ export class SqliteStore implements Store {
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
-    return searchPassages(this.passageIndex, query, options);
+    return this.passageIndex.countingOnce(() => searchPassages(this.passageIndex, query, options));
   }
 
   facets(query: string, options: FacetOptions = {}): SearchFacets {

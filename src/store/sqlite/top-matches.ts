@@ -220,7 +220,12 @@ export class PhraseCounts {
   /** The last argument of BM25_GIVEN_COUNTS for `query`'s match expression: an exclusion's phrases add nothing to a match's score. */
   argument(query: ParsedQuery): string {
     const { matched, excluded } = matchPhrases(query);
-    return [...matched.map((phrase) => this.exactly(phrase)), ...excluded.map(() => 0)].join(",");
+    return this.argumentFor(matched, excluded.length);
+  }
+
+  /** The same for an expression of the `scored` phrases followed by `unscored` ones no match holds. */
+  argumentFor(scored: readonly string[], unscored: number): string {
+    return [...scored.map((phrase) => this.exactly(phrase)), ...Array<number>(unscored).fill(0)].join(",");
   }
 
   private known(phrase: string): number | undefined {
