@@ -73,7 +73,7 @@ static void bm25Given(
   double score = 0.0;
   double D = 0.0;
   Bm25Data *pData;
-  int i, rc, nInst = 0, nWeight = nVal - 1;
+  int i, rc, nWeight = nVal - 1;
   if( nVal<1 ){
     sqlite3_result_error(pCtx, "annals_bm25: the last argument must be the phrase counts", -1);
     return;
@@ -83,14 +83,17 @@ static void bm25Given(
     sqlite3_result_error(pCtx, "annals_bm25: the counts must be one a phrase, separated by commas", -1);
     return;
   }
-  if( rc==SQLITE_OK ){
-    memset(pData->aFreq, 0, sizeof(double) * pData->nPhrase);
-    rc = pApi->xInstCount(pFts, &nInst);
-  }
-  for(i=0; rc==SQLITE_OK && i<nInst; i++){
-    int ip, ic, io;
-    rc = pApi->xInst(pFts, i, &ip, &ic, &io);
-    if( rc==SQLITE_OK ) pData->aFreq[ip] += (nWeight > ic) ? sqlite3_value_double(apVal[ic]) : 1.0;
+  /* Each phrase's instances in turn (xPhraseFirst), not all phrases' merged in order (xInst): the
+  ** same sums, added in the same order per phrase, without sorting the instances of the row. */
+  for(i=0; rc==SQLITE_OK && i<pData->nPhrase; i++){
+    Fts5PhraseIter iter;
+    int ic, io;
+    pData->aFreq[i] = 0.0;
+    rc = pApi->xPhraseFirst(pFts, i, &iter, &ic, &io);
+    while( rc==SQLITE_OK && ic>=0 ){
+      pData->aFreq[i] += (nWeight > ic) ? sqlite3_value_double(apVal[ic]) : 1.0;
+      pApi->xPhraseNext(pFts, &iter, &ic, &io);
+    }
   }
   if( rc==SQLITE_OK ){
     int nTok;
