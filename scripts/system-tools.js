@@ -7,6 +7,12 @@ export const postgresInstalled = () =>
   readdirSync("/usr/lib/postgresql").some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`));
 
 export const TOOLS = [
+  {
+    purpose: "building better-sqlite3 and the ranking extension (C and C++ compilers, make, Python for node-gyp)",
+    packages: ["build-essential", "python3"],
+    present: () =>
+      ["/usr/bin/cc", "/usr/bin/c++", "/usr/bin/make", "/usr/bin/python3"].every((path) => existsSync(path)),
+  },
   { purpose: "the browser tests", packages: ["chromium"], present: () => existsSync("/usr/bin/chromium") },
   {
     purpose: "the OCR tests",
