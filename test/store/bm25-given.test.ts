@@ -82,6 +82,34 @@ describe("annals_bm25: FTS5's bm25 with each phrase's passage count given", () =
     for (const { engine, given } of bothWays()) expect(given).toEqual(engine);
   });
 
+  it("scores as bm25() after passages are rewritten, through its own connection and another", () => {
+    const rewrite = (store: ReturnType<typeof openStore>, words: string) => {
+      const document = seedDocuments().at(-1)!;
+      const text = `${document.text}\n\n${words}`;
+      const file = {
+        path: document.path,
+        contentHash: `${document.id}-${words.length}`,
+        size: text.length,
+        mtimeMs: 1,
+      };
+      store.replaceFile(file, [makeRecord({ ...document, text })]);
+    };
+    for (const { engine, given } of bothWays()) expect(given).toEqual(engine);
+    rewrite(openStore(path), "Qasim coup army Baghdad revolution ".repeat(40));
+    for (const { engine, given } of bothWays()) expect(given).toEqual(engine);
+
+    const store = openStore(path);
+    const searches = () =>
+      QUERIES.map((query) => store.search(query, { limit: 50 }).hits.map((h) => [h.start, h.score]));
+    for (let round = 0; round < 5; round++) searches();
+    rewrite(store, "Kassem ".repeat(7));
+    const fresh = openStore(path);
+    const expected = QUERIES.map((query) => fresh.search(query, { limit: 50 }).hits.map((h) => [h.start, h.score]));
+    expect(searches()).toEqual(expected);
+    fresh.close();
+    store.close();
+  });
+
   it("refuses counts that do not give one number a phrase", () => {
     const match = toFts5Match(parseQuery("Kassem coup"), "all")!;
     expect(() => ranked(BM25_GIVEN_COUNTS, ["12,3"], match)).toThrow(/one a phrase/);

@@ -31,8 +31,8 @@ export function rankOverPlan(
   scope: ScopeSql,
   limit: number,
 ): RankedRow[] | undefined {
-  if (plan.queryIds.length === 0) {
-    // Every phrase is rare, so every match is a candidate: walking the rare phrases for a list first would walk them twice.
+  if (plan.direct) {
+    // Listing the candidates first would walk the rare phrases twice.
     return statement(`SELECT f.rowid AS passage_id, ${score.sql} AS rank FROM passages_fts f ${scope.joins}
       WHERE passages_fts MATCH ? ${scope.where} ORDER BY rank, f.rowid LIMIT ?`).all(
       ...score.params,

@@ -13,6 +13,11 @@ export interface TopMatchPlan {
   bound: number;
   /** Every match is a candidate: a clause all matches hold ("all") or every clause ("rest") is kept in full or rare. */
   complete: boolean;
+  /**
+   * Every match holds a rare phrase: every phrase is rare, or ("all") some clause has rare phrases
+   * only. Ranking the match itself then walks no more than listing the candidates would.
+   */
+  direct: boolean;
 }
 
 /** What a plan reads of the top-match table and the index. */
@@ -39,7 +44,7 @@ export function topMatchPlan(
   sources: PlanSources,
   maxRare: number,
 ): TopMatchPlan | undefined {
-  const plan: TopMatchPlan = { queryIds: [], rarePhrases: [], bound: 0, complete: pass === "rest" };
+  const plan: TopMatchPlan = { queryIds: [], rarePhrases: [], bound: 0, complete: pass === "rest", direct: false };
   for (const clause of query.clauses) {
     const alone: ParsedQuery = { clauses: [clause], excluded: [] };
     const whole = isPrecomputable(alone) ? sources.lookup(toFts5Match(alone, "all")!) : undefined;
@@ -47,8 +52,10 @@ export function topMatchPlan(
       ? [{ phrase: "", top: whole }]
       : clausePhrases(clause).map((p) => ({ phrase: p, top: sources.lookup(p) }));
     let everyMatchKept = true;
+    let everyPhraseRare = true;
     for (const { phrase, top } of units) {
       if (top) {
+        everyPhraseRare = false;
         plan.queryIds.push(top.id);
         if (top.kept === top.matches) continue;
         plan.bound += top.cutoff * sources.growth(top);
@@ -61,6 +68,8 @@ export function topMatchPlan(
     // "all": one clause kept in full holds every match; "rest": each clause must be.
     if (pass === "all") plan.complete ||= everyMatchKept;
     else plan.complete &&= everyMatchKept;
+    if (pass === "all") plan.direct ||= everyPhraseRare;
   }
+  plan.direct ||= plan.queryIds.length === 0;
   return plan;
 }

@@ -4,12 +4,108 @@
 ** bm25() walks every phrase's whole doclist once per statement to count its rows (xQueryPhrase),
 ** 10-25 ms a frequent word at 1 GB; the caller knows most counts already. The arithmetic is that of
 ** fts5Bm25Function in SQLite's fts5_aux.c, in the same order, so scores are bit for bit the same.
+**
+** A row's length (its tokens, every column) is most of the rest: xColumnSize looks it up in the
+** table's docsize shadow table, ~1 us a row. A connection that has looked up a tenth of the table's
+** rows one by one since the last write reads all lengths at once (a scan costs about a tenth of a
+** lookup a row: so it never spends more than twice what the better choice in hindsight would
+** have) and keeps them until the database changes.
 */
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define DOCSIZE_TABLE "passages_fts_docsize"
+
+typedef struct RowLengths {
+  sqlite3 *db;
+  int *aLen;                      /* Tokens of row i, -1 for no row; 0 when not read */
+  sqlite3_int64 nLen;
+  unsigned int dataVersion;       /* Of the database when the lengths were read or last found stale */
+  sqlite3_int64 totalChanges;
+  sqlite3_int64 nLookedUp;        /* Rows looked up one by one since */
+} RowLengths;
+
+static void forgetLengths(RowLengths *p){
+  sqlite3_free(p->aLen);
+  p->aLen = 0;
+  p->nLen = 0;
+}
+
+static void freeRowLengths(void *pArg){
+  RowLengths *p = (RowLengths*)pArg;
+  forgetLengths(p);
+  sqlite3_free(p);
+}
+
+/* The sum of the varints of a docsize record: one token count a column. */
+static int recordTotal(const unsigned char *a, int n){
+  int i = 0, nTotal = 0;
+  while( i<n ){
+    sqlite3_int64 v = 0;
+    int k;
+    for(k=0; i<n; k++){
+      unsigned char c = a[i++];
+      if( k==8 ){ v = (v<<8) | c; break; }
+      v = (v<<7) | (c & 0x7f);
+      if( (c & 0x80)==0 ) break;
+    }
+    nTotal += (int)v;
+  }
+  return nTotal;
+}
+
+static void readLengths(RowLengths *p){
+  sqlite3_stmt *pStmt = 0;
+  sqlite3_int64 nMax = -1;
+  if( sqlite3_prepare_v2(p->db, "SELECT max(id) FROM " DOCSIZE_TABLE, -1, &pStmt, 0)==SQLITE_OK
+   && sqlite3_step(pStmt)==SQLITE_ROW ){
+    nMax = sqlite3_column_int64(pStmt, 0);
+  }
+  sqlite3_finalize(pStmt);
+  if( nMax<0 ) return;
+  p->aLen = (int*)sqlite3_malloc64(sizeof(int) * (nMax + 1));
+  if( p->aLen==0 ) return;
+  memset(p->aLen, 0xff, sizeof(int) * (nMax + 1));
+  p->nLen = nMax + 1;
+  if( sqlite3_prepare_v2(p->db, "SELECT id, sz FROM " DOCSIZE_TABLE, -1, &pStmt, 0)!=SQLITE_OK ){
+    forgetLengths(p);
+    return;
+  }
+  while( sqlite3_step(pStmt)==SQLITE_ROW ){
+    sqlite3_int64 iRow = sqlite3_column_int64(pStmt, 0);
+    if( iRow>=0 && iRow<p->nLen ){
+      p->aLen[iRow] = recordTotal(sqlite3_column_blob(pStmt, 1), sqlite3_column_bytes(pStmt, 1));
+    }
+  }
+  if( sqlite3_finalize(pStmt)!=SQLITE_OK ) forgetLengths(p);
+}
+
+/* Once a statement: drops lengths read before a change, reads them when lookups have cost enough. */
+static void refreshLengths(RowLengths *p, sqlite3_int64 nRow){
+  unsigned int v = 0;
+  sqlite3_int64 nChanges = sqlite3_total_changes64(p->db);
+  sqlite3_file_control(p->db, "main", SQLITE_FCNTL_DATA_VERSION, &v);
+  if( v!=p->dataVersion || nChanges!=p->totalChanges ){
+    forgetLengths(p);
+    p->dataVersion = v;
+    p->totalChanges = nChanges;
+    p->nLookedUp = 0;
+  }
+  if( p->aLen==0 && p->nLookedUp*10>=nRow && nRow>0 ) readLengths(p);
+}
+
+static int rowLength(const Fts5ExtensionApi *pApi, Fts5Context *pFts, RowLengths *p, int *pnTok){
+  sqlite3_int64 iRow = pApi->xRowid(pFts);
+  if( p->aLen && iRow>=0 && iRow<p->nLen && p->aLen[iRow]>=0 ){
+    *pnTok = p->aLen[iRow];
+    return SQLITE_OK;
+  }
+  p->nLookedUp++;
+  return pApi->xColumnSize(pFts, -1, pnTok);
+}
 
 typedef struct Bm25Data {
   int nPhrase;
@@ -52,6 +148,7 @@ static int bm25Data(const Fts5ExtensionApi *pApi, Fts5Context *pFts, const char 
       p->avgdl = (double)nToken / (double)nRow;
       rc = parseCounts(zCounts, nPhrase, aHit);
     }
+    if( rc==SQLITE_OK ) refreshLengths((RowLengths*)pApi->xUserData(pFts), nRow);
     for(i=0; rc==SQLITE_OK && i<nPhrase; i++){
       double idf = log( (nRow - aHit[i] + 0.5) / (aHit[i] + 0.5) );
       if( idf<=0.0 ) idf = 1e-6;
@@ -96,8 +193,8 @@ static void bm25Given(
     }
   }
   if( rc==SQLITE_OK ){
-    int nTok;
-    rc = pApi->xColumnSize(pFts, -1, &nTok);
+    int nTok = 0;
+    rc = rowLength(pApi, pFts, (RowLengths*)pApi->xUserData(pFts), &nTok);
     D = (double)nTok;
   }
   if( rc==SQLITE_OK ){
@@ -129,11 +226,16 @@ __declspec(dllexport)
 #endif
 int sqlite3_bm25given_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi){
   fts5_api *fts;
+  RowLengths *pLengths;
   SQLITE_EXTENSION_INIT2(pApi);
   fts = fts5Api(db);
   if( fts==0 ){
     *pzErrMsg = sqlite3_mprintf("annals_bm25: this SQLite has no FTS5");
     return SQLITE_ERROR;
   }
-  return fts->xCreateFunction(fts, "annals_bm25", 0, bm25Given, 0);
+  pLengths = (RowLengths*)sqlite3_malloc(sizeof(RowLengths));
+  if( pLengths==0 ) return SQLITE_NOMEM;
+  memset(pLengths, 0, sizeof(RowLengths));
+  pLengths->db = db;
+  return fts->xCreateFunction(fts, "annals_bm25", (void*)pLengths, bm25Given, freeRowLengths);
 }
