@@ -53,6 +53,8 @@ export interface TopMatchIndex {
   isBuiltWith(k: number, minMatches: number, rebuildShare: number): boolean;
   /** Indexed terms (column `terms`) found in at least `minMatches` passages. */
   frequentTerms(minMatches: number): string[];
+  /** The lexicon's words, in lower case, whose lemma is one of `lemmas` and which are not themselves one; stop words aside. */
+  inflectedWords(lemmas: readonly string[]): string[];
   /**
    * Replaces the table, in one transaction, with the best `k` matches of each query that has at
    * least `minMatches` matches in the "all" pass, with `budget` comparisons to fold writes in (where
@@ -66,16 +68,17 @@ export interface TopMatchIndex {
  * write the backend cannot fold in or rescore empties the table, so a run that stops before this only
  * loses speed, never correctness; a run whose writes were all folded in, or few enough to rescore,
  * keeps the table as it is.
- * A frequent word is precomputed as typed in lower case and capitalized, the two ways people type it;
- * stop words are left to the full query.
+ * A frequent word is precomputed as typed in lower case and capitalized, the two ways people type it,
+ * and so are the inflected words of a frequent lemma ("refugees", "relations": their query also
+ * matches the lemma, so they are frequent too); stop words are left to the full query.
  */
 export function buildTopMatches(index: TopMatchIndex, options: TopMatchOptions = {}): void {
   const k = options.k ?? DEFAULT_TOP_MATCHES;
   const minMatches = options.minMatches ?? DEFAULT_TOP_MATCH_MIN;
   if (index.isBuiltWith(k, minMatches, options.rebuildShare ?? DEFAULT_REBUILD_SHARE)) return;
-  const queries = index
-    .frequentTerms(minMatches)
-    .flatMap((term) => [term, term.charAt(0).toUpperCase() + term.slice(1)])
+  const terms = index.frequentTerms(minMatches);
+  const queries = [...terms, ...index.inflectedWords(terms)]
+    .flatMap((word) => [word, word.charAt(0).toUpperCase() + word.slice(1)])
     .map((word) => parseQuery(word))
     .filter(isPrecomputable);
   index.replaceTopMatches(queries, k, minMatches, options.budget);

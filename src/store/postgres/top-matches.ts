@@ -33,6 +33,15 @@ export class PostgresTopMatches implements TopMatchIndex {
     return rows.map((row) => row.word);
   }
 
+  inflectedWords(lemmas: readonly string[]): string[] {
+    const rows = this.db.query<{ word: string }>(
+      `SELECT DISTINCT lower(word) AS word FROM lexicon
+      WHERE NOT stop AND lemma = ANY($1::text[]) AND lower(word) <> ALL($1::text[]) ORDER BY 1`,
+      [lemmas],
+    ).rows;
+    return rows.map((row) => row.word);
+  }
+
   replaceTopMatches(queries: readonly ParsedQuery[], k: number, minMatches: number, budget?: number): void {
     const expressions = [...new Set(queries.map((query) => toTsquery(query, "all")))].filter((e) => e !== undefined);
     this.db.batch(

@@ -121,6 +121,17 @@ export class SqliteTopMatches implements TopMatchIndex {
     return this.frequentTokens("terms", minMatches).map((row) => row.term);
   }
 
+  inflectedWords(lemmas: readonly string[]): string[] {
+    const rows = this.db
+      .prepare(
+        `WITH lemmas(lemma) AS (SELECT value FROM json_each(?))
+        SELECT DISTINCT lower(word) AS word FROM lexicon
+        WHERE stop = 0 AND lemma IN lemmas AND lower(word) NOT IN lemmas ORDER BY 1`,
+      )
+      .all(JSON.stringify(lemmas)) as { word: string }[];
+    return rows.map((row) => row.word);
+  }
+
   /** Tokens of `column` found in at least `minMatches` passages, with how many (most first). */
   private frequentTokens(column: "terms" | "keys", minMatches: number): { term: string; doc: number }[] {
     this.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_vocab USING fts5vocab(main, passages_fts, col)");
