@@ -57,6 +57,19 @@ function bestOfClause(
   { statement, topMatches, counts }: RestSources,
 ): RankedRow[] | undefined {
   const others = clauseMatch(other);
+  const otherPassages = counts.passagesOfAny(clausePhrases(other));
+  if (source.kind === "kept" && otherPassages) {
+    // The other clause's passages are known by id: skip them instead of walking its doclists again.
+    const rows = (
+      statement(`SELECT passage_id, rank FROM top_matches WHERE query_id = ? ORDER BY rank, passage_id LIMIT ?`).all(
+        source.top.id,
+        limit + otherPassages.size,
+      ) as RankedRow[]
+    )
+      .filter((row) => !otherPassages.has(row.passage_id))
+      .slice(0, limit);
+    return rows.length >= limit || source.top.kept === source.top.matches ? rows : undefined;
+  }
   if (source.kind === "kept") {
     const rows = statement(`
       SELECT t.passage_id, t.rank FROM top_matches t

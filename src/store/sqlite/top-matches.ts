@@ -36,6 +36,7 @@ export class SqliteTopMatches implements TopMatchIndex {
   private readonly buildStatement: Database.Statement;
   private readonly totalsStatement: Database.Statement;
   private readonly countStatement: Database.Statement;
+  private readonly passagesStatement: Database.Statement;
 
   /** `givenCounts`: annals_bm25 is loaded (bm25-given.ts), so scores need no walk of each phrase's doclist. */
   constructor(
@@ -50,6 +51,7 @@ export class SqliteTopMatches implements TopMatchIndex {
     this.countStatement = db.prepare(
       "SELECT count(*) AS n FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)",
     );
+    this.passagesStatement = db.prepare("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?").pluck();
     // FTS5's averages record (rowid 1 of its data table): varints of the row count, then each column's token count.
     this.totalsStatement = db.prepare("SELECT block FROM passages_fts_data WHERE id = 1");
   }
@@ -82,6 +84,11 @@ export class SqliteTopMatches implements TopMatchIndex {
   /** Passages holding `phrase`, counted up to `limit` (-1: all). */
   countPhrase(phrase: string, limit: number): number {
     return (this.countStatement.get(phrase, limit) as { n: number }).n;
+  }
+
+  /** The ids of the passages holding `phrase`, up to `limit`. */
+  phrasePassages(phrase: string, limit: number): number[] {
+    return this.passagesStatement.all(phrase, limit) as number[];
   }
 
   /** Passages inserted or deleted since the build: 0 when the kept scores are still the engine's. */
@@ -206,6 +213,8 @@ export class SqliteTopMatches implements TopMatchIndex {
 export class PhraseCounts {
   readonly written: number;
   private readonly exact = new Map<string, number>();
+  /** The passages of the phrases found rare, listed when they were counted. */
+  private readonly passages = new Map<string, number[]>();
 
   constructor(private readonly topMatches: SqliteTopMatches) {
     this.written = topMatches.written();
@@ -215,9 +224,24 @@ export class PhraseCounts {
   upTo(phrase: string, atMost: number): number {
     const known = this.known(phrase);
     if (known !== undefined) return Math.min(known, atMost + 1);
-    const n = this.topMatches.countPhrase(phrase, atMost + 1);
-    if (n <= atMost) this.exact.set(phrase, n);
-    return n;
+    // Listed rather than counted: rare passages are few, and a clause of rare phrases can then be excluded by id.
+    const ids = this.topMatches.phrasePassages(phrase, atMost + 1);
+    if (ids.length <= atMost) {
+      this.exact.set(phrase, ids.length);
+      this.passages.set(phrase, ids);
+    }
+    return ids.length;
+  }
+
+  /** The passages holding some of `phrases` when each was found rare (`upTo`), else undefined. */
+  passagesOfAny(phrases: readonly string[]): Set<number> | undefined {
+    const ids = new Set<number>();
+    for (const phrase of phrases) {
+      const listed = this.passages.get(phrase);
+      if (!listed) return undefined;
+      for (const id of listed) ids.add(id);
+    }
+    return ids;
   }
 
   exactly(phrase: string): number {
