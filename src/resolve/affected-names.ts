@@ -106,22 +106,14 @@ function dirtyShortForms(graph: NameGraph, dirty: Set<number>): Set<number> {
     for (const set of bearerSets) read.add(set);
     if (!graph.titled(s)) return;
     for (const set of bearerSets)
-      for (const t of openReaders(graph, set)) if (graph.titled(t)) markDirty(graph.linkedSet(t));
+      for (const t of graph.openReaders(set)) if (graph.titled(t)) markDirty(graph.linkedSet(t));
   };
   for (let q = 0; q < queue.length; q++) {
     const set = queue[q]!;
     for (const i of graph.finalMembers[set]!) if (graph.isOpenShort(i)) process(i);
-    for (const s of openReaders(graph, set)) process(s);
+    for (const s of graph.openReaders(set)) process(s);
   }
   return read;
-}
-
-/** The open short forms with a bearer in the set. */
-function openReaders(graph: NameGraph, set: number): number[] {
-  const out: number[] = [];
-  for (const b of graph.finalMembers[set]!)
-    if (graph.isFull(b)) for (const s of graph.readersOf(b)) if (graph.isOpenShort(s)) out.push(s);
-  return out;
 }
 
 /**
@@ -145,7 +137,7 @@ function readJoinedShortForms(
     queue.push(set);
   };
   for (let q = 0; q < queue.length; q++) {
-    for (const s of openReaders(graph, queue[q]!)) {
+    for (const s of graph.openReaders(queue[q]!)) {
       const set = graph.linkedSet(s);
       if (!joined(s) || dirty.has(set) || added.has(set)) continue;
       added.add(set);

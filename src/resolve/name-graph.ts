@@ -64,6 +64,7 @@ export class NameGraph {
   private readonly bearerMemo = new Map<number, number[]>();
   private readonly readers = new Map<number, number[]>();
   private readonly expandedBearerKeys = new Set<string>();
+  private readonly openReadersMemo = new Map<number, number[]>();
 
   constructor(
     private readonly names: readonly LinkedName[],
@@ -187,6 +188,17 @@ export class NameGraph {
         for (const j of new Set(this.bearers(s))) push(this.readers, j, s);
     }
     return this.readers.get(b) ?? [];
+  }
+
+  /** The open short forms with a bearer in the set `linkedSet` numbered. */
+  openReaders(set: number): readonly number[] {
+    let out = this.openReadersMemo.get(set);
+    if (out) return out;
+    out = [];
+    for (const b of this.finalMembers[set]!)
+      if (this.isFull(b)) for (const s of this.readersOf(b)) if (this.isOpenShort(s)) out.push(s);
+    this.openReadersMemo.set(set, out);
+    return out;
   }
 
   /** The base set of `i`: names linked by what rules other than short forms compare. */

@@ -4,7 +4,12 @@ import { affectedNames } from "../../src/resolve/affected-names.js";
 import { nameKey, NO_CONSTRAINTS } from "../../src/resolve/constraints.js";
 import { corpusKeyCounts, resolveEntities, resolveVoted } from "../../src/resolve/entities.js";
 import { voteTypes } from "../../src/resolve/type-vote.js";
-import { nameInDocument, type NameOccurrence, type ResolutionDocument } from "../../src/resolve/types.js";
+import {
+  entitiesByName,
+  nameInDocument,
+  type NameOccurrence,
+  type ResolutionDocument,
+} from "../../src/resolve/types.js";
 
 function person(documentId: string, name: string, extra: Partial<NameOccurrence> = {}): NameOccurrence {
   return { documentId, type: "person", name, count: 1, roles: [], confidence: 0.9, extractors: ["test"], ...extra };
@@ -77,7 +82,14 @@ describe("affectedNames", () => {
     const voted = voteTypes(all);
     const entityTypes = new Map(stored.map((e) => [e.id, e.type]));
     const removed = { names: [], entityIds: [], refs: [] };
-    const scope = entityScope(all, voted, { assignments: last.assignments, entityTypes }, removed, NO_CONSTRAINTS, 1)!;
+    const scope = entityScope(
+      all,
+      voted,
+      { assignments: last.assignments, entityOf: entitiesByName(last.assignments), entityTypes },
+      removed,
+      NO_CONSTRAINTS,
+      1,
+    )!;
     const partial = resolveVoted(scope.occurrences, documents(all), NO_CONSTRAINTS, corpusKeyCounts(voted));
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect(scopedEntities(scope, partial, stored)?.sort(byId)).toEqual(
