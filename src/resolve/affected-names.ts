@@ -1,9 +1,8 @@
-import { ENTITY_TYPES, type EntityType } from "../core/entity-types.js";
+import type { EntityType } from "../core/entity-types.js";
 import type { ResolutionConstraints } from "./constraints.js";
 import { requiredKeys } from "./entity-containment.js";
 import { keyedWords } from "./entity-keys.js";
-import { acronymLetters, nameInitials } from "./entity-acronyms.js";
-import { NameGraph, type KeyedTypes, type LinkedName } from "./name-graph.js";
+import { NameGraph, type LinkedName } from "./name-graph.js";
 import type { VotedOccurrence } from "./type-vote.js";
 
 /** What changed since the last corpus stage, as resolution sees it. */
@@ -40,31 +39,22 @@ export function affectedNames(
   constraints: ResolutionConstraints,
 ): AffectedNames {
   const names: LinkedName[] = [...voted, ...seeds.removed];
-  // Names recur in many documents: each spelling is keyed once, its entries shared.
-  const keyedOnce = new Map<string, KeyedTypes>();
-  const keyed = names.map((o, i) => {
-    const current = i < voted.length;
-    const spelling = `${current ? o.type : ""}\u0000${o.name}`;
-    let entry = keyedOnce.get(spelling);
-    if (entry === undefined) keyedOnce.set(spelling, (entry = keyedTypes(o, current)));
-    return entry;
+  const graph = new NameGraph({
+    names,
+    current: voted.length,
+    refs: seeds.refs,
+    pairs: [...constraints.sameAs.map((s) => s.pair), ...constraints.notSameAs].map(
+      ([a, b]) => [`s:${a.type}:${a.key}`, `s:${b.type}:${b.key}`] as const,
+    ),
+    seededDocuments: new Set([...seeds.occurrences].map((i) => voted[i]!.documentId)),
   });
-  const acronyms = new Set(names.flatMap((o) => acronymLetters(o.name) ?? []));
-  const linked = names.map((o, i) => links(o, keyed[i]!, acronyms));
-  const refsFrom = linked.length;
-  for (const ref of seeds.refs) linked.push([`r:${ref}`]);
-  const refsTo = linked.length;
-  for (const [a, b] of [...constraints.sameAs.map((s) => s.pair), ...constraints.notSameAs])
-    linked.push([`s:${a.type}:${a.key}`, `s:${b.type}:${b.key}`]);
-  const seededDocuments = new Set([...seeds.occurrences].map((i) => voted[i]!.documentId));
-  const graph = new NameGraph(names, keyed, linked, seededDocuments);
   const direct = [...seeds.occurrences];
   for (let i = voted.length; i < names.length; i++) direct.push(i);
   const dirty = new Set<number>();
   for (const i of [...direct, ...holdersOfCountedKeys(names, graph, direct)]) dirty.add(graph.linkedSet(i));
-  for (let i = refsFrom; i < refsTo; i++) dirty.add(graph.linkedSet(i));
+  seeds.refs.forEach((_, k) => dirty.add(graph.linkedSet(graph.refNode(k))));
   const read = dirtyShortForms(graph, dirty);
-  readJoinedShortForms(graph, dirty, read, joinedBefore(linked, names.length, graph));
+  readJoinedShortForms(graph, dirty, read);
   const affected = new Set<number>();
   const context = new Set<number>();
   for (const set of [...dirty, ...read])
@@ -123,12 +113,7 @@ function dirtyShortForms(graph: NameGraph, dirty: Set<number>): Set<number> {
  * is found again only if the short form is resolved again with it. The bearers of every short form of
  * a set added are read too, so that it resolves as it did.
  */
-function readJoinedShortForms(
-  graph: NameGraph,
-  dirty: ReadonlySet<number>,
-  read: Set<number>,
-  joined: (i: number) => boolean,
-): void {
+function readJoinedShortForms(graph: NameGraph, dirty: ReadonlySet<number>, read: Set<number>): void {
   const added = new Set<number>();
   const queue = [...read];
   const markRead = (set: number) => {
@@ -139,26 +124,13 @@ function readJoinedShortForms(
   for (let q = 0; q < queue.length; q++) {
     for (const s of graph.openReaders(queue[q]!)) {
       const set = graph.linkedSet(s);
-      if (!joined(s) || dirty.has(set) || added.has(set)) continue;
+      if (!graph.joinedBefore(s) || dirty.has(set) || added.has(set)) continue;
       added.add(set);
       markRead(set);
       for (const t of graph.finalMembers[set]!)
         if (graph.isOpenShort(t)) for (const b of graph.bearers(t)) markRead(graph.linkedSet(b));
     }
   }
-}
-
-/** Whether a name shares an identifier or a declared other name with another: joined before short forms are. */
-function joinedBefore(linked: readonly string[][], names: number, graph: NameGraph): (i: number) => boolean {
-  return (i) =>
-    i < names && linked[i]!.some((key) => (key.startsWith("r:") || key.startsWith("a:")) && graph.holderCount(key) > 1);
-}
-
-function keyedTypes(o: LinkedName, current: boolean): KeyedTypes {
-  return (current ? [o.type] : ENTITY_TYPES).flatMap((type) => {
-    const parts = keyedWords(o.name, type);
-    return parts.length === 0 ? [] : [{ type, words: parts.map((p) => p.word), keys: parts.map((p) => p.key) }];
-  });
 }
 
 /**
@@ -177,25 +149,4 @@ function holdersOfCountedKeys(names: readonly LinkedName[], graph: NameGraph, se
           holders.push(spelling.i);
   }
   return holders;
-}
-
-/**
- * What rules other than short forms compare: identifiers, declared other names, keys, first and last
- * keys, an acronym's letters and the initials of names that spell one of the corpus's acronyms.
- */
-function links(o: LinkedName, keyed: KeyedTypes, acronyms: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (const ref of o.refs ?? []) out.push(`r:${ref}`);
-  const letters = acronymLetters(o.name);
-  for (const { type, keys, words } of keyed) {
-    out.push(`s:${type}:${keys.join(" ")}`);
-    const initials = letters ?? nameInitials(words);
-    if (type !== "person" && initials !== undefined && acronyms.has(initials)) out.push(`i:${type}:${initials}`);
-    if (o.documentId !== undefined) {
-      out.push(`a:${type}:${o.documentId}\u0000${o.name}`);
-      if (o.aliasOf) out.push(`a:${type}:${o.documentId}\u0000${o.aliasOf}`);
-    }
-    if (type === "person" && keys.length >= 2) out.push(`f:${keys[0]!} ${keys.at(-1)!}`);
-  }
-  return out;
 }

@@ -1,4 +1,5 @@
-import type { EntityType } from "../core/entity-types.js";
+import { ENTITY_TYPES, type EntityType } from "../core/entity-types.js";
+import { acronymLetters, nameInitials } from "./entity-acronyms.js";
 import { contains, requiredKeys } from "./entity-containment.js";
 import { titleWords } from "./entities.js";
 import {
@@ -8,7 +9,7 @@ import {
   type FullNamesByEnds,
   type PersonNameFields,
 } from "./entity-short-names.js";
-import { vowelPattern } from "./entity-keys.js";
+import { keyedWords, vowelPattern } from "./entity-keys.js";
 import type { NameOccurrence } from "./types.js";
 
 export type LinkedName = Pick<NameOccurrence, "type" | "name"> &
@@ -28,28 +29,57 @@ interface Spelling {
   occurrence: { name: string };
 }
 
-/** The names of one type and document, as containment within a document looks them up. */
-type DocumentEntry = Spelling & { spelling: Spelling };
-
 const CONTAINED_TYPES = ["organization", "place"] as const;
+
+/** What the graph is asked about: the current names, the removed ones, and what else links them. */
+export interface GraphNames {
+  /** The current names (voted), then the removed ones (`current` of them are current). */
+  names: readonly LinkedName[];
+  current: number;
+  /** Markup identifiers removed documents gave their names: each an entry of its own. */
+  refs: readonly string[];
+  /** The user's same-as and not-same-as pairs, as the keys (`s:type:key`) of their two names. */
+  pairs: readonly (readonly [string, string])[];
+  /** Documents holding a seed: their short forms may go to any full name holding their word. */
+  seededDocuments: ReadonlySet<string>;
+}
 
 /**
  * The names of the corpus as the rules of "Incremental corpus stage" (docs/design.md) link them,
  * searched outward from the names asked about: `component` is the set a name is linked to by keys,
  * identifiers, declared other names and containment (a base set), `linkedSet` the base sets a
  * short form whose base set holds a full name joins with its bearers'. Only the sets asked for are
- * ever built; every index is one pass over the names.
+ * ever built. Nodes are the names, then one per removed identifier, then one per pair. What depends
+ * on the spelling alone (keys, initials, first and last keys) is made once a spelling.
  */
 export class NameGraph {
-  private readonly holders = new Map<string, number[]>();
+  private readonly names: readonly LinkedName[];
+  private readonly current: number;
+  private readonly refs: readonly string[];
+  private readonly pairs: readonly (readonly [string, string])[];
+  private readonly seededDocuments: ReadonlySet<string>;
+  /** A spelling is a current name's type and name, or a removed name (keyed under every type). */
+  private readonly spellingIds = new Map<string, number>();
+  private readonly spellingOf: Int32Array;
+  private readonly keyedOf: KeyedTypes[] = [];
+  /** What rules compare of each spelling: its keys, initials, first and last keys. */
+  private readonly keysOf: string[][] = [];
+  private readonly namesOf: number[][] = [];
+  private readonly spellingHolders = new Map<string, number[]>();
+  private readonly pairHolders = new Map<string, number[]>();
+  private readonly refHolders = new Map<string, number[]>();
+  /** Current names by document and spelling, and those declaring another name by type, document and either name. */
+  private readonly inDocument = new Map<string, Map<number, number[]>>();
+  private readonly declared = new Map<string, number[]>();
   private readonly expandedKeys = new Set<string>();
+  private readonly expandedSpellingNames = new Set<number>();
   private readonly baseOf: Int32Array;
   private readonly members: number[][] = [];
   private readonly finalOf: number[] = [];
   readonly finalMembers: number[][] = [];
   private readonly spellings = new Map<EntityType, Map<string, Spelling>>();
   private readonly byKey = new Map<EntityType, Map<string, Spelling[]>>();
-  private readonly byDocument = new Map<EntityType, Map<string, DocumentEntry[]>>();
+  private readonly byDocument = new Map<EntityType, Map<string, number[]>>();
   private readonly rarest = new Map<Spelling, string | undefined>();
   private readonly comparedInDocument = new Map<string, boolean>();
   private readonly expandedSpellings = new Set<Spelling>();
@@ -66,18 +96,43 @@ export class NameGraph {
   private readonly expandedBearerKeys = new Set<string>();
   private readonly openReadersMemo = new Map<number, number[]>();
 
-  constructor(
-    private readonly names: readonly LinkedName[],
-    private readonly keyed: readonly KeyedTypes[],
-    /** Per name, then per extra entry (removed identifiers, the user's pairs): what rules compare. */
-    private readonly linked: readonly string[][],
-    /** Documents holding a seed: their short forms may go to any full name holding their word. */
-    private readonly seededDocuments: ReadonlySet<string>,
-  ) {
-    this.baseOf = new Int32Array(linked.length).fill(-1);
-    linked.forEach((keys, i) => {
-      for (const key of keys) push(this.holders, key, i);
+  constructor(graph: GraphNames) {
+    ({ names: this.names, current: this.current, refs: this.refs, pairs: this.pairs } = graph);
+    this.seededDocuments = graph.seededDocuments;
+    const { names } = this;
+    this.spellingOf = new Int32Array(names.length);
+    const spellingNames: string[] = [];
+    names.forEach((o, i) => {
+      const current = i < this.current;
+      const tag = `${current ? o.type : ""}\u0000${o.name}`;
+      let id = this.spellingIds.get(tag);
+      if (id === undefined) {
+        this.spellingIds.set(tag, (id = this.keyedOf.length));
+        this.keyedOf.push(keyedTypes(o, current));
+        this.keysOf.push([]);
+        this.namesOf.push([]);
+        spellingNames.push(o.name);
+      }
+      this.spellingOf[i] = id;
+      this.namesOf[id]!.push(i);
+      for (const ref of o.refs ?? []) push(this.refHolders, ref, i);
+      if (o.documentId === undefined || this.keyedOf[id]!.length === 0) return;
+      let spellingsHere = this.inDocument.get(o.documentId);
+      if (spellingsHere === undefined) this.inDocument.set(o.documentId, (spellingsHere = new Map()));
+      push(spellingsHere, id, i);
+      if (o.aliasOf)
+        for (const other of [o.name, o.aliasOf]) push(this.declared, `${o.type}\u0000${o.documentId}\u0000${other}`, i);
     });
+    const acronyms = new Set(spellingNames.flatMap((name) => acronymLetters(name) ?? []));
+    this.keyedOf.forEach((keyed, id) => {
+      this.keysOf[id] = spellingLinks(spellingNames[id]!, keyed, acronyms);
+      for (const key of this.keysOf[id]!) push(this.spellingHolders, key, id);
+    });
+    this.refs.forEach((ref, k) => push(this.refHolders, ref, names.length + k));
+    this.pairs.forEach((keys, k) => {
+      for (const key of keys) push(this.pairHolders, key, names.length + this.refs.length + k);
+    });
+    this.baseOf = new Int32Array(names.length + this.refs.length + this.pairs.length).fill(-1);
     for (const type of CONTAINED_TYPES) this.indexContained(type);
     names.forEach((o, i) => {
       const person = this.personKeys(i);
@@ -91,9 +146,16 @@ export class NameGraph {
     });
   }
 
-  /** How many entries hold a rule's key. */
-  holderCount(key: string): number {
-    return this.holders.get(key)?.length ?? 0;
+  /** The entry of the `k`-th removed identifier. */
+  refNode(k: number): number {
+    return this.names.length + k;
+  }
+
+  /** Whether a name shares an identifier or a declared other name with another: joined before short forms are. */
+  joinedBefore(i: number): boolean {
+    if (i >= this.names.length) return false;
+    if ((this.names[i]!.refs ?? []).some((ref) => this.refHolders.get(ref)!.length > 1)) return true;
+    return this.declaredWith(i).some((j) => j !== i);
   }
 
   /** The first names of the body or place spellings of `type` holding `key`. */
@@ -225,31 +287,73 @@ export class NameGraph {
 
   private neighbours(i: number): number[] {
     const out: number[] = [];
-    for (const key of this.linked[i]!) {
-      if (this.expandedKeys.has(key)) continue;
-      this.expandedKeys.add(key);
-      out.push(...this.holders.get(key)!);
+    const { length } = this.names;
+    if (i >= length + this.refs.length) {
+      for (const key of this.pairs[i - length - this.refs.length]!) this.expandKey(key, out);
+      return out;
     }
-    if (i >= this.names.length) return out;
-    for (const type of CONTAINED_TYPES) {
-      const spelling = this.spellings.get(type)!.get(this.names[i]!.name);
-      if (spelling === undefined || !this.keyed[i]!.some((k) => k.type === type)) continue;
-      if (!this.expandedSpellings.has(spelling)) {
-        this.expandedSpellings.add(spelling);
-        for (const s of this.containedAnywhere(type, spelling)) out.push(s.i);
-      }
-      const { documentId } = this.names[i]!;
-      if (documentId === undefined) continue;
-      const visit = `${type}\u0000${documentId}\u0000${spelling.occurrence.name}`;
-      if (this.expandedInDocument.has(visit)) continue;
-      this.expandedInDocument.add(visit);
-      for (const e of this.byDocument.get(type)!.get(documentId) ?? []) {
-        const [long, short] = e.keys.length > spelling.keys.length ? [e, spelling] : [spelling, e];
-        if (long.keys.length > short.keys.length && long.keys.includes(short.keys[0]!))
-          if (this.containsInDocument(type, long, short)) out.push(e.i);
-      }
+    if (i >= length) {
+      this.expandRef(this.refs[i - length]!, out);
+      return out;
     }
+    const spelling = this.spellingOf[i]!;
+    if (!this.expandedSpellingNames.has(spelling)) {
+      this.expandedSpellingNames.add(spelling);
+      out.push(...this.namesOf[spelling]!);
+      for (const key of this.keysOf[spelling]!) this.expandKey(key, out);
+    }
+    for (const ref of this.names[i]!.refs ?? []) this.expandRef(ref, out);
+    out.push(...this.declaredWith(i));
+    for (const type of CONTAINED_TYPES) this.containing(i, type, out);
     return out;
+  }
+
+  private expandKey(key: string, out: number[]): void {
+    if (this.expandedKeys.has(key)) return;
+    this.expandedKeys.add(key);
+    for (const spelling of this.spellingHolders.get(key) ?? []) out.push(...this.namesOf[spelling]!);
+    out.push(...(this.pairHolders.get(key) ?? []));
+  }
+
+  private expandRef(ref: string, out: number[]): void {
+    if (this.expandedKeys.has(`r:${ref}`)) return;
+    this.expandedKeys.add(`r:${ref}`);
+    out.push(...this.refHolders.get(ref)!);
+  }
+
+  /** The names sharing a declared other name with `i` in its document (`joinAliases`), `i` among them. */
+  private declaredWith(i: number): number[] {
+    const o = this.names[i]!;
+    if (o.documentId === undefined || this.keyed(i).length === 0) return [];
+    const here = this.inDocument.get(o.documentId)!;
+    const found = [...here.get(this.spellingOf[i]!)!];
+    for (const other of o.aliasOf ? [o.name, o.aliasOf] : [o.name])
+      found.push(...(this.declared.get(`${o.type}\u0000${o.documentId}\u0000${other}`) ?? []));
+    const aliasSpelling = o.aliasOf ? this.spellingIds.get(`${o.type}\u0000${o.aliasOf}`) : undefined;
+    if (aliasSpelling !== undefined) found.push(...(here.get(aliasSpelling) ?? []));
+    return found;
+  }
+
+  /** The names of `type` containing `i`, or contained in it, anywhere or in its document. */
+  private containing(i: number, type: EntityType, out: number[]): void {
+    const spelling = this.spellings.get(type)!.get(this.names[i]!.name);
+    if (spelling === undefined || !this.keyed(i).some((k) => k.type === type)) return;
+    if (!this.expandedSpellings.has(spelling)) {
+      this.expandedSpellings.add(spelling);
+      for (const s of this.containedAnywhere(type, spelling)) out.push(s.i);
+    }
+    const { documentId } = this.names[i]!;
+    if (documentId === undefined) return;
+    const visit = `${type}\u0000${documentId}\u0000${spelling.occurrence.name}`;
+    if (this.expandedInDocument.has(visit)) return;
+    this.expandedInDocument.add(visit);
+    const spellings = this.spellings.get(type)!;
+    for (const j of this.byDocument.get(type)!.get(documentId) ?? []) {
+      const e = spellings.get(this.names[j]!.name)!;
+      const [long, short] = e.keys.length > spelling.keys.length ? [e, spelling] : [spelling, e];
+      if (long.keys.length > short.keys.length && long.keys.includes(short.keys[0]!))
+        if (this.containsInDocument(type, long, short)) out.push(j);
+    }
   }
 
   /** Spellings containing this one anywhere (found under its rarest required key), and those it contains. */
@@ -291,30 +395,34 @@ export class NameGraph {
   private indexContained(type: EntityType): void {
     const spellings = new Map<string, Spelling>();
     const byKey = new Map<string, Spelling[]>();
-    const byDocument = new Map<string, DocumentEntry[]>();
+    const byDocument = new Map<string, number[]>();
     this.names.forEach((o, i) => {
-      const k = this.keyed[i]!.find((entry) => entry.type === type);
+      const k = this.keyed(i).find((entry) => entry.type === type);
       if (k === undefined) return;
-      let spelling = spellings.get(o.name);
-      if (spelling === undefined) {
-        spellings.set(o.name, (spelling = { i, keys: k.keys, words: k.words, occurrence: { name: o.name } }));
+      if (!spellings.has(o.name)) {
+        const spelling = { i, keys: k.keys, words: k.words, occurrence: { name: o.name } };
+        spellings.set(o.name, spelling);
         for (const key of new Set(k.keys)) push(byKey, key, spelling);
       }
-      if (o.documentId !== undefined) push(byDocument, o.documentId, { ...spelling, i, spelling });
+      if (o.documentId !== undefined) push(byDocument, o.documentId, i);
     });
     this.spellings.set(type, spellings);
     this.byKey.set(type, byKey);
     this.byDocument.set(type, byDocument);
   }
 
+  private keyed(i: number): KeyedTypes {
+    return this.keyedOf[this.spellingOf[i]!]!;
+  }
+
   private personKeys(i: number): string[] | undefined {
-    return this.keyed[i]!.find((k) => k.type === "person")?.keys;
+    return this.keyed(i).find((k) => k.type === "person")?.keys;
   }
 
   private person(i: number): Person {
     let p = this.people[i];
     if (p === undefined) {
-      const entry = this.keyed[i]!.find((k) => k.type === "person")!;
+      const entry = this.keyed(i).find((k) => k.type === "person")!;
       const o = this.names[i]!;
       p = this.people[i] = {
         keys: entry.keys,
@@ -326,6 +434,30 @@ export class NameGraph {
     }
     return p;
   }
+}
+
+function keyedTypes(o: LinkedName, current: boolean): KeyedTypes {
+  return (current ? [o.type] : ENTITY_TYPES).flatMap((type) => {
+    const parts = keyedWords(o.name, type);
+    return parts.length === 0 ? [] : [{ type, words: parts.map((p) => p.word), keys: parts.map((p) => p.key) }];
+  });
+}
+
+/**
+ * What rules other than short forms compare of a spelling: its keys under each type, first and last
+ * keys, an acronym's letters and the initials of names that spell one of the corpus's acronyms.
+ * Identifiers and declared other names, which belong to a name in its document, are looked up apart.
+ */
+function spellingLinks(name: string, keyed: KeyedTypes, acronyms: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  const letters = acronymLetters(name);
+  for (const { type, keys, words } of keyed) {
+    out.push(`s:${type}:${keys.join(" ")}`);
+    const initials = letters ?? nameInitials(words);
+    if (type !== "person" && initials !== undefined && acronyms.has(initials)) out.push(`i:${type}:${initials}`);
+    if (type === "person" && keys.length >= 2) out.push(`f:${keys[0]!} ${keys.at(-1)!}`);
+  }
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
