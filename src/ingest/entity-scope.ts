@@ -79,7 +79,8 @@ export function entityScope(
   const keptAssignments: NameAssignment[] = [];
   occurrences.forEach((o, i) => {
     const entityId = entityIds[i];
-    if (!affected.has(i) && entityId !== undefined) keptAssignments.push({ ...nameFields(o), entityId });
+    if (!affected.has(i) && entityId !== undefined)
+      keptAssignments.push({ documentId: o.documentId, type: o.type, name: o.name, entityId });
   });
   return {
     occurrences: voted.filter((_, i) => affected.has(i)),
@@ -142,10 +143,6 @@ function push(map: Map<string, Set<string>>, key: string, value: string): void {
   const set = map.get(key);
   if (set) set.add(value);
   else map.set(key, new Set([value]));
-}
-
-function nameFields(o: NameOccurrence): Omit<NameAssignment, "entityId"> {
-  return { documentId: o.documentId, type: o.type, name: o.name };
 }
 
 /** A name without keys makes no entity, so it has no assignment to compare with. */
