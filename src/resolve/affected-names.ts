@@ -67,17 +67,10 @@ export function affectedNames(
 }
 
 /**
- * The one-word person names whose set holds no full person name ("open") and the sets of their
- * possible bearers: the full names `joinShortNames` may pick for them, in their document, else in
- * the corpus; in a document holding a seed (whose names' types, so its bearers, may have changed
- * since the last stage) and for a removed name, any full name holding its word in the document, and
- * by first and last word in the corpus. One whose set holds a full name (through an identifier, a
- * declared other name or the user's same-as) may join two of them, so it is linked to its bearers
- * (`NameGraph.linkedSet`).
- *
- * Marks dirty, to a fixpoint, the sets of open short forms that read a dirty set of bearers, and of
- * titled ones sharing a set of bearers with a dirty titled one. Returns the bearer sets dirty short
- * forms read.
+ * Marks dirty, to a fixpoint, the sets of one-word person names whose set holds no full name
+ * ("open": never joined to their bearers) that read a dirty set of bearers (`NameGraph.bearers`),
+ * and of titled ones sharing a set of bearers with a dirty titled one. Returns the bearer sets dirty
+ * short forms read.
  */
 function dirtyShortForms(graph: NameGraph, dirty: Set<number>): Set<number> {
   const done = new Set<number>();

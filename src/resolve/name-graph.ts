@@ -212,7 +212,11 @@ export class NameGraph {
     return titles === undefined || titles.length > 0;
   }
 
-  /** The full names `joinShortNames` may pick for a one-word name (see `shortForms` in affected-names). */
+  /**
+   * The full names `joinShortNames` may pick for a one-word name: in its document, else in the
+   * corpus; in a document holding a seed and for a removed name, any full name holding its word in
+   * the document, and by first and last word in the corpus.
+   */
   bearers(s: number): number[] {
     const known = this.bearerMemo.get(s);
     if (known) return known;
