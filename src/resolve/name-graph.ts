@@ -75,6 +75,7 @@ export class NameGraph {
   private readonly expandedSpellingNames = new Set<number>();
   private readonly baseOf: Int32Array;
   private readonly members: number[][] = [];
+  private readonly holdsFull: boolean[] = [];
   private readonly finalOf: number[] = [];
   readonly finalMembers: number[][] = [];
   private readonly spellings = new Map<EntityType, Map<string, Spelling>>();
@@ -86,6 +87,7 @@ export class NameGraph {
   private readonly expandedInDocument = new Set<string>();
   private readonly people: (Person | undefined)[] = [];
   private readonly fullInDocument = new Map<string | undefined, number[]>();
+  private readonly fullByDocumentKey = new Map<string | undefined, Map<string, number[]>>();
   private readonly ends: { first: Map<string, number[]>; last: Map<string, number[]> } = {
     first: new Map(),
     last: new Map(),
@@ -223,7 +225,8 @@ export class NameGraph {
     const p = this.person(s);
     const key = p.keys[0]!;
     const { documentId } = this.names[s]!;
-    const inDocument = (this.fullInDocument.get(documentId) ?? []).filter((j) => this.person(j).keys.includes(key));
+    const inDocument = this.fullHolding(documentId, key);
+    for (const j of inDocument) this.person(j);
     let found: number[];
     if (p.titles === undefined || documentId === undefined || this.seededDocuments.has(documentId)) {
       const givenName = p.titles === undefined ? undefined : isGivenNameTitled({ titles: p.titles });
@@ -243,6 +246,17 @@ export class NameGraph {
     }
     this.bearerMemo.set(s, found);
     return found;
+  }
+
+  /** The full person names of a document holding `key`, in the order of the names. */
+  private fullHolding(documentId: string | undefined, key: string): readonly number[] {
+    let byKey = this.fullByDocumentKey.get(documentId);
+    if (byKey === undefined) {
+      this.fullByDocumentKey.set(documentId, (byKey = new Map()));
+      for (const j of this.fullInDocument.get(documentId) ?? [])
+        for (const k of new Set(this.personKeys(j))) push(byKey, k, j);
+    }
+    return byKey.get(key) ?? [];
   }
 
   /** The one-word names that may go to the full name `b`. */
@@ -286,7 +300,9 @@ export class NameGraph {
   }
 
   private holdsFullName(c: number): boolean {
-    return this.members[c]!.some((m) => this.isFull(m));
+    let holds = this.holdsFull[c];
+    if (holds === undefined) this.holdsFull[c] = holds = this.members[c]!.some((m) => this.isFull(m));
+    return holds;
   }
 
   private neighbours(i: number): number[] {
