@@ -193,10 +193,10 @@ export function applyToCorpus(
 export function entityRedirects(
   before: readonly NameAssignment[],
   previous: readonly EntityRedirect[],
-  after: readonly NameAssignment[],
+  /** The entity of each (document, type, name) now, by `nameInDocument`. */
+  now: ReadonlyMap<string, string>,
   entityIds: ReadonlySet<string>,
 ): EntityRedirect[] {
-  const now = new Map(after.map((a) => [nameInDocument(a), a.entityId]));
   const votes = new Map<string, Map<string, number>>();
   for (const a of before) {
     if (entityIds.has(a.entityId)) continue;

@@ -41,10 +41,14 @@ export function decidesClaims(decisions: readonly Decision[]): boolean {
 export function eventsAndClaimsAgain(
   knowledge: KnowledgeStore,
   accounts: readonly StoredEventMention[],
-  names: { before: readonly NameAssignment[]; entityOf: EntityOf; added: ReadonlySet<string> },
+  names: {
+    /** The last stage's entity of each (document, type, name), by `nameInDocument`. */
+    was: ReadonlyMap<string, string>;
+    entityOf: EntityOf;
+    added: ReadonlySet<string>;
+  },
 ): EventsAndClaimsAgain | undefined {
-  const { entityOf, added } = names;
-  const was = new Map(names.before.map((a) => [nameInDocument(a), a.entityId]));
+  const { was, entityOf, added } = names;
   const moved = (documentId: string, type: string, name: string) =>
     was.get(nameInDocument({ documentId, type, name })) !== entityOf(documentId, type, name);
   const changed = (a: StoredEventMention) =>
@@ -85,10 +89,17 @@ export function eventsAndClaimsAgain(
  * those of changed names and of the `recounted` documents (whose mentions may have changed).
  */
 export function corpusChanges(
-  stored: { entities: readonly EntityRow[]; assignments: readonly NameAssignment[] },
+  stored: {
+    entities: readonly EntityRow[];
+    assignments: readonly NameAssignment[];
+    /** `assignments` by `nameInDocument`. */
+    entityOf: ReadonlyMap<string, string>;
+  },
   result: {
     entities: readonly KeyedEntityRecord[];
     assignments: readonly NameAssignment[];
+    /** `assignments` by `nameInDocument`. */
+    entityOf: ReadonlyMap<string, string>;
     again: EventsAndClaimsAgain;
     recounted: ReadonlySet<string>;
   } & Pick<CorpusChanges, "redirects" | "decisionStatuses">,
@@ -101,8 +112,8 @@ export function corpusChanges(
   });
   const ids = new Set(result.entities.map((e) => e.id));
   const counted = new Set(entities.map((e) => e.id));
-  const now = new Map(result.assignments.map((a) => [nameInDocument(a), a.entityId]));
-  const was = new Map(stored.assignments.map((a) => [nameInDocument(a), a.entityId]));
+  const now = result.entityOf;
+  const was = stored.entityOf;
   const removedAssignments = stored.assignments.filter((a) => !now.has(nameInDocument(a)));
   for (const a of removedAssignments) counted.add(a.entityId);
   const assignments = result.assignments.filter((a) => {

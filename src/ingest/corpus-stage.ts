@@ -15,6 +15,7 @@ import type { Decision, DecisionStatus } from "../decisions/types.js";
 import { segmentParagraphs } from "../segment/index.js";
 import type { KnowledgeStore } from "../store/knowledge.js";
 import {
+  entitiesByName,
   nameInDocument,
   type KeyedEntityRecord,
   type NameAssignment,
@@ -87,13 +88,15 @@ export function resolveCorpus(store: Store, options: CorpusOptions = {}): Corpus
   for (const { edit, decision } of edits)
     statuses.push(mentionEditStatus(decision, edit ? changed[next++]! : 0, documentIds));
   const before = knowledge.nameAssignments();
+  // Several steps look names up in the last stage's assignments and in this one's: each map is made once.
+  const was = entitiesByName(before);
   const occurrences = knowledge.nameOccurrences();
   const constraints = resolutionConstraints(inForce);
   const stored = options.incremental ? knowledge.entities() : [];
-  const names = { occurrences, before, documents, constraints, stored };
+  const names = { occurrences, before, was, documents, constraints, stored };
   const resolved = resolveNames(knowledge, names, options);
   const assignments = resolved.assignments;
-  const byName = new Map(assignments.map((a) => [nameInDocument(a), a.entityId]));
+  const byName = entitiesByName(assignments);
   const entityOf = (documentId: string, type: string, name: string) =>
     byName.get(nameInDocument({ documentId, type, name }));
   const accounts = knowledge.eventMentions();
@@ -103,7 +106,7 @@ export function resolveCorpus(store: Store, options: CorpusOptions = {}): Corpus
   // ingest) or one it saw is gone.
   const again =
     since && since.removed === 0 && since.added.length < documents.length
-      ? eventsAndClaimsAgain(knowledge, accounts, { before, entityOf, added: new Set(since.added) })
+      ? eventsAndClaimsAgain(knowledge, accounts, { was, entityOf, added: new Set(since.added) })
       : undefined;
   const events =
     again?.events ?? corefEvents(accounts, (account, name, type) => entityOf(account.documentId, type, name));
@@ -117,17 +120,15 @@ export function resolveCorpus(store: Store, options: CorpusOptions = {}): Corpus
     keys: new KeyIndex(assignments),
   });
   const { entities, claims } = corrected;
-  const redirects = entityRedirects(
-    before,
-    knowledge.entityRedirects(),
-    assignments,
-    new Set(entities.map((e) => e.id)),
-  );
+  const redirects = entityRedirects(before, knowledge.entityRedirects(), byName, new Set(entities.map((e) => e.id)));
   const decisionStatuses = [...statuses, ...corrected.statuses];
   const saved = { entities, assignments, redirects, decisionStatuses };
   const claimCount = again
     ? knowledge.saveCorpusChanges(
-        corpusChanges({ entities: stored, assignments: before }, { ...saved, again, recounted: new Set(caseless) }),
+        corpusChanges(
+          { entities: stored, assignments: before, entityOf: was },
+          { ...saved, entityOf: byName, again, recounted: new Set(caseless) },
+        ),
       ).claims
     : (knowledge.saveCorpus({ ...saved, events, claims }), claims.length);
   return {
@@ -151,6 +152,8 @@ function resolveNames(
   names: {
     occurrences: readonly NameOccurrence[];
     before: readonly NameAssignment[];
+    /** `before` by `nameInDocument`. */
+    was: ReadonlyMap<string, string>;
     documents: readonly ResolutionDocument[];
     constraints: ResolutionConstraints;
     /** The stored entities, read when `options.incremental`. */
@@ -173,7 +176,7 @@ function resolveNames(
   const scope = entityScope(
     occurrences,
     voted,
-    { assignments: before, entityTypes },
+    { assignments: before, entityOf: names.was, entityTypes },
     removed,
     constraints,
     options.maxShare ?? 0.3,

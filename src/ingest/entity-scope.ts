@@ -34,30 +34,38 @@ export interface EntityScope {
 export function entityScope(
   occurrences: readonly NameOccurrence[],
   voted: readonly VotedOccurrence[],
-  before: { assignments: readonly NameAssignment[]; entityTypes: ReadonlyMap<string, string> },
+  before: {
+    assignments: readonly NameAssignment[];
+    /** `assignments` by `nameInDocument`. */
+    entityOf: ReadonlyMap<string, string>;
+    entityTypes: ReadonlyMap<string, string>;
+  },
   removed: RemovedSinceCorpus,
   constraints: ResolutionConstraints,
   maxShare: number,
 ): EntityScope | undefined {
   if (before.assignments.length === 0 && removed.names.length === 0) return undefined;
-  const entityOf = new Map(before.assignments.map((a) => [nameInDocument(a), a.entityId]));
-  const keys = occurrences.map(nameInDocument);
-  const occurring = new Set(keys);
+  const { entityOf } = before;
+  const entityIds = occurrences.map((o) => entityOf.get(nameInDocument(o)));
   const changedDocuments = new Set<string>();
   const staleEntities = new Set(removed.entityIds);
   const gone: { type: NameOccurrence["type"]; name: string }[] = [...removed.names];
   occurrences.forEach((o, i) => {
-    if (!entityOf.has(keys[i]!) && hasKeys(o)) changedDocuments.add(o.documentId);
+    if (entityIds[i] === undefined && hasKeys(o)) changedDocuments.add(o.documentId);
   });
-  for (const a of before.assignments) {
-    if (occurring.has(nameInDocument(a))) continue;
-    changedDocuments.add(a.documentId);
-    staleEntities.add(a.entityId);
-    gone.push({ type: a.type, name: a.name });
+  // A (document, type, name) is one occurrence and at most one assignment: when each assignment was found, none is gone.
+  if (entityIds.filter((id) => id !== undefined).length < before.assignments.length) {
+    const occurring = new Set(occurrences.map(nameInDocument));
+    for (const a of before.assignments) {
+      if (occurring.has(nameInDocument(a))) continue;
+      changedDocuments.add(a.documentId);
+      staleEntities.add(a.entityId);
+      gone.push({ type: a.type, name: a.name });
+    }
   }
   const seeds = new Set<number>();
   occurrences.forEach((o, i) => {
-    const entity = entityOf.get(keys[i]!);
+    const entity = entityIds[i];
     const revoted = entity !== undefined && before.entityTypes.get(entity) !== voted[i]!.type;
     if (changedDocuments.has(o.documentId) || revoted || (entity !== undefined && staleEntities.has(entity)))
       seeds.add(i);
@@ -70,8 +78,9 @@ export function entityScope(
   if (affected.size > maxShare * occurrences.length) return undefined;
   const keptAssignments: NameAssignment[] = [];
   occurrences.forEach((o, i) => {
-    const entityId = entityOf.get(keys[i]!);
-    if (!affected.has(i) && entityId !== undefined) keptAssignments.push({ ...nameFields(o), entityId });
+    const entityId = entityIds[i];
+    if (!affected.has(i) && entityId !== undefined)
+      keptAssignments.push({ documentId: o.documentId, type: o.type, name: o.name, entityId });
   });
   return {
     occurrences: voted.filter((_, i) => affected.has(i)),
@@ -134,10 +143,6 @@ function push(map: Map<string, Set<string>>, key: string, value: string): void {
   const set = map.get(key);
   if (set) set.add(value);
   else map.set(key, new Set([value]));
-}
-
-function nameFields(o: NameOccurrence): Omit<NameAssignment, "entityId"> {
-  return { documentId: o.documentId, type: o.type, name: o.name };
 }
 
 /** A name without keys makes no entity, so it has no assignment to compare with. */

@@ -72,6 +72,11 @@ export function nameInDocument(a: { documentId: string; type: string; name: stri
   return `${a.documentId}\u0000${a.type}\u0000${a.name}`;
 }
 
+/** The entity of each (document, type, name), by `nameInDocument`. */
+export function entitiesByName(assignments: readonly NameAssignment[]): Map<string, string> {
+  return new Map(assignments.map((a) => [nameInDocument(a), a.entityId]));
+}
+
 export interface EventRecord {
   id: string;
   label: string;

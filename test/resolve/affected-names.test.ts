@@ -4,7 +4,12 @@ import { affectedNames } from "../../src/resolve/affected-names.js";
 import { nameKey, NO_CONSTRAINTS } from "../../src/resolve/constraints.js";
 import { corpusKeyCounts, resolveEntities, resolveVoted } from "../../src/resolve/entities.js";
 import { voteTypes } from "../../src/resolve/type-vote.js";
-import { nameInDocument, type NameOccurrence, type ResolutionDocument } from "../../src/resolve/types.js";
+import {
+  entitiesByName,
+  nameInDocument,
+  type NameOccurrence,
+  type ResolutionDocument,
+} from "../../src/resolve/types.js";
 
 function person(documentId: string, name: string, extra: Partial<NameOccurrence> = {}): NameOccurrence {
   return { documentId, type: "person", name, count: 1, roles: [], confidence: 0.9, extractors: ["test"], ...extra };
@@ -77,11 +82,52 @@ describe("affectedNames", () => {
     const voted = voteTypes(all);
     const entityTypes = new Map(stored.map((e) => [e.id, e.type]));
     const removed = { names: [], entityIds: [], refs: [] };
-    const scope = entityScope(all, voted, { assignments: last.assignments, entityTypes }, removed, NO_CONSTRAINTS, 1)!;
+    const scope = entityScope(
+      all,
+      voted,
+      { assignments: last.assignments, entityOf: entitiesByName(last.assignments), entityTypes },
+      removed,
+      NO_CONSTRAINTS,
+      1,
+    )!;
     const partial = resolveVoted(scope.occurrences, documents(all), NO_CONSTRAINTS, corpusKeyCounts(voted));
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
     expect(scopedEntities(scope, partial, stored)?.sort(byId)).toEqual(
       resolveEntities(all, documents(all)).entities.sort(byId),
     );
+  });
+
+  it("follows every link it looks up apart: identifiers, removed ones too, declared other names either way, the user's pairs, containment either way", () => {
+    const voted = voteTypes([
+      person("d1", "Faisal", { refs: ["king-faisal"] }),
+      person("d2", "Faisal", { refs: ["king-faisal"] }),
+      person("d3", "Ghazi", { refs: ["king-ghazi"] }),
+      person("d4", "Pasha", { aliasOf: "Nuri al-Said" }),
+      person("d4", "Nuri al-Said"),
+      person("d5", "Salih Jabr", { aliasOf: "Premier" }),
+      person("d5", "Premier"),
+      person("d6", "Tawfiq Suwaidi"),
+      person("d7", "Arshad Umari"),
+      body("d8", "Communist Party"),
+      body("d9", "Iraqi Communist Party"),
+      person("d10", "Basra", { type: "place" }),
+      person("d10", "Basra Province", { type: "place" }),
+    ]);
+    const reached = (seeds: number[], refs: string[] = [], constraints = NO_CONSTRAINTS) => {
+      const { affected } = affectedNames(voted, { occurrences: new Set(seeds), removed: [], refs }, constraints);
+      return [...affected].sort((a, b) => a - b).map((i) => `${voted[i]!.documentId}|${voted[i]!.name}`);
+    };
+    expect(reached([0])).toEqual(["d1|Faisal", "d2|Faisal"]);
+    expect(reached([], ["king-ghazi"])).toEqual(["d3|Ghazi"]);
+    expect(reached([4])).toEqual(["d4|Pasha", "d4|Nuri al-Said"]);
+    expect(reached([6])).toEqual(["d5|Salih Jabr", "d5|Premier"]);
+    const pair = [
+      { type: "person", key: nameKey("Tawfiq Suwaidi", "person") },
+      { type: "person", key: nameKey("Arshad Umari", "person") },
+    ] as const;
+    expect(reached([7], [], { sameAs: [], notSameAs: [pair] })).toEqual(["d6|Tawfiq Suwaidi", "d7|Arshad Umari"]);
+    // A name it contains is reached from a container, anywhere and in its document.
+    expect(reached([10])).toEqual(["d8|Communist Party", "d9|Iraqi Communist Party"]);
+    expect(reached([12])).toEqual(["d10|Basra", "d10|Basra Province"]);
   });
 });
