@@ -3,7 +3,7 @@ import { ENTITY_TYPES, type EntityType } from "../core/entity-types.js";
 import type { ClaimSubjectKind } from "../claims/types.js";
 import { foldToken } from "../core/name-key.js";
 import { keyedWords } from "../resolve/entity-keys.js";
-import type { Facet } from "../search/search.js";
+import type { Facet, PassageMatch } from "../search/search.js";
 import type { FacetCount } from "../search/types.js";
 import type { ActorLink, ClaimRow, EntityRow, EventRow, MentionCitation } from "./knowledge.js";
 
@@ -173,6 +173,33 @@ export interface FacetRow {
   count: number | string;
   title?: string;
   path?: string;
+}
+
+/** A matching passage's row, without its score and whether it is derived (each backend's own). */
+export interface PassageDbRow {
+  document_id: string;
+  path: string;
+  title: string;
+  section: string | null;
+  start: number;
+  end: number;
+  text: string;
+  page: number | null;
+}
+
+export function toPassageMatch(row: PassageDbRow, score: number, derived: boolean): PassageMatch {
+  return {
+    documentId: row.document_id,
+    path: row.path,
+    title: row.title,
+    ...(row.section === null ? {} : { section: row.section }),
+    start: row.start,
+    end: row.end,
+    text: row.text,
+    score,
+    derived,
+    ...(row.page === null ? {} : { page: row.page }),
+  };
 }
 
 export function toFacetCount(row: FacetRow): FacetCount {

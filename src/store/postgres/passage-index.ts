@@ -4,22 +4,14 @@ import type { Facet, PassageFilters, PassageIndex, PassageMatch } from "../../se
 import type { FacetCount } from "../../search/types.js";
 import type { LexicalEntry } from "../../segment/index.js";
 import { isPrecomputable } from "../../search/top-matches.js";
-import { FACET_SQL, mentionsType, toFacetCount, type FacetRow } from "../rows.js";
+import { FACET_SQL, mentionsType, toFacetCount, toPassageMatch, type FacetRow, type PassageDbRow } from "../rows.js";
 import type { SyncPostgres } from "./sync-client.js";
 import { PostgresTopMatches } from "./top-matches.js";
 import { toTsquery } from "./tsquery.js";
 
-interface MatchRow {
-  document_id: string;
-  path: string;
-  title: string;
-  section: string | null;
-  start: number;
-  end: number;
-  text: string;
+interface MatchRow extends PassageDbRow {
   rank: number;
   derived: boolean;
-  page: number | null;
 }
 
 const RANK = "passage_rank(p.fts, q.query)";
@@ -82,18 +74,7 @@ export class PostgresPassageIndex implements PassageIndex {
       JOIN documents d ON d.rowid = p.document_rowid
       ORDER BY top.rank DESC, top.passage_id`;
     const rows = this.db.query<MatchRow>(sql, params).rows;
-    return rows.map((row) => ({
-      documentId: row.document_id,
-      path: row.path,
-      title: row.title,
-      ...(row.section === null ? {} : { section: row.section }),
-      start: row.start,
-      end: row.end,
-      text: row.text,
-      score: row.rank,
-      derived: row.derived,
-      ...(row.page === null ? {} : { page: row.page }),
-    }));
+    return rows.map((row) => toPassageMatch(row, row.rank, row.derived));
   }
 
   countPassages(query: ParsedQuery, pass: "all" | "any", filters: PassageFilters, atMost?: number): number {

@@ -5,23 +5,15 @@ import type { Facet, PassageFilters, PassageIndex, PassageMatch } from "../../se
 import type { FacetCount } from "../../search/types.js";
 import type { LexicalEntry } from "../../segment/index.js";
 import { isPrecomputable } from "../../search/top-matches.js";
-import { FACET_SQL, mentionsType, toFacetCount, type FacetRow } from "../rows.js";
+import { FACET_SQL, mentionsType, toFacetCount, toPassageMatch, type FacetRow, type PassageDbRow } from "../rows.js";
 import { BM25, BM25_GIVEN_COUNTS, toFts5Match } from "./fts5-match.js";
 import { rankOverPlan, type RankedRow, type ScopeSql, type Scoring } from "./planned-ranking.js";
 import { restOfTwoClauses } from "./rest-of-two-clauses.js";
 import { PhraseCounts, SqliteTopMatches, type SqliteTopMatch } from "./top-matches.js";
 
-interface PassageRow {
+interface PassageRow extends PassageDbRow {
   id: number;
-  document_id: string;
-  path: string;
-  title: string;
-  section: string | null;
-  start: number;
-  end: number;
-  text: string;
   derived: number;
-  page: number | null;
 }
 
 /**
@@ -148,18 +140,7 @@ export class SqlitePassageIndex implements PassageIndex {
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ranked.map(({ passage_id, rank }) => {
       const row = byId.get(passage_id)!;
-      return {
-        documentId: row.document_id,
-        path: row.path,
-        title: row.title,
-        ...(row.section === null ? {} : { section: row.section }),
-        start: row.start,
-        end: row.end,
-        text: row.text,
-        score: -rank,
-        derived: row.derived === 1,
-        ...(row.page === null ? {} : { page: row.page }),
-      };
+      return toPassageMatch(row, -rank, row.derived === 1);
     });
   }
 
