@@ -397,6 +397,12 @@ export const MIGRATIONS: readonly Migration[] = [
       "passages inserted since the top-match build are listed by the store's insert, one statement a document: any AFTER INSERT trigger on passages, even one that never fires, made each passage insert ~20× slower",
     sql: `DROP TRIGGER passages_insert_top_matches;`,
   },
+  {
+    version: 15,
+    description:
+      "the claims whose value is an entity, by that entity, kind and subject: an entity page counts the entities it is the value of without reading every claim naming it (34 ms to 0.06 at 200 MB for a much-named entity)",
+    sql: `CREATE INDEX IF NOT EXISTS claims_value_entity_subject ON claims (value_entity_id, subject_kind, subject_id, property);`,
+  },
 ];
 
 /**
