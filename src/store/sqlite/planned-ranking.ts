@@ -31,16 +31,8 @@ export function rankOverPlan(
   scope: ScopeSql,
   limit: number,
 ): RankedRow[] | undefined {
-  if (plan.direct) {
-    // Listing the candidates first would walk the rare phrases twice.
-    return statement(`SELECT f.rowid AS passage_id, ${score.sql} AS rank FROM passages_fts f ${scope.joins}
-      WHERE passages_fts MATCH ? ${scope.where} ORDER BY rank, f.rowid LIMIT ?`).all(
-      ...score.params,
-      match,
-      ...scope.params,
-      limit,
-    ) as RankedRow[];
-  }
+  // Listing the candidates first would walk the rare phrases twice.
+  if (plan.direct) return rankMatch(statement, match, score, scope, limit);
   const rare = plan.rarePhrases.length > 0;
   // "+" keeps FTS5 from taking the IN as one rowid lookup per id (each a seek in every segment).
   const rows = statement(
@@ -62,4 +54,21 @@ export function rankOverPlan(
   const last = rows[limit - 1];
   // The margin covers rounding: FTS5 and this bound add the same terms in different orders.
   return last && -last.rank > plan.bound * (1 + 1e-9) ? rows : undefined;
+}
+
+/** The best `limit` matches of `match`, best first: FTS5 scores every one. */
+export function rankMatch(
+  statement: (sql: string) => Database.Statement,
+  match: string,
+  score: Scoring,
+  scope: ScopeSql,
+  limit: number,
+): RankedRow[] {
+  return statement(`SELECT f.rowid AS passage_id, ${score.sql} AS rank FROM passages_fts f ${scope.joins}
+    WHERE passages_fts MATCH ? ${scope.where} ORDER BY rank, f.rowid LIMIT ?`).all(
+    ...score.params,
+    match,
+    ...scope.params,
+    limit,
+  ) as RankedRow[];
 }

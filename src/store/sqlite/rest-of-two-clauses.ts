@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import type { Clause, ParsedQuery } from "../../core/query-tree.js";
 import { isPrecomputable } from "../../search/top-matches.js";
 import { BM25, BM25_GIVEN_COUNTS, clausePhrases, toFts5Match } from "./fts5-match.js";
-import { NO_SCOPE, rankOverPlan, type RankedRow } from "./planned-ranking.js";
+import { NO_SCOPE, rankMatch, rankOverPlan, type RankedRow } from "./planned-ranking.js";
 import type { TopMatchPlan } from "./top-match-plan.js";
 import type { PhraseCounts, SqliteTopMatch, SqliteTopMatches } from "./top-matches.js";
 
@@ -57,24 +57,8 @@ function bestOfClause(
   { statement, topMatches, counts }: RestSources,
 ): RankedRow[] | undefined {
   const others = clauseMatch(other);
-  const otherPassages = counts.passagesOfAny(clausePhrases(other));
-  if (source.kind === "kept" && otherPassages) {
-    // The other clause's passages are known by id: skip them instead of walking its doclists again.
-    const rows = (
-      statement(`SELECT passage_id, rank FROM top_matches WHERE query_id = ? ORDER BY rank, passage_id LIMIT ?`).all(
-        source.top.id,
-        limit + otherPassages.size,
-      ) as RankedRow[]
-    )
-      .filter((row) => !otherPassages.has(row.passage_id))
-      .slice(0, limit);
-    return rows.length >= limit || source.top.kept === source.top.matches ? rows : undefined;
-  }
   if (source.kind === "kept") {
-    const rows = statement(`
-      SELECT t.passage_id, t.rank FROM top_matches t
-      WHERE t.query_id = ? AND t.passage_id NOT IN (SELECT rowid FROM passages_fts o WHERE o.passages_fts MATCH ?)
-      ORDER BY t.rank, t.passage_id LIMIT ?`).all(source.top.id, others, limit) as RankedRow[];
+    const rows = keptLessOther(source.top, others, counts.passagesOfAny(clausePhrases(other)), limit, statement);
     return rows.length >= limit || source.top.kept === source.top.matches ? rows : undefined;
   }
   const given = topMatches.givenCounts;
@@ -84,10 +68,30 @@ function bestOfClause(
   };
   const match = `(${clauseMatch(clause)}) NOT (${others})`;
   const planned = source.kind === "planned" && rankOverPlan(statement, source.plan, match, score, NO_SCOPE, limit);
-  if (planned) return planned;
-  return statement(`
-    SELECT f.rowid AS passage_id, ${score.sql} AS rank FROM passages_fts f
-    WHERE passages_fts MATCH ? ORDER BY rank, f.rowid LIMIT ?`).all(...score.params, match, limit) as RankedRow[];
+  return planned || rankMatch(statement, match, score, NO_SCOPE, limit);
+}
+
+/**
+ * The best `limit` of a kept list not matching `others`: skipped by id when the other clause's
+ * passages are known (`otherPassages`), else taken out with FTS5 walking that clause.
+ */
+function keptLessOther(
+  top: SqliteTopMatch,
+  others: string,
+  otherPassages: Set<number> | undefined,
+  limit: number,
+  statement: (sql: string) => Database.Statement,
+): RankedRow[] {
+  if (!otherPassages) {
+    return statement(`
+      SELECT t.passage_id, t.rank FROM top_matches t
+      WHERE t.query_id = ? AND t.passage_id NOT IN (SELECT rowid FROM passages_fts o WHERE o.passages_fts MATCH ?)
+      ORDER BY t.rank, t.passage_id LIMIT ?`).all(top.id, others, limit) as RankedRow[];
+  }
+  const rows = statement(
+    "SELECT passage_id, rank FROM top_matches WHERE query_id = ? ORDER BY rank, passage_id LIMIT ?",
+  ).all(top.id, limit + otherPassages.size) as RankedRow[];
+  return rows.filter((row) => !otherPassages.has(row.passage_id)).slice(0, limit);
 }
 
 function clauseMatch(clause: Clause): string {

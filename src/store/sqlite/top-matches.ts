@@ -264,8 +264,10 @@ export class PhraseCounts {
   }
 
   private known(phrase: string): number | undefined {
-    const kept = this.written === 0 ? this.topMatches.lookup(phrase) : undefined;
-    return kept?.matches ?? this.exact.get(phrase);
+    if (this.exact.has(phrase) || this.written > 0) return this.exact.get(phrase);
+    const kept = this.topMatches.lookup(phrase)?.matches;
+    if (kept !== undefined) this.exact.set(phrase, kept);
+    return kept;
   }
 }
 
