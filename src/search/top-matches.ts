@@ -29,6 +29,12 @@ export interface TopMatchOptions {
    * Default 0.1: the bound loosens as the base drifts from the build, so more searches fall back.
    */
   rebuildShare?: number;
+  /**
+   * Where the backend ranks the build in this process (SQLite): threads that rank at once, each with
+   * its own connection. Default: one per core, at most 4, when the build walks at least 1,000,000
+   * matches (below that, starting them costs more than they save); 0 ranks on the calling thread.
+   */
+  threads?: number;
 }
 
 export const DEFAULT_TOP_MATCHES = 1000;
@@ -57,10 +63,15 @@ export interface TopMatchIndex {
   inflectedWords(lemmas: readonly string[]): string[];
   /**
    * Replaces the table, in one transaction, with the best `k` matches of each query that has at
-   * least `minMatches` matches in the "all" pass, with `budget` comparisons to fold writes in (where
-   * the backend does; undefined: the default above).
+   * least `minMatches` matches in the "all" pass, with `budget` comparisons to fold writes in and
+   * `threads` to rank (where the backend does; undefined: the defaults above).
    */
-  replaceTopMatches(queries: readonly ParsedQuery[], k: number, minMatches: number, budget?: number): void;
+  replaceTopMatches(
+    queries: readonly ParsedQuery[],
+    k: number,
+    minMatches: number,
+    options: Pick<TopMatchOptions, "budget" | "threads">,
+  ): void;
 }
 
 /**
@@ -81,7 +92,7 @@ export function buildTopMatches(index: TopMatchIndex, options: TopMatchOptions =
     .flatMap((word) => [word, word.charAt(0).toUpperCase() + word.slice(1)])
     .map((word) => parseQuery(word))
     .filter(isPrecomputable);
-  index.replaceTopMatches(queries, k, minMatches, options.budget);
+  index.replaceTopMatches(queries, k, minMatches, options);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ParsedQuery } from "../../core/query-tree.js";
-import type { TopMatchIndex, TopMatchQuery } from "../../search/top-matches.js";
+import type { TopMatchIndex, TopMatchOptions, TopMatchQuery } from "../../search/top-matches.js";
 import type { SyncPostgres } from "./sync-client.js";
 import { toTsquery } from "./tsquery.js";
 
@@ -42,7 +42,12 @@ export class PostgresTopMatches implements TopMatchIndex {
     return rows.map((row) => row.word);
   }
 
-  replaceTopMatches(queries: readonly ParsedQuery[], k: number, minMatches: number, budget?: number): void {
+  replaceTopMatches(
+    queries: readonly ParsedQuery[],
+    k: number,
+    minMatches: number,
+    { budget }: Pick<TopMatchOptions, "budget">,
+  ): void {
     const expressions = [...new Set(queries.map((query) => toTsquery(query, "all")))].filter((e) => e !== undefined);
     this.db.batch(
       [

@@ -1,8 +1,11 @@
 import type Database from "better-sqlite3";
 import type { ParsedQuery } from "../../core/query-tree.js";
-import type { TopMatchIndex, TopMatchQuery } from "../../search/top-matches.js";
-import { BM25, BM25_GIVEN_COUNTS, columnPhrase, matchPhrases, toFts5Match } from "./fts5-match.js";
+import { availableParallelism } from "node:os";
+import type { TopMatchIndex, TopMatchOptions, TopMatchQuery } from "../../search/top-matches.js";
+import { columnPhrase, matchPhrases, toFts5Match } from "./fts5-match.js";
 import { topMatchPlan, type TopMatchPlan } from "./top-match-plan.js";
+import { SortedRanking, TopKRanking, type BestMatches } from "./top-k-ranking.js";
+import { canRankOnThreads, rankOnThreads, type RankTask } from "./threaded-ranking.js";
 
 /** A precomputed query with what a search needs to tell whether its kept matches still answer exactly. */
 export interface SqliteTopMatch extends TopMatchQuery {
@@ -17,6 +20,15 @@ interface Totals {
   passages: number;
   tokens: number;
 }
+
+interface FrequentToken {
+  term: string;
+  col: "terms" | "keys";
+  doc: number;
+}
+
+/** Matches (summed over each task's phrases) from which a build ranks on threads by default (TopMatchOptions.threads). */
+const THREADED_BUILD_MATCHES = 1_000_000;
 
 /** FTS5's clamp of a phrase found in half the rows or more (fts5_aux.c). */
 const MIN_IDF = 1e-6;
@@ -37,6 +49,8 @@ export class SqliteTopMatches implements TopMatchIndex {
   private readonly totalsStatement: Database.Statement;
   private readonly countStatement: Database.Statement;
   private readonly passagesStatement: Database.Statement;
+  private readonly changes: Database.Statement;
+  private vocabulary: { version: string; rows: FrequentToken[] } | undefined;
 
   /** `givenCounts`: annals_bm25 is loaded (bm25-given.ts), so scores need no walk of each phrase's doclist. */
   constructor(
@@ -52,6 +66,7 @@ export class SqliteTopMatches implements TopMatchIndex {
       "SELECT count(*) AS n FROM (SELECT 1 FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?)",
     );
     this.passagesStatement = db.prepare("SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? LIMIT ?").pluck();
+    this.changes = db.prepare("SELECT total_changes()").pluck();
     // FTS5's averages record (rowid 1 of its data table): varints of the row count, then each column's token count.
     this.totalsStatement = db.prepare("SELECT block FROM passages_fts_data WHERE id = 1");
   }
@@ -125,7 +140,9 @@ export class SqliteTopMatches implements TopMatchIndex {
   }
 
   frequentTerms(minMatches: number): string[] {
-    return this.frequentTokens("terms", minMatches).map((row) => row.term);
+    return this.frequentTokens(minMatches)
+      .filter((row) => row.col === "terms")
+      .map((row) => row.term);
   }
 
   inflectedWords(lemmas: readonly string[]): string[] {
@@ -139,64 +156,100 @@ export class SqliteTopMatches implements TopMatchIndex {
     return rows.map((row) => row.word);
   }
 
-  /** Tokens of `column` found in at least `minMatches` passages, with how many (most first). */
-  private frequentTokens(column: "terms" | "keys", minMatches: number): { term: string; doc: number }[] {
-    this.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_vocab USING fts5vocab(main, passages_fts, col)");
-    return this.db
-      .prepare("SELECT term, doc FROM temp.passages_vocab WHERE col = ? AND doc >= ? ORDER BY doc DESC, term")
-      .all(column, minMatches) as { term: string; doc: number }[];
+  /**
+   * Tokens of either column found in at least `minMatches` passages, with how many (most first): one
+   * scan of the whole vocabulary, remembered until the database changes (a build asks three times).
+   */
+  private frequentTokens(minMatches: number): FrequentToken[] {
+    const version = `${minMatches} ${this.db.pragma("data_version", { simple: true })} ${this.changes.get()}`;
+    if (this.vocabulary?.version !== version) {
+      this.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.passages_vocab USING fts5vocab(main, passages_fts, col)");
+      const rows = this.db
+        .prepare("SELECT term, col, doc FROM temp.passages_vocab WHERE doc >= ? ORDER BY doc DESC, col DESC, term")
+        .all(minMatches) as FrequentToken[];
+      this.vocabulary = { version, rows };
+    }
+    return this.vocabulary.rows;
   }
 
-  replaceTopMatches(queries: readonly ParsedQuery[], k: number, minMatches: number): void {
-    const count = this.db.prepare("SELECT count(*) AS n FROM passages_fts WHERE passages_fts MATCH ?");
+  replaceTopMatches(
+    queries: readonly ParsedQuery[],
+    k: number,
+    minMatches: number,
+    options: Pick<TopMatchOptions, "threads">,
+  ): void {
+    const tokens = this.frequentTokens(minMatches);
+    const tasks = this.buildTasks(queries, tokens);
+    const inline = this.givenCounts ? new TopKRanking(this.db) : new SortedRanking(this.db);
+    const threads = this.rankingThreads(tasks, options.threads);
     const insertQuery = this.db.prepare(
-      "INSERT INTO top_match_queries (expression, matches, kept, cutoff, phrase_matches) VALUES (?, ?, min(?, ?), 0, ?)",
+      "INSERT INTO top_match_queries (expression, matches, kept, cutoff, phrase_matches) VALUES (?, ?, ?, ?, ?)",
     );
-    const insertMatches = this.db.prepare(`
-      INSERT INTO top_matches (query_id, rank, passage_id)
-      SELECT ?, ${this.givenCounts ? BM25_GIVEN_COUNTS : BM25} AS rank, f.rowid FROM passages_fts f
-      WHERE passages_fts MATCH ? ORDER BY rank, f.rowid LIMIT ?`);
-    const setCutoff = this.db.prepare(
-      "UPDATE top_match_queries SET cutoff = -(SELECT max(rank) FROM top_matches WHERE query_id = id) WHERE id = ?",
-    );
-    const phraseCounts = new Map<string, number>();
-    const phraseCount = (phrase: string) => {
-      let n = phraseCounts.get(phrase);
-      if (n === undefined) {
-        n = (count.get(phrase) as { n: number }).n;
-        phraseCounts.set(phrase, n);
-      }
-      return n;
+    const insertMatch = this.db.prepare("INSERT INTO top_matches (query_id, rank, passage_id) VALUES (?, ?, ?)");
+    const take = (index: number, best: BestMatches | undefined) => {
+      if (!best) return;
+      const task = tasks[index]!;
+      const cutoff = best.ranks.length > 0 ? -best.ranks[best.ranks.length - 1]! : 0;
+      const queryId = insertQuery.run(
+        task.expression,
+        best.matches,
+        best.ranks.length,
+        cutoff,
+        `[${task.phraseCounts}]`,
+      ).lastInsertRowid;
+      for (let i = 0; i < best.ranks.length; i++) insertMatch.run(queryId, best.ranks[i], best.passages[i]);
     };
     this.db
       .transaction(() => {
         this.db.exec(`DELETE FROM top_matches; DELETE FROM top_match_queries; DELETE FROM top_match_build;
           DELETE FROM top_match_written;`);
-        const seen = new Set<string>();
-        const keep = (expression: string, matches: number, phrases: number[]) => {
-          seen.add(expression);
-          const queryId = insertQuery.run(expression, matches, k, matches, JSON.stringify(phrases)).lastInsertRowid;
-          insertMatches.run(queryId, ...(this.givenCounts ? [phrases.join(",")] : []), expression, k);
-          setCutoff.run(queryId);
-        };
-        for (const query of queries) {
-          const expression = toFts5Match(query, "all");
-          if (expression === undefined || seen.has(expression)) continue;
-          const matches = (count.get(expression) as { n: number }).n;
-          if (matches >= minMatches) keep(expression, matches, matchPhrases(query).matched.map(phraseCount));
-        }
-        for (const column of ["terms", "keys"] as const) {
-          for (const { term, doc } of this.frequentTokens(column, minMatches)) {
-            const phrase = columnPhrase(column, term);
-            if (!seen.has(phrase)) keep(phrase, doc, [doc]);
-          }
-        }
+        if (threads > 0) rankOnThreads(this.db.name, tasks, { k, minMatches, threads, inline }, take);
+        else tasks.forEach((task, i) => take(i, inline.best(task.expression, task.phraseCounts, k, minMatches)));
         const totals = this.totals();
         this.db
           .prepare("INSERT INTO top_match_build (k, min_matches, passages, tokens) VALUES (?, ?, ?, ?)")
           .run(k, minMatches, totals.passages, totals.tokens);
       })
       .immediate();
+  }
+
+  /**
+   * Each query's "all" expression once, then each frequent token's own phrase, with the passage counts
+   * of their phrases: a phrase of one token the vocabulary lists is counted there, the others hold
+   * fewer than `minMatches` and are counted by a walk.
+   */
+  private buildTasks(queries: readonly ParsedQuery[], tokens: readonly FrequentToken[]): RankTask[] {
+    const frequent = new Map(tokens.map((row) => [columnPhrase(row.col, row.term), row.doc]));
+    const counted = new Map<string, number>();
+    const phraseCount = (phrase: string) => {
+      let n = frequent.get(phrase) ?? counted.get(phrase);
+      if (n === undefined) {
+        n = this.countPhrase(phrase, -1);
+        counted.set(phrase, n);
+      }
+      return n;
+    };
+    const tasks = new Map<string, string>();
+    for (const query of queries) {
+      const expression = toFts5Match(query, "all");
+      if (expression !== undefined && !tasks.has(expression))
+        tasks.set(expression, matchPhrases(query).matched.map(phraseCount).join(","));
+    }
+    for (const { term, col, doc } of tokens) {
+      const phrase = columnPhrase(col, term);
+      if (!tasks.has(phrase)) tasks.set(phrase, String(doc));
+    }
+    return [...tasks].map(([expression, phraseCounts]) => ({ expression, phraseCounts }));
+  }
+
+  /** Threads worth starting: none in memory, without the extension or for a small build. */
+  private rankingThreads(tasks: readonly RankTask[], asked: number | undefined): number {
+    if (asked !== undefined) return this.givenCounts && this.db.name !== ":memory:" && canRankOnThreads() ? asked : 0;
+    const walked = tasks.reduce(
+      (sum, task) => sum + task.phraseCounts.split(",").reduce((n, c) => n + Number(c), 0),
+      0,
+    );
+    return walked >= THREADED_BUILD_MATCHES ? this.rankingThreads(tasks, Math.min(4, availableParallelism())) : 0;
   }
 
   private totals(): Totals {

@@ -221,12 +221,16 @@ static fts5_api *fts5Api(sqlite3 *db){
   return pRet;
 }
 
+/* top-k.c */
+int annalsTopKRegister(sqlite3 *db);
+
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
 int sqlite3_bm25given_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi){
   fts5_api *fts;
   RowLengths *pLengths;
+  int rc;
   SQLITE_EXTENSION_INIT2(pApi);
   fts = fts5Api(db);
   if( fts==0 ){
@@ -237,5 +241,6 @@ int sqlite3_bm25given_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routi
   if( pLengths==0 ) return SQLITE_NOMEM;
   memset(pLengths, 0, sizeof(RowLengths));
   pLengths->db = db;
-  return fts->xCreateFunction(fts, "annals_bm25", (void*)pLengths, bm25Given, freeRowLengths);
+  rc = fts->xCreateFunction(fts, "annals_bm25", (void*)pLengths, bm25Given, freeRowLengths);
+  return rc==SQLITE_OK ? annalsTopKRegister(db) : rc;
 }
