@@ -75,7 +75,7 @@ class PassageAccumulator {
       const term = tokenTerm(token);
       if (term.length === 0) continue;
       this.terms.push(term);
-      const key = surfaceKey(text.slice(token.start, token.end), token);
+      const key = surfaceKey(token.word ?? text.slice(token.start, token.end), token);
       if (key.length > 0) this.keys.push(key);
     }
   }

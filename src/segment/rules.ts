@@ -28,10 +28,36 @@ const ABBREVIATIONS = new Set(
 const TERMINATORS = new Set([".", "!", "?", "…"]);
 const CLOSERS = new Set(['"', "'", "”", "’", ")", "]", "»"]);
 
-function wordToken(text: string, start: number, end: number, lexicon: Lexicon): Token {
-  const value = text.slice(start, end);
-  const entry = LETTER.test(value) ? lexicon(value) : undefined;
-  return { start, end, lemma: entry?.lemma ?? value, stop: entry?.stop ?? false, punctuation: false };
+/** What every token of one spelling shares; `word` is the spelling, one string for all of them. */
+interface WordFields {
+  word: string;
+  lemma: string;
+  stop: boolean;
+}
+
+type WordTable = (value: string) => WordFields;
+
+/** Distinct spellings a segmenter remembers; past this it starts again. */
+const WORD_TABLE_LIMIT = 300_000;
+
+/** Each spelling's fields computed once (a letter test and a lexicon call), then looked up. */
+function wordTable(lexicon: Lexicon): WordTable {
+  const table = new Map<string, WordFields>();
+  return (value) => {
+    let fields = table.get(value);
+    if (fields === undefined) {
+      const entry = LETTER.test(value) ? lexicon(value) : undefined;
+      fields = { word: value, lemma: entry?.lemma ?? value, stop: entry?.stop ?? false };
+      if (table.size >= WORD_TABLE_LIMIT) table.clear();
+      table.set(value, fields);
+    }
+    return fields;
+  };
+}
+
+function wordToken(text: string, start: number, end: number, words: WordTable): Token {
+  const { word, lemma, stop } = words(text.slice(start, end));
+  return { start, end, lemma, stop, punctuation: false, word };
 }
 
 /** Whether the word ending at `end` takes the full stop after it ("Mr.", "J."). */
@@ -41,7 +67,7 @@ function takesStop(text: string, start: number, end: number): boolean {
   return end - start <= 5 && ABBREVIATIONS.has(text.slice(start, end).toLowerCase());
 }
 
-function tokenize(text: string, span: Span, tokens: Token[], lexicon: Lexicon): void {
+function tokenize(text: string, span: Span, tokens: Token[], lexicon: WordTable): void {
   TOKEN.lastIndex = span.start;
   for (let match = TOKEN.exec(text); match !== null && match.index < span.end; match = TOKEN.exec(text)) {
     const start = match.index;
@@ -99,10 +125,11 @@ function startsSentence(text: string, token: Token): boolean {
 
 /** The rule segmenter with the lemmas and stop flags of `lexicon`, which must agree with wink-nlp's. */
 export function ruleSegmenterWith(lexicon: Lexicon): Segmenter {
+  const words = wordTable(lexicon);
   return {
     segmentSpan(text: string, span: Span): SegmentedParagraph {
       const tokens: Token[] = [];
-      tokenize(text, span, tokens, lexicon);
+      tokenize(text, span, tokens, words);
       return { ...span, sentences: sentences(text, tokens), tokens };
     },
   };
@@ -115,9 +142,10 @@ const UNREAD: LexicalEntry = { lemma: "", stop: false };
 /** The words whose lexical entries segmenting `text` looks up, each once, without looking them up. */
 export function lexiconWords(text: string): Set<string> {
   const words = new Set<string>();
-  tokenize(text, { start: 0, end: text.length }, [], (word) => {
+  const record = wordTable((word) => {
     words.add(word);
     return UNREAD;
   });
+  tokenize(text, { start: 0, end: text.length }, [], record);
   return words;
 }

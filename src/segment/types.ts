@@ -6,6 +6,8 @@ export interface Token extends Span {
   stop: boolean;
   /** True for punctuation, symbols and whitespace-only tokens. */
   punctuation: boolean;
+  /** The word's text, one string for the tokens of one spelling (the index segmenter's words). */
+  word?: string;
 }
 
 export interface SegmentedParagraph extends Span {
