@@ -5,9 +5,8 @@
  * to the tokens it covers. A title before a person's name ("President Bush") is left out of the
  * span, as CoNLL annotates names without titles.
  */
-import type { Mention } from "../annotate/mentions/index.js";
+import type { ExtractOptions, Mention } from "../annotate/mentions/index.js";
 import { extractMentions } from "../annotate/mentions/index.js";
-import type { ConfigurationOptions } from "../annotate/mentions/configuration.js";
 import type { EntitySpan, EntityType } from "../annotate/mentions/model/tags.js";
 import { segmentParagraphs } from "../segment/index.js";
 import type { Detokenized } from "./detokenize.js";
@@ -24,11 +23,18 @@ function nameSpan(mention: Mention): [number, number] {
   return [mention.end - rest.trimStart().length, mention.end];
 }
 
-/** Entity spans per sentence for the sentences of one document. */
-export function pipelineSpans(
+export interface PipelineTagging {
+  /** Entity spans per sentence. */
+  spans: EntitySpan[][];
+  /** Per sentence, the mention behind each span, keyed "start:end:type". */
+  mentions: Map<string, Mention>[];
+}
+
+/** Entity spans per sentence for the sentences of one document, with the mentions they come from. */
+export function pipelineMentions(
   sentences: readonly (readonly string[])[],
-  options: ConfigurationOptions = {},
-): EntitySpan[][] {
+  options: ExtractOptions = {},
+): PipelineTagging {
   const detokenized: Detokenized[] = sentences.map(detokenize);
   const offsets: number[] = [];
   let text = "";
@@ -40,6 +46,7 @@ export function pipelineSpans(
   const document = textDocument(text);
   const mentions = extractMentions(document, [...segmentParagraphs(text)], { ...options, namesOnly: true });
   const spans: EntitySpan[][] = sentences.map(() => []);
+  const sources: Map<string, Mention>[] = sentences.map(() => new Map());
   for (const mention of mentions) {
     const type = TYPES[mention.type];
     if (!type) continue;
@@ -47,7 +54,14 @@ export function pipelineSpans(
     let s = offsets.length - 1;
     while (s > 0 && offsets[s]! > start) s--;
     const range = tokensInRange(detokenized[s]!, start - offsets[s]!, end - offsets[s]!);
-    if (range) spans[s]!.push({ startToken: range[0], endToken: range[1], type });
+    if (!range) continue;
+    spans[s]!.push({ startToken: range[0], endToken: range[1], type });
+    sources[s]!.set(`${String(range[0])}:${String(range[1])}:${type}`, mention);
   }
-  return spans;
+  return { spans, mentions: sources };
+}
+
+/** Entity spans per sentence for the sentences of one document. */
+export function pipelineSpans(sentences: readonly (readonly string[])[], options: ExtractOptions = {}): EntitySpan[][] {
+  return pipelineMentions(sentences, options).spans;
 }
