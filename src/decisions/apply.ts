@@ -105,6 +105,11 @@ export class KeyIndex {
   }
 }
 
+function lazy<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 function missingEntity(anchor: EntityAnchor): string {
   return `no ${anchor.type} named like "${anchor.names[0]}" (key "${anchor.key}") is left`;
 }
@@ -126,10 +131,14 @@ export function applyToCorpus(
   const rejected = new Set<string>();
   const claimKey = (c: { document: string; start: number; end: number; property: string; value: string }) =>
     `${c.document}\u0000${c.start}\u0000${c.end}\u0000${c.property}\u0000${c.value}`;
-  const claimKeys = new Set(corpus.claims.map((c) => claimKey({ ...c, document: c.documentId })));
-  const eventOfQuote = new Map<string, ClaimRecord>();
-  for (const c of corpus.claims)
-    if (c.subjectKind === "event") eventOfQuote.set(`${c.documentId}\u0000${c.start}\u0000${c.end}`, c);
+  // Keys of every claim are long strings: made only when a decision looks claims up.
+  const claimKeys = lazy(() => new Set(corpus.claims.map((c) => claimKey({ ...c, document: c.documentId }))));
+  const eventOfQuote = lazy(() => {
+    const byQuote = new Map<string, ClaimRecord>();
+    for (const c of corpus.claims)
+      if (c.subjectKind === "event") byQuote.set(`${c.documentId}\u0000${c.start}\u0000${c.end}`, c);
+    return byQuote;
+  });
   const added: ClaimRecord[] = [];
   for (const d of decisions) {
     const p = d.payload;
@@ -149,14 +158,14 @@ export function applyToCorpus(
       }
       case "reject-claim": {
         const key = claimKey(p.claim);
-        const found = claimKeys.has(key);
+        const found = claimKeys().has(key);
         if (found) rejected.add(key);
         status(d, found ? undefined : `no claim "${p.claim.property}: ${p.claim.value}" on that quote any more`);
         break;
       }
       case "set-field": {
         const { document, start, end } = p.event;
-        const anchor = eventOfQuote.get(`${document}\u0000${start}\u0000${end}`);
+        const anchor = eventOfQuote().get(`${document}\u0000${start}\u0000${end}`);
         if (anchor) {
           added.push({
             subjectKind: "event",
@@ -181,7 +190,10 @@ export function applyToCorpus(
   }
   return {
     entities: corpus.entities.map((e) => (names.has(e.id) ? { ...e, name: names.get(e.id)! } : e)),
-    claims: [...corpus.claims.filter((c) => !rejected.has(claimKey({ ...c, document: c.documentId }))), ...added],
+    claims:
+      rejected.size === 0 && added.length === 0
+        ? corpus.claims
+        : [...corpus.claims.filter((c) => !rejected.has(claimKey({ ...c, document: c.documentId }))), ...added],
     statuses,
   };
 }

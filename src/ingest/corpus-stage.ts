@@ -29,6 +29,7 @@ import { corpusKeyCounts, resolveVoted } from "../resolve/entities.js";
 import { voteTypes } from "../resolve/type-vote.js";
 import { corefEvents } from "../resolve/events.js";
 import { entityScope, scopedEntities } from "./entity-scope.js";
+import { boundHeapGrowth } from "./heap-growth.js";
 import { corpusChanges, decidesClaims, eventsAndClaimsAgain } from "./corpus-changes.js";
 
 export interface CorpusReport {
@@ -71,6 +72,7 @@ export interface CorpusOptions {
  * renames and claim decisions on the result; ids of merged entities redirect to the entity they joined.
  */
 export function resolveCorpus(store: Store, options: CorpusOptions = {}): CorpusReport {
+  boundHeapGrowth();
   const knowledge = store.knowledge;
   const documents = knowledge.documentsForResolution();
   const { inForce, statuses } = decisionsInForce(store.decisions.all());

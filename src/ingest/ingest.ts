@@ -6,6 +6,7 @@ import { resolveCorpus, type CorpusOptions, type CorpusReport } from "./corpus-s
 import type { Store } from "../store/store.js";
 import type { TopMatchOptions } from "../search/top-matches.js";
 import { FileProcessorPool } from "./pool.js";
+import { boundHeapGrowth } from "./heap-growth.js";
 import { fromPortable, type ProcessResult } from "./process-file.js";
 
 export interface IngestReport {
@@ -59,6 +60,7 @@ export async function ingest(
   paths: readonly string[],
   options: IngestOptions = {},
 ): Promise<IngestReport> {
+  boundHeapGrowth();
   const workers = options.workers ?? Math.min(4, availableParallelism());
   const extract = options.extract ?? true;
   const pool = new FileProcessorPool(workers, {

@@ -47,25 +47,36 @@ interface Profile {
  */
 export class Clusters {
   private readonly sets: UnionFind;
-  private readonly profiles: Profile[];
+  /** By root, made when first asked for and dropped when the root joins another: most names join early. */
+  private readonly profiles: (Profile | undefined)[];
+  /** Names declared anywhere as another name of someone ("Muhammad Habib (Abu Salam)"): no full names to compare. */
+  private readonly declared: Set<string>;
 
   constructor(
     readonly nodes: readonly Node[],
     private readonly separations: Separations,
   ) {
-    // A name declared anywhere as another name of someone ("Muhammad Habib (Abu Salam)") is no full name to compare.
-    const declared = new Set(
+    this.declared = new Set(
       nodes.filter((n) => n.occurrence.aliasOf).map((n) => `${n.occurrence.type}|${n.keyString}`),
     );
     this.sets = new UnionFind(nodes.length);
-    this.profiles = nodes.map((node) => ({
-      fullNames:
-        node.keys.length >= 2 && !node.acronym && !declared.has(`${node.occurrence.type}|${node.keyString}`)
-          ? new Map([[node.keyString, node]])
-          : new Map<string, Node>(),
-      refs: new Set(node.occurrence.refs ?? []),
-      titles: new Set(node.titles),
-    }));
+    this.profiles = new Array<Profile | undefined>(nodes.length);
+  }
+
+  private profile(root: number): Profile {
+    let profile = this.profiles[root];
+    if (profile === undefined) {
+      const node = this.nodes[root]!;
+      const full =
+        node.keys.length >= 2 && !node.acronym && !this.declared.has(`${node.occurrence.type}|${node.keyString}`);
+      profile = {
+        fullNames: full ? new Map([[node.keyString, node]]) : new Map<string, Node>(),
+        refs: new Set(node.occurrence.refs ?? []),
+        titles: new Set(node.titles),
+      };
+      this.profiles[root] = profile;
+    }
+    return profile;
   }
 
   find(i: number): number {
@@ -78,11 +89,11 @@ export class Clusters {
 
   /** True when the set of `i` holds a full name (two words or more), not only short forms. */
   hasFullName(i: number): boolean {
-    return this.profiles[this.sets.find(i)]!.fullNames.size > 0;
+    return this.profile(this.sets.find(i)).fullNames.size > 0;
   }
 
   titlesOf(i: number): ReadonlySet<string> {
-    return this.profiles[this.sets.find(i)]!.titles;
+    return this.profile(this.sets.find(i)).titles;
   }
 
   /**
@@ -97,18 +108,19 @@ export class Clusters {
     const root = this.sets.find(ra);
     this.separations.joined(root, ra, rb);
     const [kept, merged] = root === ra ? [ra, rb] : [rb, ra];
-    const into = this.profiles[kept]!;
-    const from = this.profiles[merged]!;
+    const into = this.profile(kept);
+    const from = this.profile(merged);
     for (const [key, node] of from.fullNames) into.fullNames.set(key, node);
     for (const ref of from.refs) into.refs.add(ref);
     for (const title of from.titles) into.titles.add(title);
+    this.profiles[merged] = undefined;
     const joined = this.nodes[b]!.reason === undefined ? b : a;
     this.nodes[joined]!.reason ??= reason;
     return true;
   }
 
   private compatible(ra: number, rb: number): boolean {
-    const [pa, pb] = [this.profiles[ra]!, this.profiles[rb]!];
+    const [pa, pb] = [this.profile(ra), this.profile(rb)];
     if (pa.refs.size > 0 && pb.refs.size > 0 && ![...pa.refs].some((ref) => pb.refs.has(ref))) return false;
     if ([...pa.refs].some((ref) => pb.refs.has(ref))) return true;
     const type = this.nodes[ra]!.occurrence.type;

@@ -67,10 +67,18 @@ export interface NameAssignment {
   entityId: string;
 }
 
-/** The key of one name as one document writes it with one type: what an entity is assigned to. */
+/**
+ * The key of one name as one document writes it with one type: what an entity is assigned to. The
+ * document is given by a number of this process instead of its 64-character id: maps of hundreds of
+ * thousands of these keys are several of the corpus stage's largest structures.
+ */
 export function nameInDocument(a: { documentId: string; type: string; name: string }): string {
-  return `${a.documentId}\u0000${a.type}\u0000${a.name}`;
+  let number = documentNumbers.get(a.documentId);
+  if (number === undefined) documentNumbers.set(a.documentId, (number = documentNumbers.size.toString(36)));
+  return `${number}\u0000${a.type}\u0000${a.name}`;
 }
+
+const documentNumbers = new Map<string, string>();
 
 /** The entity of each (document, type, name), by `nameInDocument`. */
 export function entitiesByName(assignments: readonly NameAssignment[]): Map<string, string> {

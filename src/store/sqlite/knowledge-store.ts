@@ -107,9 +107,8 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       [string, EntityType, string, string | null, string | null, string | null, number, number, string]
     >;
     // Hundreds of thousands of rows share a few document ids and extractor lists: keep one copy of each.
-    const shared = new Map<string, string>();
+    const one = sharedStrings();
     const lists = new Map<string, string[]>();
-    const one = (value: string) => shared.get(value) ?? (shared.set(value, value), value);
     const list = (value: string | null) => {
       if (!value) return [];
       let split = lists.get(value);
@@ -149,8 +148,13 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       .prepare(
         "SELECT e.id, d.id AS document_id, e.data FROM event_mentions e JOIN documents d ON d.rowid = e.document_rowid ORDER BY d.file_path, d.ordinal, e.id",
       )
-      .all() as { id: number; document_id: string; data: string }[];
-    return rows.map((r) => ({ id: r.id, documentId: r.document_id, event: JSON.parse(r.data) as EventMention }));
+      .raw()
+      .iterate() as IterableIterator<[number, string, string]>;
+    const one = sharedStrings();
+    const accounts: StoredEventMention[] = [];
+    for (const [id, documentId, data] of rows)
+      accounts.push({ id, documentId: one(documentId), event: JSON.parse(data) as EventMention });
+    return accounts;
   }
 
   relationMentions(): StoredRelationMention[] {
@@ -158,8 +162,13 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
       .prepare(
         "SELECT r.id, d.id AS document_id, r.data FROM relation_mentions r JOIN documents d ON d.rowid = r.document_rowid ORDER BY r.id",
       )
-      .all() as { id: number; document_id: string; data: string }[];
-    return rows.map((r) => ({ id: r.id, documentId: r.document_id, relation: JSON.parse(r.data) as RelationMention }));
+      .raw()
+      .iterate() as IterableIterator<[number, string, string]>;
+    const one = sharedStrings();
+    const relations: StoredRelationMention[] = [];
+    for (const [id, documentId, data] of rows)
+      relations.push({ id, documentId: one(documentId), relation: JSON.parse(data) as RelationMention });
+    return relations;
   }
 
   applyMentionEdits(edits: readonly MentionEdit[]): number[] {
@@ -193,12 +202,18 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   }
 
   nameAssignments(): NameAssignment[] {
-    return this.db
+    const rows = this.db
       .prepare(
         `SELECT d.id AS documentId, n.type, n.name, n.entity_id AS entityId FROM entity_names n
          JOIN documents d ON d.rowid = n.document_rowid`,
       )
-      .all() as NameAssignment[];
+      .raw()
+      .iterate() as IterableIterator<[string, EntityType, string, string]>;
+    const one = sharedStrings();
+    const assignments: NameAssignment[] = [];
+    for (const [documentId, type, name, entityId] of rows)
+      assignments.push({ documentId: one(documentId), type, name, entityId: one(entityId) });
+    return assignments;
   }
 
   entityRedirects(): EntityRedirect[] {
@@ -305,4 +320,13 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   ): { start: number; end: number; text: string; type: string; entityId?: string }[] {
     return this.views.documentMentions(documentId);
   }
+}
+
+/**
+ * One copy of each equal string read: hundreds of thousands of rows share a few document and
+ * entity ids, which SQLite gives as a new string each row.
+ */
+function sharedStrings(): (value: string) => string {
+  const shared = new Map<string, string>();
+  return (value) => shared.get(value) ?? (shared.set(value, value), value);
 }
