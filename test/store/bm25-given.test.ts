@@ -7,7 +7,7 @@ import { loadBm25Given } from "../../src/store/sqlite/bm25-given.js";
 import { BM25, BM25_GIVEN_COUNTS, toFts5Match } from "../../src/store/sqlite/fts5-match.js";
 import { PhraseCounts, SqliteTopMatches } from "../../src/store/sqlite/top-matches.js";
 import { tempDir } from "../helpers/cli.js";
-import { makeRecord, seedDocuments } from "./make-document.js";
+import { makeRecord, seedDocuments, storeSeedPassages } from "./make-document.js";
 
 /** Words, names with transliteration keys, phrases, prefixes, exclusions, OR, NEAR and a word no passage holds. */
 const QUERIES = [
@@ -48,12 +48,7 @@ describe("annals_bm25: FTS5's bm25 with each phrase's passage count given", () =
   };
 
   beforeAll(() => {
-    const store = openStore(path);
-    for (const document of seedDocuments()) {
-      const file = { path: document.path, contentHash: document.id, size: document.text.length, mtimeMs: 0 };
-      store.replaceFile(file, [makeRecord(document)]);
-    }
-    store.close();
+    storeSeedPassages(path);
     db = new Database(path);
     expect(loadBm25Given(db)).toBe(true);
   });

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Section, SourceDocument } from "../../src/core/document.js";
 import { textDocument } from "../../src/core/text-document.js";
 import { buildPassages } from "../../src/search/passages.js";
+import { openStore } from "../../src/store/index.js";
 import type { DocumentRecord } from "../../src/store/store.js";
 
 export const SEEDS_DIR = join(import.meta.dirname, "..", "fixtures", "seeds");
@@ -50,4 +51,14 @@ export function seedDocuments(): SourceDocument[] {
       const id = name.slice(0, 3);
       return makeDocument(id, text, { path: name, title: id, sections: wikiSections(text), ...SEED_FIELDS[id] });
     });
+}
+
+/** A knowledge base at `path` holding the seed documents' passages (no extraction). */
+export function storeSeedPassages(path: string): void {
+  const store = openStore(path);
+  for (const document of seedDocuments()) {
+    const file = { path: document.path, contentHash: document.id, size: document.text.length, mtimeMs: 0 };
+    store.replaceFile(file, [makeRecord(document)]);
+  }
+  store.close();
 }

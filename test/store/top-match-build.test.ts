@@ -7,7 +7,7 @@ import { BM25 } from "../../src/store/sqlite/fts5-match.js";
 import { rankOnThreads, type RankTask } from "../../src/store/sqlite/threaded-ranking.js";
 import { TopKRanking, type BestMatches } from "../../src/store/sqlite/top-k-ranking.js";
 import { tempDir } from "../helpers/cli.js";
-import { makeRecord, seedDocuments } from "./make-document.js";
+import { storeSeedPassages } from "./make-document.js";
 
 type Kept = { expression: string; matches: number; kept: number; cutoff: number; list: [number, number][] };
 
@@ -48,12 +48,7 @@ describe("a top-match build on SQLite", () => {
   const MIN = 3;
 
   beforeAll(() => {
-    const store = openStore(path);
-    for (const document of seedDocuments()) {
-      const file = { path: document.path, contentHash: document.id, size: document.text.length, mtimeMs: 0 };
-      store.replaceFile(file, [makeRecord(document)]);
-    }
-    store.close();
+    storeSeedPassages(path);
   });
 
   /** Rebuilds the table with `threads` and reads it back, each kept list as [rowid, rank] in order. */
