@@ -5,8 +5,9 @@
  * to the tokens it covers. A title before a person's name ("President Bush") is left out of the
  * span, as CoNLL annotates names without titles.
  */
-import type { ExtractOptions, Mention } from "../annotate/mentions/index.js";
+import type { Mention } from "../annotate/mentions/index.js";
 import { extractMentions } from "../annotate/mentions/index.js";
+import type { ConfigurationOptions } from "../annotate/mentions/configuration.js";
 import type { EntitySpan, EntityType } from "../annotate/mentions/model/tags.js";
 import { segmentParagraphs } from "../segment/index.js";
 import type { Detokenized } from "./detokenize.js";
@@ -23,18 +24,11 @@ function nameSpan(mention: Mention): [number, number] {
   return [mention.end - rest.trimStart().length, mention.end];
 }
 
-export interface PipelineTagging {
-  /** Entity spans per sentence. */
-  spans: EntitySpan[][];
-  /** Per sentence, the mention behind each span, keyed "start:end:type". */
-  mentions: Map<string, Mention>[];
-}
-
-/** Entity spans per sentence for the sentences of one document, with the mentions they come from. */
-export function pipelineMentions(
+/** Entity spans per sentence for the sentences of one document. */
+export function pipelineSpans(
   sentences: readonly (readonly string[])[],
-  options: ExtractOptions = {},
-): PipelineTagging {
+  options: ConfigurationOptions = {},
+): EntitySpan[][] {
   const detokenized: Detokenized[] = sentences.map(detokenize);
   const offsets: number[] = [];
   let text = "";
@@ -46,7 +40,6 @@ export function pipelineMentions(
   const document = textDocument(text);
   const mentions = extractMentions(document, [...segmentParagraphs(text)], { ...options, namesOnly: true });
   const spans: EntitySpan[][] = sentences.map(() => []);
-  const sources: Map<string, Mention>[] = sentences.map(() => new Map());
   for (const mention of mentions) {
     const type = TYPES[mention.type];
     if (!type) continue;
@@ -54,14 +47,7 @@ export function pipelineMentions(
     let s = offsets.length - 1;
     while (s > 0 && offsets[s]! > start) s--;
     const range = tokensInRange(detokenized[s]!, start - offsets[s]!, end - offsets[s]!);
-    if (!range) continue;
-    spans[s]!.push({ startToken: range[0], endToken: range[1], type });
-    sources[s]!.set(`${String(range[0])}:${String(range[1])}:${type}`, mention);
+    if (range) spans[s]!.push({ startToken: range[0], endToken: range[1], type });
   }
-  return { spans, mentions: sources };
-}
-
-/** Entity spans per sentence for the sentences of one document. */
-export function pipelineSpans(sentences: readonly (readonly string[])[], options: ExtractOptions = {}): EntitySpan[][] {
-  return pipelineMentions(sentences, options).spans;
+  return spans;
 }

@@ -24,30 +24,12 @@ export const MODEL_CONFIDENCE = 0.55;
 const CONTEXT = 2;
 const JOINED_ARTICLE = /^(?:al|el|as|ar|ad|an|at|az|ash)[-‐]/;
 
-/** A capitalised word or a connector of a longer name ("of", "and the") right before or after a span. */
-const NAME_BEFORE = /(?:\p{Lu}[\p{L}.'’-]*|\b(?:of|of the|and|and the|for|for the))[ \t]+$/u;
-const NAME_AFTER = /^[ \t]+\p{Lu}/u;
-
-/**
- * Whether the model should read a span a trusted extractor found: a head-word organization (the model may find
- * more of its name, "70th Armoured Brigade") and a place inside a longer run of names ("Parliament of Norway").
- */
-function mayBePartOfName(context: MentionContext, mention: Mention): boolean {
-  if (mention.extractor === "organization-head") return true;
-  if (mention.extractor !== "gazetteer") return false;
-  const text = context.document.text;
-  return (
-    NAME_BEFORE.test(text.slice(Math.max(0, mention.start - 12), mention.start)) ||
-    NAME_AFTER.test(text.slice(mention.end, mention.end + 2))
-  );
-}
-
 /** Characters of the scanned range that a trusted mention already explains. */
 function explained(context: MentionContext, found: readonly Mention[]): Uint8Array {
   const range = scanRange(context);
   const mask = new Uint8Array(range.end - range.start);
   for (const mention of found) {
-    if (isAmbiguous(mention) || priorityOf(mention.extractor) < 4 || mayBePartOfName(context, mention)) continue;
+    if (isAmbiguous(mention) || priorityOf(mention.extractor) < 4) continue;
     mask.fill(1, Math.max(0, mention.start - range.start), Math.max(0, mention.end - range.start));
   }
   return mask;

@@ -125,12 +125,11 @@ function complementAfter(words: Word[], head: number): number {
   let k = head + 2;
   if (!capitalised(words[k])) return head;
   while (capitalised(words[k + 1])) k++;
-  if (words[k + 1]?.text !== "and" || !capitalised(words[k + 2])) return k;
-  let end = k + 2;
-  while (capitalised(words[end + 1])) end++;
-  // "Socialist Party of Serbia and Serbian Radical Party": a second head starts a second name.
-  const secondName = words.slice(k + 2, end + 1).some((word) => ORG_HEADS.has(word.text));
-  return secondName ? k : end;
+  if (words[k + 1]?.text === "and" && capitalised(words[k + 2])) {
+    k += 2;
+    while (capitalised(words[k + 1])) k++;
+  }
+  return k;
 }
 
 function orgMention(context: MentionContext, start: number, end: number): Mention {

@@ -63,11 +63,9 @@ export const boundariesRefiner: MentionRefiner = {
       }
       const refined = trimmed(context, mention);
       if (!refined || !/\p{L}/u.test(refined.text)) continue;
-      if (refined.type === "organization" && ORG_HEADS.has(refined.name) && refined.extractor !== "model") continue;
+      if (refined.type === "organization" && ORG_HEADS.has(refined.name)) continue;
       if (!SURE.has(refined.extractor) && onlyCommonWords(refined.name)) {
-        const modelWord = refined.extractor === "model" && !refined.name.includes(" ");
-        // A capitalised common word the model read as a body is one more often than not ("the Senate", "Labor").
-        if (refined.type === "person" || (modelWord && refined.type !== "organization")) continue;
+        if (refined.type === "person" || (refined.extractor === "model" && !refined.name.includes(" "))) continue;
       }
       out.push(refined);
     }

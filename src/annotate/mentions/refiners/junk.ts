@@ -74,16 +74,10 @@ function isJunkPerson(name: string): boolean {
   return isPluralHeaded(words);
 }
 
-/** The model, which read the context, may call a capitalised generic word a body ("the Army withdrew"). */
-type NamedMention = Pick<Mention, "name" | "type"> & { extractor?: string };
-
-const isReadBody = (mention: NamedMention): boolean => mention.type === "organization" && mention.extractor === "model";
-
-export function isJunkName(mention: NamedMention): boolean {
+export function isJunkName(mention: Pick<Mention, "name" | "type">): boolean {
   const name = mention.name.trim();
   const folded = name.toLowerCase().replace(/[.:,;]+$/, "");
-  if (FURNITURE.has(folded) || COLLECTION_HEADS.test(name)) return true;
-  if (GENERIC_ALONE.has(folded) && !isReadBody(mention)) return true;
+  if (FURNITURE.has(folded) || GENERIC_ALONE.has(folded) || COLLECTION_HEADS.test(name)) return true;
   if (TAG.test(name) || MARKUP_RESIDUE.test(name)) return true;
   if (!/\s/.test(name) && countryOfDemonym(name) !== undefined && !/^[A-Z]{2,}$/.test(name)) return true;
   return mention.type === "person" && isJunkPerson(name);

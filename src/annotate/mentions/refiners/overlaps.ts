@@ -60,18 +60,6 @@ class Accepted {
   }
 }
 
-const CONNECTED_NAMES = /^\S+(?:\s+(?:(?:of|for|and|on|in|de)(?:\s+the)?\s+)?\S+)*$/u;
-const LOWER_WORD = /(?:^|\s)(?!(?:of|for|and|on|in|de|the)(?:\s|$))\p{Ll}/u;
-
-function widensBody(candidate: Mention, conflicts: readonly Mention[]): boolean {
-  if (candidate.type !== "organization") return false;
-  if (conflicts.every((other) => other.type === "organization")) return true;
-  if (LOWER_WORD.test(candidate.text) || !CONNECTED_NAMES.test(candidate.text)) return false;
-  return conflicts.every(
-    (other) => other.type === "organization" || (other.type === "place" && other.start > candidate.start),
-  );
-}
-
 export function resolveOverlaps(mentions: readonly Mention[]): Mention[] {
   const sorted = mentions
     .map((mention) => ({ mention, priority: priorityOf(mention.extractor) }))
@@ -97,10 +85,7 @@ export function resolveOverlaps(mentions: readonly Mention[]): Mention[] {
       continue;
     }
     // A model span with a lower-case word inside ("Jordan the Party") replaces nothing.
-    // A model span with a lower-case word inside ("Jordan the Party") replaces nothing, unless it is an
-    // organization the model read whole around what rules found: "70th Armoured Brigade", "Parliament of Norway".
-    if (candidate.extractor === "model" && !widensBody(candidate, conflicts) && /\s\p{Ll}/u.test(candidate.text))
-      continue;
+    if (candidate.extractor === "model" && /\s\p{Ll}/u.test(candidate.text)) continue;
     const swallows = conflicts.every(
       (other) =>
         layerOf(other) === layer &&
