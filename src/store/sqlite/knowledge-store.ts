@@ -144,31 +144,26 @@ export class SqliteKnowledgeStore implements KnowledgeStore {
   }
 
   eventMentions(): StoredEventMention[] {
-    const rows = this.db
-      .prepare(
-        "SELECT e.id, d.id AS document_id, e.data FROM event_mentions e JOIN documents d ON d.rowid = e.document_rowid ORDER BY d.file_path, d.ordinal, e.id",
-      )
-      .raw()
-      .iterate() as IterableIterator<[number, string, string]>;
-    const one = sharedStrings();
-    const accounts: StoredEventMention[] = [];
-    for (const [id, documentId, data] of rows)
-      accounts.push({ id, documentId: one(documentId), event: JSON.parse(data) as EventMention });
-    return accounts;
+    return this.documentRows(
+      "SELECT e.id, d.id AS document_id, e.data FROM event_mentions e JOIN documents d ON d.rowid = e.document_rowid ORDER BY d.file_path, d.ordinal, e.id",
+      (id, documentId, data) => ({ id, documentId, event: JSON.parse(data) as EventMention }),
+    );
   }
 
   relationMentions(): StoredRelationMention[] {
-    const rows = this.db
-      .prepare(
-        "SELECT r.id, d.id AS document_id, r.data FROM relation_mentions r JOIN documents d ON d.rowid = r.document_rowid ORDER BY r.id",
-      )
-      .raw()
-      .iterate() as IterableIterator<[number, string, string]>;
+    return this.documentRows(
+      "SELECT r.id, d.id AS document_id, r.data FROM relation_mentions r JOIN documents d ON d.rowid = r.document_rowid ORDER BY r.id",
+      (id, documentId, data) => ({ id, documentId, relation: JSON.parse(data) as RelationMention }),
+    );
+  }
+
+  /** Rows of (id, document id, JSON) streamed, each document id one string for all its rows. */
+  private documentRows<T>(sql: string, build: (id: number, documentId: string, data: string) => T): T[] {
+    const rows = this.db.prepare(sql).raw().iterate() as IterableIterator<[number, string, string]>;
     const one = sharedStrings();
-    const relations: StoredRelationMention[] = [];
-    for (const [id, documentId, data] of rows)
-      relations.push({ id, documentId: one(documentId), relation: JSON.parse(data) as RelationMention });
-    return relations;
+    const out: T[] = [];
+    for (const [id, documentId, data] of rows) out.push(build(id, one(documentId), data));
+    return out;
   }
 
   applyMentionEdits(edits: readonly MentionEdit[]): number[] {
